@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { Principal, ROLES, Role } from './principal';
+
+interface TokenClaims {
+  sub: string;
+  tid: string;
+  role: string;
+  name?: string;
+}
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    super({
+      jwtFromRequest: ExtractJwt.fromExtractors([
+        ExtractJwt.fromAuthHeaderAsBearerToken(),
+        // The console keeps the token in a cookie so server-rendered pages work without scripts.
+        (req: { cookies?: Record<string, string>; headers: { cookie?: string } }) => readCookie(req.headers.cookie, 'comeback_token'),
+      ]),
+      secretOrKey: config.jwt.secret,
+      issuer: config.jwt.issuer,
+      algorithms: ['HS256'],
+    });
+  }
+
+  validate(claims: TokenClaims): Principal | false {
+    if (!claims.tid || !(ROLES as readonly string[]).includes(claims.role)) return false;
+    return { subject: claims.sub, tenantId: claims.tid, role: claims.role as Role, name: claims.name ?? claims.sub };
+  }
+}
+
+function readCookie(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}

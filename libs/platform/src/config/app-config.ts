@@ -1,0 +1,94 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** Environment variables, validated once at start-up. Every one is documented in `.env.example`. */
+class EnvironmentVariables {
+  @IsOptional()
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL?: string;
+
+  @IsString()
+  DATA_DIR: string = '.data';
+
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT: number = 3000;
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string = 'embedded-development-secret-change-me-please';
+
+  @IsString()
+  JWT_ISSUER: string = 'comeback';
+
+  /** 32 bytes, base64: encrypts ATS credentials and webhook secrets at rest. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'SECRET_KEY must be 32 bytes in base64 (44 characters)' })
+  SECRET_KEY: string = 'ZW1iZWRkZWQtZGV2ZWxvcG1lbnQta2V5LTMyYnl0ZXM=';
+
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_BASE_URL: string = 'http://localhost:3000';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  @Transform(({ value }) => value === 'true' || value === '1' || value === true)
+  MIGRATIONS_RUN_AT_BOOT: boolean = true;
+
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  WORKER_CONCURRENCY: number = 4;
+}
+
+export interface AppConfig {
+  /** Unset → embedded PostgreSQL (PGlite) in `dataDir`. */
+  databaseUrl: string | null;
+  /** Unset → in-process queue driver. */
+  redisUrl: string | null;
+  dataDir: string;
+  port: number;
+  jwt: { secret: string; issuer: string };
+  secretKey: Buffer;
+  publicBaseUrl: string;
+  logLevel: string;
+  migrationsRunAtBoot: boolean;
+  workerConcurrency: number;
+}
+
+export class InvalidConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}\nSee .env.example for every variable.`);
+    this.name = 'InvalidConfigError';
+  }
+}
+
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const vars = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
+  const errors = validateSync(vars, { whitelist: false, skipMissingProperties: false });
+  if (errors.length > 0) {
+    throw new InvalidConfigError(errors.flatMap((e) => Object.values(e.constraints ?? {})));
+  }
+  return {
+    databaseUrl: vars.DATABASE_URL ?? null,
+    redisUrl: vars.REDIS_URL ?? null,
+    dataDir: vars.DATA_DIR,
+    port: vars.PORT,
+    jwt: { secret: vars.JWT_SECRET, issuer: vars.JWT_ISSUER },
+    secretKey: Buffer.from(vars.SECRET_KEY, 'base64'),
+    publicBaseUrl: vars.PUBLIC_BASE_URL.replace(/\/$/, ''),
+    logLevel: vars.LOG_LEVEL,
+    migrationsRunAtBoot: vars.MIGRATIONS_RUN_AT_BOOT,
+    workerConcurrency: vars.WORKER_CONCURRENCY,
+  };
+}

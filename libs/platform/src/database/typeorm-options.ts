@@ -1,0 +1,18 @@
+import { join } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/** Options shared by the Nest app and the standalone CLI DataSource. Schema changes only via migrations. */
+export function typeOrmOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    synchronize: false,
+    migrationsRun: false,
+    migrations: [join(__dirname, '../../../../migrations/*.{js,ts}')],
+    migrationsTableName: 'schema_migrations',
+    namingStrategy: new SnakeNamingStrategy(),
+    extra: { max: 10 },
+    logging: ['error'],
+  };
+}

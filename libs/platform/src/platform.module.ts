@@ -1,0 +1,19 @@
+import { Global, Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { AppConfig } from './config/app-config';
+import { APP_CONFIG, AppConfigModule } from './config/config.module';
+import { SecretBox } from './crypto/secret-box';
+import { DatabaseModule } from './database/database.module';
+import { LoggingModule } from './logging/logging.module';
+import { QueueModule } from './queue/queue.module';
+import { TenancyModule } from './tenancy/tenancy.module';
+
+/** Cross-cutting infrastructure every entrypoint (api, worker, cli) needs, in one import. */
+@Global()
+@Module({
+  imports: [AppConfigModule, LoggingModule, DatabaseModule, QueueModule.forRoot(), AuthModule, AuditModule, TenancyModule],
+  providers: [{ provide: SecretBox, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new SecretBox(c.secretKey) }],
+  exports: [AppConfigModule, DatabaseModule, QueueModule, AuthModule, AuditModule, TenancyModule, SecretBox],
+})
+export class PlatformModule {}

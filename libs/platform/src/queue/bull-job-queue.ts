@@ -1,0 +1,75 @@
+import { Logger } from '@nestjs/common';
+import type { Job, Queue } from 'bull';
+import { EnqueueOptions, FailedJob, JOB_ATTEMPTS, JOB_BACKOFF_MS, JOB_QUEUE, JobHandler, JobHandlerMap, JobName, JobPayloads, QueueCounts, QueueName } from './job-types';
+import { JobQueue } from './job-queue.port';
+
+/** Production driver: Bull on Redis, one Bull queue per QueueName, shared by every api/worker process. */
+export class BullJobQueue extends JobQueue {
+  private readonly logger = new Logger(BullJobQueue.name);
+
+  constructor(private readonly queues: Record<QueueName, Queue>) {
+    super();
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], opts: EnqueueOptions): Promise<void> {
+    await this.queues[JOB_QUEUE[name]].add(name, payload, {
+      jobId: opts.jobId,
+      delay: opts.delayMs,
+      attempts: JOB_ATTEMPTS,
+      backoff: { type: 'exponential', delay: JOB_BACKOFF_MS },
+      removeOnComplete: { age: 24 * 3600, count: 100_000 },
+      removeOnFail: false,
+    });
+  }
+
+  async startProcessing(handlers: JobHandlerMap, concurrency: number): Promise<void> {
+    for (const [name, handler] of Object.entries(handlers) as [JobName, JobHandler<JobName>][]) {
+      const queue = this.queues[JOB_QUEUE[name]];
+      void queue.process(name, concurrency, async (job: Job<JobPayloads[JobName]>) => {
+        await handler(job.data, { jobId: String(job.id), attempt: job.attemptsMade + 1 });
+      });
+    }
+    for (const q of Object.values(this.queues)) {
+      q.on('failed', (job: Job, err: Error) => {
+        if (job.attemptsMade >= JOB_ATTEMPTS) this.logger.warn({ jobId: job.id, name: job.name, error: err.message }, 'job failed permanently');
+      });
+    }
+  }
+
+  async counts(): Promise<QueueCounts> {
+    const total: QueueCounts = { waiting: 0, active: 0, delayed: 0, completed: 0, failed: 0 };
+    for (const q of Object.values(this.queues)) {
+      const c = await q.getJobCounts();
+      total.waiting += c.waiting;
+      total.active += c.active;
+      total.delayed += c.delayed;
+      total.completed += c.completed;
+      total.failed += c.failed;
+    }
+    return total;
+  }
+
+  async failed(limit: number): Promise<FailedJob[]> {
+    const out: FailedJob[] = [];
+    for (const q of Object.values(this.queues)) {
+      for (const j of await q.getFailed(0, limit - 1)) {
+        out.push({ jobId: String(j.id), name: j.name, attempts: j.attemptsMade, error: j.failedReason ?? '', failedAt: j.finishedOn ? new Date(j.finishedOn).toISOString() : null });
+      }
+    }
+    return out.slice(0, limit);
+  }
+
+  async drained(timeoutMs: number): Promise<boolean> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      const c = await this.counts();
+      if (c.waiting + c.active + c.delayed === 0) return true;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return false;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(Object.values(this.queues).map((q) => q.close()));
+  }
+}

@@ -1,0 +1,16 @@
+import type { EnqueueOptions, FailedJob, JobHandlerMap, JobName, JobPayloads, QueueCounts } from './job-types';
+
+/**
+ * The queue port. Two drivers: Bull on Redis (production) and in-process (embedded).
+ * Enqueueing a job id that is already known is a no-op in both, which makes re-delivery harmless.
+ */
+export abstract class JobQueue {
+  abstract enqueue<N extends JobName>(name: N, payload: JobPayloads[N], opts: EnqueueOptions): Promise<void>;
+  /** Start consuming; called by the worker (or by the api process in embedded mode). */
+  abstract startProcessing(handlers: JobHandlerMap, concurrency: number): Promise<void>;
+  abstract counts(): Promise<QueueCounts>;
+  abstract failed(limit: number): Promise<FailedJob[]>;
+  /** Resolves when nothing is waiting, delayed or active (for the demo and tests). */
+  abstract drained(timeoutMs: number): Promise<boolean>;
+  abstract close(): Promise<void>;
+}

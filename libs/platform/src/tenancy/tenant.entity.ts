@@ -1,0 +1,25 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export interface TenantSettings {
+  /** Company e-mail domains: addresses there stop identifying someone once they left. Detected at import when unset. */
+  corporateEmailDomains?: string[];
+  matchThresholds?: { match?: number; review?: number; margin?: number };
+}
+
+@Entity('tenants')
+export class TenantEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text', unique: true })
+  slug!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  settings!: TenantSettings;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
