@@ -6,6 +6,9 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 export function typeOrmOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
+    uuidExtension: 'pgcrypto',
+    // gen_random_uuid() is built into PostgreSQL ≥ 13; extensions are created by migrations only.
+    installExtensions: false,
     url,
     synchronize: false,
     migrationsRun: false,

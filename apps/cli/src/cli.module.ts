@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { BenchMatchingCommand } from './commands/bench-matching.command';
+import { ImportAlumniCommand } from './commands/import-alumni.command';
+import { MigrateCommand } from './commands/migrate.command';
+import { TenantCreateCommand, TokenCommand } from './commands/tenant-create.command';
+
+@Module({ providers: [MigrateCommand, TenantCreateCommand, TokenCommand, ImportAlumniCommand, BenchMatchingCommand] })
+export class CliModule {}

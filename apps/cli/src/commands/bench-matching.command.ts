@@ -1,0 +1,96 @@
+import { Command, CommandRunner, Option } from 'nest-commander';
+import type { ApplicantIdentity } from '@comeback/domain';
+import { TenantService } from '@comeback/platform';
+import { AlumniImportService, MatchingService } from '@comeback/registry';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { openServices } from '../app-context';
+import { useFreshDatabase } from '../fresh-database';
+import { percentile } from '../fixtures/percentile';
+
+interface Options {
+  alumni: string;
+  applicants: string;
+  out: string;
+}
+
+interface ApplicantLine {
+  id: string;
+  first_name?: string;
+  last_name?: string;
+  first_name_kana?: string;
+  last_name_kana?: string;
+  emails?: string[];
+  phones?: string[];
+  birth_date?: string;
+  employee_number?: string;
+}
+
+export function applicantFromLine(l: ApplicantLine): ApplicantIdentity {
+  return {
+    firstName: l.first_name,
+    lastName: l.last_name,
+    firstNameKana: l.first_name_kana,
+    lastNameKana: l.last_name_kana,
+    emails: l.emails ?? [],
+    phones: l.phones ?? [],
+    birthDate: l.birth_date,
+    employeeNumber: l.employee_number,
+  };
+}
+
+/** `npm run --silent bench:matching -- --alumni A.csv --applicants P.jsonl --out D.jsonl` (matching.md). */
+@Command({ name: 'bench-matching', description: 'Import a registry into a fresh database and match a batch of applicants through the service' })
+export class BenchMatchingCommand extends CommandRunner {
+  async run(_: string[], opts: Options): Promise<void> {
+    const cleanup = await useFreshDatabase('bench');
+    const app = await openServices();
+    try {
+      const tenant = await app.get(TenantService).create({ slug: 'bench', name: 'Benchmark' });
+      const actor = { tenantId: tenant.id, role: 'hr_admin' as const, name: 'bench' };
+      const t0 = performance.now();
+      const report = await app.get(AlumniImportService).import(actor, createReadStream(opts.alumni), { mode: 'valid-rows', fileName: opts.alumni });
+      const importMs = performance.now() - t0;
+      process.stderr.write(`import: ${report.rowsImported} rows in ${(importMs / 1000).toFixed(2)} s (${report.rowsRejected} rejected)\n`);
+
+      const matching = app.get(MatchingService);
+      const out = createWriteStream(opts.out);
+      const lat: number[] = [];
+      const counts = { match: 0, review: 0, none: 0 };
+      for await (const line of createInterface({ input: createReadStream(opts.applicants), crlfDelay: Infinity })) {
+        if (!line.trim()) continue;
+        const a = JSON.parse(line) as ApplicantLine;
+        const s = performance.now();
+        const d = await matching.match(tenant.id, applicantFromLine(a));
+        lat.push(performance.now() - s);
+        counts[d.decision]++;
+        if (!out.write(`${JSON.stringify({ id: a.id, decision: d.decision, employee_number: d.employeeNumber, score: Math.round(d.score * 1000) / 1000 })}\n`)) await once(out, 'drain');
+      }
+      out.end();
+      await once(out, 'finish');
+      lat.sort((x, y) => x - y);
+      process.stderr.write(
+        `matched ${lat.length} applicants: ${JSON.stringify(counts)}; latency p50 ${percentile(lat, 0.5).toFixed(2)} ms, p99 ${percentile(lat, 0.99).toFixed(2)} ms, max ${lat[lat.length - 1]?.toFixed(2)} ms\n`,
+      );
+    } finally {
+      await app.close();
+      await cleanup();
+    }
+  }
+
+  @Option({ flags: '--alumni <file>', description: 'registry CSV', required: true })
+  parseAlumni(v: string): string {
+    return v;
+  }
+
+  @Option({ flags: '--applicants <file>', description: 'applicants JSONL', required: true })
+  parseApplicants(v: string): string {
+    return v;
+  }
+
+  @Option({ flags: '--out <file>', description: 'decisions JSONL', required: true })
+  parseOut(v: string): string {
+    return v;
+  }
+}

@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { alumnusFrequencyKeys, alumnusMatchKeys, AlumnusRecord, detectCorporateDomains, MatchContext } from '@comeback/domain';
+import { AppException, AuditActor, AuditService, ErrorCode, TenantService } from '@comeback/platform';
+import type { Readable } from 'node:stream';
+import { Repository } from 'typeorm';
+import { AlumniRepository, AlumnusWrite } from '../alumni/alumni.repository';
+import { searchTextFor } from '../alumni/search-text';
+import { readAlumniCsv, type CsvEncoding } from '../import';
+import { ImportMode, ImportRunEntity, StoredImportProblem } from './import-run.entity';
+
+const BATCH_SIZE = 2_000;
+/** Reports keep the first problems; the count says how many there were in all. */
+const MAX_REPORTED_PROBLEMS = 1_000;
+
+export interface ImportOptions {
+  mode: ImportMode;
+  encoding?: CsvEncoding;
+  fileName?: string;
+  onProgress?: (p: { bytesRead: number; rowsRead: number }) => void;
+}
+
+export interface ImportReport {
+  importId: string;
+  status: 'completed' | 'rejected';
+  mode: ImportMode;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  inserted: number;
+  updated: number;
+  problemCount: number;
+  problems: StoredImportProblem[];
+  warnings: StoredImportProblem[];
+}
+
+/**
+ * Streams the HR export into the registry inside one transaction: all-or-nothing by default (any invalid
+ * row → nothing written, every problem reported), or `valid-rows` (write the good rows, report the rest).
+ */
+@Injectable()
+export class AlumniImportService {
+  constructor(
+    private readonly alumni: AlumniRepository,
+    private readonly tenants: TenantService,
+    private readonly audit: AuditService,
+    @InjectRepository(ImportRunEntity) private readonly runs: Repository<ImportRunEntity>,
+  ) {}
+
+  async import(actor: AuditActor, input: Readable, opts: ImportOptions): Promise<ImportReport> {
+    const tenantId = actor.tenantId;
+    const tenant = await this.tenants.get(tenantId);
+    // Keys are computed with the domains HR configured; detected domains only change scoring weights.
+    const ctx: MatchContext = { corporateEmailDomains: new Set(tenant.settings.corporateEmailDomains ?? []) };
+    const run = await this.runs.save(
+      this.runs.create({ tenantId, kind: 'alumni', status: 'running', mode: opts.mode, fileName: opts.fileName ?? null, encoding: opts.encoding ?? 'auto', startedBy: actor.name }),
+    );
+    const problems: StoredImportProblem[] = [];
+    const warnings: StoredImportProblem[] = [];
+    let problemCount = 0;
+    let rowsRead = 0;
+    let rowsRejected = 0;
+    let inserted = 0;
+    let updated = 0;
+    const addProblems = (ps: readonly StoredImportProblem[]): void => {
+      problemCount += ps.length;
+      for (const p of ps) if (problems.length < MAX_REPORTED_PROBLEMS) problems.push(p);
+    };
+
+    class Rejected extends Error {}
+    try {
+      await this.alumni.transaction(async (manager) => {
+        let batch: AlumnusWrite[] = [];
+        let headerFatal = false;
+        const flush = async (): Promise<void> => {
+          // In all-or-nothing mode nothing needs writing once a problem is known: the transaction will roll back.
+          if (batch.length > 0 && (opts.mode === 'valid-rows' || problemCount === 0)) {
+            const r = await this.alumni.upsertBatch(manager, tenantId, batch);
+            inserted += r.inserted;
+            updated += r.updated;
+          }
+          batch = [];
+        };
+        for await (const item of readAlumniCsv(input, { encoding: opts.encoding ?? 'auto', onProgress: (bytesRead) => opts.onProgress?.({ bytesRead, rowsRead }) })) {
+          switch (item.kind) {
+            case 'header':
+              warnings.push(...item.warnings);
+              addProblems(item.problems);
+              headerFatal = item.problems.length > 0;
+              break;
+            case 'invalid':
+              rowsRead++;
+              rowsRejected++;
+              addProblems(item.problems);
+              break;
+            case 'row':
+              rowsRead++;
+              batch.push(this.toWrite(item.record, ctx));
+              if (batch.length >= BATCH_SIZE) await flush();
+              break;
+          }
+        }
+        await flush();
+        if (headerFatal || (opts.mode === 'all-or-nothing' && problemCount > 0)) {
+          throw new Rejected();
+        }
+        const { alumniCount, domainCounts } = await this.alumni.refreshStatistics(manager, tenantId);
+        await this.alumni.saveStats(manager, tenantId, alumniCount, [...detectCorporateDomains(domainCounts, alumniCount)]);
+        await this.audit.record(actor, { action: 'registry.import', targetType: 'import_run', targetId: run.id, details: { mode: opts.mode, rowsRead, inserted, updated, rowsRejected } }, manager);
+      });
+    } catch (err) {
+      if (!(err instanceof Rejected)) {
+        await this.runs.update(run.id, { status: 'failed', finishedAt: new Date() });
+        throw err;
+      }
+      await this.runs.update(run.id, { status: 'rejected', rowsRead, rowsImported: 0, rowsRejected, problems, problemCount, warnings, finishedAt: new Date() });
+      throw new AppException(ErrorCode.ImportRejected, `The file was not imported: ${problemCount} problem(s) found. Nothing was written.`, {
+        importId: run.id,
+        rowsRead,
+        problemCount,
+        problems,
+        warnings,
+      });
+    }
+    await this.runs.update(run.id, { status: 'completed', rowsRead, rowsImported: inserted + updated, rowsRejected, problems, problemCount, warnings, finishedAt: new Date() });
+    return { importId: run.id, status: 'completed', mode: opts.mode, rowsRead, rowsImported: inserted + updated, rowsRejected, inserted, updated, problemCount, problems, warnings };
+  }
+
+  private toWrite(record: AlumnusRecord, ctx: MatchContext): AlumnusWrite {
+    const identity = record;
+    return {
+      record,
+      matchKeys: alumnusMatchKeys(identity, ctx),
+      frequencyKeys: alumnusFrequencyKeys(identity),
+      searchText: searchTextFor(record),
+    };
+  }
+
+  async getRun(tenantId: string, id: string): Promise<ImportRunEntity | null> {
+    return this.runs.findOneBy({ tenantId, id });
+  }
+}

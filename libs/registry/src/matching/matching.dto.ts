@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import type { MatchDecision } from '@comeback/domain';
+
+export class MatchPreviewRequestDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) first_name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) last_name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) first_name_kana?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) last_name_kana?: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(320, { each: true }) emails?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(50, { each: true }) phones?: string[];
+  @ApiPropertyOptional({ example: '1990-04-01' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birth_date must be YYYY-MM-DD' }) birth_date?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) employee_number?: string;
+}
+
+export class MatchEvidenceDto {
+  @ApiProperty() field!: string;
+  @ApiProperty({ enum: ['agree', 'partial', 'disagree', 'missing'] }) outcome!: string;
+  @ApiProperty() weight!: number;
+  @ApiProperty() detail!: string;
+}
+
+export class MatchCandidateDto {
+  @ApiProperty() employee_number!: string;
+  @ApiProperty() score!: number;
+  @ApiProperty({ type: [MatchEvidenceDto] }) evidence!: MatchEvidenceDto[];
+}
+
+export class MatchPreviewResponseDto {
+  @ApiProperty({ enum: ['match', 'review', 'none'] }) decision!: 'match' | 'review' | 'none';
+  @ApiProperty({ nullable: true, type: String }) employee_number!: string | null;
+  @ApiProperty() score!: number;
+  @ApiProperty({ type: [MatchCandidateDto] }) candidates!: MatchCandidateDto[];
+}
+
+/** Evidence describes which fields agreed, never their values, so it is safe for every role that may match. */
+export function toMatchPreviewResponseDto(d: MatchDecision): MatchPreviewResponseDto {
+  return {
+    decision: d.decision,
+    employee_number: d.employeeNumber,
+    score: round(d.score),
+    candidates: d.candidates.map((c) => ({
+      employee_number: c.employeeNumber,
+      score: round(c.score),
+      evidence: c.evidence.map((e) => ({ field: e.field, outcome: e.outcome, weight: round(e.weight), detail: e.detail })),
+    })),
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
