@@ -17,3 +17,4 @@ export * from './crypto/secret-box';
 export * from './database/run-migrations';
 export * from './database/embedded-postgres';
 export * from './database/database.module';
+export * from './rate-limit/rate-limiter.port';

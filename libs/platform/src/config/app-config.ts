@@ -1,5 +1,12 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+function parseBoolean(value: unknown): boolean | undefined | string {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (value === true || value === 'true' || value === '1') return true;
+  if (value === false || value === 'false' || value === '0') return false;
+  return String(value); // left as a string so @IsBoolean reports it
+}
 
 /** Environment variables, validated once at start-up. Every one is documented in `.env.example`. */
 class EnvironmentVariables {
@@ -40,8 +47,22 @@ class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
-  @Transform(({ value }) => value === 'true' || value === '1' || value === true)
-  MIGRATIONS_RUN_AT_BOOT: boolean = true;
+  /** Run the queue processors inside the api process (default: yes when REDIS_URL is unset). */
+  @IsOptional()
+  @IsOptional()
+  @IsBoolean({ message: 'RUN_JOBS_IN_API must be true or false' })
+  @Transform(({ value }) => parseBoolean(value))
+  RUN_JOBS_IN_API?: boolean;
+
+  @IsOptional()
+  @IsBoolean({ message: 'MIGRATIONS_RUN_AT_BOOT must be true or false' })
+  @Transform(({ value }) => parseBoolean(value))
+  MIGRATIONS_RUN_AT_BOOT?: boolean;
+
+  /** Key prefix of the Bull queues and rate limits in Redis (lets several environments share one Redis). */
+  @IsString()
+  @Matches(/^[a-z0-9_-]+$/i)
+  QUEUE_PREFIX: string = 'comeback';
 
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()
@@ -63,6 +84,8 @@ export interface AppConfig {
   logLevel: string;
   migrationsRunAtBoot: boolean;
   workerConcurrency: number;
+  queuePrefix: string;
+  runJobsInApi: boolean;
 }
 
 export class InvalidConfigError extends Error {
@@ -88,7 +111,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secretKey: Buffer.from(vars.SECRET_KEY, 'base64'),
     publicBaseUrl: vars.PUBLIC_BASE_URL.replace(/\/$/, ''),
     logLevel: vars.LOG_LEVEL,
-    migrationsRunAtBoot: vars.MIGRATIONS_RUN_AT_BOOT,
+    migrationsRunAtBoot: vars.MIGRATIONS_RUN_AT_BOOT ?? true,
     workerConcurrency: vars.WORKER_CONCURRENCY,
+    queuePrefix: vars.QUEUE_PREFIX,
+    runJobsInApi: vars.RUN_JOBS_IN_API ?? !vars.REDIS_URL,
   };
 }

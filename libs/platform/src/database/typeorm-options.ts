@@ -1,5 +1,5 @@
-import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '../../../../migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Options shared by the Nest app and the standalone CLI DataSource. Schema changes only via migrations. */
@@ -12,7 +12,7 @@ export function typeOrmOptions(url: string): DataSourceOptions {
     url,
     synchronize: false,
     migrationsRun: false,
-    migrations: [join(__dirname, '../../../../migrations/*.{js,ts}')],
+    migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     namingStrategy: new SnakeNamingStrategy(),
     extra: { max: 10 },

@@ -7,14 +7,17 @@ export enum QueueName {
 export interface JobPayloads {
   /** Process one stored webhook delivery from the inbox. */
   'ats-event.process': { tenantId: string; inboxEventId: string };
+  /** (Re)evaluate one application: after a review confirmation, or for a backfill. */
+  'application.evaluate': { tenantId: string; ats: string; applicationId: string; candidateId: string | null; reason: 'review_confirmed' | 'backfill' };
   /** Walk a tenant's open applications through the pipeline, one page per job (resumable by cursor). */
-  'backfill.page': { tenantId: string; backfillRunId: string };
+  'backfill.page': { tenantId: string; backfillRunId: string; page: number };
 }
 
 export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'ats-event.process': QueueName.AtsEvents,
+  'application.evaluate': QueueName.AtsEvents,
   'backfill.page': QueueName.Backfill,
 };
 

@@ -6,39 +6,50 @@ import { BullJobQueue } from './bull-job-queue';
 import { InProcessJobQueue } from './in-process-job-queue';
 import { JobHandlerRegistry } from './job-handler.registry';
 import { JobQueue } from './job-queue.port';
+import { MemoryRateLimiter } from '../rate-limit/memory-rate-limiter';
+import { RateLimiter } from '../rate-limit/rate-limiter.port';
+import { RedisRateLimiter } from '../rate-limit/redis-rate-limiter';
 import { QueueName } from './job-types';
 
 @Injectable()
 class JobQueueCloser implements OnApplicationShutdown {
-  constructor(@Inject(JobQueue) private readonly queue: JobQueue) {}
+  constructor(
+    @Inject(JobQueue) private readonly queue: JobQueue,
+    @Inject(RateLimiter) private readonly limiter: RateLimiter,
+  ) {}
   async onApplicationShutdown(): Promise<void> {
     await this.queue.close();
+    await this.limiter.close();
   }
 }
 
-/** The second (and last) embedded/production seam: REDIS_URL set → Bull on Redis, unset → in-process. */
+/**
+ * The second (and last) embedded/production seam: REDIS_URL set → Bull queues and rate limits on Redis,
+ * shared by every process; unset → in-process queue and in-memory rate limits (one process).
+ */
 @Global()
 @Module({})
 export class QueueModule {
   static forRoot(): DynamicModule {
-    const { redisUrl } = loadAppConfig();
+    const { redisUrl, queuePrefix } = loadAppConfig();
     const names = Object.values(QueueName);
     if (!redisUrl) {
-      return { module: QueueModule, providers: [{ provide: JobQueue, useClass: InProcessJobQueue }, JobQueueCloser, JobHandlerRegistry], exports: [JobQueue, JobHandlerRegistry] };
+      return { module: QueueModule, providers: [{ provide: JobQueue, useClass: InProcessJobQueue }, { provide: RateLimiter, useClass: MemoryRateLimiter }, JobQueueCloser, JobHandlerRegistry], exports: [JobQueue, RateLimiter, JobHandlerRegistry] };
     }
     return {
       module: QueueModule,
-      imports: [BullModule.forRoot({ url: redisUrl }), BullModule.registerQueue(...names.map((name) => ({ name })))],
+      imports: [BullModule.forRoot({ url: redisUrl, prefix: queuePrefix }), BullModule.registerQueue(...names.map((name) => ({ name })))],
       providers: [
         {
           provide: JobQueue,
           inject: names.map((n) => getQueueToken(n)),
           useFactory: (...queues: Queue[]) => new BullJobQueue(Object.fromEntries(names.map((n, i) => [n, queues[i]])) as Record<QueueName, Queue>),
         },
+        { provide: RateLimiter, useFactory: () => new RedisRateLimiter(redisUrl, `${queuePrefix}:rl:`) },
         JobQueueCloser,
         JobHandlerRegistry,
       ],
-      exports: [JobQueue, JobHandlerRegistry],
+      exports: [JobQueue, RateLimiter, JobHandlerRegistry],
     };
   }
 }

@@ -1,0 +1,159 @@
+import * as iconv from 'iconv-lite';
+import { csvUpload, Harness, http, startApi, TestTenant } from '../support/api-harness';
+
+const HEADER =
+  'employee_number,family_name,given_name,family_name_kana,given_name_kana,previous_family_names,birth_date,emails,phones,hire_date,leave_date,departure_reason,rehire_recommendation,department,job_title,job_level,last_base_salary,performance_ratings,skills,network_opt_in';
+
+function row(over: Partial<Record<string, string>> = {}): string {
+  const base: Record<string, string> = {
+    employee_number: 'E000001', family_name: '山田', given_name: '太郎', family_name_kana: 'ヤマダ', given_name_kana: 'タロウ',
+    previous_family_names: '', birth_date: '1990-04-01', emails: 'taro.yamada@gmail.com;taro.yamada@example-corp.co.jp', phones: '090-1234-5678',
+    hire_date: '2012-04-01', leave_date: '2020-03-31', departure_reason: 'disciplinary_dismissal', rehire_recommendation: 'no',
+    department: '営業部', job_title: '主任', job_level: 'G2', last_base_salary: '5200000', performance_ratings: '2019:B;2020:C', skills: 'SQL', network_opt_in: 'true',
+  };
+  const r = { ...base, ...over };
+  return HEADER.split(',').map((c) => r[c] ?? '').join(',');
+}
+
+function csv(...rows: string[]): string {
+  return [HEADER, ...rows].join('\n') + '\n';
+}
+
+describe('registry API (real PostgreSQL)', () => {
+  let h: Harness;
+  let a: TestTenant;
+  let b: TestTenant;
+
+  beforeAll(async () => {
+    h = await startApi({ REDIS_URL: undefined });
+    a = await h.tenant('tenant-a');
+    b = await h.tenant('tenant-b');
+  });
+  afterAll(async () => h.close());
+
+  const upload = (t: TestTenant, content: Buffer | string, query = '') =>
+    http(h.baseUrl, 'POST', `/api/v1/registry/imports${query}`, { token: t.token('hr_admin'), body: csvUpload(content) });
+
+  it('imports a valid file and upserts by employee number on re-import', async () => {
+    const first = await upload(a, csv(row(), row({ employee_number: 'E000002', family_name: '佐藤', given_name: '花子', family_name_kana: 'サトウ', given_name_kana: 'ハナコ', departure_reason: 'childcare' })));
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ status: 'completed', rowsImported: 2, inserted: 2, updated: 0 });
+    const again = await upload(a, csv(row({ job_title: '係長' })));
+    expect(again.body).toMatchObject({ inserted: 0, updated: 1 });
+    const got = await http(h.baseUrl, 'GET', '/api/v1/registry/alumni/E000001', { token: a.token('hr_admin') });
+    expect(got.body.jobTitle).toBe('係長');
+  });
+
+  it('rejects a file with errors as a whole and reports row and column', async () => {
+    const res = await upload(a, csv(row({ employee_number: 'E100' }), row({ employee_number: 'E101', birth_date: '1990-02-30' }), row({ employee_number: 'E102', hire_date: '2020-01-01', leave_date: '2019-01-01' }), row({ employee_number: 'E100' })));
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('import_rejected');
+    const problems = res.body.details.problems as { row: number; column: string; code: string }[];
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 3, column: 'birth_date', code: 'invalid_date' }),
+        expect.objectContaining({ row: 4, code: 'leave_before_hire' }),
+        expect.objectContaining({ row: 5, code: 'duplicate_employee_number' }),
+      ]),
+    );
+    const none = await http(h.baseUrl, 'GET', '/api/v1/registry/alumni/E100', { token: a.token('hr_admin') });
+    expect(none.status).toBe(404);
+  });
+
+  it('imports the valid rows only in valid-rows mode', async () => {
+    const res = await upload(a, csv(row({ employee_number: 'E200' }), row({ employee_number: 'E201', departure_reason: 'fired' })), '?mode=valid-rows');
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ rowsImported: 1, rowsRejected: 1 });
+    expect(res.body.problems[0]).toMatchObject({ row: 3, column: 'departure_reason' });
+  });
+
+  it('reports a missing required column', async () => {
+    const header = HEADER.replace(',hire_date', '');
+    const body = [header, row().split(',').filter((_, i) => HEADER.split(',')[i] !== 'hire_date').join(',')].join('\n');
+    const res = await upload(a, body);
+    expect(res.status).toBe(422);
+    expect(res.body.details.problems).toEqual(expect.arrayContaining([expect.objectContaining({ row: 1, column: 'hire_date' })]));
+  });
+
+  it('imports Shift_JIS with Japanese headers', async () => {
+    const jpHeader = '社員番号,姓,名,セイ,メイ,生年月日,入社日,退職日,退職理由';
+    const content = iconv.encode(`${jpHeader}\r\nE300,髙橋,一郎,タカハシ,イチロウ,1985/7/7,2010-04-01,2018-03-31,転職・キャリア\r\n`, 'cp932');
+    const res = await upload(a, content);
+    expect(res.status).toBe(201);
+    const got = await http(h.baseUrl, 'GET', '/api/v1/registry/alumni/E300', { token: a.token('hr_admin') });
+    expect(got.body).toMatchObject({ familyName: '髙橋', birthDate: '1985-07-07', departureReason: 'voluntary_career' });
+  });
+
+  it('rejects bytes that are not text in a supported encoding', async () => {
+    const res = await upload(a, Buffer.concat([Buffer.from(`${HEADER}\n`), Buffer.from([0xff, 0xfe, 0xfd, 0x80, 0x0a])]), '?encoding=utf-8');
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(res.body.details.problems)).toContain('invalid_encoding');
+  });
+
+  it('never shows a recruiter the departure reason, pay, ratings or birth date', async () => {
+    const asRecruiter = await http(h.baseUrl, 'GET', '/api/v1/registry/alumni/E000001', { token: a.token('recruiter') });
+    expect(asRecruiter.status).toBe(200);
+    expect(asRecruiter.body.familyName).toBe('山田');
+    for (const field of ['departureReason', 'lastBaseSalary', 'performanceRatings', 'birthDate']) expect(asRecruiter.body).not.toHaveProperty(field);
+    expect(asRecruiter.text).not.toMatch(/disciplinary|5200000|1990-04-01/);
+    const asHr = await http(h.baseUrl, 'GET', '/api/v1/registry/alumni/E000001', { token: a.token('hr_admin') });
+    expect(asHr.body.departureReason).toBe('disciplinary_dismissal');
+    const list = await http(h.baseUrl, 'GET', '/api/v1/registry/alumni?q=山田', { token: a.token('recruiter') });
+    expect(list.body.items.length).toBeGreaterThan(0);
+    expect(list.text).not.toMatch(/disciplinary|5200000/);
+  });
+
+  it('keeps tenants apart', async () => {
+    const fromB = await http(h.baseUrl, 'GET', '/api/v1/registry/alumni/E000001', { token: b.token('hr_admin') });
+    expect(fromB.status).toBe(404);
+    const listB = await http(h.baseUrl, 'GET', '/api/v1/registry/alumni', { token: b.token('hr_admin') });
+    expect(listB.body.items).toEqual([]);
+    const preview = await http(h.baseUrl, 'POST', '/api/v1/matching/preview', { token: b.token('recruiter'), json: { emails: ['taro.yamada@gmail.com'], last_name: '山田', first_name: '太郎' } });
+    expect(preview.body.decision).toBe('none');
+  });
+
+  it('enforces roles and authentication', async () => {
+    expect((await http(h.baseUrl, 'GET', '/api/v1/registry/alumni')).status).toBe(401);
+    const hm = await http(h.baseUrl, 'GET', '/api/v1/registry/alumni', { token: a.token('hiring_manager') });
+    expect(hm.status).toBe(403);
+    expect(hm.body.code).toBe('forbidden');
+    expect((await upload({ ...a, token: () => a.token('recruiter') }, csv(row()))).status).toBe(403);
+  });
+
+  it('matches a returning applicant and explains the decision without personal values', async () => {
+    const res = await http(h.baseUrl, 'POST', '/api/v1/matching/preview', {
+      token: a.token('recruiter'),
+      json: { first_name: 'Taro', last_name: 'YAMADA', emails: ['Taro.Yamada+jobs@gmail.com'], phones: ['+81 90 1234 5678'] },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.decision).toBe('match');
+    expect(res.body.employee_number).toBe('E000001');
+    expect(res.body.candidates[0].evidence.length).toBeGreaterThan(0);
+    expect(res.text).not.toMatch(/gmail|1234|1990/);
+  });
+
+  it('rejects an empty or malformed preview body with a machine-readable code', async () => {
+    const empty = await http(h.baseUrl, 'POST', '/api/v1/matching/preview', { token: a.token('recruiter'), json: {} });
+    expect(empty.status).toBe(400);
+    expect(empty.body.code).toBe('validation_failed');
+    const bad = await http(h.baseUrl, 'POST', '/api/v1/matching/preview', { token: a.token('recruiter'), json: { birth_date: '01/04/1990', extra: 1 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.problems.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('erases a former employee with every identity key, and audits it', async () => {
+    const before = await http(h.baseUrl, 'POST', '/api/v1/matching/preview', { token: a.token('hr_admin'), json: { last_name: '佐藤', first_name: '花子', emails: ['taro.yamada@gmail.com'] } });
+    expect(before.body.candidates.length).toBeGreaterThan(0);
+    const del = await http(h.baseUrl, 'DELETE', '/api/v1/registry/alumni/E000001', { token: a.token('hr_admin') });
+    expect(del.status).toBe(204);
+    const ds = h.app.get(require('typeorm').DataSource);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM alumni_match_keys k JOIN alumni a ON a.id = k.alumnus_id WHERE a.employee_number = 'E000001'`);
+    expect(n).toBe(0);
+    const orphan = await ds.query('SELECT count(*)::int AS n FROM alumni_match_keys k LEFT JOIN alumni a ON a.id = k.alumnus_id WHERE a.id IS NULL');
+    expect(orphan[0].n).toBe(0);
+    const after = await http(h.baseUrl, 'POST', '/api/v1/matching/preview', { token: a.token('hr_admin'), json: { emails: ['taro.yamada@gmail.com'] } });
+    expect(after.body.candidates.map((c: any) => c.employee_number)).not.toContain('E000001');
+    const audit = await ds.query(`SELECT action FROM audit_entries WHERE tenant_id = $1 AND action = 'registry.erase'`, [a.id]);
+    expect(audit.length).toBe(1);
+  });
+});

@@ -1,0 +1,73 @@
+import type { INestApplication } from '@nestjs/common';
+import { Role, TenantService, TokenService } from '@comeback/platform';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+import { createTestDatabase } from './test-database';
+
+export interface Harness {
+  app: INestApplication;
+  baseUrl: string;
+  tenant(slug: string): Promise<TestTenant>;
+  close(): Promise<void>;
+}
+
+export interface TestTenant {
+  id: string;
+  slug: string;
+  token(role: Role, subject?: string): string;
+}
+
+/** The real api on a fresh PostgreSQL database (cloned from the migrated template), listening on a random port. */
+export async function startApi(env: Record<string, string | undefined> = {}): Promise<Harness> {
+  const db = await createTestDatabase();
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
+  const app = await createApiApp({ logger: false });
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    app,
+    baseUrl,
+    async tenant(slug: string): Promise<TestTenant> {
+      const t = await app.get(TenantService).create({ slug, name: slug });
+      const tokens = app.get(TokenService);
+      return { id: t.id, slug, token: (role, subject) => tokens.mint({ tenantId: t.id, role, subject: subject ?? `${slug}-${role}` }) };
+    },
+    async close(): Promise<void> {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+export async function http(
+  baseUrl: string,
+  method: string,
+  path: string,
+  opts: { token?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: any; text: string; headers: Headers }> {
+  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  let body = opts.body;
+  if (opts.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(opts.json);
+  }
+  const res = await fetch(`${baseUrl}${path}`, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = undefined;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  return { status: res.status, body: parsed, text, headers: res.headers };
+}
+
+export function csvUpload(content: Buffer | string, fileName = 'alumni.csv'): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([typeof content === 'string' ? Buffer.from(content, 'utf8') : content], { type: 'text/csv' }), fileName);
+  return form;
+}
