@@ -1,2 +1,6 @@
 // Plain TypeScript domain: no Nest, TypeORM, HTTP or Redis. Each feature folder exports its public API here.
-export {};
+export * from './eligibility';
+export * from './fast-track';
+export * from './registry';
+// Both folders describe a rating the same way ({year, rating}); one name for the outside.
+export type { PerformanceRating } from './eligibility';

@@ -1,0 +1,109 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+
+export type ApplicationOutcome = 'not_alumni' | 'in_review' | 'review_rejected' | 'flagged' | 'fast_tracked' | 'ineligible' | 'needs_hr_review';
+
+/** What the product decided and did for one ATS application (the recruiter's view of our work). */
+@Entity('tracked_applications')
+@Unique('uq_tracked_applications', ['tenantId', 'ats', 'applicationId'])
+@Index(['tenantId', 'outcome', 'updatedAt'])
+export class TrackedApplicationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  tenantId!: string;
+
+  @Column({ type: 'text' })
+  ats!: string;
+
+  @Column({ type: 'text' })
+  applicationId!: string;
+
+  @Column({ type: 'text' })
+  candidateId!: string;
+
+  @Column({ type: 'text' })
+  jobId!: string;
+
+  @Column({ type: 'text', nullable: true })
+  jobName!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  candidateName!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  currentStageId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  currentStageName!: string | null;
+
+  @Column({ type: 'text' })
+  outcome!: ApplicationOutcome;
+
+  @Column({ type: 'text', nullable: true })
+  employeeNumber!: string | null;
+
+  @Column({ type: 'real', nullable: true })
+  matchScore!: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  eligibility!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  tier!: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  policyVersion!: number | null;
+
+  /** Recruiter-safe sentence; never a departure reason, rating or pay. */
+  @Column({ type: 'text', nullable: true })
+  recruiterSummary!: string | null;
+
+  /** HR-only rule results. */
+  @Column({ type: 'jsonb', nullable: true })
+  ruleResults!: unknown;
+
+  @Column({ type: 'jsonb', nullable: true })
+  fastTrack!: { action: string; reason: string; targetStage?: { id: string; name: string }; skipped: { id: string; name: string }[] } | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  workHistory!: unknown[];
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+export type WritebackStepKind = 'tag' | 'note' | 'move';
+export type WritebackStepStatus = 'started' | 'done' | 'failed' | 'skipped';
+
+/**
+ * One side effect in the ATS, recorded so a retried or replayed job never repeats it. A note cannot be
+ * edited or deleted, so a note step left 'started' by a crashed process is never attempted again.
+ */
+@Entity('writeback_steps')
+@Unique('uq_writeback_steps', ['tenantId', 'ats', 'applicationId', 'step'])
+export class WritebackStepEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  tenantId!: string;
+
+  @Column({ type: 'text' })
+  ats!: string;
+
+  @Column({ type: 'text' })
+  applicationId!: string;
+
+  @Column({ type: 'text' })
+  step!: WritebackStepKind;
+
+  @Column({ type: 'text' })
+  status!: WritebackStepStatus;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  detail!: Record<string, unknown>;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

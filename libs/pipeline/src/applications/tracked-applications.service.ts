@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AuditService, canSeeSensitive, NotFoundException, Principal } from '@comeback/platform';
+import { In, Repository } from 'typeorm';
+import { ApplicationOutcome, TrackedApplicationEntity } from './tracked-application.entity';
+
+export interface TrackedApplicationView {
+  ats: string;
+  applicationId: string;
+  candidateId: string;
+  candidateName: string | null;
+  jobId: string;
+  jobName: string | null;
+  currentStageName: string | null;
+  outcome: ApplicationOutcome;
+  employeeNumber: string | null;
+  tier: string | null;
+  policyVersion: number | null;
+  recruiterSummary: string | null;
+  fastTrack: TrackedApplicationEntity['fastTrack'];
+  updatedAt: string;
+  /** hr_admin only: the rule results behind the decision (may name the departure reason). */
+  ruleResults?: unknown;
+}
+
+const FLAGGED: ApplicationOutcome[] = ['flagged', 'fast_tracked', 'ineligible', 'needs_hr_review', 'in_review'];
+
+@Injectable()
+export class TrackedApplicationsService {
+  constructor(
+    @InjectRepository(TrackedApplicationEntity) private readonly repo: Repository<TrackedApplicationEntity>,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Applications we flagged or that await review, newest first. */
+  async listFlagged(principal: Principal, limit: number): Promise<TrackedApplicationView[]> {
+    const rows = await this.repo.find({ where: { tenantId: principal.tenantId, outcome: In(FLAGGED) }, order: { updatedAt: 'DESC' }, take: limit });
+    return rows.map((r) => toView(r, false));
+  }
+
+  async get(principal: Principal, ats: string, applicationId: string): Promise<TrackedApplicationView> {
+    const row = await this.repo.findOneBy({ tenantId: principal.tenantId, ats, applicationId });
+    if (!row) throw new NotFoundException('Application');
+    const sensitive = canSeeSensitive(principal);
+    if (sensitive) await this.audit.record(principal, { action: 'application.read_rules', targetType: 'application', targetId: `${ats}:${applicationId}` });
+    return toView(row, sensitive);
+  }
+}
+
+function toView(r: TrackedApplicationEntity, withRules: boolean): TrackedApplicationView {
+  return {
+    ats: r.ats,
+    applicationId: r.applicationId,
+    candidateId: r.candidateId,
+    candidateName: r.candidateName,
+    jobId: r.jobId,
+    jobName: r.jobName,
+    currentStageName: r.currentStageName,
+    outcome: r.outcome,
+    employeeNumber: r.employeeNumber,
+    tier: r.tier,
+    policyVersion: r.policyVersion,
+    recruiterSummary: r.recruiterSummary,
+    fastTrack: r.fastTrack,
+    updatedAt: r.updatedAt.toISOString(),
+    ...(withRules ? { ruleResults: r.ruleResults } : {}),
+  };
+}

@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+
+/** One tenant's link to one ATS. Secrets are sealed (AES-GCM) with the key from the environment. */
+@Entity('ats_connections')
+@Unique('uq_ats_connections_tenant_kind', ['tenantId', 'kind'])
+export class AtsConnectionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  tenantId!: string;
+
+  @Column({ type: 'text' })
+  kind!: string;
+
+  @Column({ type: 'text' })
+  apiBaseUrl!: string;
+
+  @Column({ type: 'text', nullable: true })
+  authUrl!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  clientId!: string | null;
+
+  @Column({ type: 'text' })
+  secretSealed!: string;
+
+  @Column({ type: 'text' })
+  webhookSecretSealed!: string;
+
+  @Column({ type: 'text', nullable: true })
+  actingUserId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  offerSalaryField!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

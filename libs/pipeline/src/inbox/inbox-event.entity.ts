@@ -1,0 +1,45 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+export type InboxStatus = 'received' | 'processed' | 'ignored' | 'stored' | 'failed';
+
+/**
+ * Every verified webhook delivery, stored before it is queued. The unique key on the ATS's event id
+ * makes a re-delivery a no-op; the raw body is kept so a job can always be re-run from the inbox.
+ */
+@Entity('inbox_events')
+@Unique('uq_inbox_events_delivery', ['tenantId', 'ats', 'eventId'])
+@Index(['tenantId', 'status', 'receivedAt'])
+export class InboxEventEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  tenantId!: string;
+
+  @Column({ type: 'text' })
+  ats!: string;
+
+  @Column({ type: 'text' })
+  eventId!: string;
+
+  @Column({ type: 'text' })
+  kind!: string;
+
+  @Column({ type: 'text' })
+  rawBody!: string;
+
+  @Column({ type: 'text' })
+  status!: InboxStatus;
+
+  @Column({ type: 'text', nullable: true })
+  outcome!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  error!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  receivedAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  processedAt!: Date | null;
+}

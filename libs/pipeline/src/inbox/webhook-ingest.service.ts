@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AtsConnectorRegistry, AtsKind, WebhookRequest } from '@comeback/ats';
+import { AppException, ErrorCode, JobQueue, NotFoundException } from '@comeback/platform';
+import { DataSource } from 'typeorm';
+import { AtsConnectionService } from '../connections/ats-connection.service';
+
+export type IngestResult = { status: 'ping' } | { status: 'accepted' | 'duplicate' | 'ignored'; eventId: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function processingJobId(inboxEventId: string): string {
+  return `inbox:${inboxEventId}`;
+}
+
+/**
+ * Webhook entry: verify the signature over the raw bytes, store the delivery in the inbox keyed by the
+ * ATS's event id (a duplicate is acknowledged and dropped), enqueue, answer. Nothing slow happens here:
+ * the ATS retries anything but a quick 200.
+ */
+@Injectable()
+export class WebhookIngestService {
+  constructor(
+    private readonly connections: AtsConnectionService,
+    private readonly connectors: AtsConnectorRegistry,
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(JobQueue) private readonly queue: JobQueue,
+  ) {}
+
+  async receive(kind: AtsKind, tenantId: string, req: WebhookRequest): Promise<IngestResult> {
+    if (!UUID.test(tenantId)) throw new NotFoundException('Tenant');
+    const conn = await this.connections.find(tenantId, kind);
+    // Same answer for "no such tenant" and "bad signature": nothing to learn by probing.
+    if (!conn) throw new AppException(ErrorCode.InvalidSignature, 'Signature verification failed');
+    const connector = this.connectors.get(kind);
+    if (!connector.verifySignature(req, conn.webhookSecret)) {
+      throw new AppException(ErrorCode.InvalidSignature, 'Signature verification failed');
+    }
+    const event = connector.parseWebhook(req);
+    if (event.kind === 'ping') return { status: 'ping' };
+    const processable = event.kind !== 'ignored';
+    const rows: { id: string; status: string; inserted: boolean }[] = await this.db.query(
+      `INSERT INTO inbox_events (tenant_id, ats, event_id, kind, raw_body, status)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT ON CONSTRAINT uq_inbox_events_delivery DO UPDATE SET event_id = excluded.event_id
+       RETURNING id, status, (xmax = 0) AS inserted`,
+      [tenantId, kind, event.eventId, event.kind === 'ignored' ? `ignored:${event.action}` : event.kind, req.rawBody.toString('utf8'), processable ? 'received' : 'ignored'],
+    );
+    const row = rows[0];
+    if (!processable) return { status: 'ignored', eventId: event.eventId };
+    // A duplicate still in 'received' may have missed its enqueue (crash in between): enqueue again;
+    // the job id is the event's, so the queue drops it if it is already there.
+    if (row.inserted || row.status === 'received') {
+      await this.queue.enqueue('ats-event.process', { tenantId, inboxEventId: row.id }, { jobId: processingJobId(row.id) });
+    }
+    return { status: row.inserted ? 'accepted' : 'duplicate', eventId: event.eventId };
+  }
+}

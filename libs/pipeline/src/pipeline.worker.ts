@@ -1,0 +1,24 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, JobHandlerRegistry, JobName } from '@comeback/platform';
+import { BackfillService } from './backfill/backfill.service';
+import { AtsEventProcessor } from './processing/ats-event.processor';
+
+const ALL_JOBS: readonly JobName[] = ['ats-event.process', 'application.evaluate', 'backfill.page'];
+
+/** Registers one handler per job type and starts consuming (worker process, or the api in embedded mode). */
+@Injectable()
+export class PipelineWorker {
+  constructor(
+    private readonly registry: JobHandlerRegistry,
+    private readonly events: AtsEventProcessor,
+    private readonly backfill: BackfillService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async start(): Promise<void> {
+    this.registry.register('ats-event.process', (p) => this.events.processInboxEvent(p));
+    this.registry.register('application.evaluate', (p) => this.events.evaluateApplication(p));
+    this.registry.register('backfill.page', (p) => this.backfill.processPage(p));
+    await this.registry.start(ALL_JOBS, this.config.workerConcurrency);
+  }
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { AtsConnectorRegistry, AtsKind } from '@comeback/ats';
+import { JobPayloads } from '@comeback/platform';
+import { Repository } from 'typeorm';
+import { AtsConnectionService } from '../connections/ats-connection.service';
+import { InboxEventEntity } from '../inbox/inbox-event.entity';
+import { ReviewItemEntity } from '../review/review-item.entity';
+import { ApplicationPipelineService } from './application-pipeline.service';
+
+/**
+ * Thin queue handlers: turn a job into a pipeline call. The inbox row holds the raw delivery, so a job
+ * can always be re-run; a processed row is skipped.
+ */
+@Injectable()
+export class AtsEventProcessor {
+  constructor(
+    @InjectRepository(InboxEventEntity) private readonly inbox: Repository<InboxEventEntity>,
+    @InjectRepository(ReviewItemEntity) private readonly reviews: Repository<ReviewItemEntity>,
+    private readonly connections: AtsConnectionService,
+    private readonly connectors: AtsConnectorRegistry,
+    private readonly pipeline: ApplicationPipelineService,
+  ) {}
+
+  async processInboxEvent({ tenantId, inboxEventId }: JobPayloads['ats-event.process']): Promise<void> {
+    const row = await this.inbox.findOneBy({ tenantId, id: inboxEventId });
+    if (!row || row.status !== 'received') return;
+    const kind = row.ats as AtsKind;
+    const conn = await this.connections.get(tenantId, kind);
+    const event = this.connectors.get(kind).parseWebhook({ rawBody: Buffer.from(row.rawBody, 'utf8'), headers: {} });
+    let outcome: string;
+    let status: InboxEventEntity['status'] = 'processed';
+    switch (event.kind) {
+      case 'application_created':
+      case 'stage_changed':
+        outcome = (await this.pipeline.process(conn, event.application)).outcome;
+        break;
+      case 'offer_changed':
+        // Offers are checked by the compensation module; kept here until it reads them.
+        status = 'stored';
+        outcome = 'offer_stored';
+        break;
+      case 'ping':
+      case 'ignored':
+        status = 'ignored';
+        outcome = event.kind;
+        break;
+    }
+    await this.inbox.update(row.id, { status, outcome, processedAt: new Date(), error: null });
+  }
+
+  async evaluateApplication(p: JobPayloads['application.evaluate']): Promise<void> {
+    const kind = p.ats as AtsKind;
+    const conn = await this.connections.get(p.tenantId, kind);
+    const app = await this.connectors.get(kind).getApplication(conn, p.applicationId, p.candidateId ?? undefined);
+    let confirmedEmployeeNumber: string | undefined;
+    if (p.reason === 'review_confirmed') {
+      const item = await this.reviews.findOneBy({ tenantId: p.tenantId, ats: p.ats, applicationId: p.applicationId, status: 'confirmed' });
+      confirmedEmployeeNumber = item?.decidedEmployeeNumber ?? undefined;
+    }
+    await this.pipeline.process(conn, app, { confirmedEmployeeNumber });
+  }
+}
