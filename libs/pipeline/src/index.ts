@@ -12,3 +12,4 @@ export * from './backfill/backfill-run.entity';
 export * from './applications/tracked-applications.service';
 export * from './applications/tracked-application.entity';
 export * from './processing/application-pipeline.service';
+export * from './pipeline.dto';

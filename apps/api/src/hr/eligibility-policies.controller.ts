@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentPrincipal, Principal } from '@comeback/platform';
+import { DryRunQueryDto, EligibilityPolicyService, PolicyDraftDto, PolicyValidateDto, todayInJapan } from '@comeback/pipeline';
+
+@ApiTags('eligibility policies')
+@Controller('api/v1/eligibility/policies')
+@Authenticated('hr_admin')
+export class EligibilityPoliciesController {
+  constructor(private readonly policies: EligibilityPolicyService) {}
+
+  @Get()
+  history(@CurrentPrincipal() p: Principal) {
+    return this.policies.history(p.tenantId);
+  }
+
+  @Get('active')
+  async active(@CurrentPrincipal() p: Principal) {
+    const a = await this.policies.active(p.tenantId);
+    return { version: a.version, document: a.policy };
+  }
+
+  @Get(':version')
+  get(@CurrentPrincipal() p: Principal, @Param('version', ParseIntPipe) version: number) {
+    return this.policies.get(p.tenantId, version);
+  }
+
+  /** Checks a document without saving it: every problem with its JSON pointer. */
+  @Post('validate')
+  @HttpCode(200)
+  validate(@Body() body: PolicyValidateDto) {
+    const r = this.policies.validate(body.document);
+    return r.ok ? { ok: true, problems: [] } : { ok: false, problems: r.problems };
+  }
+
+  @Post()
+  draft(@CurrentPrincipal() p: Principal, @Body() body: PolicyDraftDto) {
+    return this.policies.createDraft(p, body.document, body.comment);
+  }
+
+  @Post(':version/dry-run')
+  @HttpCode(200)
+  dryRun(@CurrentPrincipal() p: Principal, @Param('version', ParseIntPipe) version: number, @Query() q: DryRunQueryDto) {
+    return this.policies.dryRun(p.tenantId, version, q.asOf ?? todayInJapan());
+  }
+
+  @Post(':version/activate')
+  @HttpCode(200)
+  activate(@CurrentPrincipal() p: Principal, @Param('version', ParseIntPipe) version: number) {
+    return this.policies.activate(p, version);
+  }
+}

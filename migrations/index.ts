@@ -1,0 +1,12 @@
+import type { MigrationInterface } from 'typeorm';
+import { RegistryFoundation1795434470416 } from './1795434470416-RegistryFoundation';
+import { Pipeline1795435433076 } from './1795435433076-Pipeline';
+
+/**
+ * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
+ * JavaScript, from Jest and from the CLI. Never edit a migration after it has landed; add a new one.
+ */
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  RegistryFoundation1795434470416,
+  Pipeline1795435433076,
+];
