@@ -114,6 +114,11 @@ export class AtsConnectionDto {
   offerSalaryField?: string;
 }
 
+export class MatchThresholdsDto {
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @Min(-50) @Max(100) match?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @Min(-50) @Max(100) review?: number;
+}
+
 export class TenantSettingsDto {
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
@@ -129,7 +134,3 @@ export class TenantSettingsDto {
   matchThresholds?: MatchThresholdsDto;
 }
 
-export class MatchThresholdsDto {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @Min(-50) @Max(100) match?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @Min(-50) @Max(100) review?: number;
-}

@@ -1,0 +1,83 @@
+// Request shapes of the control API (`/_sim`). Loosely checked at run time: this is a test tool, and a
+// refused seed says which field was wrong.
+import type { WkEducation, WkExperience } from './simulator.types';
+
+export interface GhUserSeed {
+  firstName: string;
+  lastName: string;
+  email: string;
+  employeeId?: string;
+}
+
+export interface GhJobSeed {
+  name: string;
+  /** Ordered; the first is where new applications land. */
+  stages: string[];
+  /** E-mails of seeded users. */
+  hiringManagers?: string[];
+}
+
+export interface GhApplicationSeed {
+  /** Job name (or id). */
+  job: string | number;
+  /** Stage name (or job interview stage id); default the job's first stage. */
+  stage?: string | number;
+  status?: 'active' | 'rejected' | 'hired';
+  prospect?: boolean;
+  source?: string;
+  customFields?: Record<string, unknown>;
+}
+
+export interface GhCandidateSeed {
+  firstName: string;
+  lastName: string;
+  emails?: string[];
+  phones?: string[];
+  tags?: string[];
+  title?: string;
+  company?: string;
+  customFields?: Record<string, unknown>;
+  applications?: GhApplicationSeed[];
+}
+
+export interface WkJobSeed {
+  title: string;
+  shortcode?: string;
+  stages: (string | { name: string; slug?: string; kind?: string })[];
+}
+
+export interface WkCandidateSeed {
+  firstName: string;
+  lastName: string;
+  email?: string;
+  phone?: string;
+  headline?: string;
+  /** Job shortcode or title. */
+  job: string;
+  /** Stage name or slug; default the job's first stage. */
+  stage?: string;
+  tags?: string[];
+  experience?: WkExperience[];
+  education?: WkEducation[];
+}
+
+export interface SeedRequest {
+  /** Key that ties a Greenhouse and a Workable account to one customer; default "default". */
+  company?: string;
+  greenhouse?: {
+    clientId?: string;
+    clientSecret?: string;
+    users?: GhUserSeed[];
+    jobs?: GhJobSeed[];
+    candidates?: GhCandidateSeed[];
+    webhook?: { url: string; secret: string; actions?: string[] };
+  };
+  workable?: {
+    subdomain?: string;
+    token?: string;
+    name?: string;
+    members?: { name: string; email: string; role?: string }[];
+    jobs?: WkJobSeed[];
+    candidates?: WkCandidateSeed[];
+  };
+}

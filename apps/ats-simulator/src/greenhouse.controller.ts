@@ -1,0 +1,162 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Req,
+  Res,
+  Inject,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { GH_BASE_PATH, GH_TOKEN_PATH, GH_WRITE_STATUS } from './contract.constants';
+import { GhAuthContext } from './greenhouse-gate.middleware';
+import { GhAuth, GreenhouseService } from './greenhouse.service';
+import { harvestError, paginate } from './harvest-query';
+
+function idParam(raw: string): number {
+  if (!/^\d+$/.test(raw)) throw harvestError(404);
+  return Number(raw);
+}
+
+@Controller(GH_TOKEN_PATH)
+export class GreenhouseAuthController {
+  constructor(@Inject(GreenhouseService) private readonly greenhouse: GreenhouseService) {}
+
+  @Post()
+  @HttpCode(200)
+  token(
+    @Headers('authorization') authorization: string | undefined,
+    @Body() form: Record<string, unknown> | undefined,
+  ): Record<string, unknown> {
+    return this.greenhouse.issueToken(authorization, form ?? {});
+  }
+}
+
+/** Harvest v3 subset. Lists are bare arrays; pagination lives in the Link header. */
+@Controller(GH_BASE_PATH)
+export class GreenhouseController {
+  constructor(@Inject(GreenhouseService) private readonly greenhouse: GreenhouseService) {}
+
+  @Get('applications')
+  applications(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @GhAuthContext() auth: GhAuth,
+  ): unknown[] {
+    return paginate(req, res, 'applications', (q) =>
+      this.greenhouse.listApplications(auth.account.company, q),
+    );
+  }
+
+  @Get('candidates')
+  candidates(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @GhAuthContext() auth: GhAuth,
+  ): unknown[] {
+    return paginate(req, res, 'candidates', (q) => this.greenhouse.listCandidates(auth.account.company, q));
+  }
+
+  @Get('job_interview_stages')
+  jobInterviewStages(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @GhAuthContext() auth: GhAuth,
+  ): unknown[] {
+    return paginate(req, res, 'job_interview_stages', (q) =>
+      this.greenhouse.listJobInterviewStages(auth.account.company, q),
+    );
+  }
+
+  @Get('application_stages')
+  applicationStages(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @GhAuthContext() auth: GhAuth,
+  ): unknown[] {
+    return paginate(req, res, 'application_stages', (q) =>
+      this.greenhouse.listApplicationStages(auth.account.company, q),
+    );
+  }
+
+  @Get('offers')
+  offers(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @GhAuthContext() auth: GhAuth,
+  ): unknown[] {
+    return paginate(req, res, 'offers', (q) => this.greenhouse.listOffers(auth.account.company, q));
+  }
+
+  @Get('job_hiring_managers')
+  jobHiringManagers(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @GhAuthContext() auth: GhAuth,
+  ): unknown[] {
+    return paginate(req, res, 'job_hiring_managers', (q) =>
+      this.greenhouse.listJobHiringManagers(auth.account.company, q),
+    );
+  }
+
+  @Get('users')
+  users(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @GhAuthContext() auth: GhAuth,
+  ): unknown[] {
+    return paginate(req, res, 'users', (q) => this.greenhouse.listUsers(auth.account.company, q));
+  }
+
+  @Get('candidate_tags')
+  candidateTags(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @GhAuthContext() auth: GhAuth,
+  ): unknown[] {
+    return paginate(req, res, 'candidate_tags', (q) =>
+      this.greenhouse.listCandidateTags(auth.account.company, q),
+    );
+  }
+
+  @Get('notes')
+  notes(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @GhAuthContext() auth: GhAuth,
+  ): unknown[] {
+    return paginate(req, res, 'notes', (q) => this.greenhouse.listNotes(auth.account.company, q));
+  }
+
+  @Post('applications/:id/move')
+  @HttpCode(GH_WRITE_STATUS.move)
+  move(@Param('id') id: string, @Body() body: unknown, @GhAuthContext() auth: GhAuth): void {
+    this.greenhouse.moveApplication(auth.account.company, idParam(id), body);
+  }
+
+  @Patch('candidates/:id')
+  @HttpCode(GH_WRITE_STATUS.patchCandidate)
+  patchCandidate(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @GhAuthContext() auth: GhAuth,
+  ): Record<string, unknown> {
+    return this.greenhouse.patchCandidate(auth.account.company, idParam(id), body);
+  }
+
+  @Post('notes')
+  @HttpCode(GH_WRITE_STATUS.createNote)
+  createNote(@Body() body: unknown, @GhAuthContext() auth: GhAuth): Record<string, unknown> {
+    return this.greenhouse.createNote(auth.account.company, auth, body);
+  }
+
+  @Post('applied_candidate_tags')
+  @HttpCode(GH_WRITE_STATUS.applyTag)
+  applyTag(@Body() body: unknown, @GhAuthContext() auth: GhAuth): Record<string, unknown> {
+    return this.greenhouse.applyCandidateTag(auth.account.company, body);
+  }
+}

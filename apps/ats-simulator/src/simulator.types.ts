@@ -1,0 +1,237 @@
+// The simulator's in-memory model. Field names follow the vendors' wire names where the object is
+// served as is, so the mappers stay thin and a reader can compare them with the docs.
+
+export type Face = 'greenhouse' | 'workable';
+
+export interface GhCustomFieldValue {
+  name: string;
+  type: string;
+  value: unknown;
+}
+
+export interface GhAccount {
+  company: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface GhUser {
+  id: number;
+  company: string;
+  first_name: string;
+  last_name: string;
+  name: string;
+  primary_email: string;
+  employee_id: string | null;
+  disabled: boolean;
+  site_admin: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GhJob {
+  id: number;
+  company: string;
+  name: string;
+  status: 'open' | 'closed' | 'draft';
+  hiring_manager_ids: number[];
+  created_at: string;
+}
+
+export interface GhJobStage {
+  id: number;
+  job_id: number;
+  name: string;
+  sort_order: number;
+  active: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GhCandidate {
+  id: number;
+  company: string;
+  first_name: string;
+  last_name: string;
+  preferred_name: string | null;
+  company_name: string | null;
+  title: string | null;
+  email_addresses: { value: string; type: string }[];
+  phone_numbers: { value: string; type: string }[];
+  tags: string[];
+  custom_fields: Record<string, GhCustomFieldValue>;
+  linked_user_ids: number[];
+  private: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export type GhApplicationStatus = 'active' | 'rejected' | 'hired';
+
+export interface GhApplication {
+  id: number;
+  company: string;
+  candidate_id: number;
+  job_id: number;
+  status: GhApplicationStatus;
+  prospect: boolean;
+  /** The job interview stage the application is in (see GH_MOVE_FROM_STAGE_ID_REFERS_TO). */
+  stage_id: number;
+  applied_at: string;
+  created_at: string;
+  updated_at: string;
+  last_activity_at: string;
+  rejected_at: string | null;
+  source: { id: number; public_name: string } | null;
+  referrer_id: number | null;
+  recruiter_id: number | null;
+  custom_fields: Record<string, GhCustomFieldValue>;
+}
+
+export interface GhApplicationStage {
+  id: number;
+  application_id: number;
+  job_interview_stage_id: number;
+  entered_at: string;
+  exited_at: string | null;
+  current: boolean;
+  /** Who moved it here: the Harvest API (the product) or the control API (a simulated recruiter). */
+  moved_by: 'seed' | 'api' | 'control';
+}
+
+export type GhNoteVisibility = 'public' | 'private' | 'admin_only';
+
+export interface GhNote {
+  id: number;
+  company: string;
+  candidate_id: number;
+  application_id: number | null;
+  user_id: number;
+  body: string;
+  note_type: string;
+  visibility: GhNoteVisibility;
+  created_at: string;
+}
+
+export interface GhOffer {
+  id: number;
+  company: string;
+  application_id: number;
+  candidate_id: number;
+  job_id: number;
+  status: string;
+  version: number;
+  sent_on: string | null;
+  starts_on: string | null;
+  resolved_at: string | null;
+  deprecated: boolean;
+  created_at: string;
+  updated_at: string;
+  custom_fields: Record<string, GhCustomFieldValue>;
+}
+
+export interface GhCandidateTag {
+  id: number;
+  company: string;
+  name: string;
+}
+
+export interface GhWebhook {
+  id: number;
+  company: string;
+  url: string;
+  secret: string;
+  /** Empty = every action. */
+  actions: string[];
+  enabled: boolean;
+}
+
+export interface WkAccount {
+  company: string;
+  subdomain: string;
+  name: string;
+  token: string;
+}
+
+export interface WkMember {
+  id: string;
+  company: string;
+  name: string;
+  email: string;
+  headline: string;
+  role: string;
+}
+
+export interface WkStage {
+  slug: string;
+  name: string;
+  kind: string;
+  position: number;
+}
+
+export interface WkJob {
+  shortcode: string;
+  company: string;
+  title: string;
+  stages: WkStage[];
+}
+
+export interface WkExperience {
+  company: string | null;
+  title: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  current?: boolean;
+  summary?: string | null;
+  industry?: string | null;
+}
+
+export interface WkEducation {
+  school: string | null;
+  degree: string | null;
+  field_of_study: string | null;
+  start_date: string | null;
+  end_date: string | null;
+}
+
+export interface WkComment {
+  id: string;
+  member_id: string;
+  body: string;
+  policy: string[];
+  created_at: string;
+}
+
+export interface WkCandidate {
+  id: string;
+  company: string;
+  firstname: string;
+  lastname: string;
+  headline: string | null;
+  email: string | null;
+  phone: string | null;
+  job_shortcode: string;
+  stage_slug: string;
+  disqualified: boolean;
+  sourced: boolean;
+  tags: string[];
+  experience_entries: WkExperience[];
+  education_entries: WkEducation[];
+  comments: WkComment[];
+  stage_history: {
+    stage_slug: string;
+    at: string;
+    moved_by: 'seed' | 'api' | 'control';
+    member_id?: string;
+  }[];
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WkSubscription {
+  id: number;
+  company: string;
+  target: string;
+  event: string;
+  args: { account_id?: string; job_shortcode?: string; stage_slug?: string };
+}
