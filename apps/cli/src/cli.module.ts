@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { BenchMatchingCommand } from './commands/bench-matching.command';
+import { BenchRegistryCommand } from './commands/bench-registry.command';
+import { DemoCommand } from './commands/demo.command';
 import { ImportAlumniCommand } from './commands/import-alumni.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { TenantCreateCommand, TokenCommand } from './commands/tenant-create.command';
 
-@Module({ providers: [MigrateCommand, TenantCreateCommand, TokenCommand, ImportAlumniCommand, BenchMatchingCommand] })
+@Module({ providers: [MigrateCommand, TenantCreateCommand, TokenCommand, ImportAlumniCommand, BenchMatchingCommand, BenchRegistryCommand, DemoCommand] })
 export class CliModule {}

@@ -1,0 +1,243 @@
+import { Command, CommandRunner, Option } from 'nest-commander';
+import type { INestApplication } from '@nestjs/common';
+import { JobQueue, TenantService, TokenService } from '@comeback/platform';
+import { createServer } from 'node:net';
+import { createApiApp } from '../../../api/src/bootstrap';
+import { startSimulator, type SimulatorHandle } from '../../../ats-simulator/src/simulator';
+import { useFreshDatabase } from '../fresh-database';
+import { DEMO_APPLICANTS, DEMO_JOBS, demoAlumniCsvRows, DemoApplicant } from '../fixtures/demo-scenario';
+import { syntheticRegistryLines } from '../fixtures/synthetic-registry';
+
+interface Options {
+  ats: 'greenhouse' | 'workable';
+  serve: boolean;
+  port?: number;
+}
+
+const WEBHOOK_SECRET = 'demo-webhook-secret-0123456789';
+const GH_CLIENT = { id: 'comeback-demo', secret: 'demo-client-secret' };
+const WK_TOKEN = 'demo-workable-token';
+
+/**
+ * The main job, end to end on one laptop: simulator + plugin (embedded database and queue), a registry,
+ * the default policy, a batch of applications through real webhooks, and a summary of what happened.
+ */
+@Command({ name: 'demo', description: 'Run the whole product against the ATS simulator and print what it did' })
+export class DemoCommand extends CommandRunner {
+  async run(_: string[], opts: Options): Promise<void> {
+    const started = performance.now();
+    const log = (s = '') => process.stdout.write(`${s}\n`);
+    const cleanup = await useFreshDatabase('demo', { keepEmbeddedDir: process.env.DATABASE_URL ? undefined : '.data/demo' });
+    const port = opts.port ?? (await freePort());
+    process.env.PUBLIC_BASE_URL = `http://127.0.0.1:${port}`;
+    process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
+    const sim = await startSimulator({ port: 0, logger: false, config: { webhooks: { timeScale: 0.001 } } });
+    const app = await createApiApp({ logger: false });
+    await app.listen(port, '127.0.0.1');
+    const api = `http://127.0.0.1:${port}`;
+    try {
+      const tenant = await app.get(TenantService).create({ slug: 'demo', name: 'Kitaboshi Shoji (demo)' });
+      const tokens = app.get(TokenService);
+      const hr = tokens.mint({ tenantId: tenant.id, role: 'hr_admin', subject: 'hr-demo', name: 'HR (demo)' });
+      const recruiter = tokens.mint({ tenantId: tenant.id, role: 'recruiter', subject: 'recruiter-demo', name: 'Recruiter (demo)' });
+      log(`Comeback demo — ATS: ${opts.ats}`);
+
+      // 1. Registry: 2,000 synthetic former employees plus the demo cast, through the import API.
+      const lines = [...syntheticRegistryLines(2_000, 11)];
+      const csv = [...lines, ...demoAlumniCsvRows()].join('\n') + '\n';
+      const form = new FormData();
+      form.append('file', new Blob([csv], { type: 'text/csv' }), 'hr-export.csv');
+      const imported = await call(api, 'POST', '/api/v1/registry/imports', hr, form);
+      log(`  registry: ${imported.rowsImported as number} former employees imported`);
+
+      // 2. ATS: seed jobs and a recruiter, connect, point webhooks at us. The default policy applies.
+      const policy = await call(api, 'GET', '/api/v1/eligibility/policies/active', hr);
+      log(`  eligibility policy: v${policy.version as number} (shipped default: ≥36 months, no 懲戒解雇, 6-month cooling-off, light tier after 10 years)`);
+      const webhookUrl = `${api}/webhooks/${opts.ats}/${tenant.id}`;
+      if (opts.ats === 'greenhouse') await this.connectGreenhouse(sim, api, hr, webhookUrl);
+      else await this.connectWorkable(sim, api, hr);
+
+      // 3. Applications arrive: each one is a real signed webhook from the simulator.
+      for (const a of DEMO_APPLICANTS) await this.apply(sim, opts.ats, a);
+      await post(sim.url, '/_sim/deliveries/idle?timeoutMs=20000', {});
+      await app.get(JobQueue).drained(30_000);
+      await post(sim.url, '/_sim/deliveries/idle?timeoutMs=20000', {});
+      await app.get(JobQueue).drained(30_000);
+
+      // 4. What happened.
+      const tracked = (await call(api, 'GET', '/api/v1/applications?limit=100', recruiter)) as unknown as { candidateName: string; outcome: string; currentStageName: string | null; tier: string | null; recruiterSummary: string | null }[];
+      const reviews = (await call(api, 'GET', '/api/v1/review-items', recruiter)) as unknown as { candidateName: string }[];
+      const state = await get(sim.url, '/_sim/state');
+      log();
+      log('  applicant                     outcome          stage now                 tags                 story');
+      for (const a of DEMO_APPLICANTS) {
+        const name = `${a.lastName} ${a.firstName}`;
+        const t = tracked.find((x) => x.candidateName === name);
+        const inReview = reviews.some((r) => r.candidateName === name);
+        const ats = findInSimulator(state, opts.ats, a);
+        log(`  ${pad(name, 28)}  ${pad(t?.outcome ?? (inReview ? 'in_review' : 'not_alumni'), 15)}  ${pad(ats.stage ?? '?', 24)}  ${pad(ats.tags.join(',') || '-', 19)}  ${a.story}`);
+      }
+      const count = (o: string) => tracked.filter((x) => x.outcome === o).length;
+      log();
+      log(`  summary: ${count('fast_tracked')} fast-tracked, ${count('flagged') + count('ineligible') + count('needs_hr_review')} flagged without a skip (${count('ineligible')} ineligible, ${count('needs_hr_review')} need HR review), ${reviews.length} sent to the review queue, ${DEMO_APPLICANTS.length - tracked.length} ignored (not former employees)`);
+      log();
+      log(`  simulator page (what the ATS now shows): ${sim.url}/`);
+      log(`  API docs: ${api}/api/docs`);
+      log(`  HR token: ${hr}`);
+      log(`  finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      if (opts.serve) {
+        log('  serving until Ctrl-C …');
+        await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+      }
+    } finally {
+      await closeAll(app, sim);
+      await cleanup();
+    }
+  }
+
+  private async connectGreenhouse(sim: SimulatorHandle, api: string, hr: string, webhookUrl: string): Promise<void> {
+    const seeded = await post(sim.url, '/_sim/seed', {
+      company: 'demo',
+      greenhouse: {
+        clientId: GH_CLIENT.id,
+        clientSecret: GH_CLIENT.secret,
+        users: [{ firstName: 'Rei', lastName: 'Recruiter', email: 'rei@demo.example' }],
+        jobs: Object.values(DEMO_JOBS).map((j) => ({ name: j.name, stages: [...j.stages] })),
+      },
+    });
+    const userId = String((seeded as { greenhouse: { users: { id: number }[] } }).greenhouse.users[0].id);
+    await call(api, 'PUT', '/api/v1/ats-connections/greenhouse', hr, {
+      apiBaseUrl: `${sim.url}/greenhouse/v3`,
+      authUrl: `${sim.url}/greenhouse/auth/token`,
+      clientId: GH_CLIENT.id,
+      secret: GH_CLIENT.secret,
+      webhookSecret: WEBHOOK_SECRET,
+      actingUserId: userId,
+    });
+    // Greenhouse webhooks are set up in its UI; the simulator's control API plays that part.
+    await post(sim.url, '/_sim/greenhouse/webhooks', { company: 'demo', url: webhookUrl, secret: WEBHOOK_SECRET });
+  }
+
+  private async connectWorkable(sim: SimulatorHandle, api: string, hr: string): Promise<void> {
+    await post(sim.url, '/_sim/seed', {
+      company: 'demo',
+      workable: {
+        subdomain: 'demo',
+        token: WK_TOKEN,
+        members: [{ name: 'Rei Recruiter', email: 'rei@demo.example' }],
+        jobs: Object.entries(DEMO_JOBS).map(([k, j]) => ({ title: j.name, shortcode: k.toUpperCase(), stages: [...j.stages] })),
+      },
+    });
+    const members = (await get(sim.url, '/_sim/state')) as unknown as { companies: { workable?: { members?: { id: string }[] } }[] };
+    const memberId = members.companies[0]?.workable?.members?.[0]?.id ?? null;
+    // Workable webhooks are created by API: saving the connection subscribes them.
+    await call(api, 'PUT', '/api/v1/ats-connections/workable', hr, {
+      apiBaseUrl: `${sim.url}/workable/spi/v3`,
+      secret: WK_TOKEN,
+      webhookSecret: WK_TOKEN,
+      actingUserId: memberId ?? undefined,
+    });
+  }
+
+  private async apply(sim: SimulatorHandle, ats: Options['ats'], a: DemoApplicant): Promise<void> {
+    const job = DEMO_JOBS[a.job];
+    if (ats === 'greenhouse') {
+      await post(sim.url, '/_sim/greenhouse/candidates', {
+        company: 'demo',
+        firstName: a.firstName,
+        lastName: a.lastName,
+        emails: [a.email],
+        phones: a.phone ? [a.phone] : [],
+        customFields: a.customFields,
+        applications: [{ job: job.name, source: 'Careers page' }],
+        notify: true,
+      });
+    } else {
+      await post(sim.url, '/_sim/workable/candidates', {
+        company: 'demo',
+        firstName: a.firstName,
+        lastName: a.lastName,
+        email: a.email,
+        phone: a.phone,
+        job: a.job.toUpperCase(),
+        experience: a.experience,
+        notify: true,
+      });
+    }
+  }
+
+  @Option({ flags: '--ats <ats>', description: 'greenhouse | workable', defaultValue: 'greenhouse' })
+  parseAts(v: string): Options['ats'] {
+    if (v !== 'greenhouse' && v !== 'workable') throw new Error('--ats must be greenhouse or workable');
+    return v;
+  }
+
+  @Option({ flags: '--serve', description: 'keep the api and simulator running after the summary', defaultValue: false })
+  parseServe(): boolean {
+    return true;
+  }
+
+  @Option({ flags: '--port <port>', description: 'api port (default: a free one)' })
+  parsePort(v: string): number {
+    return Number(v);
+  }
+}
+
+type Json = Record<string, unknown>;
+
+async function call(base: string, method: string, path: string, token: string, body?: unknown): Promise<Json> {
+  const init: RequestInit = { method, headers: { authorization: `Bearer ${token}` } };
+  if (body instanceof FormData) init.body = body;
+  else if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    (init.headers as Record<string, string>)['content-type'] = 'application/json';
+  }
+  const res = await fetch(`${base}${path}`, init);
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text.slice(0, 500)}`);
+  return (text ? JSON.parse(text) : {}) as Json;
+}
+
+async function post(base: string, path: string, body: unknown): Promise<Json> {
+  const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`simulator ${path} → ${res.status}: ${text.slice(0, 500)}`);
+  return (text ? JSON.parse(text) : {}) as Json;
+}
+
+async function get(base: string, path: string): Promise<Json> {
+  return (await (await fetch(`${base}${path}`)).json()) as Json;
+}
+
+function findInSimulator(state: Json, ats: Options['ats'], a: DemoApplicant): { stage: string | null; tags: string[] } {
+  const company = (state.companies as Json[]).find((c) => c.company === 'demo') ?? {};
+  if (ats === 'greenhouse') {
+    const gh = company.greenhouse as { candidates: { first_name: string; last_name: string; tags: string[]; applications: { current_stage?: { name: string } }[] }[] };
+    const c = gh.candidates.find((x) => x.first_name === a.firstName && x.last_name === a.lastName);
+    return { stage: c?.applications[0]?.current_stage?.name ?? null, tags: c?.tags ?? [] };
+  }
+  const wk = company.workable as { candidates: { firstname: string; lastname: string; tags: string[]; stage: string }[] };
+  const c = wk.candidates.find((x) => x.firstname === a.firstName && x.lastname === a.lastName);
+  return { stage: c?.stage ?? null, tags: c?.tags ?? [] };
+}
+
+function pad(s: string, n: number): string {
+  const width = [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+  return s + ' '.repeat(Math.max(1, n - width));
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function closeAll(app: INestApplication, sim: SimulatorHandle): Promise<void> {
+  await app.close();
+  await sim.close();
+}
