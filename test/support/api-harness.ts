@@ -46,7 +46,7 @@ export async function http(
   baseUrl: string,
   method: string,
   path: string,
-  opts: { token?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string> } = {},
+  opts: { token?: string; json?: unknown; body?: RequestInit['body']; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: any; text: string; headers: Headers }> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;

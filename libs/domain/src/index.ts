@@ -4,3 +4,4 @@ export * from './fast-track';
 export * from './registry';
 // Both folders describe a rating the same way ({year, rating}); one name for the outside.
 export type { PerformanceRating } from './eligibility';
+export * from './compensation';

@@ -1,0 +1,127 @@
+import { startSimulator, SimulatorHandle } from '../../apps/ats-simulator/src/simulator';
+import type { DeepPartial, SimulatorConfig } from '../../apps/ats-simulator/src/simulator-config.service';
+import { csvUpload, Harness, http, startApi, TestTenant } from './api-harness';
+
+export type AtsUnderTest = 'greenhouse' | 'workable';
+
+export const WEBHOOK_SECRET = 'e2e-webhook-secret-0123456789';
+const GH_CLIENT = { id: 'e2e-client', secret: 'e2e-client-secret' };
+const WK_TOKEN = 'e2e-workable-token';
+
+export const JOB_STAGES = ['書類選考', '一次面接', '二次面接', '最終面接', 'Offer'];
+
+export const REGISTRY_HEADER =
+  'employee_number,family_name,given_name,family_name_kana,given_name_kana,previous_family_names,birth_date,emails,phones,hire_date,leave_date,departure_reason,rehire_recommendation,department,job_title,job_level,last_base_salary,performance_ratings,skills,network_opt_in';
+
+/** A small registry whose people each exercise one path of the pipeline. */
+export const REGISTRY = [
+  'E1,山田,太郎,ヤマダ,タロウ,,1988-05-12,taro.yamada.88@gmail.com,090-1111-2222,2012-04-01,2022-03-31,voluntary_career,yes,研究開発部,主任,G3,6200000,2021:A;2022:S,,true',
+  'E2,鈴木,一郎,スズキ,イチロウ,,1980-01-15,ichiro.suzuki80@yahoo.co.jp,080-3333-4444,2008-04-01,2021-06-30,disciplinary_dismissal,no,営業部,課長,M1,8400000,2019:B;2020:C,,false',
+  'E3,佐藤,健,サトウ,ケン,,1985-03-03,ken.sato.a@gmail.com,090-2020-3030,2010-04-01,2020-03-31,voluntary_career,yes,営業部,主任,G2,5000000,2019:A,,false',
+  'E4,佐藤,健,サトウ,ケン,,1991-09-09,ken.sato.b@icloud.com,080-4040-5050,2015-04-01,2023-03-31,childcare,yes,人事部,担当,G2,4800000,2022:B,,false',
+];
+
+export interface Stack {
+  ats: AtsUnderTest;
+  sim: SimulatorHandle;
+  api: Harness;
+  tenant: TestTenant;
+  hr: string;
+  recruiter: string;
+  /** Adds an applicant in the ATS (which fires the creation webhook); returns the ATS application id. */
+  apply(p: { firstName: string; lastName: string; email: string; phone?: string; tags?: string[] }): Promise<string>;
+  candidate(applicationId: string): Promise<{ tags: string[]; notes: string[]; stage: string }>;
+  counters(): Promise<Record<string, any>>;
+  waitIdle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startStack(ats: AtsUnderTest, opts: { simConfig?: DeepPartial<SimulatorConfig>; env?: Record<string, string | undefined> } = {}): Promise<Stack> {
+  const sim = await startSimulator({ port: 0, logger: false, config: { webhooks: { timeScale: 0.0005 }, ...(opts.simConfig ?? {}) } });
+  const api = await startApi({
+    REDIS_URL: 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `e2e${process.pid}${Math.random().toString(36).slice(2, 6)}`,
+    RUN_JOBS_IN_API: 'true',
+    ...(opts.env ?? {}),
+  });
+  const tenant = await api.tenant(`e2e-${ats}`);
+  const hr = tenant.token('hr_admin');
+  const recruiter = tenant.token('recruiter');
+  const imported = await http(api.baseUrl, 'POST', '/api/v1/registry/imports', { token: hr, body: csvUpload([REGISTRY_HEADER, ...REGISTRY].join('\n') + '\n') });
+  if (imported.status !== 201) throw new Error(`registry import failed: ${imported.text}`);
+  const webhookUrl = `${api.baseUrl}/webhooks/${ats}/${tenant.id}`;
+  const jsonPost = async (path: string, body: unknown) => {
+    const r = await fetch(`${sim.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${path}: ${r.status} ${text}`);
+    return text ? JSON.parse(text) : {};
+  };
+
+  if (ats === 'greenhouse') {
+    const seeded = await jsonPost('/_sim/seed', {
+      company: 'e2e',
+      greenhouse: { clientId: GH_CLIENT.id, clientSecret: GH_CLIENT.secret, users: [{ firstName: 'Rei', lastName: 'Recruiter', email: 'rei@e2e.example' }], jobs: [{ name: 'Backend', stages: JOB_STAGES }] },
+    });
+    const save = await http(api.baseUrl, 'PUT', '/api/v1/ats-connections/greenhouse', {
+      token: hr,
+      json: { apiBaseUrl: `${sim.url}/greenhouse/v3`, authUrl: `${sim.url}/greenhouse/auth/token`, clientId: GH_CLIENT.id, secret: GH_CLIENT.secret, webhookSecret: WEBHOOK_SECRET, actingUserId: String(seeded.greenhouse.users[0].id) },
+    });
+    if (save.status !== 200) throw new Error(`connection failed: ${save.text}`);
+    await jsonPost('/_sim/greenhouse/webhooks', { company: 'e2e', url: webhookUrl, secret: WEBHOOK_SECRET });
+  } else {
+    await jsonPost('/_sim/seed', {
+      company: 'e2e',
+      workable: { subdomain: 'e2e', token: WK_TOKEN, members: [{ name: 'Rei Recruiter', email: 'rei@e2e.example' }], jobs: [{ title: 'Backend', shortcode: 'BE', stages: JOB_STAGES }] },
+    });
+    const state = await (await fetch(`${sim.url}/_sim/state`)).json();
+    const memberId = state.companies.find((c: any) => c.company === 'e2e').workable.members[0].id;
+    const save = await http(api.baseUrl, 'PUT', '/api/v1/ats-connections/workable', {
+      token: hr,
+      json: { apiBaseUrl: `${sim.url}/workable/spi/v3`, secret: WK_TOKEN, webhookSecret: WK_TOKEN, actingUserId: String(memberId) },
+    });
+    if (save.status !== 200) throw new Error(`connection failed: ${save.text}`);
+  }
+
+  const state = async () => (await (await fetch(`${sim.url}/_sim/state`)).json()).companies.find((c: any) => c.company === 'e2e');
+  const stack: Stack = {
+    ats,
+    sim,
+    api,
+    tenant,
+    hr,
+    recruiter,
+    async apply(p) {
+      if (ats === 'greenhouse') {
+        const r = await jsonPost('/_sim/greenhouse/candidates', { company: 'e2e', firstName: p.firstName, lastName: p.lastName, emails: [p.email], phones: p.phone ? [p.phone] : [], tags: p.tags, applications: [{ job: 'Backend' }], notify: true });
+        return String(r.applications?.[0]?.id ?? r.application_ids?.[0]);
+      }
+      const r = await jsonPost('/_sim/workable/candidates', { company: 'e2e', firstName: p.firstName, lastName: p.lastName, email: p.email, phone: p.phone, tags: p.tags, job: 'BE', notify: true });
+      return String(r.id);
+    },
+    async candidate(applicationId) {
+      const s = await state();
+      if (ats === 'greenhouse') {
+        const c = s.greenhouse.candidates.find((x: any) => x.applications.some((a: any) => String(a.id) === applicationId));
+        const app = c.applications.find((a: any) => String(a.id) === applicationId);
+        return { tags: c.tags, notes: c.notes.map((n: any) => n.body), stage: app.current_stage.name };
+      }
+      const c = s.workable.candidates.find((x: any) => String(x.id) === applicationId);
+      return { tags: c.tags, notes: (c.comments ?? []).map((n: any) => n.body), stage: c.stage_name ?? c.stage };
+    },
+    async counters() {
+      return (await fetch(`${sim.url}/_sim/counters`)).json();
+    },
+    async waitIdle() {
+      for (let i = 0; i < 3; i++) {
+        await jsonPost('/_sim/deliveries/idle?timeoutMs=30000', {});
+        const { JobQueue } = await import('@comeback/platform');
+        await api.app.get(JobQueue).drained(60_000);
+      }
+    },
+    async close() {
+      await api.close();
+      await sim.close();
+    },
+  };
+  return stack;
+}
