@@ -1,0 +1,45 @@
+import type { AtsRateLimitPolicy } from '../http/ats-http-client';
+
+// Every Greenhouse contract detail in one place. Sources: /work/shared/spec/ats-contracts.md,
+// developers.greenhouse.io/webhooks.html, harvestdocs.greenhouse.io (authentication, pagination,
+// post_v3-applications-id-move, get_v3-application-stages).
+
+export const GH_SIGNATURE_HEADER = 'Signature';
+/** `Signature: sha256 <lowercase hex>` — algorithm, one space, digest. */
+export const GH_SIGNATURE_PREFIX = 'sha256 ';
+export const GH_EVENT_ID_HEADER = 'Greenhouse-Event-ID';
+
+/**
+ * Harvest API budget: a fixed 30-second window whose size differs per integration (150 observed live).
+ * The default only covers the first calls of a process; X-RateLimit-Limit replaces it at once.
+ */
+export const GH_API_RATE_LIMIT: AtsRateLimitPolicy = {
+  bucket: 'greenhouse-harvest',
+  limitHeader: 'X-RateLimit-Limit',
+  remainingHeader: 'X-RateLimit-Remaining',
+  resetHeader: 'X-RateLimit-Reset',
+  defaultLimit: 150,
+  windowMs: 30_000,
+};
+
+/** The token endpoint has its own 60-second window of unpublished size; we need one token an hour. */
+export const GH_TOKEN_RATE_LIMIT: AtsRateLimitPolicy = {
+  bucket: 'greenhouse-token',
+  limitHeader: 'X-RateLimit-Limit',
+  remainingHeader: 'X-RateLimit-Remaining',
+  resetHeader: 'X-RateLimit-Reset',
+  defaultLimit: 10,
+  windowMs: 60_000,
+};
+
+/** Id filters (`ids=`, `candidate_ids=` …) take at most 50 ids. */
+export const GH_MAX_IDS_PER_FILTER = 50;
+export const GH_OPEN_APPLICATIONS_PER_PAGE = 100;
+
+/** Refresh this long before the token's stated expiry (bounded to half its life for short tokens). */
+export const GH_TOKEN_REFRESH_MARGIN_MS = 5 * 60_000;
+/** When the token response states no lifetime at all: assume a short one rather than the documented hour. */
+export const GH_TOKEN_FALLBACK_TTL_MS = 10 * 60_000;
+
+/** Note visibility per audience: 'hr' is the most restricted level Greenhouse offers. */
+export const GH_NOTE_VISIBILITY = { team: 'public', hr: 'admin_only' } as const;

@@ -1,0 +1,7 @@
+export * from './ats-connector.port';
+export * from './ats-connector.registry';
+export * from './ats.module';
+export { AtsHttpMetrics } from './http/ats-http-metrics';
+export type { AtsCallCounters, AtsMetricsSnapshot } from './http/ats-http-metrics';
+export { ATS_HTTP_TUNING } from './http/ats-http-client';
+export type { AtsHttpTuning, AtsRetryPolicy, AtsHttpTimeouts } from './http/ats-http-client';

@@ -1,0 +1,313 @@
+import { Inject, Injectable, OnModuleDestroy, Optional } from '@nestjs/common';
+import {
+  AppException,
+  ErrorCode,
+  NotFoundException,
+  RateLimiter,
+  ValidationFailedException,
+} from '@comeback/platform';
+import {
+  AtsApplication,
+  AtsConnection,
+  AtsConnector,
+  AtsEvent,
+  AtsOffer,
+  AtsStage,
+  NoteInput,
+  Page,
+  WebhookRequest,
+} from '../ats-connector.port';
+import {
+  ATS_HTTP_TUNING,
+  AtsHttpClient,
+  AtsHttpResponse,
+  AtsHttpTuning,
+  HttpMethod,
+  vendorMessage,
+} from '../http/ats-http-client';
+import { AtsHttpMetrics } from '../http/ats-http-metrics';
+import { asArray, asId, asRecord, asText, JsonRecord } from '../util/json-reader';
+import { mergeTags } from '../util/tag-merge';
+import {
+  WK_API_RATE_LIMIT,
+  WK_COMMENT_POLICY,
+  WK_LIST_LIMIT,
+  WK_STAGE_CACHE_TTL_MS,
+  WK_SUBSCRIBED_EVENTS,
+  WK_VERIFY_STAGE_BEFORE_MOVE,
+  workableAccountId,
+  workableDefaultLimit,
+  workableSubscriptionTarget,
+} from './workable.constants';
+import { mapWorkableCandidate, mapWorkableStages, toAtsStages, WorkableStage } from './workable.mapper';
+import { normaliseWorkableTag } from './workable-tag';
+import { parseWorkableWebhook, verifyWorkableSignature } from './workable-webhook.parser';
+
+type Query = Record<string, string | number>;
+
+export function workableUrl(apiBaseUrl: string, path: string, query?: Query | string): string {
+  const base = apiBaseUrl.replace(/\/+$/, '');
+  const qs =
+    typeof query === 'string'
+      ? query
+      : query
+        ? new URLSearchParams(
+            Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]),
+          ).toString()
+        : '';
+  return `${base}/${path}${qs ? `?${qs}` : ''}`;
+}
+
+/**
+ * `paging.next` is a full URL. We keep only its query string as our cursor, so the next call goes to the
+ * connection's own base URL whatever host the vendor wrote into the link.
+ */
+export function workableCursor(nextUrl: string | null): string | null {
+  if (!nextUrl) return null;
+  try {
+    const qs = new URL(nextUrl, 'http://relative.invalid').search.replace(/^\?/, '');
+    return qs === '' ? null : qs;
+  } catch {
+    return null;
+  }
+}
+
+/** Workable SPI v3 behind the ATS port. */
+@Injectable()
+export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
+  readonly kind = 'workable' as const;
+  private readonly api: AtsHttpClient;
+  /** Promises, so concurrent lookups of one job share a single request. */
+  private readonly stageCache = new Map<string, { stages: Promise<WorkableStage[]>; until: number }>();
+  /** Subscription ids we created, per tenant and base URL (Workable offers no lookup in the subset we use). */
+  private readonly subscriptions = new Map<string, Set<string>>();
+
+  constructor(
+    limiter: RateLimiter,
+    metrics: AtsHttpMetrics,
+    @Optional() @Inject(ATS_HTTP_TUNING) tuning?: AtsHttpTuning,
+  ) {
+    super();
+    this.api = new AtsHttpClient(limiter, metrics, { ...tuning, rateLimit: WK_API_RATE_LIMIT });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.api.close();
+  }
+
+  verifySignature(req: WebhookRequest, secret: string): boolean {
+    return verifyWorkableSignature(req, secret);
+  }
+
+  parseWebhook(req: WebhookRequest): AtsEvent {
+    return parseWorkableWebhook(req);
+  }
+
+  /** The candidate is the application: `candidateId` is accepted for the port's sake and not needed. */
+  async getApplication(conn: AtsConnection, applicationId: string): Promise<AtsApplication> {
+    const candidate = await this.candidate(conn, applicationId);
+    const shortcode = asText(asRecord(candidate.job)?.shortcode);
+    return mapWorkableCandidate(candidate, shortcode ? await this.stages(conn, shortcode) : null);
+  }
+
+  async listStages(conn: AtsConnection, jobId: string): Promise<AtsStage[]> {
+    return toAtsStages(await this.stages(conn, jobId, true));
+  }
+
+  /** `PUT /candidates/:id/tags` replaces every tag: read, merge, then send the recruiter's tags with ours. */
+  async addTags(conn: AtsConnection, app: AtsApplication, tags: string[]): Promise<string[]> {
+    const wanted = tags.map((t) => this.normaliseTag(t)).filter((t): t is string => t !== null);
+    if (wanted.length === 0) return [];
+    const candidate = await this.candidate(conn, app.candidateId);
+    const existing = asArray(candidate.tags)
+      .map(asText)
+      .filter((t): t is string => t !== null);
+    const { merged, added } = mergeTags(existing, wanted);
+    if (added.length === 0) return [];
+    const res = await this.call(conn, 'PUT', `candidates/${encodeURIComponent(app.candidateId)}/tags`, {
+      json: { tags: merged },
+    });
+    this.expectOk(res, 'update candidate tags');
+    return added;
+  }
+
+  async addNote(conn: AtsConnection, app: AtsApplication, note: NoteInput): Promise<void> {
+    const policy = WK_COMMENT_POLICY[note.audience];
+    const comment: JsonRecord = { body: note.body };
+    if (policy) comment.policy = policy;
+    // A comment cannot be taken back: never resend after an unanswered attempt.
+    const res = await this.call(conn, 'POST', `candidates/${encodeURIComponent(app.candidateId)}/comments`, {
+      json: { member_id: this.memberId(conn), comment },
+      idempotent: false,
+    });
+    this.expectOk(res, 'comment on candidate');
+  }
+
+  async moveToStage(conn: AtsConnection, app: AtsApplication, toStageId: string): Promise<'moved' | 'stale'> {
+    const memberId = this.memberId(conn);
+    if (WK_VERIFY_STAGE_BEFORE_MOVE && (app.currentStageId || app.currentStageName)) {
+      const now = await this.getApplication(conn, app.applicationId);
+      // Already where we want it (e.g. our earlier attempt went through): nothing to do, and not stale.
+      if (now.currentStageId === toStageId) return 'moved';
+      const same = app.currentStageId
+        ? now.currentStageId === app.currentStageId
+        : now.currentStageName?.toLowerCase() === app.currentStageName?.toLowerCase();
+      if (!same) return 'stale';
+    }
+    // Moving to the stage it is already in changes nothing, so a resend is harmless.
+    const res = await this.call(conn, 'POST', `candidates/${encodeURIComponent(app.candidateId)}/move`, {
+      json: { member_id: memberId, target_stage: toStageId },
+      idempotent: true,
+    });
+    this.expectOk(res, 'move candidate');
+    return 'moved';
+  }
+
+  async listOpenApplications(conn: AtsConnection, cursor: string | null): Promise<Page<AtsApplication>> {
+    const res = await this.call(conn, 'GET', 'candidates', { query: cursor ?? { limit: WK_LIST_LIMIT } });
+    this.expectOk(res, 'list candidates');
+    const body = asRecord(res.body);
+    const rows = asArray(body?.candidates)
+      .map(asRecord)
+      .filter((c): c is JsonRecord => c !== null && c.disqualified !== true);
+    const shortcodes = [
+      ...new Set(rows.map((c) => asText(asRecord(c.job)?.shortcode)).filter((s): s is string => s !== null)),
+    ];
+    const stagesByJob = new Map<string, WorkableStage[]>();
+    for (const sc of shortcodes) stagesByJob.set(sc, await this.stages(conn, sc));
+    const items = rows
+      .map((c) => mapWorkableCandidate(c, stagesByJob.get(asText(asRecord(c.job)?.shortcode) ?? '') ?? null))
+      .filter((a) => a.status === 'active');
+    return { items, nextCursor: workableCursor(asText(asRecord(body?.paging)?.next)) };
+  }
+
+  /** Offers are out of scope for Workable in this product (its offer API is not in the subset we use). */
+  async getOffer(_conn: AtsConnection, _applicationId: string): Promise<AtsOffer | null> {
+    return null;
+  }
+
+  /** One subscription per event, each on its own target (Workable keys subscriptions by target URL). */
+  async subscribeWebhooks(conn: AtsConnection, targetUrl: string): Promise<void> {
+    const ids = this.subscriptionIds(conn);
+    for (const event of WK_SUBSCRIBED_EVENTS) {
+      const res = await this.call(conn, 'POST', 'subscriptions', {
+        json: {
+          target: workableSubscriptionTarget(targetUrl, event),
+          event,
+          args: { account_id: workableAccountId(conn), job_shortcode: '', stage_slug: '' },
+        },
+        // A resend lands on 409 (already subscribed), which is what we want anyway.
+        idempotent: true,
+      });
+      if (res.status === 409) continue;
+      this.expectOk(res, `subscribe to ${event}`);
+      const id = asId(asRecord(res.body)?.id);
+      if (id) ids.add(id);
+    }
+  }
+
+  /**
+   * Deletes the subscriptions this process created. Ones that answered 409 (made earlier, elsewhere) have
+   * no id we could learn through the API subset we use; they stay until removed in Workable.
+   */
+  async unsubscribeWebhooks(conn: AtsConnection): Promise<void> {
+    const ids = this.subscriptionIds(conn);
+    for (const id of [...ids]) {
+      const res = await this.call(conn, 'DELETE', `subscriptions/${encodeURIComponent(id)}`, {});
+      if (res.status !== 404) this.expectOk(res, 'unsubscribe');
+      ids.delete(id);
+    }
+  }
+
+  normaliseTag(tag: string): string | null {
+    return normaliseWorkableTag(tag);
+  }
+
+  // ------------------------------------------------------------------ SPI plumbing
+
+  private memberId(conn: AtsConnection): string {
+    if (!conn.actingUserId)
+      throw new ValidationFailedException(
+        'Workable writes need the acting member id (actingUserId) of the connection',
+      );
+    return conn.actingUserId;
+  }
+
+  private subscriptionIds(conn: AtsConnection): Set<string> {
+    const key = `${conn.tenantId}|${conn.apiBaseUrl}`;
+    let ids = this.subscriptions.get(key);
+    if (!ids) {
+      ids = new Set();
+      this.subscriptions.set(key, ids);
+    }
+    return ids;
+  }
+
+  private async candidate(conn: AtsConnection, id: string): Promise<JsonRecord> {
+    const res = await this.call(conn, 'GET', `candidates/${encodeURIComponent(id)}`, {});
+    if (res.status === 404) throw new NotFoundException('Candidate', { candidateId: id });
+    this.expectOk(res, 'read candidate');
+    const body = asRecord(res.body);
+    const candidate = asRecord(body?.candidate) ?? body;
+    if (!candidate)
+      throw new AppException(
+        ErrorCode.AtsUnavailable,
+        'Workable answered GET /candidates/:id without a candidate',
+      );
+    return candidate;
+  }
+
+  private async stages(conn: AtsConnection, shortcode: string, fresh = false): Promise<WorkableStage[]> {
+    const key = `${conn.tenantId}|${conn.apiBaseUrl}|${shortcode}`;
+    const hit = this.stageCache.get(key);
+    if (!fresh && hit && hit.until > Date.now()) return hit.stages;
+    const stages = this.fetchStages(conn, shortcode);
+    this.stageCache.set(key, { stages, until: Date.now() + WK_STAGE_CACHE_TTL_MS });
+    // A failed lookup must not be served from the cache.
+    stages.catch(() => {
+      if (this.stageCache.get(key)?.stages === stages) this.stageCache.delete(key);
+    });
+    return stages;
+  }
+
+  private async fetchStages(conn: AtsConnection, shortcode: string): Promise<WorkableStage[]> {
+    const res = await this.call(conn, 'GET', `jobs/${encodeURIComponent(shortcode)}/stages`, {});
+    if (res.status === 404) throw new NotFoundException('Job', { jobId: shortcode });
+    this.expectOk(res, 'list job stages');
+    const body = asRecord(res.body);
+    return mapWorkableStages(Array.isArray(res.body) ? res.body : asArray(body?.stages));
+  }
+
+  private async call(
+    conn: AtsConnection,
+    method: HttpMethod,
+    path: string,
+    opts: { query?: Query | string; json?: unknown; idempotent?: boolean },
+  ): Promise<AtsHttpResponse> {
+    const res = await this.api.send({
+      tenantId: conn.tenantId,
+      method,
+      url: workableUrl(conn.apiBaseUrl, path, opts.query),
+      headers: { authorization: `Bearer ${conn.secret}` },
+      json: opts.json,
+      idempotent: opts.idempotent,
+      defaultLimit: workableDefaultLimit(conn),
+    });
+    // Account tokens do not expire or refresh: a 401 means the token is wrong or revoked.
+    if (res.status === 401)
+      throw new AppException(ErrorCode.AtsRejected, `Workable refused the token: ${vendorMessage(res)}`, {
+        status: 401,
+      });
+    return res;
+  }
+
+  private expectOk(res: AtsHttpResponse, what: string): void {
+    if (res.status >= 200 && res.status < 300) return;
+    if (res.status === 404) throw new NotFoundException(`Workable resource (${what})`);
+    throw new AppException(
+      ErrorCode.AtsRejected,
+      `Workable refused to ${what} (HTTP ${res.status}): ${vendorMessage(res)}`,
+      { status: res.status },
+    );
+  }
+}
