@@ -1,5 +1,6 @@
 import { startSimulator, SimulatorHandle } from '../../apps/ats-simulator/src/simulator';
 import type { DeepPartial, SimulatorConfig } from '../../apps/ats-simulator/src/simulator-config.service';
+import { JobQueue } from '@comeback/platform';
 import { csvUpload, Harness, http, startApi, TestTenant } from './api-harness';
 
 export type AtsUnderTest = 'greenhouse' | 'workable';
@@ -73,7 +74,7 @@ export async function startStack(ats: AtsUnderTest, opts: { simConfig?: DeepPart
       company: 'e2e',
       workable: { subdomain: 'e2e', token: WK_TOKEN, members: [{ name: 'Rei Recruiter', email: 'rei@e2e.example' }], jobs: [{ title: 'Backend', shortcode: 'BE', stages: JOB_STAGES }] },
     });
-    const state = await (await fetch(`${sim.url}/_sim/state`)).json();
+    const state: any = await (await fetch(`${sim.url}/_sim/state`)).json();
     const memberId = state.companies.find((c: any) => c.company === 'e2e').workable.members[0].id;
     const save = await http(api.baseUrl, 'PUT', '/api/v1/ats-connections/workable', {
       token: hr,
@@ -82,7 +83,7 @@ export async function startStack(ats: AtsUnderTest, opts: { simConfig?: DeepPart
     if (save.status !== 200) throw new Error(`connection failed: ${save.text}`);
   }
 
-  const state = async () => (await (await fetch(`${sim.url}/_sim/state`)).json()).companies.find((c: any) => c.company === 'e2e');
+  const state = async (): Promise<any> => ((await (await fetch(`${sim.url}/_sim/state`)).json()) as any).companies.find((c: any) => c.company === 'e2e');
   const stack: Stack = {
     ats,
     sim,
@@ -109,12 +110,11 @@ export async function startStack(ats: AtsUnderTest, opts: { simConfig?: DeepPart
       return { tags: c.tags, notes: (c.comments ?? []).map((n: any) => n.body), stage: c.stage_name ?? c.stage };
     },
     async counters() {
-      return (await fetch(`${sim.url}/_sim/counters`)).json();
+      return (await (await fetch(`${sim.url}/_sim/counters`)).json()) as Record<string, any>;
     },
     async waitIdle() {
       for (let i = 0; i < 3; i++) {
         await jsonPost('/_sim/deliveries/idle?timeoutMs=30000', {});
-        const { JobQueue } = await import('@comeback/platform');
         await api.app.get(JobQueue).drained(60_000);
       }
     },
