@@ -61,7 +61,8 @@ describe('registry API (real PostgreSQL)', () => {
   });
 
   it('imports the valid rows only in valid-rows mode', async () => {
-    const res = await upload(a, csv(row({ employee_number: 'E200' }), row({ employee_number: 'E201', departure_reason: 'fired' })), '?mode=valid-rows');
+    const other = { family_name: '中村', given_name: '美咲', family_name_kana: 'ナカムラ', given_name_kana: 'ミサキ', emails: 'misaki.n@icloud.com', phones: '080-9999-0000', birth_date: '1992-07-07' };
+    const res = await upload(a, csv(row({ ...other, employee_number: 'E200' }), row({ ...other, employee_number: 'E201', departure_reason: 'fired' })), '?mode=valid-rows');
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ rowsImported: 1, rowsRejected: 1 });
     expect(res.body.problems[0]).toMatchObject({ row: 3, column: 'departure_reason' });
@@ -85,9 +86,10 @@ describe('registry API (real PostgreSQL)', () => {
   });
 
   it('rejects bytes that are not text in a supported encoding', async () => {
-    const res = await upload(a, Buffer.concat([Buffer.from(`${HEADER}\n`), Buffer.from([0xff, 0xfe, 0xfd, 0x80, 0x0a])]), '?encoding=utf-8');
+    const [before, after] = row({ employee_number: 'E400', family_name: '@@' }).split('@@');
+    const res = await upload(a, Buffer.concat([Buffer.from(`${HEADER}\n${before}`), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from(`${after}\n`)]), '?encoding=utf-8');
     expect(res.status).toBe(422);
-    expect(JSON.stringify(res.body.details.problems)).toContain('invalid_encoding');
+    expect(res.body.details.problems).toEqual([expect.objectContaining({ row: 2, column: 'family_name', code: 'invalid_encoding' })]);
   });
 
   it('never shows a recruiter the departure reason, pay, ratings or birth date', async () => {
