@@ -1,6 +1,7 @@
 import type { MigrationInterface } from 'typeorm';
 import { RegistryFoundation1795434470416 } from './1795434470416-RegistryFoundation';
 import { Pipeline1795435433076 } from './1795435433076-Pipeline';
+import { Compensation1795436000659 } from './1795436000659-Compensation';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -9,4 +10,5 @@ import { Pipeline1795435433076 } from './1795435433076-Pipeline';
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RegistryFoundation1795434470416,
   Pipeline1795435433076,
+  Compensation1795436000659,
 ];

@@ -18,7 +18,7 @@ export const REGISTRY_HEADER =
 export const REGISTRY = [
   'E1,山田,太郎,ヤマダ,タロウ,,1988-05-12,taro.yamada.88@gmail.com,090-1111-2222,2012-04-01,2022-03-31,voluntary_career,yes,研究開発部,主任,G3,6200000,2021:A;2022:S,,true',
   'E2,鈴木,一郎,スズキ,イチロウ,,1980-01-15,ichiro.suzuki80@yahoo.co.jp,080-3333-4444,2008-04-01,2021-06-30,disciplinary_dismissal,no,営業部,課長,M1,8400000,2019:B;2020:C,,false',
-  'E3,佐藤,健,サトウ,ケン,,1985-03-03,ken.sato.a@gmail.com,090-2020-3030,2010-04-01,2020-03-31,voluntary_career,yes,営業部,主任,G2,5000000,2019:A,,false',
+  'E3,佐藤,健,サトウ,ケン,,1985-03-03,ken.sato.a@gmail.com,03-5555-1234,2010-04-01,2020-03-31,voluntary_career,yes,営業部,主任,G2,5000000,2019:A,,false',
   'E4,佐藤,健,サトウ,ケン,,1991-09-09,ken.sato.b@icloud.com,080-4040-5050,2015-04-01,2023-03-31,childcare,yes,人事部,担当,G2,4800000,2022:B,,false',
 ];
 

@@ -59,6 +59,10 @@ export class TrackedApplicationEntity {
   @Column({ type: 'text', nullable: true })
   recruiterSummary!: string | null;
 
+  /** The note as composed when the decision was taken; replays post this text, never a new one. */
+  @Column({ type: 'text', nullable: true })
+  noteBody!: string | null;
+
   /** HR-only rule results. */
   @Column({ type: 'jsonb', nullable: true })
   ruleResults!: unknown;

@@ -19,6 +19,11 @@ export const FAST_TRACK_TAG = 'Alumni_fast-track';
 
 const SYSTEM_ACTOR = (tenantId: string) => ({ tenantId, role: 'integration' as const, name: 'pipeline' });
 
+/** What started this run: a decided application is only re-decided after a review confirmation. */
+export type PipelineTrigger = 'application_created' | 'stage_changed' | 'review_confirmed' | 'backfill';
+
+const DECIDED: ReadonlySet<ApplicationOutcome> = new Set(['flagged', 'fast_tracked', 'ineligible', 'needs_hr_review']);
+
 export interface PipelineResult {
   outcome: ApplicationOutcome;
   employeeNumber: string | null;
@@ -47,44 +52,48 @@ export class ApplicationPipelineService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async process(conn: AtsConnection, app: AtsApplication, opts: { confirmedEmployeeNumber?: string } = {}): Promise<PipelineResult> {
+  async process(conn: AtsConnection, app: AtsApplication, opts: { trigger: PipelineTrigger; confirmedEmployeeNumber?: string }): Promise<PipelineResult> {
     const tenantId = conn.tenantId;
-    let record = await this.tracked.findOneBy({ tenantId, ats: conn.kind, applicationId: app.applicationId });
+    const existing = await this.tracked.findOneBy({ tenantId, ats: conn.kind, applicationId: app.applicationId });
 
-    // 1. Who is it? Reuse a stored decision (replays must not re-decide), unless a reviewer just confirmed.
-    let employeeNumber: string | null = opts.confirmedEmployeeNumber ?? null;
-    if (!employeeNumber && record) {
-      if (record.outcome === 'not_alumni' || record.outcome === 'in_review' || record.outcome === 'review_rejected') {
-        await this.rememberStage(record, app);
-        return { outcome: record.outcome, employeeNumber: null, moved: false };
+    if (existing && !opts.confirmedEmployeeNumber) {
+      // Our own move (or a recruiter's) coming back as a stage change: remember it, decide nothing again.
+      if (opts.trigger === 'stage_changed' || !DECIDED.has(existing.outcome)) {
+        await this.rememberStage(existing, app);
+        return { outcome: existing.outcome, employeeNumber: existing.employeeNumber, moved: false };
       }
-      employeeNumber = record.employeeNumber;
+      // A replay or retry of a decided application: finish whatever write-back is missing, as decided.
+      return this.writeBack(conn, app, existing);
     }
-    let matchScore: number | null = record?.matchScore ?? null;
+
+    // 1. Who is it?
+    let employeeNumber: string | null = opts.confirmedEmployeeNumber ?? null;
+    let matchScore: number | null = existing?.matchScore ?? null;
     if (!employeeNumber) {
       const rejected = await this.review.rejectedEmployeeNumbers(tenantId, conn.kind, app.candidateId);
       const decision = await this.matching.match(tenantId, applicantIdentityOf(app), { excludeEmployeeNumbers: rejected });
-      if (decision.decision === 'none') return this.finishWithoutAlumnus(conn, app, 'not_alumni', decision.score);
+      if (decision.decision === 'none') return this.finishWithoutAlumnus(existing, conn, app, 'not_alumni', decision.score);
       if (decision.decision === 'review') {
         await this.review.open(conn.kind, tenantId, app, decision.candidates);
-        return this.finishWithoutAlumnus(conn, app, 'in_review', decision.score);
+        return this.finishWithoutAlumnus(existing, conn, app, 'in_review', decision.score);
       }
       employeeNumber = decision.employeeNumber;
       matchScore = decision.score;
     }
     const alumnus = employeeNumber ? await this.alumni.findByEmployeeNumber(tenantId, employeeNumber) : null;
-    if (!alumnus) return this.finishWithoutAlumnus(conn, app, 'not_alumni', matchScore ?? 0);
+    if (!alumnus) return this.finishWithoutAlumnus(existing, conn, app, 'not_alumni', matchScore ?? 0);
 
     // 2. May they skip screening, and where to?
     const active = await this.policies.active(tenantId);
     const mapping = await this.stages.getMapping(tenantId, conn.kind, app.jobId);
     const policy = applyStageMapping(active.policy, app.jobId, mapping);
     const evaluation = evaluateEligibility(alumnus, policy, { asOf: todayInJapan(), jobId: app.jobId });
-    let plan = await this.plan(conn, app, policy, evaluation);
-
+    const plan = await this.plan(conn, app, policy, evaluation);
     const outcome: ApplicationOutcome =
       evaluation.outcome === 'eligible' ? (plan.action === 'move' ? 'fast_tracked' : 'flagged') : evaluation.outcome;
-    record = await this.save(record, conn, app, {
+
+    // The decision is stored before any side effect, with the exact note text, so a replay repeats nothing.
+    const record = await this.save(existing, conn, app, {
       outcome,
       employeeNumber,
       matchScore,
@@ -94,67 +103,91 @@ export class ApplicationPipelineService {
       recruiterSummary: evaluation.recruiterSummary,
       ruleResults: evaluation.rules,
       fastTrack: { action: plan.action, reason: plan.reason, targetStage: plan.targetStage, skipped: [...plan.skipped] },
+      noteBody: composeRecruiterNote({
+        evaluation,
+        plan,
+        policyVersion: active.version,
+        briefingUrl: `${this.config.publicBaseUrl}/console/briefings/${conn.kind}/${encodeURIComponent(app.applicationId)}`,
+      }),
     });
+    return this.writeBack(conn, app, record);
+  }
 
-    // 3. Write back: flag, note, move — each at most once.
+  /** 3. Flag, note, move — each claimed first, so each happens at most once. */
+  private async writeBack(conn: AtsConnection, app: AtsApplication, record: TrackedApplicationEntity): Promise<PipelineResult> {
+    const tenantId = conn.tenantId;
     const connector = this.connectors.get(conn.kind);
     const key = { tenantId, ats: conn.kind, applicationId: app.applicationId };
-    const tags = [ALUMNI_TAG, ...(plan.action === 'move' ? [FAST_TRACK_TAG] : [])];
+    const plan = record.fastTrack;
+    const willMove = plan?.action === 'move' && !!plan.targetStage;
+    const tags = [ALUMNI_TAG, ...(willMove ? [FAST_TRACK_TAG] : [])];
     await this.steps.once({ ...key, step: 'tag' }, { idempotent: true }, async () => ({ added: await connector.addTags(conn, app, tags) }));
-    const note = composeRecruiterNote({
-      evaluation,
-      plan,
-      policyVersion: active.version,
-      briefingUrl: `${this.config.publicBaseUrl}/console/briefings/${conn.kind}/${encodeURIComponent(app.applicationId)}`,
-    });
-    const noteClaim = await this.steps.once({ ...key, step: 'note' }, { idempotent: false }, async () => {
-      await connector.addNote(conn, app, { body: note, audience: 'team' });
-    });
-    if (noteClaim === 'uncertain') this.logger.warn({ tenantId, applicationId: app.applicationId }, 'note left alone after an interrupted attempt');
+    if (record.noteBody) {
+      const claim = await this.steps.once({ ...key, step: 'note' }, { idempotent: false }, async () => {
+        await connector.addNote(conn, app, { body: record.noteBody!, audience: 'team' });
+      });
+      if (claim === 'uncertain') this.logger.warn({ tenantId, applicationId: app.applicationId }, 'note left alone after an interrupted attempt');
+    }
 
     let moved = false;
     let moveAttempted = false;
-    if (plan.action === 'move' && plan.targetStage) {
+    let landedOn = plan?.targetStage ?? null;
+    if (willMove && plan?.targetStage) {
       await this.steps.once({ ...key, step: 'move' }, { idempotent: true }, async () => {
         moveAttempted = true;
         let result = await connector.moveToStage(conn, app, plan.targetStage!.id);
         if (result === 'stale') {
           // Someone moved it meanwhile: re-read and re-plan once (never backwards, no-op if further).
           const fresh = await connector.getApplication(conn, app.applicationId, app.candidateId);
-          plan = await this.plan(conn, fresh, policy, evaluation, true);
-          result = plan.action === 'move' && plan.targetStage ? await connector.moveToStage(conn, fresh, plan.targetStage.id) : 'stale';
+          const active = await this.policies.active(tenantId);
+          const policy = applyStageMapping(active.policy, app.jobId, await this.stages.getMapping(tenantId, conn.kind, app.jobId));
+          const again = await this.plan(conn, fresh, policy, { outcome: 'eligible', tier: record.tier }, true);
+          landedOn = again.targetStage ?? null;
+          result = again.action === 'move' && again.targetStage ? await connector.moveToStage(conn, fresh, again.targetStage.id) : 'stale';
         }
         moved = result === 'moved';
-        return { result, to: plan.targetStage?.id ?? null };
+        return { result, to: landedOn?.id ?? null };
       });
       if (moveAttempted) {
         await this.tracked.update(
           record.id,
-          moved && plan.targetStage
-            ? { currentStageId: plan.targetStage.id, currentStageName: plan.targetStage.name }
-            : { outcome: 'flagged', fastTrack: { action: 'none', reason: plan.reason, skipped: [] } },
+          moved && landedOn
+            ? { currentStageId: landedOn.id, currentStageName: landedOn.name }
+            : { outcome: 'flagged', fastTrack: { action: 'none', reason: 'already_further', skipped: [] } },
         );
       }
     }
-    const finalOutcome: ApplicationOutcome = moveAttempted && !moved ? 'flagged' : outcome;
+    const outcome: ApplicationOutcome = moveAttempted && !moved ? 'flagged' : record.outcome;
     await this.audit.record(SYSTEM_ACTOR(tenantId), {
       action: 'pipeline.application',
       targetType: 'application',
       targetId: `${conn.kind}:${app.applicationId}`,
-      details: { outcome: finalOutcome, employeeNumber, tier: evaluation.tier, policyVersion: active.version, moved },
+      details: { outcome, employeeNumber: record.employeeNumber, tier: record.tier, policyVersion: record.policyVersion, moved },
     });
-    return { outcome: finalOutcome, employeeNumber, moved };
+    return { outcome, employeeNumber: record.employeeNumber, moved };
   }
 
-  private async plan(conn: AtsConnection, app: AtsApplication, policy: Parameters<typeof planFastTrack>[0]['policy'], evaluation: EligibilityEvaluation, refresh = false): Promise<FastTrackPlan> {
+  private async plan(
+    conn: AtsConnection,
+    app: AtsApplication,
+    policy: Parameters<typeof planFastTrack>[0]['policy'],
+    evaluation: Pick<EligibilityEvaluation, 'outcome' | 'tier'>,
+    refresh = false,
+  ): Promise<FastTrackPlan> {
     if (evaluation.outcome !== 'eligible' || !app.currentStageId) return { action: 'none', skipped: [], reason: evaluation.outcome === 'eligible' ? 'unknown_current_stage' : 'not_eligible' };
     let stages = await this.stages.stages(conn, app.jobId, { refresh });
     if (!refresh && !stages.some((s) => s.id === app.currentStageId)) stages = await this.stages.stages(conn, app.jobId, { refresh: true });
     return planFastTrack({ stages, currentStageId: app.currentStageId, tier: evaluation.tier, policy, jobId: app.jobId });
   }
 
-  private async finishWithoutAlumnus(conn: AtsConnection, app: AtsApplication, outcome: ApplicationOutcome, score: number): Promise<PipelineResult> {
-    await this.save(null, conn, app, { outcome, matchScore: score });
+  private async finishWithoutAlumnus(
+    existing: TrackedApplicationEntity | null,
+    conn: AtsConnection,
+    app: AtsApplication,
+    outcome: ApplicationOutcome,
+    score: number,
+  ): Promise<PipelineResult> {
+    await this.save(existing, conn, app, { outcome, matchScore: score });
     return { outcome, employeeNumber: null, moved: false };
   }
 

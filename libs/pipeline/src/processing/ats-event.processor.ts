@@ -33,7 +33,7 @@ export class AtsEventProcessor {
     switch (event.kind) {
       case 'application_created':
       case 'stage_changed':
-        outcome = (await this.pipeline.process(conn, event.application)).outcome;
+        outcome = (await this.pipeline.process(conn, event.application, { trigger: event.kind })).outcome;
         break;
       case 'offer_changed':
         // Offers are checked by the compensation module; kept here until it reads them.
@@ -58,6 +58,6 @@ export class AtsEventProcessor {
       const item = await this.reviews.findOneBy({ tenantId: p.tenantId, ats: p.ats, applicationId: p.applicationId, status: 'confirmed' });
       confirmedEmployeeNumber = item?.decidedEmployeeNumber ?? undefined;
     }
-    await this.pipeline.process(conn, app, { confirmedEmployeeNumber });
+    await this.pipeline.process(conn, app, { trigger: p.reason, confirmedEmployeeNumber });
   }
 }

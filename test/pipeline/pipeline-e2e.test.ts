@@ -1,0 +1,84 @@
+import { http } from '../support/api-harness';
+import { AtsUnderTest, Stack, startStack } from '../support/pipeline-stack';
+
+// The same end-to-end matrix for every ATS behind the port (issue 5 asks for one suite, parameterised).
+const ATS: AtsUnderTest[] = ['greenhouse'];
+
+describe.each(ATS)('pipeline end to end on %s (real PostgreSQL + Redis + simulator over HTTP)', (ats) => {
+  let s: Stack;
+
+  beforeAll(async () => {
+    s = await startStack(ats);
+  }, 60_000);
+  afterAll(async () => s?.close());
+
+  it('fast-tracks an eligible returnee: tags, one safe note with the briefing link, moved past the screening stages', async () => {
+    const id = await s.apply({ firstName: 'Taro', lastName: 'YAMADA', email: 'taro.yamada.88+jobs@gmail.com', phone: '+81 90 1111 2222', tags: ['Referral'] });
+    await s.waitIdle();
+    const c = await s.candidate(id);
+    expect(c.stage).toBe('二次面接');
+    expect(c.tags.map((t) => t.toLowerCase())).toEqual(expect.arrayContaining(['referral', 'alumni']));
+    expect(c.tags.some((t) => /fast/i.test(t))).toBe(true);
+    expect(c.notes).toHaveLength(1);
+    expect(c.notes[0]).toContain('/console/briefings/');
+    const apps = await http(s.api.baseUrl, 'GET', '/api/v1/applications', { token: s.recruiter });
+    expect(apps.body.find((a: any) => a.applicationId === id)).toMatchObject({ outcome: 'fast_tracked', employeeNumber: 'E1', tier: 'full' });
+  });
+
+  it('flags an ineligible returnee without skipping and without revealing why', async () => {
+    const id = await s.apply({ firstName: '一郎', lastName: '鈴木', email: 'ichiro.suzuki80@yahoo.co.jp', phone: '08033334444' });
+    await s.waitIdle();
+    const c = await s.candidate(id);
+    expect(c.stage).toBe('書類選考');
+    expect(c.tags.some((t) => /fast/i.test(t))).toBe(false);
+    expect(c.tags.map((t) => t.toLowerCase())).toContain('alumni');
+    expect(c.notes).toHaveLength(1);
+    expect(c.notes[0]).toMatch(/contact HR/i);
+    expect(c.notes[0]).not.toMatch(/disciplin|dismiss|懲戒|解雇|rating|salary|8400000/i);
+    const asRecruiter = await http(s.api.baseUrl, 'GET', `/api/v1/applications/${ats}/${id}`, { token: s.recruiter });
+    expect(asRecruiter.body.outcome).toBe('ineligible');
+    expect(asRecruiter.text).not.toMatch(/disciplin|懲戒/i);
+    const asHr = await http(s.api.baseUrl, 'GET', `/api/v1/applications/${ats}/${id}`, { token: s.hr });
+    expect(JSON.stringify(asHr.body.ruleResults)).toMatch(/disciplinary/);
+  });
+
+  it('sends an uncertain match to review; confirming it continues the pipeline to the fast track', async () => {
+    // A namesake pair in the registry, and a shared landline: likely E3, but a person should decide.
+    const id = await s.apply({ firstName: '健', lastName: '佐藤', email: 'ken.sato.new@outlook.jp', phone: '03-5555-1234' });
+    await s.waitIdle();
+    let c = await s.candidate(id);
+    expect(c.tags).toEqual([]);
+    expect(c.notes).toEqual([]);
+    const items = await http(s.api.baseUrl, 'GET', '/api/v1/review-items', { token: s.recruiter });
+    const item = items.body.find((i: any) => i.applicationId === id);
+    expect(item).toBeDefined();
+    expect(item.candidates.map((x: any) => x.employeeNumber).sort()).toEqual(['E3', 'E4']);
+    expect(JSON.stringify(item)).not.toMatch(/voluntary_career|childcare|5000000/);
+    const confirmed = await http(s.api.baseUrl, 'POST', `/api/v1/review-items/${item.id}/confirm`, { token: s.recruiter, json: { employeeNumber: 'E3' } });
+    expect(confirmed.status).toBe(200);
+    await s.waitIdle();
+    c = await s.candidate(id);
+    expect(c.stage).toBe('二次面接');
+    expect(c.notes).toHaveLength(1);
+    const again = await http(s.api.baseUrl, 'POST', `/api/v1/review-items/${item.id}/confirm`, { token: s.recruiter, json: { employeeNumber: 'E3' } });
+    expect(again.status).toBe(409);
+  });
+
+  it('remembers a rejected review: the same pair is not proposed again', async () => {
+    const id = await s.apply({ firstName: '健', lastName: '佐藤', email: 'ken.sato.other@outlook.jp', phone: '03-5555-1234' });
+    await s.waitIdle();
+    const items = await http(s.api.baseUrl, 'GET', '/api/v1/review-items', { token: s.hr });
+    const item = items.body.find((i: any) => i.applicationId === id);
+    expect((await http(s.api.baseUrl, 'POST', `/api/v1/review-items/${item.id}/reject`, { token: s.hr })).status).toBe(200);
+    const ds = s.api.app.get(require('typeorm').DataSource);
+    const rejections = await ds.query('SELECT employee_number FROM match_rejections WHERE tenant_id = $1 ORDER BY 1', [s.tenant.id]);
+    expect(rejections.map((r: any) => r.employee_number)).toEqual(['E3', 'E4']);
+  });
+
+  it('leaves a stranger untouched', async () => {
+    const id = await s.apply({ firstName: 'Emma', lastName: 'Clark', email: 'emma.clark@example.com', phone: '090-4040-5050' });
+    await s.waitIdle();
+    const c = await s.candidate(id);
+    expect(c).toEqual({ tags: [], notes: [], stage: '書類選考' });
+  });
+});
