@@ -1,80 +1,189 @@
-/**
- * In-memory twin of the matching benchmark for fast tuning: the same key, frequency and scoring
- * functions the database path uses, over an in-memory key index. Not a substitute for
- * `npm run bench:matching` (which goes through the real import and service).
- * usage: npx tsx scripts/matching-offline-eval.ts --alumni A.csv --applicants P.jsonl --out D.jsonl [--explain TRUTH.jsonl]
+/*
+ * Offline evaluation of the returnee matcher without a database: builds the same key index, frequency
+ * table and company-domain set the persistence layer builds, then matches every applicant.
+ *
+ *   npx tsx scripts/matching-offline-eval.ts --alumni ALUMNI.csv --applicants APPLICANTS.jsonl --out DECISIONS.jsonl
+ *     [--half even|odd]   only applicants whose id hashes to that parity (develop on even, check on odd)
+ *     [--explain FILE]    also write the top candidates with evidence per applicant
  */
-import { parse } from 'csv-parse/sync';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parse } from 'csv-parse/sync';
 import {
   alumnusFrequencyKeys,
   alumnusMatchKeys,
-  AlumnusIdentity,
   applicantProbeKeys,
   detectCorporateDomains,
-  emailDomainOf,
+  frequencyKeysForApplicant,
   matchApplicant,
-  scoreCandidate,
-} from '../libs/domain/src/identity-matching/offline-eval-support';
+  normaliseEmail,
+  type AlumnusIdentity,
+  type ApplicantIdentity,
+  type MatchContext,
+  type MatchStatistics,
+} from '../libs/domain/src/matching';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
+interface Args {
+  alumni: string;
+  applicants: string;
+  out: string;
+  half: 'even' | 'odd' | null;
+  explain: string | null;
 }
 
-const rows = parse(readFileSync(arg('alumni')!, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
-const list = (s: string) => (s ? s.split(';').map((x) => x.trim()).filter(Boolean) : []);
-const alumni: AlumnusIdentity[] = rows.map((r) => ({
-  employeeNumber: r.employee_number,
-  familyName: r.family_name,
-  givenName: r.given_name,
-  familyNameKana: r.family_name_kana || null,
-  givenNameKana: r.given_name_kana || null,
-  previousFamilyNames: list(r.previous_family_names),
-  birthDate: r.birth_date || null,
-  emails: list(r.emails),
-  phones: list(r.phones),
-}));
-const domainCounts = new Map<string, number>();
-for (const a of alumni) for (const d of new Set(a.emails.map(emailDomainOf))) domainCounts.set(d, (domainCounts.get(d) ?? 0) + 1);
-const ctx = { corporateEmailDomains: detectCorporateDomains(domainCounts, alumni.length) };
-const index = new Map<string, number[]>();
-const freq = new Map<string, number>();
-alumni.forEach((a, i) => {
-  for (const k of alumnusMatchKeys(a, ctx)) index.set(k, [...(index.get(k) ?? []), i]);
-  for (const k of alumnusFrequencyKeys(a)) freq.set(k, (freq.get(k) ?? 0) + 1);
-});
-const stats = { alumniCount: alumni.length, frequency: (k: string) => freq.get(k) ?? 0 };
-const truth = arg('explain')
-  ? new Map(readFileSync(arg('explain')!, 'utf8').split('\n').filter(Boolean).map((l) => { const t = JSON.parse(l) as { id: string; kind: string; employee_number: string | null }; return [t.id, t]; }))
-  : null;
-
-const out: string[] = [];
-const dump: string[] = [];
-const sizes: number[] = [];
-for (const line of readFileSync(arg('applicants')!, 'utf8').split('\n').filter(Boolean)) {
-  const a = JSON.parse(line) as Record<string, unknown> & { id: string };
-  const p = {
-    firstName: a.first_name as string, lastName: a.last_name as string, firstNameKana: a.first_name_kana as string, lastNameKana: a.last_name_kana as string,
-    emails: (a.emails as string[]) ?? [], phones: (a.phones as string[]) ?? [], birthDate: a.birth_date as string, employeeNumber: a.employee_number as string,
+function parseArgs(argv: string[]): Args {
+  const get = (name: string): string | null => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 && i + 1 < argv.length ? argv[i + 1] : null;
   };
-  const hits = new Map<number, number>();
-  for (const k of applicantProbeKeys(p, ctx)) for (const i of index.get(k) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);
-  const cands = [...hits.entries()].sort((x, y) => y[1] - x[1]).slice(0, 200).map(([i]) => alumni[i]);
-  sizes.push(cands.length);
-  const d = matchApplicant(p, cands, stats, ctx);
-  out.push(JSON.stringify({ id: a.id, decision: d.decision, employee_number: d.employeeNumber, score: d.score }));
-  if (process.env.DUMP) {
-    const all = cands.map((c) => scoreCandidate(p, c, stats, ctx)).sort((x, y) => y.score - x.score);
-    dump.push(JSON.stringify({ id: a.id, top: all.slice(0, 2).map((c) => [c.employeeNumber, c.score, c.corroborated]), ev: all[0]?.evidence.filter((e) => e.field !== 'prior').map((e) => `${e.field}:${e.outcome}`).join(',') }));
+  const alumni = get('alumni');
+  const applicants = get('applicants');
+  const out = get('out');
+  if (!alumni || !applicants || !out) {
+    process.stderr.write('usage: matching-offline-eval.ts --alumni A.csv --applicants P.jsonl --out D.jsonl [--half even|odd] [--explain F]\n');
+    process.exit(2);
   }
-  const t = truth?.get(a.id);
-  if (t && process.env.SHOW && (t.kind === process.env.SHOW) && (d.decision !== (t.employee_number ? 'match' : 'none') || d.employeeNumber !== t.employee_number)) {
-    const truthAlumnus = alumni.find((x) => x.employeeNumber === t.employee_number);
-    console.log(JSON.stringify({ applicant: a, decision: d.decision, top: d.candidates.slice(0, 2), truth: truthAlumnus ?? null }));
-  }
+  const half = get('half');
+  if (half !== null && half !== 'even' && half !== 'odd') throw new Error('--half must be even or odd');
+  return { alumni, applicants, out, half, explain: get('explain') };
 }
-writeFileSync(arg('out')!, out.join('\n') + '\n');
-if (process.env.DUMP) writeFileSync(process.env.DUMP, dump.join('\n') + '\n');
-sizes.sort((x, y) => x - y);
-process.stderr.write(`candidates: mean ${(sizes.reduce((s, x) => s + x, 0) / sizes.length).toFixed(1)}, p99 ${sizes[Math.floor(sizes.length * 0.99)]}, max ${sizes[sizes.length - 1]}\n`);
+
+const list = (v: string | undefined): string[] =>
+  (v ?? '')
+    .split(';')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+const optional = (v: string | undefined): string | null => (v && v.trim() ? v.trim() : null);
+
+function loadAlumni(path: string): AlumnusIdentity[] {
+  const rows = parse(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+  return rows.map((r) => ({
+    employeeNumber: r.employee_number ?? '',
+    familyName: r.family_name ?? '',
+    givenName: r.given_name ?? '',
+    familyNameKana: optional(r.family_name_kana),
+    givenNameKana: optional(r.given_name_kana),
+    previousFamilyNames: list(r.previous_family_names),
+    birthDate: optional(r.birth_date),
+    emails: list(r.emails),
+    phones: list(r.phones),
+  }));
+}
+
+interface ApplicantRow {
+  id: string;
+  first_name?: string | null;
+  last_name?: string | null;
+  first_name_kana?: string | null;
+  last_name_kana?: string | null;
+  emails?: string[];
+  phones?: string[];
+  birth_date?: string | null;
+  employee_number?: string | null;
+}
+
+function toApplicant(r: ApplicantRow): ApplicantIdentity {
+  return {
+    firstName: r.first_name ?? null,
+    lastName: r.last_name ?? null,
+    firstNameKana: r.first_name_kana ?? null,
+    lastNameKana: r.last_name_kana ?? null,
+    emails: r.emails ?? [],
+    phones: r.phones ?? [],
+    birthDate: r.birth_date ?? null,
+    employeeNumber: r.employee_number ?? null,
+  };
+}
+
+/** Development split: first byte of SHA-1(id) even or odd. */
+function idParity(id: string): 'even' | 'odd' {
+  return createHash('sha1').update(id).digest()[0] % 2 === 0 ? 'even' : 'odd';
+}
+
+function percentile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const t0 = performance.now();
+  const alumni = loadAlumni(args.alumni);
+
+  // As the import path does: count alumni per e-mail domain, then derive the company domains.
+  const domainCounts = new Map<string, number>();
+  for (const a of alumni) {
+    const domains = new Set(a.emails.map((e) => normaliseEmail(e)?.domain).filter((d): d is string => !!d));
+    for (const d of domains) domainCounts.set(d, (domainCounts.get(d) ?? 0) + 1);
+  }
+  const ctx: MatchContext = { corporateEmailDomains: detectCorporateDomains(domainCounts, alumni.length) };
+
+  const index = new Map<string, number[]>();
+  const freq = new Map<string, number>();
+  alumni.forEach((a, i) => {
+    for (const k of alumnusMatchKeys(a, ctx)) {
+      const bucket = index.get(k);
+      if (bucket) bucket.push(i);
+      else index.set(k, [i]);
+    }
+    for (const k of alumnusFrequencyKeys(a)) freq.set(k, (freq.get(k) ?? 0) + 1);
+  });
+  const tIndex = performance.now();
+  process.stderr.write(
+    `alumni ${alumni.length}, index keys ${index.size}, corporate domains [${[...ctx.corporateEmailDomains].join(', ')}], build ${(tIndex - t0).toFixed(0)} ms\n`,
+  );
+
+  const rows = readFileSync(args.applicants, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as ApplicantRow)
+    .filter((r) => args.half === null || idParity(r.id) === args.half);
+
+  const out: string[] = [];
+  const explain: string[] = [];
+  const sizes: number[] = [];
+  const times: number[] = [];
+  const counts = { match: 0, review: 0, none: 0 };
+  for (const r of rows) {
+    const started = performance.now();
+    const p = toApplicant(r);
+    // One lookup for candidates and one for the name frequencies, as the DB layer does.
+    const ids = new Set<number>();
+    for (const k of applicantProbeKeys(p, ctx)) for (const i of index.get(k) ?? []) ids.add(i);
+    const fetched = new Map(frequencyKeysForApplicant(p).map((k) => [k, freq.get(k) ?? 0]));
+    const stats: MatchStatistics = {
+      alumniCount: alumni.length,
+      // Only pre-fetched keys are visible, so a missing key in frequencyKeysForApplicant shows up here.
+      frequency: (k) => fetched.get(k) ?? 0,
+    };
+    const decision = matchApplicant(
+      p,
+      [...ids].map((i) => alumni[i]),
+      stats,
+      ctx,
+    );
+    times.push(performance.now() - started);
+    sizes.push(ids.size);
+    counts[decision.decision]++;
+    out.push(JSON.stringify({ id: r.id, decision: decision.decision, employee_number: decision.employeeNumber, score: decision.score }));
+    if (args.explain) explain.push(JSON.stringify({ id: r.id, ...decision, candidates: decision.candidates.slice(0, 3) }));
+  }
+  writeFileSync(args.out, out.join('\n') + (out.length ? '\n' : ''));
+  if (args.explain) writeFileSync(args.explain, explain.join('\n') + '\n');
+
+  const s = [...sizes].sort((a, b) => a - b);
+  const t = [...times].sort((a, b) => a - b);
+  const mean = (xs: number[]): number => (xs.length ? xs.reduce((x, y) => x + y, 0) / xs.length : 0);
+  process.stderr.write(
+    [
+      `applicants ${rows.length}${args.half ? ` (${args.half} half)` : ''}: match ${counts.match}, review ${counts.review}, none ${counts.none}`,
+      `candidate set size: mean ${mean(sizes).toFixed(2)}, p99 ${percentile(s, 0.99)}, max ${s[s.length - 1] ?? 0}`,
+      `matching time per applicant (keys + lookup + scoring): mean ${mean(times).toFixed(3)} ms, p99 ${percentile(t, 0.99).toFixed(3)} ms, max ${(t[t.length - 1] ?? 0).toFixed(3)} ms`,
+      '',
+    ].join('\n'),
+  );
+}
+
+main();

@@ -2,7 +2,7 @@
 export * from './eligibility';
 export * from './fast-track';
 export * from './registry';
-export * from './identity-matching';
+export * from './matching';
 // Both folders describe a rating the same way ({year, rating}); one name for the outside.
 export type { PerformanceRating } from './eligibility';
 export * from './compensation';

@@ -1,3 +1,0 @@
-// What scripts/matching-offline-eval.ts needs, in one import (the script runs outside the path aliases).
-export * from './index';
-export { emailDomain as emailDomainOf } from './contact-normalisation';

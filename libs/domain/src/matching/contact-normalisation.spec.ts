@@ -1,0 +1,89 @@
+import { normaliseBirthDate, compareBirthDates } from './birth-date-normalisation';
+import { canonicalEmail, detectCorporateDomains, isCorporateEmail, normaliseEmail } from './email-normalisation';
+import { normaliseEmployeeNumber } from './employee-number';
+import { normalisePhone } from './phone-normalisation';
+
+describe('normaliseEmail', () => {
+  it.each([
+    ['surrounding spaces and case', ' Taro.Yamada@Example.CO.JP ', 'taro.yamada@example.co.jp'],
+    ['Gmail dots', 'ta.ro.yamada@gmail.com', 'taroyamada@gmail.com'],
+    ['Gmail +tag', 'taroyamada+jobs@gmail.com', 'taroyamada@gmail.com'],
+    ['googlemail is gmail', 'Taro.Yamada@googlemail.com', 'taroyamada@gmail.com'],
+    ['other providers keep dots and +', 'taro.yamada+x@yahoo.co.jp', 'taro.yamada+x@yahoo.co.jp'],
+    ['full-width characters', 'ｔａｒｏ＠ｇｍａｉｌ．ｃｏｍ', 'taro@gmail.com'],
+  ])('%s', (_label, input, expected) => expect(canonicalEmail(input)).toBe(expected));
+
+  it.each([[''], ['not-an-address'], ['@gmail.com'], ['a b@c.d']])('rejects %j', (input) => {
+    expect(normaliseEmail(input)).toBeNull();
+  });
+
+  it('keeps the plain form to tell a Gmail-only agreement apart', () => {
+    expect(normaliseEmail('T.Aro@gmail.com')).toEqual({ canonical: 'taro@gmail.com', plain: 't.aro@gmail.com', domain: 'gmail.com' });
+  });
+});
+
+describe('company domains', () => {
+  it('takes domains held by a large share of alumni, never free-mail or carriers', () => {
+    const counts = new Map([
+      ['kitaboshi-shoji.co.jp', 1000],
+      ['kitaboshi-group.jp', 120],
+      ['gmail.com', 400],
+      ['docomo.ne.jp', 300],
+      ['tiny-isp.jp', 3],
+    ]);
+    expect([...detectCorporateDomains(counts, 1000)].sort()).toEqual(['kitaboshi-group.jp', 'kitaboshi-shoji.co.jp']);
+  });
+
+  it('needs a few holders in a tiny registry', () => {
+    expect(detectCorporateDomains(new Map([['friends.jp', 2]]), 4).size).toBe(0);
+    expect(detectCorporateDomains(new Map(), 0).size).toBe(0);
+  });
+
+  it('treats sub-domains of a company domain as company addresses', () => {
+    const corp = new Set(['example.co.jp']);
+    expect(isCorporateEmail('mail.example.co.jp', corp)).toBe(true);
+    expect(isCorporateEmail('example.com', corp)).toBe(false);
+  });
+});
+
+describe('normalisePhone', () => {
+  it.each([
+    ['090-1234-5678'],
+    ['09012345678'],
+    ['+81 90 1234 5678'],
+    ['(090) 1234-5678'],
+    ['０９０-１２３４-５６７８'],
+    ['090 1234 5678'],
+    ['+819012345678'],
+  ])('%s is +819012345678', (input) => expect(normalisePhone(input)).toBe('+819012345678'));
+
+  it('handles landlines', () => expect(normalisePhone('03-1234-5678')).toBe('+81312345678'));
+
+  it.each([[''], ['none'], ['12']])('rejects %j', (input) => expect(normalisePhone(input)).toBeNull());
+});
+
+describe('employee numbers and birth dates', () => {
+  it.each([
+    ['E012345', '012345'],
+    ['e012345', '012345'],
+    ['Ｅ０１２３４５', '012345'],
+    ['012345', '012345'],
+    [' E-012345 ', '012345'],
+  ])('%s → %s', (input, expected) => expect(normaliseEmployeeNumber(input)).toBe(expected));
+
+  it.each([
+    ['1990-04-01', '1990-04-01'],
+    ['1990/4/1', '1990-04-01'],
+    ['１９９０／０４／０１', '1990-04-01'],
+    ['1990年4月1日', '1990-04-01'],
+    ['1990-02-30', null],
+    ['', null],
+  ])('birth date %j → %j', (input, expected) => expect(normaliseBirthDate(input)).toBe(expected));
+
+  it.each([
+    ['1990-04-01', '1990-04-01', 'agree'],
+    ['1990-04-01', '1991-04-01', 'partial'],
+    ['1990-04-01', '1990-01-04', 'partial'],
+    ['1990-04-01', '1985-11-23', 'disagree'],
+  ] as const)('%s vs %s → %s', (a, b, expected) => expect(compareBirthDates(a, b)).toBe(expected));
+});

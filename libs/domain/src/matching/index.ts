@@ -1,0 +1,45 @@
+// Public API of returnee identity matching (plain TypeScript; the persistence layer stores the keys).
+export * from './match-types';
+export {
+  VARIANT_KANJI,
+  detectScript,
+  foldVariantKanji,
+  hiraganaToKatakana,
+  kanaToRomaji,
+  nameSkeleton,
+  normaliseNamePart,
+  normaliseWidth,
+  romajiSkeleton,
+  stripLatinDiacritics,
+  typoDistance,
+  type NameScript,
+} from './name-normalisation';
+export {
+  PUBLIC_EMAIL_DOMAINS,
+  canonicalEmail,
+  detectCorporateDomains,
+  isCorporateEmail,
+  normaliseEmail,
+  type NormalisedEmail,
+} from './email-normalisation';
+export { normalisePhone } from './phone-normalisation';
+export { normaliseEmployeeNumber } from './employee-number';
+export { compareBirthDates, normaliseBirthDate, type BirthDateComparison } from './birth-date-normalisation';
+export {
+  alumnusNames,
+  applicantNameHypotheses,
+  makeNamePart,
+  namePairs,
+  type AlumnusNames,
+  type NameHypothesis,
+  type NamePart,
+} from './name-hypotheses';
+export {
+  FREQUENCY_KEY,
+  alumnusFrequencyKeys,
+  alumnusMatchKeys,
+  applicantProbeKeys,
+  frequencyKeysForApplicant,
+} from './match-keys';
+export { MATCH_WEIGHTS, prepareApplicant, scoreCandidate, scorePrepared, type PreparedApplicant } from './match-scoring';
+export { DEFAULT_MATCH_THRESHOLDS, decideMatch, matchApplicant } from './match-decision';

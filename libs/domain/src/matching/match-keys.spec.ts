@@ -1,0 +1,84 @@
+import { alumnusFrequencyKeys, alumnusMatchKeys, applicantProbeKeys, frequencyKeysForApplicant } from './match-keys';
+import type { AlumnusIdentity, ApplicantIdentity } from './match-types';
+import { CTX } from './match-fixtures.spec-support';
+
+const alumnus: AlumnusIdentity = {
+  employeeNumber: 'E000123',
+  familyName: '加藤',
+  givenName: '咲香',
+  familyNameKana: 'カトウ',
+  givenNameKana: 'サキカ',
+  previousFamilyNames: ['荒島'],
+  birthDate: '1961-11-19',
+  emails: ['Saki.Kato@gmail.com', 'sakika.kato@kitaboshi-shoji.co.jp'],
+  phones: ['090-4614-0475'],
+};
+
+const shares = (p: ApplicantIdentity): string[] => {
+  const keys = new Set(alumnusMatchKeys(alumnus, CTX));
+  return applicantProbeKeys(p, CTX).filter((k) => keys.has(k));
+};
+
+describe('alumnusMatchKeys', () => {
+  it('indexes canonical contacts, employee number and name combinations', () => {
+    const keys = alumnusMatchKeys(alumnus, CTX);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'em:sakikato@gmail.com',
+        'em:sakika.kato@kitaboshi-shoji.co.jp',
+        'ph:+819046140475',
+        'en:000123',
+        'nt:加藤|咲香',
+        'nr:kato|sakika',
+        'nt:荒島|咲香',
+        'gt:咲香|1961-11-19',
+        'gr:sakika|1961-11-19',
+      ]),
+    );
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('never stores a bare name part: every name key pairs two things', () => {
+    for (const k of alumnusMatchKeys(alumnus, CTX).filter((x) => /^(nt|nr|nx|ft|fr|gt|gr):/u.test(x))) {
+      const [left, right] = k.slice(3).split('|');
+      expect(left).toBeTruthy();
+      expect(right).toBeTruthy();
+    }
+  });
+});
+
+describe('applicantProbeKeys finds the alumnus through each phenomenon', () => {
+  it.each<[string, ApplicantIdentity]>([
+    ['Gmail dots and case', { emails: [' SAKI.KATO@gmail.com '] }],
+    ['phone in international format', { phones: ['+81 90 4614 0475'] }],
+    ['phone in full-width digits', { phones: ['０９０-４６１４-０４７５'] }],
+    ['employee number without prefix', { employeeNumber: '000123' }],
+    ['kanji name', { lastName: '加藤', firstName: '咲香' }],
+    ['romaji, swapped and upper case', { lastName: 'SAKIKA', firstName: 'KATOH' }],
+    ['katakana in one field with U+3000', { lastName: 'カトウ\u3000サキカ' }],
+    ['hiragana', { lastName: 'かとう', firstName: 'さきか' }],
+    ['former surname', { lastName: '荒島', firstName: '咲香' }],
+    ['new surname with the same given name and birth date', { lastName: 'Naganaka', firstName: 'Sakika', birthDate: '1961/11/19' }],
+    ['kanji surname with a romaji given name', { lastName: '加藤', firstName: 'Sakika' }],
+  ])('%s', (_label, p) => {
+    expect(shares(p).length).toBeGreaterThan(0);
+  });
+
+  it('a surname alone probes nothing', () => {
+    expect(applicantProbeKeys({ lastName: '加藤' }, CTX).filter((k) => !k.startsWith('en:'))).toEqual(
+      applicantProbeKeys({ lastName: '加藤' }, CTX).filter((k) => k.includes('|') || /^(em|ph):/u.test(k)),
+    );
+    expect(applicantProbeKeys({ lastName: '加藤' }, CTX).some((k) => k === 'nt:加藤|' || k.endsWith('|'))).toBe(false);
+  });
+});
+
+describe('frequency keys', () => {
+  it('counts family and given names by text and by reading', () => {
+    expect(alumnusFrequencyKeys(alumnus).sort()).toEqual(['fq:fr:kato', 'fq:ft:加藤', 'fq:gr:sakika', 'fq:gt:咲香']);
+  });
+
+  it('asks for every key an applicant name could be scored with', () => {
+    const keys = frequencyKeysForApplicant({ lastName: 'Kato', firstName: 'Sakika' });
+    expect(keys).toEqual(expect.arrayContaining(['fq:fr:kato', 'fq:gr:sakika', 'fq:fr:sakika', 'fq:gr:kato']));
+  });
+});

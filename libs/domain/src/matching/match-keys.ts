@@ -1,0 +1,103 @@
+import { normaliseBirthDate } from './birth-date-normalisation';
+import { canonicalEmail } from './email-normalisation';
+import { normaliseEmployeeNumber } from './employee-number';
+import { alumnusNames, applicantNameHypotheses, type NamePart } from './name-hypotheses';
+import { normalisePhone } from './phone-normalisation';
+import type { AlumnusIdentity, ApplicantIdentity, MatchContext } from './match-types';
+
+/*
+ * Blocking keys. An alumnus is stored under every key below; an applicant probes with the same shapes.
+ * Every name key combines two independent things (family + given, or a name part + date of birth),
+ * so no key is as broad as a bare surname: with a million alumni a key holds tens of people at most.
+ *   em: canonical e-mail        ph: E.164 phone          en: employee number (prefix-free)
+ *   nt: family text | given text           (kanji/kana/latin as written)
+ *   nr: family reading | given reading     (romaji skeletons)
+ *   nx: family text | given reading        (kanji surname with a kana/romaji given name)
+ *   ft/fr: family text/reading | birth date    gt/gr: given text/reading | birth date (surname changes)
+ */
+
+export const FREQUENCY_KEY = {
+  familyText: (text: string): string => `fq:ft:${text}`,
+  familyReading: (skeleton: string): string => `fq:fr:${skeleton}`,
+  givenText: (text: string): string => `fq:gt:${text}`,
+  givenReading: (skeleton: string): string => `fq:gr:${skeleton}`,
+} as const;
+
+function nameKeys(family: NamePart, given: NamePart, birthDate: string | null, out: Set<string>): void {
+  if (family.text && given.text) out.add(`nt:${family.text}|${given.text}`);
+  if (family.skeleton && given.skeleton) out.add(`nr:${family.skeleton}|${given.skeleton}`);
+  if (family.text && given.skeleton) out.add(`nx:${family.text}|${given.skeleton}`);
+  if (birthDate) {
+    if (family.text) out.add(`ft:${family.text}|${birthDate}`);
+    if (family.skeleton) out.add(`fr:${family.skeleton}|${birthDate}`);
+  }
+}
+
+function givenDateKeys(given: NamePart, birthDate: string | null, out: Set<string>): void {
+  if (!birthDate) return;
+  if (given.text) out.add(`gt:${given.text}|${birthDate}`);
+  if (given.skeleton) out.add(`gr:${given.skeleton}|${birthDate}`);
+}
+
+function contactKeys(emails: readonly string[], phones: readonly string[], employeeNumber: string | null | undefined, out: Set<string>): void {
+  for (const e of emails) {
+    const c = canonicalEmail(e);
+    if (c) out.add(`em:${c}`);
+  }
+  for (const raw of phones) {
+    const ph = normalisePhone(raw);
+    if (ph) out.add(`ph:${ph}`);
+  }
+  const en = normaliseEmployeeNumber(employeeNumber);
+  if (en) out.add(`en:${en}`);
+}
+
+/**
+ * Index keys of one alumnus. Company addresses are indexed too (an applicant quoting their old company
+ * address should still find the record); scoring gives them little weight.
+ */
+export function alumnusMatchKeys(a: AlumnusIdentity, _ctx: MatchContext): string[] {
+  const out = new Set<string>();
+  const names = alumnusNames(a);
+  const dob = normaliseBirthDate(a.birthDate);
+  for (const family of [names.family, ...names.previousFamilies]) nameKeys(family, names.given, dob, out);
+  givenDateKeys(names.given, dob, out);
+  contactKeys(a.emails, a.phones, a.employeeNumber, out);
+  return [...out];
+}
+
+/** Keys to look up for an applicant: any alumnus sharing one becomes a candidate. */
+export function applicantProbeKeys(p: ApplicantIdentity, _ctx: MatchContext): string[] {
+  const out = new Set<string>();
+  const dob = normaliseBirthDate(p.birthDate);
+  for (const h of applicantNameHypotheses(p)) {
+    nameKeys(h.family, h.given, dob, out);
+    givenDateKeys(h.given, dob, out);
+  }
+  contactKeys(p.emails ?? [], p.phones ?? [], p.employeeNumber, out);
+  return [...out];
+}
+
+function partFrequencyKeys(part: NamePart, role: 'family' | 'given', out: Set<string>): void {
+  if (part.text) out.add(role === 'family' ? FREQUENCY_KEY.familyText(part.text) : FREQUENCY_KEY.givenText(part.text));
+  if (part.skeleton) out.add(role === 'family' ? FREQUENCY_KEY.familyReading(part.skeleton) : FREQUENCY_KEY.givenReading(part.skeleton));
+}
+
+/** Name keys counted once per alumnus (current names only) to estimate how common a name is. */
+export function alumnusFrequencyKeys(a: AlumnusIdentity): string[] {
+  const out = new Set<string>();
+  const names = alumnusNames(a);
+  partFrequencyKeys(names.family, 'family', out);
+  partFrequencyKeys(names.given, 'given', out);
+  return [...out];
+}
+
+/** The frequency keys scoring may ask about for this applicant, so they can be fetched in one query. */
+export function frequencyKeysForApplicant(p: ApplicantIdentity): string[] {
+  const out = new Set<string>();
+  for (const h of applicantNameHypotheses(p)) {
+    partFrequencyKeys(h.family, 'family', out);
+    partFrequencyKeys(h.given, 'given', out);
+  }
+  return [...out];
+}

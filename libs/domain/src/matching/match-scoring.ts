@@ -1,0 +1,307 @@
+import { compareBirthDates, normaliseBirthDate } from './birth-date-normalisation';
+import { isCorporateEmail, normaliseEmail, type NormalisedEmail } from './email-normalisation';
+import { normaliseEmployeeNumber } from './employee-number';
+import { FREQUENCY_KEY } from './match-keys';
+import {
+  alumnusNames,
+  applicantNameHypotheses,
+  type AlumnusNames,
+  type NameHypothesis,
+  type NamePart,
+} from './name-hypotheses';
+import { typoDistance } from './name-normalisation';
+import { normalisePhone } from './phone-normalisation';
+import type {
+  AlumnusIdentity,
+  ApplicantIdentity,
+  MatchContext,
+  MatchEvidence,
+  MatchStatistics,
+  ScoredCandidate,
+} from './match-types';
+
+/*
+ * Fellegi–Sunter scoring. Each field adds log2(m/u): m = chance of this outcome when applicant and alumnus
+ * are one person, u = chance when they are not. Name agreement uses u = registry frequency of the name,
+ * so a rare name counts for much more than 佐藤. The score adds the prior log2(1/N) (one alumnus among N),
+ * so it reads as log2 posterior odds and thresholds need not move with registry size.
+ */
+export const MATCH_WEIGHTS = {
+  /** log2 m for a name part that agrees (typos and field mix-ups make m a little below 1). */
+  nameAgreeM: -0.3,
+  /** Former surname in the registry: a little less likely than the current one. */
+  formerSurnameM: -1,
+  /**
+   * Names alone may lift the score at most this far above the prior. A registry count of 1 only says a name
+   * is rarer than 1/N, and namesakes exist (deliberately or not), so a name never decides on its own.
+   */
+  nameOnlyCeiling: 6,
+  /** Same reading, different kanji (the applicant gave kana): plausible but not typical of one person. */
+  readingOnlyPenalty: -4,
+  /** Surnames change on marriage (and back): disagreement is weak evidence. */
+  familyDisagree: -3,
+  /** Given names hardly ever change. */
+  givenDisagree: -10,
+  /** One-letter difference in a long reading: as likely a slip as a different name, so roughly neutral. */
+  givenTypo: 1,
+  familyTypo: 0,
+  /** u ≈ 1 / (365 days × ~50 birth years). */
+  birthDateAgree: 13,
+  /** One slip (one part differs, or day/month swapped): rare for both, roughly neutral. */
+  birthDatePartial: 0,
+  birthDateDisagree: -12,
+  /** A personal address is close to unique; households rarely share one. */
+  personalEmailAgree: 20,
+  /** Company addresses are known to colleagues and dead after leaving: weak evidence. */
+  corporateEmailAgree: 3,
+  /** About half of returnees come back with a new personal address. */
+  emailDisagree: -1,
+  /**
+   * Phones identify a household, not a person: agreement says "same household", and the given name then
+   * says which member. Within a household the surname is shared, so it is capped by householdFamilyCap.
+   */
+  phoneAgree: 17,
+  householdFamilyCap: 2,
+  phoneDisagree: -0.5,
+  /** A claimed number may be mistyped, but agreeing by chance is very unlikely. */
+  employeeNumberAgree: 14,
+  employeeNumberDisagree: -5,
+} as const;
+
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+/** Applicant data normalised once and reused for every candidate. */
+export interface PreparedApplicant {
+  hypotheses: NameHypothesis[];
+  birthDate: string | null;
+  emails: NormalisedEmail[];
+  phones: string[];
+  employeeNumber: string | null;
+}
+
+export function prepareApplicant(p: ApplicantIdentity): PreparedApplicant {
+  return {
+    hypotheses: applicantNameHypotheses(p),
+    birthDate: normaliseBirthDate(p.birthDate),
+    emails: (p.emails ?? []).map((e) => normaliseEmail(e)).filter((e): e is NormalisedEmail => e !== null),
+    phones: (p.phones ?? []).map((x) => normalisePhone(x)).filter((x): x is string => x !== null),
+    employeeNumber: normaliseEmployeeNumber(p.employeeNumber),
+  };
+}
+
+type PartRole = 'family' | 'given';
+
+interface PartComparison {
+  outcome: MatchEvidence['outcome'];
+  weight: number;
+  detail: string;
+}
+
+/** Agreement weight log2(N / frequency): how surprising it is that a stranger shares this name part. */
+function rarityWeight(stats: MatchStatistics, key: string): number {
+  const n = Math.max(stats.alumniCount, 1);
+  const f = Math.max(stats.frequency(key), 1);
+  return Math.max(Math.log2(n / f), 0);
+}
+
+function comparePart(
+  p: NamePart,
+  a: NamePart,
+  role: PartRole,
+  stats: MatchStatistics,
+  via: 'current' | 'former',
+): PartComparison {
+  const label = role === 'family' ? 'family name' : 'given name';
+  const suffix = via === 'former' ? ' via former surname' : '';
+  const m = via === 'former' ? MATCH_WEIGHTS.formerSurnameM : MATCH_WEIGHTS.nameAgreeM;
+  const textKey = role === 'family' ? FREQUENCY_KEY.familyText : FREQUENCY_KEY.givenText;
+  const readingKey = role === 'family' ? FREQUENCY_KEY.familyReading : FREQUENCY_KEY.givenReading;
+  if (!p.text && !p.skeleton) return { outcome: 'missing', weight: 0, detail: `${label} not given` };
+  if (!a.text) return { outcome: 'missing', weight: 0, detail: `${label} not in registry` };
+  if (p.text === a.text) {
+    const w = rarityWeight(stats, textKey(p.text));
+    return { outcome: 'agree', weight: w + m, detail: `${label} agrees${suffix} (1 in ${freqLabel(stats, w)})` };
+  }
+  if (p.skeleton && a.skeleton && p.skeleton === a.skeleton) {
+    const w = rarityWeight(stats, readingKey(p.skeleton));
+    if (p.script === 'kanji' && a.script === 'kanji') {
+      return {
+        outcome: 'partial',
+        weight: w + m + MATCH_WEIGHTS.readingOnlyPenalty,
+        detail: `${label} reading agrees${suffix} but written differently`,
+      };
+    }
+    return { outcome: 'agree', weight: w + m, detail: `${label} agrees by reading${suffix} (1 in ${freqLabel(stats, w)})` };
+  }
+  const comparable = (p.script === 'kanji' && a.script === 'kanji') || (p.skeleton !== null && a.skeleton !== null);
+  if (!comparable) return { outcome: 'missing', weight: 0, detail: `${label} not comparable (different scripts, no reading)` };
+  if (p.skeleton && a.skeleton && isLikelyTypo(p.skeleton, a.skeleton)) {
+    return {
+      outcome: 'partial',
+      weight: role === 'family' ? MATCH_WEIGHTS.familyTypo : MATCH_WEIGHTS.givenTypo,
+      detail: `${label} differs by one letter${suffix} (possible typo)`,
+    };
+  }
+  if (role === 'family') return { outcome: 'disagree', weight: MATCH_WEIGHTS.familyDisagree, detail: `family name differs${suffix}` };
+  return { outcome: 'disagree', weight: MATCH_WEIGHTS.givenDisagree, detail: 'given name differs' };
+}
+
+/** Short names are too close to each other (Yuki/Yuka are different people); only longer ones count as typos. */
+function isLikelyTypo(a: string, b: string): boolean {
+  return Math.min(a.length, b.length) >= 4 && Math.max(a.length, b.length) >= 5 && typoDistance(a, b) === 1;
+}
+
+function freqLabel(stats: MatchStatistics, w: number): string {
+  // Express rarity as "1 in X" of the registry: informative without revealing the name.
+  return String(Math.max(1, Math.round(2 ** w)));
+}
+
+function bestFamily(p: NamePart, a: AlumnusNames, stats: MatchStatistics): PartComparison {
+  let best = comparePart(p, a.family, 'family', stats, 'current');
+  for (const prev of a.previousFamilies) {
+    const c = comparePart(p, prev, 'family', stats, 'former');
+    if (c.outcome !== 'missing' && (best.outcome === 'missing' || c.weight > best.weight)) best = c;
+  }
+  return best;
+}
+
+const LAYOUT_NOTE: Record<NameHypothesis['layout'], string> = {
+  'as-entered': '',
+  swapped: ' (family and given name fields swapped)',
+  'single-field': ' (whole name in one field)',
+};
+
+function nameEvidence(p: PreparedApplicant, a: AlumnusNames, stats: MatchStatistics): MatchEvidence[] {
+  let best: { family: PartComparison; given: PartComparison; h: NameHypothesis } | null = null;
+  for (const h of p.hypotheses) {
+    const family = bestFamily(h.family, a, stats);
+    const given = comparePart(h.given, a.given, 'given', stats, 'current');
+    const total = family.weight + given.weight;
+    // Ties go to the earlier (as-entered) reading.
+    if (!best || total > best.family.weight + best.given.weight) best = { family, given, h };
+  }
+  if (!best) {
+    return [
+      { field: 'family_name', outcome: 'missing', weight: 0, detail: 'family name not given' },
+      { field: 'given_name', outcome: 'missing', weight: 0, detail: 'given name not given' },
+    ];
+  }
+  const note = LAYOUT_NOTE[best.h.layout];
+  return [
+    { field: 'family_name', outcome: best.family.outcome, weight: round(best.family.weight), detail: best.family.detail + note },
+    { field: 'given_name', outcome: best.given.outcome, weight: round(best.given.weight), detail: best.given.detail + note },
+  ];
+}
+
+function birthDateEvidence(p: PreparedApplicant, a: AlumnusIdentity): MatchEvidence {
+  const ad = normaliseBirthDate(a.birthDate);
+  if (!p.birthDate || !ad) {
+    return { field: 'birth_date', outcome: 'missing', weight: 0, detail: p.birthDate ? 'date of birth not in registry' : 'date of birth not given' };
+  }
+  switch (compareBirthDates(p.birthDate, ad)) {
+    case 'agree':
+      return { field: 'birth_date', outcome: 'agree', weight: MATCH_WEIGHTS.birthDateAgree, detail: 'date of birth agrees' };
+    case 'partial':
+      return { field: 'birth_date', outcome: 'partial', weight: MATCH_WEIGHTS.birthDatePartial, detail: 'date of birth differs by one part (possible typo)' };
+    case 'disagree':
+      return { field: 'birth_date', outcome: 'disagree', weight: MATCH_WEIGHTS.birthDateDisagree, detail: 'date of birth differs' };
+  }
+}
+
+function emailEvidence(p: PreparedApplicant, a: AlumnusIdentity, ctx: MatchContext): MatchEvidence {
+  const alumnus = a.emails.map((e) => normaliseEmail(e)).filter((e): e is NormalisedEmail => e !== null);
+  if (p.emails.length === 0 || alumnus.length === 0) {
+    return { field: 'email', outcome: 'missing', weight: 0, detail: p.emails.length ? 'no e-mail in registry' : 'no e-mail given' };
+  }
+  let corporateAgree: MatchEvidence | null = null;
+  for (const pe of p.emails) {
+    const hit = alumnus.find((ae) => ae.canonical === pe.canonical);
+    if (!hit) continue;
+    if (isCorporateEmail(pe.domain, ctx.corporateEmailDomains)) {
+      corporateAgree = {
+        field: 'email',
+        outcome: 'partial',
+        weight: MATCH_WEIGHTS.corporateEmailAgree,
+        detail: 'company e-mail agrees (weak: company addresses are known to colleagues and end on leaving)',
+      };
+      continue;
+    }
+    const viaGmail = hit.plain !== pe.plain;
+    return {
+      field: 'email',
+      outcome: 'agree',
+      weight: MATCH_WEIGHTS.personalEmailAgree,
+      detail: viaGmail ? 'personal e-mail agrees after Gmail normalisation' : 'personal e-mail agrees',
+    };
+  }
+  if (corporateAgree) return corporateAgree;
+  const personal = (list: NormalisedEmail[]): boolean => list.some((e) => !isCorporateEmail(e.domain, ctx.corporateEmailDomains));
+  if (personal(p.emails) && personal(alumnus)) {
+    return { field: 'email', outcome: 'disagree', weight: MATCH_WEIGHTS.emailDisagree, detail: 'personal e-mail differs (people change addresses)' };
+  }
+  return { field: 'email', outcome: 'missing', weight: 0, detail: 'no comparable personal e-mail' };
+}
+
+function phoneEvidence(p: PreparedApplicant, a: AlumnusIdentity): MatchEvidence {
+  const alumnus = new Set(a.phones.map((x) => normalisePhone(x)).filter((x): x is string => x !== null));
+  if (p.phones.length === 0 || alumnus.size === 0) {
+    return { field: 'phone', outcome: 'missing', weight: 0, detail: p.phones.length ? 'no phone in registry' : 'no phone given' };
+  }
+  if (p.phones.some((x) => alumnus.has(x))) {
+    return { field: 'phone', outcome: 'agree', weight: MATCH_WEIGHTS.phoneAgree, detail: 'phone agrees (may be a shared household phone)' };
+  }
+  return { field: 'phone', outcome: 'disagree', weight: MATCH_WEIGHTS.phoneDisagree, detail: 'phone differs' };
+}
+
+function employeeNumberEvidence(p: PreparedApplicant, a: AlumnusIdentity): MatchEvidence {
+  if (!p.employeeNumber) return { field: 'employee_number', outcome: 'missing', weight: 0, detail: 'no employee number claimed' };
+  if (p.employeeNumber === normaliseEmployeeNumber(a.employeeNumber)) {
+    return { field: 'employee_number', outcome: 'agree', weight: MATCH_WEIGHTS.employeeNumberAgree, detail: 'claimed employee number agrees' };
+  }
+  return { field: 'employee_number', outcome: 'disagree', weight: MATCH_WEIGHTS.employeeNumberDisagree, detail: 'claimed employee number is another record' };
+}
+
+/** Score one prepared applicant against one alumnus. */
+export function scorePrepared(
+  p: PreparedApplicant,
+  a: AlumnusIdentity,
+  stats: MatchStatistics,
+  ctx: MatchContext,
+): ScoredCandidate {
+  const phone = phoneEvidence(p, a);
+  const names = nameEvidence(p, alumnusNames(a), stats);
+  const log2N = Math.log2(Math.max(stats.alumniCount, 1));
+  const nameTotal = names.reduce((s, e) => s + e.weight, 0);
+  const ceiling = log2N + MATCH_WEIGHTS.nameOnlyCeiling;
+  if (nameTotal > ceiling) {
+    // Scale both parts down proportionally, keeping their relative contribution visible.
+    const factor = ceiling / nameTotal;
+    for (const e of names) {
+      if (e.weight > 0) {
+        e.weight = round(e.weight * factor);
+        e.detail += '; capped: names alone never decide';
+      }
+    }
+  }
+  if (phone.outcome === 'agree') {
+    for (const e of names) {
+      if (e.field === 'family_name' && e.weight > MATCH_WEIGHTS.householdFamilyCap) {
+        e.weight = MATCH_WEIGHTS.householdFamilyCap;
+        e.detail += '; counts little next to a shared phone (relatives share both)';
+      }
+    }
+  }
+  const evidence: MatchEvidence[] = [...names, birthDateEvidence(p, a), emailEvidence(p, a, ctx), phone, employeeNumberEvidence(p, a)];
+  const prior = -log2N;
+  const score = evidence.reduce((s, e) => s + e.weight, prior);
+  return { employeeNumber: a.employeeNumber, score: round(score), evidence };
+}
+
+export function scoreCandidate(
+  p: ApplicantIdentity,
+  a: AlumnusIdentity,
+  stats: MatchStatistics,
+  ctx: MatchContext,
+): ScoredCandidate {
+  return scorePrepared(prepareApplicant(p), a, stats, ctx);
+}

@@ -1,0 +1,73 @@
+/** A former employee as the matcher sees them (the registry row's identity fields). */
+export interface AlumnusIdentity {
+  employeeNumber: string;
+  familyName: string;
+  givenName: string;
+  familyNameKana?: string | null;
+  givenNameKana?: string | null;
+  previousFamilyNames: string[];
+  /** YYYY-MM-DD */
+  birthDate?: string | null;
+  emails: string[];
+  phones: string[];
+}
+
+/** What the ATS gives about an applicant; every field may be missing or in the wrong box. */
+export interface ApplicantIdentity {
+  firstName?: string | null;
+  lastName?: string | null;
+  firstNameKana?: string | null;
+  lastNameKana?: string | null;
+  emails?: string[];
+  phones?: string[];
+  birthDate?: string | null;
+  employeeNumber?: string | null;
+}
+
+export interface MatchContext {
+  /** The tenant's company domains: addresses there don't identify someone after they left. */
+  corporateEmailDomains: ReadonlySet<string>;
+}
+
+export interface MatchStatistics {
+  alumniCount: number;
+  /** Number of alumni having that frequency key (see alumnusFrequencyKeys). */
+  frequency(key: string): number;
+}
+
+export type EvidenceOutcome = 'agree' | 'partial' | 'disagree' | 'missing';
+
+/** One field's contribution. detail never contains the person's values. */
+export interface MatchEvidence {
+  field: string;
+  outcome: EvidenceOutcome;
+  /** log2 likelihood ratio contributed to the score. */
+  weight: number;
+  detail: string;
+}
+
+export interface ScoredCandidate {
+  employeeNumber: string;
+  /** log2 posterior odds that applicant and alumnus are one person (sum of weights plus the registry-size prior). */
+  score: number;
+  evidence: MatchEvidence[];
+}
+
+export interface MatchThresholds {
+  /** Minimum score for an automatic match. */
+  match: number;
+  /** Minimum score to show the best candidate to a person. */
+  review: number;
+  /** An automatic match also needs this lead over the runner-up. */
+  minMargin: number;
+  /** How many candidates a decision carries. */
+  maxCandidates: number;
+}
+
+export interface MatchDecision {
+  decision: 'match' | 'review' | 'none';
+  employeeNumber: string | null;
+  score: number;
+  /** Best first, capped at thresholds.maxCandidates. */
+  candidates: ScoredCandidate[];
+}

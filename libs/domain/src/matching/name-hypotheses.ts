@@ -1,0 +1,134 @@
+import { detectScript, nameSkeleton, normaliseNamePart, normaliseWidth, type NameScript } from './name-normalisation';
+import type { AlumnusIdentity, ApplicantIdentity } from './match-types';
+
+/** One name part (family or given) ready for comparison. */
+export interface NamePart {
+  /** Canonical written form (see normaliseNamePart); '' when absent. */
+  text: string;
+  script: NameScript;
+  /** Romaji skeleton of the reading: from the kana field, or from the text itself when it is kana/latin. */
+  skeleton: string | null;
+}
+
+/** One reading of the applicant's name fields as (family, given). */
+export interface NameHypothesis {
+  family: NamePart;
+  given: NamePart;
+  /** How the fields were read, for the evidence text. */
+  layout: 'as-entered' | 'swapped' | 'single-field';
+}
+
+export interface AlumnusNames {
+  family: NamePart;
+  given: NamePart;
+  previousFamilies: NamePart[];
+}
+
+export function makeNamePart(written: string | null | undefined, kana?: string | null): NamePart {
+  const text = normaliseNamePart(written);
+  const kanaSkeleton = kana ? nameSkeleton(kana) : null;
+  return { text, script: detectScript(text), skeleton: kanaSkeleton ?? nameSkeleton(text) };
+}
+
+export function alumnusNames(a: AlumnusIdentity): AlumnusNames {
+  return {
+    family: makeNamePart(a.familyName, a.familyNameKana),
+    given: makeNamePart(a.givenName, a.givenNameKana),
+    previousFamilies: a.previousFamilyNames
+      .map((n) => makeNamePart(n))
+      .filter((part) => part.text !== ''),
+  };
+}
+
+type RawPair = { family: string; given: string; layout: NameHypothesis['layout'] };
+
+const MAX_SINGLE_FIELD_SPLITS = 12;
+
+/** Ways to cut a name typed in one box without a space (山田太郎, YamadaTaro) into family + given. */
+function splitSingleToken(token: string): RawPair[] {
+  const chars = Array.from(token);
+  if (chars.length < 2) return [];
+  const script = detectScript(token);
+  const out: RawPair[] = [];
+  const camel = /^(\p{Lu}\p{Ll}+)(\p{Lu}\p{Ll}+)$/u.exec(token);
+  if (camel) {
+    out.push({ family: camel[1], given: camel[2], layout: 'single-field' });
+    out.push({ family: camel[2], given: camel[1], layout: 'single-field' });
+    return out;
+  }
+  // Kanji names are written family-first; family names are 1–4 characters.
+  const kanjiOnly = script === 'kanji';
+  const lastCut = kanjiOnly ? Math.min(chars.length - 1, 4) : chars.length - 1;
+  const firstCut = script === 'latin' ? 2 : 1;
+  for (let i = firstCut; i <= lastCut && out.length < MAX_SINGLE_FIELD_SPLITS; i++) {
+    const head = chars.slice(0, i).join('');
+    const tail = chars.slice(i).join('');
+    if (script === 'latin' && tail.length < 2) continue;
+    out.push({ family: head, given: tail, layout: 'single-field' });
+    if (!kanjiOnly) out.push({ family: tail, given: head, layout: 'single-field' });
+  }
+  return out;
+}
+
+function splitSpaced(field: string): RawPair[] {
+  const tokens = field.split(' ').filter(Boolean);
+  if (tokens.length < 2) return [];
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  return [
+    { family: first, given: tokens.slice(1).join(''), layout: 'single-field' },
+    { family: last, given: tokens.slice(0, -1).join(''), layout: 'single-field' },
+  ];
+}
+
+/**
+ * Every plausible (family, given) reading of two ATS name boxes: as entered (last = family), swapped
+ * (family typed into the first-name box), and a whole name in one box, with or without a space.
+ */
+export function namePairs(lastName: string | null | undefined, firstName: string | null | undefined): RawPair[] {
+  const last = normaliseWidth(lastName);
+  const first = normaliseWidth(firstName);
+  const out: RawPair[] = [];
+  if (last && first) {
+    out.push({ family: last, given: first, layout: 'as-entered' });
+    out.push({ family: first, given: last, layout: 'swapped' });
+  }
+  for (const field of [last, first]) {
+    if (field.includes(' ')) out.push(...splitSpaced(field));
+  }
+  if ((last === '') !== (first === '')) {
+    const only = last || first;
+    if (!only.includes(' ')) {
+      out.push(...splitSingleToken(only));
+      // A lone token may be either part; scoring still needs the other evidence.
+      out.push({ family: only, given: '', layout: 'single-field' });
+      out.push({ family: '', given: only, layout: 'single-field' });
+    }
+  }
+  return out;
+}
+
+/** Applicant name hypotheses, each written reading combined with each kana reading (or none). */
+export function applicantNameHypotheses(p: ApplicantIdentity): NameHypothesis[] {
+  const written = namePairs(p.lastName, p.firstName);
+  const kana = namePairs(p.lastNameKana, p.firstNameKana).filter((k) => k.family && k.given);
+  const out: NameHypothesis[] = [];
+  const seen = new Set<string>();
+  const push = (h: NameHypothesis): void => {
+    const id = `${h.family.text}|${h.family.skeleton ?? ''}|${h.given.text}|${h.given.skeleton ?? ''}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    out.push(h);
+  };
+  for (const w of written) {
+    push({ family: makeNamePart(w.family), given: makeNamePart(w.given), layout: w.layout });
+    for (const k of kana) {
+      push({ family: makeNamePart(w.family, k.family), given: makeNamePart(w.given, k.given), layout: w.layout });
+    }
+  }
+  // Kana given but no written name: the kana is the name.
+  if (written.length === 0) {
+    for (const k of kana) push({ family: makeNamePart(k.family), given: makeNamePart(k.given), layout: k.layout });
+  }
+  return out;
+}

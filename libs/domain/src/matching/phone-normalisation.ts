@@ -1,0 +1,16 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+
+/**
+ * E.164 form of a phone number, Japanese numbers by default. 090-1234-5678, 09012345678,
+ * +81 90 1234 5678, (090) 1234-5678 and full-width digits all give +819012345678. Null when the
+ * input cannot be a phone number.
+ */
+export function normalisePhone(input: string | null | undefined, defaultCountry: 'JP' = 'JP'): string | null {
+  if (!input) return null;
+  const text = input.normalize('NFKC').trim();
+  if (!/\d/u.test(text)) return null;
+  const parsed = parsePhoneNumberFromString(text, defaultCountry);
+  // isPossible (length) rather than isValid (number ranges): ranges change and a stale table must not drop a match.
+  if (parsed?.isPossible()) return parsed.number;
+  return null;
+}
