@@ -40,7 +40,13 @@ function expectSameAggregate(sql: CohortAggregate | null, ref: CohortAggregate |
   expect(sql).not.toBeNull();
   const s = sql!;
   const { regression: rr, genders: rg, p25WithExperienceAtMost: rl, mean: rm, ...rest } = ref;
-  expect({ ...s, regression: undefined, genders: undefined, p25WithExperienceAtMost: undefined, mean: undefined }).toEqual({
+  expect({
+    ...s,
+    regression: undefined,
+    genders: undefined,
+    p25WithExperienceAtMost: undefined,
+    mean: undefined,
+  }).toEqual({
     ...rest,
     regression: undefined,
     genders: undefined,
@@ -84,7 +90,13 @@ describe('cohort aggregate: SQL equals the domain reference (real PostgreSQL)', 
         gender: rnd() < 0.1 ? null : rnd() < 0.05 ? 'other' : r.gender,
       })),
     );
-    const report = await h.app.get(CompensationImportService).importIncumbents({ tenantId: t.id, role: 'hr_admin', name: 'test' }, { kind: 'json', items: rows }, { effectiveDate: SNAPSHOT_DATE });
+    const report = await h.app
+      .get(CompensationImportService)
+      .importIncumbents(
+        { tenantId: t.id, role: 'hr_admin', name: 'test' },
+        { kind: 'json', items: rows },
+        { effectiveDate: SNAPSHOT_DATE },
+      );
     snapshotId = report.snapshot!.id;
     for (const r of rows) {
       people.push({
@@ -112,14 +124,30 @@ describe('cohort aggregate: SQL equals the domain reference (real PostgreSQL)', 
   ];
   const offers = [6_000_000, 5_432_000, 9_999_000];
   const years = [null, 0, 3.5, 12.25, 40];
-  const cases = targets.flatMap((target) => offers.flatMap((offer) => years.map((y) => ({ target, offer, y }))));
+  const cases = targets.flatMap((target) =>
+    offers.flatMap((offer) => years.map((y) => ({ target, offer, y }))),
+  );
 
   it.each([5, 3])('agrees on every target, offer and experience (privacy minimum %i)', async (minCohort) => {
     const repo = h.app.get(CohortRepository);
     for (const { target, offer, y } of cases) {
       const { scope, members } = selectCohort(people, target, minCohort);
-      const ref = aggregateCohort(members, offer, { relevantExperienceYears: y }, { snapshotId, effectiveDate: SNAPSHOT_DATE, scope }, scales);
-      const sql = await repo.aggregate({ tenantId: t.id, snapshot: { id: snapshotId, effectiveDate: SNAPSHOT_DATE }, target, offerAmount: offer, returneeYears: y, scales, minCohort });
+      const ref = aggregateCohort(
+        members,
+        offer,
+        { relevantExperienceYears: y },
+        { snapshotId, effectiveDate: SNAPSHOT_DATE, scope },
+        scales,
+      );
+      const sql = await repo.aggregate({
+        tenantId: t.id,
+        snapshot: { id: snapshotId, effectiveDate: SNAPSHOT_DATE },
+        target,
+        offerAmount: offer,
+        returneeYears: y,
+        scales,
+        minCohort,
+      });
       try {
         expectSameAggregate(sql, ref);
       } catch (err) {
@@ -131,7 +159,14 @@ describe('cohort aggregate: SQL equals the domain reference (real PostgreSQL)', 
   it('is scoped by tenant and snapshot', async () => {
     const other = await h.tenant('cohort-y');
     const repo = h.app.get(CohortRepository);
-    const q = { snapshot: { id: snapshotId, effectiveDate: SNAPSHOT_DATE }, target: targets[0], offerAmount: 6_000_000, returneeYears: null, scales, minCohort: 5 };
+    const q = {
+      snapshot: { id: snapshotId, effectiveDate: SNAPSHOT_DATE },
+      target: targets[0],
+      offerAmount: 6_000_000,
+      returneeYears: null,
+      scales,
+      minCohort: 5,
+    };
     expect(await repo.aggregate({ ...q, tenantId: other.id })).toBeNull();
     expect(await repo.aggregate({ ...q, tenantId: t.id })).toMatchObject({ n: 41 });
   });

@@ -39,9 +39,15 @@ export function incumbents(
       job_family: over.job_family ?? 'engineering',
       job_level: over.job_level ?? 'G3',
       location: over.location ?? 'Tokyo',
-      base_salary: Math.round(((over.salaryBase ?? 6_000_000) + (rnd() - 0.5) * 2_000_000 + (2023 - year) * 40_000) / 1000) * 1000,
+      base_salary:
+        Math.round(
+          ((over.salaryBase ?? 6_000_000) + (rnd() - 0.5) * 2_000_000 + (2023 - year) * 40_000) / 1000,
+        ) * 1000,
       hire_date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-      performance_rating: over.performance_rating !== undefined ? over.performance_rating : ratings[Math.floor(rnd() * ratings.length)],
+      performance_rating:
+        over.performance_rating !== undefined
+          ? over.performance_rating
+          : ratings[Math.floor(rnd() * ratings.length)],
       gender: over.gender !== undefined ? over.gender : i % 2 === 0 ? 'female' : 'male',
     };
   });
@@ -49,17 +55,40 @@ export function incumbents(
 
 export function toCsv(rows: Record<string, unknown>[], header?: string[]): string {
   const cols = header ?? Object.keys(rows[0]);
-  return [cols.join(','), ...rows.map((r) => cols.map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))).join(','))].join('\n') + '\n';
+  return (
+    [
+      cols.join(','),
+      ...rows.map((r) =>
+        cols
+          .map((c) => (r[c] === null || r[c] === undefined ? '' : String(r[c] as string | number)))
+          .join(','),
+      ),
+    ].join('\n') + '\n'
+  );
 }
 
 export async function trackApplication(
   db: DataSource,
   tenantId: string,
-  over: { ats?: string; applicationId: string; jobId: string; employeeNumber: string | null; candidateId?: string },
+  over: {
+    ats?: string;
+    applicationId: string;
+    jobId: string;
+    employeeNumber: string | null;
+    candidateId?: string;
+  },
 ): Promise<void> {
   await db.query(
     `INSERT INTO tracked_applications (tenant_id, ats, application_id, candidate_id, job_id, outcome, employee_number)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [tenantId, over.ats ?? 'greenhouse', over.applicationId, over.candidateId ?? `c-${over.applicationId}`, over.jobId, over.employeeNumber ? 'fast_tracked' : 'not_alumni', over.employeeNumber],
+    [
+      tenantId,
+      over.ats ?? 'greenhouse',
+      over.applicationId,
+      over.candidateId ?? `c-${over.applicationId}`,
+      over.jobId,
+      over.employeeNumber ? 'fast_tracked' : 'not_alumni',
+      over.employeeNumber,
+    ],
   );
 }

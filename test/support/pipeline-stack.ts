@@ -1,6 +1,7 @@
 import { startSimulator, SimulatorHandle } from '../../apps/ats-simulator/src/simulator';
 import type { DeepPartial, SimulatorConfig } from '../../apps/ats-simulator/src/simulator-config.service';
 import { JobQueue } from '@comeback/platform';
+import { syntheticRegistryLines } from '../../apps/cli/src/fixtures/synthetic-registry';
 import { csvUpload, Harness, http, startApi, TestTenant } from './api-harness';
 
 export type AtsUnderTest = 'greenhouse' | 'workable';
@@ -14,12 +15,15 @@ export const JOB_STAGES = ['書類選考', '一次面接', '二次面接', '最�
 export const REGISTRY_HEADER =
   'employee_number,family_name,given_name,family_name_kana,given_name_kana,previous_family_names,birth_date,emails,phones,hire_date,leave_date,departure_reason,rehire_recommendation,department,job_title,job_level,last_base_salary,performance_ratings,skills,network_opt_in';
 
-/** A small registry whose people each exercise one path of the pipeline. */
+/** People who each exercise one path of the pipeline, among 2,000 synthetic former employees (name statistics need a crowd). */
 export const REGISTRY = [
+  ...[...syntheticRegistryLines(2_000, 11)].slice(1),
   'E1,山田,太郎,ヤマダ,タロウ,,1988-05-12,taro.yamada.88@gmail.com,090-1111-2222,2012-04-01,2022-03-31,voluntary_career,yes,研究開発部,主任,G3,6200000,2021:A;2022:S,,true',
   'E2,鈴木,一郎,スズキ,イチロウ,,1980-01-15,ichiro.suzuki80@yahoo.co.jp,080-3333-4444,2008-04-01,2021-06-30,disciplinary_dismissal,no,営業部,課長,M1,8400000,2019:B;2020:C,,false',
   'E3,佐藤,健,サトウ,ケン,,1985-03-03,ken.sato.a@gmail.com,03-5555-1234,2010-04-01,2020-03-31,voluntary_career,yes,営業部,主任,G2,5000000,2019:A,,false',
   'E4,佐藤,健,サトウ,ケン,,1991-09-09,ken.sato.b@icloud.com,080-4040-5050,2015-04-01,2023-03-31,childcare,yes,人事部,担当,G2,4800000,2022:B,,false',
+  'E5,桜浦,愛,サクラウラ,アイ,野谷,1993-10-16,ai_433@docomo.ne.jp,090-7139-8759,2015-04-01,2021-09-30,voluntary_career,yes,研究開発部,主任,G3,6000000,2020:A;2021:A,,true',
+  'E6,野々宮,紗季,ノノミヤ,サキ,,1990-02-02,saki.nonomiya@yahoo.co.jp,080-5151-6262,2014-04-01,2022-12-31,relocation,yes,営業部,主任,G3,5800000,2021:B;2022:A,,true',
 ];
 
 export interface Stack {
