@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BenchFairnessCommand } from './commands/bench-fairness.command';
 import { BenchMatchingCommand } from './commands/bench-matching.command';
 import { BenchRegistryCommand } from './commands/bench-registry.command';
 import { DemoCommand } from './commands/demo.command';
@@ -6,5 +7,5 @@ import { ImportAlumniCommand } from './commands/import-alumni.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { TenantCreateCommand, TokenCommand } from './commands/tenant-create.command';
 
-@Module({ providers: [MigrateCommand, TenantCreateCommand, TokenCommand, ImportAlumniCommand, BenchMatchingCommand, BenchRegistryCommand, DemoCommand] })
+@Module({ providers: [MigrateCommand, TenantCreateCommand, TokenCommand, ImportAlumniCommand, BenchMatchingCommand, BenchRegistryCommand, BenchFairnessCommand, DemoCommand] })
 export class CliModule {}

@@ -1,0 +1,62 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentPrincipal, Principal } from '@comeback/platform';
+import {
+  ApproveOfferCheckDto,
+  CheckOfferDto,
+  OfferChecksService,
+  ProposeOfferDto,
+} from '@comeback/compensation';
+
+@ApiTags('offers')
+@Controller('api/v1/offers')
+export class OffersController {
+  constructor(private readonly offers: OfferChecksService) {}
+
+  /** A market-based proposal for the application's returnee, with its factors and fairness check. */
+  @Post('applications/:ats/:applicationId/proposal')
+  @Authenticated('hr_admin')
+  propose(
+    @CurrentPrincipal() p: Principal,
+    @Param('ats') ats: string,
+    @Param('applicationId') applicationId: string,
+    @Body() body: ProposeOfferDto,
+  ) {
+    return this.offers.propose(p, ats, applicationId, body);
+  }
+
+  /** "What if we offer X?" — checked, recorded, and shown as the caller's role may see it. */
+  @Post('applications/:ats/:applicationId/checks')
+  @Authenticated('hr_admin', 'recruiter', 'hiring_manager')
+  check(
+    @CurrentPrincipal() p: Principal,
+    @Param('ats') ats: string,
+    @Param('applicationId') applicationId: string,
+    @Body() body: CheckOfferDto,
+  ) {
+    const { amount, ...inputs } = body;
+    return this.offers.check(p, ats, applicationId, amount, inputs);
+  }
+
+  @Get('applications/:ats/:applicationId/checks')
+  @Authenticated('hr_admin', 'recruiter', 'hiring_manager')
+  history(
+    @CurrentPrincipal() p: Principal,
+    @Param('ats') ats: string,
+    @Param('applicationId') applicationId: string,
+  ) {
+    return this.offers.history(p, ats, applicationId);
+  }
+
+  /** HR accepts a warn/fail result; who, why and when are recorded and audited. */
+  @Post('checks/:checkId/approval')
+  @HttpCode(201)
+  @Authenticated('hr_admin')
+  approve(
+    @CurrentPrincipal() p: Principal,
+    @Param('checkId', ParseUUIDPipe) checkId: string,
+    @Body() body: ApproveOfferCheckDto,
+  ) {
+    return this.offers.approve(p, checkId, body.reason);
+  }
+}

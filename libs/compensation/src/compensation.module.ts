@@ -1,0 +1,61 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AtsModule } from '@comeback/ats';
+import { RegistryModule } from '@comeback/registry';
+import { CohortRepository } from './cohort/cohort.repository';
+import { FairnessPolicyVersionEntity } from './entities/fairness-policy-version.entity';
+import { IncumbentEntity, IncumbentSnapshotEntity } from './entities/incumbent-snapshot.entity';
+import { JobAssignmentEntity, JobPayTargetEntity } from './entities/job-settings.entity';
+import { MarketBenchmarkEntity, PayBandEntity } from './entities/market-data.entity';
+import { OfferApprovalEntity, OfferCheckEntity } from './entities/offer-check.entity';
+import { CompensationImportService } from './imports/compensation-import.service';
+import { JobSettingsService } from './jobs/job-settings.service';
+import { CompensationDataService } from './market/compensation-data.service';
+import { MarketDataRepository } from './market/market-data.repository';
+import { FairnessEvaluator } from './offers/fairness-evaluator';
+import { OfferChecksRepository } from './offers/offer-checks.repository';
+import { OfferChecksService } from './offers/offer-checks.service';
+import { ReturneeRepository } from './offers/returnee.repository';
+import { FairnessDryRunService } from './policies/fairness-dry-run.service';
+import { FairnessPolicyService } from './policies/fairness-policy.service';
+
+const EXPORTED = [
+  OfferChecksService,
+  FairnessPolicyService,
+  FairnessDryRunService,
+  CompensationImportService,
+  CompensationDataService,
+  JobSettingsService,
+  CohortRepository,
+];
+
+/**
+ * Offers and pay fairness: market data, incumbent snapshots, fairness policies, offer checks and approvals.
+ * Depends on the registry (returnee pay) and the ATS port (offer notes); the pipeline calls in, never the reverse.
+ */
+@Module({
+  imports: [
+    AtsModule,
+    RegistryModule,
+    TypeOrmModule.forFeature([
+      MarketBenchmarkEntity,
+      PayBandEntity,
+      IncumbentSnapshotEntity,
+      IncumbentEntity,
+      FairnessPolicyVersionEntity,
+      OfferCheckEntity,
+      OfferApprovalEntity,
+      JobAssignmentEntity,
+      JobPayTargetEntity,
+    ]),
+  ],
+  providers: [
+    ...EXPORTED,
+    MarketDataRepository,
+    OfferChecksRepository,
+    ReturneeRepository,
+    FairnessEvaluator,
+  ],
+  exports: EXPORTED,
+})
+export class CompensationModule {}

@@ -1,0 +1,16 @@
+export * from './compensation.module';
+export * from './compensation.dto';
+export * from './offers/offer-checks.service';
+export * from './offers/offer-check.view';
+export * from './policies/fairness-policy.service';
+export * from './policies/fairness-dry-run.service';
+export * from './imports/compensation-import.service';
+export type { ImportProblem } from './imports/compensation-rows';
+export * from './market/compensation-data.service';
+export * from './jobs/job-settings.service';
+export * from './cohort/cohort.repository';
+export * from './entities/fairness-policy-version.entity';
+export * from './entities/incumbent-snapshot.entity';
+export * from './entities/job-settings.entity';
+export * from './entities/market-data.entity';
+export * from './entities/offer-check.entity';
