@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { createServer, type AddressInfo } from 'node:net';
 import { Role, TenantService, TokenService } from '@comeback/platform';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { createTestDatabase } from './test-database';
@@ -24,9 +25,12 @@ export async function startApi(env: Record<string, string | undefined> = {}): Pr
     else process.env[k] = v;
   }
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
+  // The public URL (webhook targets, note links) must be known before the app starts: pick the port first.
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  process.env.PUBLIC_BASE_URL = baseUrl;
   const app = await createApiApp({ logger: false });
-  await app.listen(0, '127.0.0.1');
-  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  await app.listen(port, '127.0.0.1');
   return {
     app,
     baseUrl,
@@ -40,6 +44,17 @@ export async function startApi(env: Record<string, string | undefined> = {}): Pr
       await db.drop();
     },
   };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
 }
 
 export async function http(

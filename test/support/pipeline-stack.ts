@@ -111,7 +111,9 @@ export async function startStack(ats: AtsUnderTest, opts: { simConfig?: DeepPart
         return { tags: c.tags, notes: c.notes.map((n: any) => n.body), stage: app.current_stage.name };
       }
       const c = s.workable.candidates.find((x: any) => String(x.id) === applicationId);
-      return { tags: c.tags, notes: (c.comments ?? []).map((n: any) => n.body), stage: c.stage_name ?? c.stage };
+      const job = s.workable.jobs.find((j: any) => j.shortcode === c.job_shortcode);
+      const stage = job.stages.find((st: any) => st.slug === c.stage_slug);
+      return { tags: c.tags, notes: (c.comments ?? []).map((n: any) => n.body ?? n.comment?.body), stage: stage?.name ?? c.stage_slug };
     },
     async counters() {
       return (await (await fetch(`${sim.url}/_sim/counters`)).json()) as Record<string, any>;

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AtsModule } from '@comeback/ats';
+import { CompensationModule } from '@comeback/compensation';
 import { APP_CONFIG, AppConfig } from '@comeback/platform';
 import { RegistryModule } from '@comeback/registry';
 import { TrackedApplicationEntity, WritebackStepEntity } from './applications/tracked-application.entity';
@@ -41,6 +42,7 @@ const SERVICES = [
   imports: [
     AtsModule,
     RegistryModule,
+    CompensationModule,
     TypeOrmModule.forFeature([
       AtsConnectionEntity,
       InboxEventEntity,

@@ -83,7 +83,8 @@ export class ApplicationPipelineService {
     const alumnus = employeeNumber ? await this.alumni.findByEmployeeNumber(tenantId, employeeNumber) : null;
     if (!alumnus) return this.finishWithoutAlumnus(existing, conn, app, 'not_alumni', matchScore ?? 0);
 
-    // 2. May they skip screening, and where to?
+    // 2. May they skip screening, and where to? (Some webhooks name the stage without its id: read it once.)
+    if (!app.currentStageId) app = await this.connectors.get(conn.kind).getApplication(conn, app.applicationId, app.candidateId);
     const active = await this.policies.active(tenantId);
     const mapping = await this.stages.getMapping(tenantId, conn.kind, app.jobId);
     const policy = applyStageMapping(active.policy, app.jobId, mapping);

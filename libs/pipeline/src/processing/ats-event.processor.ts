@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AtsConnectorRegistry, AtsKind } from '@comeback/ats';
+import { OfferChecksService } from '@comeback/compensation';
 import { JobPayloads } from '@comeback/platform';
 import { Repository } from 'typeorm';
 import { AtsConnectionService } from '../connections/ats-connection.service';
@@ -20,6 +21,7 @@ export class AtsEventProcessor {
     private readonly connections: AtsConnectionService,
     private readonly connectors: AtsConnectorRegistry,
     private readonly pipeline: ApplicationPipelineService,
+    private readonly offers: OfferChecksService,
   ) {}
 
   async processInboxEvent({ tenantId, inboxEventId }: JobPayloads['ats-event.process']): Promise<void> {
@@ -36,9 +38,7 @@ export class AtsEventProcessor {
         outcome = (await this.pipeline.process(conn, event.application, { trigger: event.kind })).outcome;
         break;
       case 'offer_changed':
-        // Offers are checked by the compensation module; kept here until it reads them.
-        status = 'stored';
-        outcome = 'offer_stored';
+        outcome = (await this.offers.onOfferChanged(conn, { applicationId: event.applicationId, candidateId: event.candidateId, offer: event.offer })).outcome;
         break;
       case 'ping':
       case 'ignored':
