@@ -1,6 +1,8 @@
 import { http } from '../support/api-harness';
 import { AtsUnderTest, Stack, startStack } from '../support/pipeline-stack';
 
+jest.setTimeout(30_000);
+
 // The same end-to-end matrix for every ATS behind the port (issue 5 asks for one suite, parameterised).
 const ATS: AtsUnderTest[] = ['greenhouse', 'workable'];
 
