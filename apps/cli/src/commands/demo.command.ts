@@ -216,9 +216,13 @@ function findInSimulator(state: Json, ats: Options['ats'], a: DemoApplicant): { 
     const c = gh.candidates.find((x) => x.first_name === a.firstName && x.last_name === a.lastName);
     return { stage: c?.applications[0]?.current_stage?.name ?? null, tags: c?.tags ?? [] };
   }
-  const wk = company.workable as { candidates: { firstname: string; lastname: string; tags: string[]; stage: string }[] };
+  const wk = company.workable as {
+    jobs: { shortcode: string; stages: { slug: string; name: string }[] }[];
+    candidates: { firstname: string; lastname: string; tags: string[]; job_shortcode: string; stage_slug: string }[];
+  };
   const c = wk.candidates.find((x) => x.firstname === a.firstName && x.lastname === a.lastName);
-  return { stage: c?.stage ?? null, tags: c?.tags ?? [] };
+  const stage = c && wk.jobs.find((j) => j.shortcode === c.job_shortcode)?.stages.find((st) => st.slug === c.stage_slug);
+  return { stage: stage?.name ?? c?.stage_slug ?? null, tags: c?.tags ?? [] };
 }
 
 function pad(s: string, n: number): string {
