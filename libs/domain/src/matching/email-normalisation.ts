@@ -21,6 +21,8 @@ export function normaliseEmail(input: string | null | undefined): NormalisedEmai
   if (at <= 0 || at === plain.length - 1 || /\s/u.test(plain)) return null;
   let local = plain.slice(0, at);
   let domain = plain.slice(at + 1).replace(/\.$/u, '');
+  // One '@', and a domain with at least one dot between non-empty labels ("taro@example" is not reachable).
+  if (local.includes('@') || !/^[^.@]+(\.[^.@]+)+$/u.test(domain)) return null;
   if (GMAIL_DOMAINS.has(domain)) {
     local = local.split('+')[0].replace(/\./gu, '');
     domain = 'gmail.com';
