@@ -1,3 +1,6 @@
+import { AtsConnectorRegistry } from '@comeback/ats';
+import { ApplicationPipelineService, AtsConnectionService } from '@comeback/pipeline';
+import { DataSource } from 'typeorm';
 import { http } from '../support/api-harness';
 import { AtsUnderTest, Stack, startStack } from '../support/pipeline-stack';
 
@@ -72,15 +75,14 @@ describe.each(ATS)('pipeline end to end on %s (real PostgreSQL + Redis + simulat
     const items = await http(s.api.baseUrl, 'GET', '/api/v1/review-items', { token: s.hr });
     const item = items.body.find((i: any) => i.applicationId === id);
     expect((await http(s.api.baseUrl, 'POST', `/api/v1/review-items/${item.id}/reject`, { token: s.hr })).status).toBe(200);
-    const ds = s.api.app.get(require('typeorm').DataSource);
+    const ds = s.api.app.get(DataSource);
     const rejections = await ds.query('SELECT employee_number FROM match_rejections WHERE tenant_id = $1 ORDER BY 1', [s.tenant.id]);
     expect(rejections.map((r: any) => r.employee_number)).toContain('E6');
     // The same applicant again (a replayed creation after the rejection): not proposed a second time.
     await ds.query('DELETE FROM tracked_applications WHERE tenant_id = $1 AND application_id = $2', [s.tenant.id, id]);
     await ds.query('DELETE FROM writeback_steps WHERE tenant_id = $1 AND application_id = $2', [s.tenant.id, id]);
-    const { AtsConnectionService, ApplicationPipelineService } = require('@comeback/pipeline');
     const conn = await s.api.app.get(AtsConnectionService).get(s.tenant.id, ats);
-    const app = await s.api.app.get(require('@comeback/ats').AtsConnectorRegistry).get(ats).getApplication(conn, id);
+    const app = await s.api.app.get(AtsConnectorRegistry).get(ats).getApplication(conn, id);
     const again = await s.api.app.get(ApplicationPipelineService).process(conn, app, { trigger: 'application_created' });
     expect(again.outcome).toBe('not_alumni');
   });

@@ -1,4 +1,5 @@
 import * as iconv from 'iconv-lite';
+import { DataSource } from 'typeorm';
 import { csvUpload, Harness, http, startApi, TestTenant } from '../support/api-harness';
 
 const HEADER =
@@ -148,7 +149,7 @@ describe('registry API (real PostgreSQL)', () => {
     expect(before.body.candidates.length).toBeGreaterThan(0);
     const del = await http(h.baseUrl, 'DELETE', '/api/v1/registry/alumni/E000001', { token: a.token('hr_admin') });
     expect(del.status).toBe(204);
-    const ds = h.app.get(require('typeorm').DataSource);
+    const ds = h.app.get(DataSource);
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM alumni_match_keys k JOIN alumni a ON a.id = k.alumnus_id WHERE a.employee_number = 'E000001'`);
     expect(n).toBe(0);
     const orphan = await ds.query('SELECT count(*)::int AS n FROM alumni_match_keys k LEFT JOIN alumni a ON a.id = k.alumnus_id WHERE a.id IS NULL');

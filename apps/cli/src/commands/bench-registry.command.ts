@@ -65,7 +65,7 @@ export class BenchRegistryCommand extends CommandRunner {
           result.importedRows = report.rowsImported;
           result.peakRssMb = Math.round(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1e6);
           if (typeof result.plainCopySeconds === 'number') result.importToCopyRatio = round((result.importSeconds as number) / result.plainCopySeconds);
-          say(`import: ${String(result.importSeconds)} s, peak RSS ${String(result.peakRssMb)} MB, ratio to COPY ${String(result.importToCopyRatio ?? 'n/a')}`);
+          say(`import: ${String(result.importSeconds)} s, peak RSS ${String(result.peakRssMb)} MB, ratio to COPY ${typeof result.importToCopyRatio === 'number' ? result.importToCopyRatio : 'n/a'}`);
 
           // Applicants drawn from the registry (same generator, same seed) plus strangers.
           const matching = app.get(MatchingService);

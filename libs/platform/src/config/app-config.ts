@@ -5,7 +5,7 @@ function parseBoolean(value: unknown): boolean | undefined | string {
   if (value === undefined || value === null || value === '') return undefined;
   if (value === true || value === 'true' || value === '1') return true;
   if (value === false || value === 'false' || value === '0') return false;
-  return String(value); // left as a string so @IsBoolean reports it
+  return typeof value === 'string' ? value : JSON.stringify(value); // left as a string so @IsBoolean reports it
 }
 
 /** Environment variables, validated once at start-up. Every one is documented in `.env.example`. */

@@ -48,7 +48,7 @@ export function toErrorResponse(exception: unknown): { status: number; body: Err
     const status = exception.getStatus();
     const res = exception.getResponse();
     // class-validator errors arrive as a 400 with a list of messages: keep them as details.
-    const messages = typeof res === 'object' && res !== null && 'message' in res ? (res as { message: unknown }).message : undefined;
+    const messages = typeof res === 'object' && res !== null && 'message' in res ? (res).message : undefined;
     if (status < 500) {
       return {
         status,
@@ -66,7 +66,7 @@ export function toErrorResponse(exception: unknown): { status: number; body: Err
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const type = (exception as { type?: unknown }).type;
     const code = type === 'entity.too.large' ? ErrorCode.PayloadTooLarge : type === 'entity.parse.failed' ? 'malformed_json' : (CODE_BY_HTTP_STATUS[status] ?? 'bad_request');
-    return { status, body: { code, message: (exception as Error).message }, unexpected: false };
+    return { status, body: { code, message: exception instanceof Error ? exception.message : 'Bad request' }, unexpected: false };
   }
   const errorId = randomUUID();
   return {
