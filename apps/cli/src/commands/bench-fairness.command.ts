@@ -9,12 +9,16 @@ import {
   FairnessPolicyService,
   OfferChecksService,
 } from '@comeback/compensation';
+import { ATS_KINDS } from '@comeback/ats';
 import { PlatformModule, Principal, TenantService } from '@comeback/platform';
 import { createWriteStream } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { useFreshDatabase } from '../fresh-database';
 import { percentile } from '../fixtures/percentile';
 import { seededRandom } from '../fixtures/synthetic-registry';
+
+/** Any ATS kind will do: the benchmark never calls an ATS. */
+const BENCH_ATS = ATS_KINDS[0];
 
 interface Options {
   incumbents: number;
@@ -160,7 +164,7 @@ export class BenchFairnessCommand extends CommandRunner {
         );
         await db.query(
           `INSERT INTO tracked_applications (tenant_id, ats, application_id, candidate_id, job_id, outcome, employee_number)
-           SELECT $1, 'greenhouse', 'A' || i, 'C' || i, 'J' || i, 'fast_tracked', 'R' || i FROM generate_series(0, $2::int - 1) AS i`,
+           SELECT $1, $3, 'A' || i, 'C' || i, 'J' || i, 'fast_tracked', 'R' || i FROM generate_series(0, $2::int - 1) AS i`,
           [tenant.id, apps],
         );
         const offers = app.get(OfferChecksService);
@@ -169,7 +173,7 @@ export class BenchFairnessCommand extends CommandRunner {
         // Open offers: one recorded proposal per application.
         t = performance.now();
         for (let i = 0; i < opts.openOffers; i++) {
-          await offers.propose(hr, 'greenhouse', `A${i}`, {
+          await offers.propose(hr, BENCH_ATS, `A${i}`, {
             target: alumni[i].target,
             yearsOfExperienceAway: Math.floor(rnd() * 5),
             asOf: AS_OF,
@@ -184,7 +188,7 @@ export class BenchFairnessCommand extends CommandRunner {
           const k = i % apps;
           const amount = Math.round((alumni[k].salary * (0.8 + rnd() * 0.5)) / 1000) * 1000;
           const s = performance.now();
-          await offers.check(hr, 'greenhouse', `A${k}`, amount, { target: alumni[k].target, asOf: AS_OF });
+          await offers.check(hr, BENCH_ATS, `A${k}`, amount, { target: alumni[k].target, asOf: AS_OF });
           lat.push(performance.now() - s);
         }
         lat.sort((a, b) => a - b);
