@@ -165,7 +165,7 @@ export class BenchFairnessCommand extends CommandRunner {
         await db.query(
           `INSERT INTO tracked_applications (tenant_id, ats, application_id, candidate_id, job_id, outcome, employee_number)
            SELECT $1, $3, 'A' || i, 'C' || i, 'J' || i, 'fast_tracked', 'R' || i FROM generate_series(0, $2::int - 1) AS i`,
-          [tenant.id, apps],
+          [tenant.id, apps, BENCH_ATS],
         );
         const offers = app.get(OfferChecksService);
         const active0 = await app.get(FairnessPolicyService).active(tenant.id);
