@@ -37,6 +37,13 @@ export interface Stack {
   apply(p: { firstName: string; lastName: string; email: string; phone?: string; tags?: string[] }): Promise<string>;
   candidate(applicationId: string): Promise<{ tags: string[]; notes: string[]; stage: string }>;
   counters(): Promise<Record<string, any>>;
+  /** Every webhook delivery the simulator made (body and headers exactly as sent). */
+  deliveries(): Promise<any[]>;
+  /** Fires the creation event again, as a new delivery with a new event id. */
+  refire(applicationId: string): Promise<void>;
+  /** Simulator state of one application's stage history (moves). */
+  stageHistory(applicationId: string): Promise<unknown[]>;
+  webhookUrl: string;
   waitIdle(): Promise<void>;
   close(): Promise<void>;
 }
@@ -114,6 +121,22 @@ export async function startStack(ats: AtsUnderTest, opts: { simConfig?: DeepPart
       const job = s.workable.jobs.find((j: any) => j.shortcode === c.job_shortcode);
       const stage = job.stages.find((st: any) => st.slug === c.stage_slug);
       return { tags: c.tags, notes: (c.comments ?? []).map((n: any) => n.body ?? n.comment?.body), stage: stage?.name ?? c.stage_slug };
+    },
+    webhookUrl,
+    async deliveries() {
+      return (await (await fetch(`${sim.url}/_sim/deliveries`)).json()) as any[];
+    },
+    async refire(applicationId) {
+      if (ats === 'greenhouse') await jsonPost('/_sim/greenhouse/trigger', { action: 'new_candidate_application', applicationId: Number(applicationId) });
+      else await jsonPost('/_sim/workable/trigger', { event: 'candidate_created', candidateId: applicationId });
+    },
+    async stageHistory(applicationId) {
+      const st = await state();
+      if (ats === 'greenhouse') {
+        const c = st.greenhouse.candidates.find((x: any) => x.applications.some((a: any) => String(a.id) === applicationId));
+        return c.applications.find((a: any) => String(a.id) === applicationId).stage_history;
+      }
+      return st.workable.candidates.find((x: any) => String(x.id) === applicationId).stage_history;
     },
     async counters() {
       return (await (await fetch(`${sim.url}/_sim/counters`)).json()) as Record<string, any>;

@@ -142,6 +142,8 @@ export class TrafficService implements OnModuleDestroy {
     if (faults.failNext > 0 || (faults.errorRate > 0 && Math.random() < faults.errorRate)) {
       if (faults.failNext > 0) faults.failNext -= 1;
       c.faultsInjected += 1;
+      // An injected 429 is an overloaded vendor shedding load: it says when to come back, as real ones do.
+      if (faults.errorStatus === 429) res.setHeader('Retry-After', '1');
       res.status(faults.errorStatus).json(errorBody(scope, GH_ERROR_MESSAGES.serverError));
       return;
     }

@@ -64,6 +64,13 @@ class EnvironmentVariables {
   @Matches(/^[a-z0-9_-]+$/i)
   QUEUE_PREFIX: string = 'comeback';
 
+  /** How long a worker holds a job before another may take it over (a crashed worker's jobs are retried after this). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(500)
+  @Max(600_000)
+  QUEUE_LOCK_MS: number = 30_000;
+
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()
   @Min(1)
@@ -85,6 +92,7 @@ export interface AppConfig {
   migrationsRunAtBoot: boolean;
   workerConcurrency: number;
   queuePrefix: string;
+  queueLockMs: number;
   runJobsInApi: boolean;
 }
 
@@ -114,6 +122,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     migrationsRunAtBoot: vars.MIGRATIONS_RUN_AT_BOOT ?? true,
     workerConcurrency: vars.WORKER_CONCURRENCY,
     queuePrefix: vars.QUEUE_PREFIX,
+    queueLockMs: vars.QUEUE_LOCK_MS,
     runJobsInApi: vars.RUN_JOBS_IN_API ?? !vars.REDIS_URL,
   };
 }

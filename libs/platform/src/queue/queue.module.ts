@@ -31,19 +31,42 @@ class JobQueueCloser implements OnApplicationShutdown {
 @Module({})
 export class QueueModule {
   static forRoot(): DynamicModule {
-    const { redisUrl, queuePrefix } = loadAppConfig();
+    const { redisUrl, queuePrefix, queueLockMs } = loadAppConfig();
     const names = Object.values(QueueName);
     if (!redisUrl) {
-      return { module: QueueModule, providers: [{ provide: JobQueue, useClass: InProcessJobQueue }, { provide: RateLimiter, useClass: MemoryRateLimiter }, JobQueueCloser, JobHandlerRegistry], exports: [JobQueue, RateLimiter, JobHandlerRegistry] };
+      return {
+        module: QueueModule,
+        providers: [
+          { provide: JobQueue, useClass: InProcessJobQueue },
+          { provide: RateLimiter, useClass: MemoryRateLimiter },
+          JobQueueCloser,
+          JobHandlerRegistry,
+        ],
+        exports: [JobQueue, RateLimiter, JobHandlerRegistry],
+      };
     }
     return {
       module: QueueModule,
-      imports: [BullModule.forRoot({ url: redisUrl, prefix: queuePrefix }), BullModule.registerQueue(...names.map((name) => ({ name })))],
+      imports: [
+        BullModule.forRoot({
+          url: redisUrl,
+          prefix: queuePrefix,
+          settings: {
+            lockDuration: queueLockMs,
+            stalledInterval: Math.max(500, Math.floor(queueLockMs / 2)),
+            maxStalledCount: 5,
+          },
+        }),
+        BullModule.registerQueue(...names.map((name) => ({ name }))),
+      ],
       providers: [
         {
           provide: JobQueue,
           inject: names.map((n) => getQueueToken(n)),
-          useFactory: (...queues: Queue[]) => new BullJobQueue(Object.fromEntries(names.map((n, i) => [n, queues[i]])) as Record<QueueName, Queue>),
+          useFactory: (...queues: Queue[]) =>
+            new BullJobQueue(
+              Object.fromEntries(names.map((n, i) => [n, queues[i]])) as Record<QueueName, Queue>,
+            ),
         },
         { provide: RateLimiter, useFactory: () => new RedisRateLimiter(redisUrl, `${queuePrefix}:rl:`) },
         JobQueueCloser,
