@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import { RegistryFoundation1795434470416 } from './1795434470416-RegistryFoundation';
 import { Pipeline1795435433076 } from './1795435433076-Pipeline';
 import { Compensation1795436000659 } from './1795436000659-Compensation';
+import { ChangeLog1795436800412 } from './1795436800412-ChangeLog';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -11,4 +12,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RegistryFoundation1795434470416,
   Pipeline1795435433076,
   Compensation1795436000659,
+  ChangeLog1795436800412,
 ];

@@ -3,6 +3,12 @@ import { APP_FILTER } from '@nestjs/core';
 import { HttpExceptionFilter, PlatformModule } from '@comeback/platform';
 import { PipelineJobsInApiModule, PipelineModule } from '@comeback/pipeline';
 import { CompensationModule } from '@comeback/compensation';
+import { ConsoleModule } from '@comeback/console';
+import { BriefingsController } from './briefings/briefings.controller';
+import { ChangeLogController } from './briefings/change-log.controller';
+import { ConsoleAuthController } from './console/console-auth.controller';
+import { ConsoleHrController } from './console/console-hr.controller';
+import { ConsoleWorkController } from './console/console-work.controller';
 import { CompensationDataController } from './compensation/compensation-data.controller';
 import { FairnessPoliciesController } from './compensation/fairness-policies.controller';
 import { JobsController } from './compensation/jobs.controller';
@@ -16,7 +22,7 @@ import { RegistryController } from './registry/registry.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
 @Module({
-  imports: [PlatformModule, PipelineModule, PipelineJobsInApiModule, CompensationModule],
+  imports: [PlatformModule, PipelineModule, PipelineJobsInApiModule, CompensationModule, ConsoleModule],
   controllers: [
     HealthController,
     WebhooksController,
@@ -29,6 +35,11 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     FairnessPoliciesController,
     CompensationDataController,
     JobsController,
+    BriefingsController,
+    ChangeLogController,
+    ConsoleAuthController,
+    ConsoleHrController,
+    ConsoleWorkController,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

@@ -6,3 +6,4 @@ export * from './matching';
 // Both folders describe a rating the same way ({year, rating}); one name for the outside.
 export type { PerformanceRating } from './eligibility';
 export * from './compensation';
+export * from './briefing';

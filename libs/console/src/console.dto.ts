@@ -1,0 +1,195 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { CHANGE_CATEGORIES, type ChangeCategory } from '@comeback/domain';
+import type { ChangeLogEntryEntity } from './change-log/change-log-entry.entity';
+
+/** Empty form fields mean "not given". */
+const emptyToUndefined = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value));
+
+export class ChangeLogEntryDto {
+  @ApiPropertyOptional({ description: 'Department the change concerns; omit for a company-wide change', nullable: true, type: String })
+  @emptyToUndefined()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  department?: string | null;
+
+  @ApiProperty({ example: '2024-04-01' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveDate must be YYYY-MM-DD' })
+  effectiveDate!: string;
+
+  @ApiProperty({ enum: CHANGE_CATEGORIES })
+  @IsIn(CHANGE_CATEGORIES)
+  category!: ChangeCategory;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  title!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  body?: string;
+}
+
+export class ChangeLogEntryResponseDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ nullable: true, type: String }) department!: string | null;
+  @ApiProperty() effectiveDate!: string;
+  @ApiProperty({ enum: CHANGE_CATEGORIES }) category!: ChangeCategory;
+  @ApiProperty() title!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty() createdBy!: string;
+  @ApiProperty() updatedAt!: string;
+}
+
+export function toChangeLogEntryDto(e: ChangeLogEntryEntity): ChangeLogEntryResponseDto {
+  return {
+    id: e.id,
+    department: e.department,
+    effectiveDate: e.effectiveDate,
+    category: e.category,
+    title: e.title,
+    body: e.body,
+    createdBy: e.createdBy,
+    updatedAt: e.updatedAt.toISOString(),
+  };
+}
+
+export class JobDepartmentDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  department!: string;
+}
+
+// ---- Console forms (urlencoded); the same validation as the REST API ----
+
+export class LoginFormDto {
+  @IsString()
+  @MaxLength(8000)
+  token!: string;
+}
+
+export class ConsoleSearchQueryDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  /** Which flash message to show after a redirect. */
+  @IsOptional()
+  @IsIn(['erased'])
+  done?: 'erased';
+
+  @IsOptional()
+  @IsIn(['ja', 'en'])
+  lang?: 'ja' | 'en';
+}
+
+export class LangQueryDto {
+  @IsOptional()
+  @IsIn(['ja', 'en'])
+  lang?: 'ja' | 'en';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  error?: string;
+}
+
+export class ImportFormQueryDto {
+  @IsOptional()
+  @IsIn(['all-or-nothing', 'valid-rows'])
+  mode: 'all-or-nothing' | 'valid-rows' = 'all-or-nothing';
+}
+
+export class ImportFormDto {
+  @IsOptional()
+  @IsIn(['all-or-nothing', 'valid-rows'])
+  mode: 'all-or-nothing' | 'valid-rows' = 'all-or-nothing';
+
+  @IsOptional()
+  @IsIn(['auto', 'utf-8', 'shift_jis', 'cp932'])
+  encoding: 'auto' | 'utf-8' | 'shift_jis' | 'cp932' = 'auto';
+}
+
+export class EraseFormDto {
+  @IsString()
+  @MaxLength(50)
+  confirmEmployeeNumber!: string;
+}
+
+export class PolicyFormDto {
+  @IsString()
+  @MaxLength(200_000)
+  document!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+
+  @IsIn(['validate', 'save'])
+  intent!: 'validate' | 'save';
+}
+
+export class StageMappingFormDto {
+  @IsIn(['greenhouse', 'workable'])
+  ats!: 'greenhouse' | 'workable';
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  jobId!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  full?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  light?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  protected?: string;
+}
+
+export class ReviewConfirmFormDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  employeeNumber!: string;
+}
+
+export class OfferCheckFormDto {
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
+  amount!: number;
+}
+
+export class JobDepartmentFormDto {
+  @IsIn(['greenhouse', 'workable'])
+  ats!: 'greenhouse' | 'workable';
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  jobId!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  department!: string;
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CompensationModule } from '@comeback/compensation';
+import { PipelineModule } from '@comeback/pipeline';
+import { BriefingService } from './briefings/briefing.service';
+import { ChangeLogEntryEntity, JobDepartmentEntity } from './change-log/change-log-entry.entity';
+import { ChangeLogService } from './change-log/change-log.service';
+import { ConsoleReadRepository } from './read/console-read.repository';
+
+/** Returnee briefings, HR's change log and the console's read models. Pages live in apps/api; views here. */
+@Module({
+  imports: [PipelineModule, CompensationModule, TypeOrmModule.forFeature([ChangeLogEntryEntity, JobDepartmentEntity])],
+  providers: [BriefingService, ChangeLogService, ConsoleReadRepository],
+  exports: [BriefingService, ChangeLogService, ConsoleReadRepository, PipelineModule, CompensationModule],
+})
+export class ConsoleModule {}

@@ -1,0 +1,21 @@
+import { html, type SafeHtml } from '../html';
+import type { PageContext } from '../layout';
+import type { MessageKey } from '../i18n';
+
+export function badge(ctx: PageContext, value: string, known?: MessageKey): SafeHtml {
+  return html`<span class="badge ${value.replace(/[^a-z_]/gi, '')}">${known ? ctx.t(known) : value}</span>`;
+}
+
+export function resultBadge(ctx: PageContext, result: 'pass' | 'warn' | 'fail'): SafeHtml {
+  return badge(ctx, result, result);
+}
+
+export function formatDateTime(d: Date | string): string {
+  const date = typeof d === 'string' ? new Date(d) : d;
+  // JST, minute precision: what HR reads in Japan.
+  return new Date(date.getTime() + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+export function formatYen(n: number): string {
+  return `¥${Math.round(n).toLocaleString('en-US')}`;
+}
