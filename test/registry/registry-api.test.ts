@@ -26,7 +26,7 @@ describe('registry API (real PostgreSQL)', () => {
   let b: TestTenant;
 
   beforeAll(async () => {
-    h = await startApi({ REDIS_URL: undefined });
+    h = await startApi();
     a = await h.tenant('tenant-a');
     b = await h.tenant('tenant-b');
   });

@@ -51,8 +51,6 @@ export interface Stack {
 export async function startStack(ats: AtsUnderTest, opts: { simConfig?: DeepPartial<SimulatorConfig>; env?: Record<string, string | undefined> } = {}): Promise<Stack> {
   const sim = await startSimulator({ port: 0, logger: false, config: { webhooks: { timeScale: 0.0005 }, ...(opts.simConfig ?? {}) } });
   const api = await startApi({
-    REDIS_URL: 'redis://127.0.0.1:6379',
-    QUEUE_PREFIX: `e2e${process.pid}${Math.random().toString(36).slice(2, 6)}`,
     RUN_JOBS_IN_API: 'true',
     ...(opts.env ?? {}),
   });

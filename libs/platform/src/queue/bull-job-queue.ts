@@ -31,8 +31,10 @@ export class BullJobQueue extends JobQueue {
     }
     for (const q of Object.values(this.queues)) {
       q.on('failed', (job: Job, err: Error) => {
-        if (job.attemptsMade >= JOB_ATTEMPTS) this.logger.warn({ jobId: job.id, name: job.name, error: err.message }, 'job failed permanently');
+        const final = job.attemptsMade >= JOB_ATTEMPTS;
+        this.logger.warn({ jobId: job.id, name: job.name, attempt: job.attemptsMade, error: err.message }, final ? 'job failed permanently' : 'job attempt failed; will retry');
       });
+      q.on('stalled', (job: Job) => this.logger.warn({ jobId: job.id, name: job.name }, 'job stalled (its worker died or hung); retrying'));
     }
   }
 
