@@ -18,7 +18,13 @@ const CASES: [AtsUnderTest, number][] = [
 
 function startWorker(): ChildProcess {
   const child = spawn(process.execPath, [WORKER_MAIN], {
-    env: { ...process.env, RUN_JOBS_IN_API: 'false', MIGRATIONS_RUN_AT_BOOT: 'false', LOG_LEVEL: process.env.WORKER_LOG_LEVEL ?? 'error', WORKER_CONCURRENCY: String(CONCURRENCY) },
+    env: {
+      ...process.env,
+      RUN_JOBS_IN_API: 'false',
+      MIGRATIONS_RUN_AT_BOOT: 'false',
+      LOG_LEVEL: process.env.WORKER_LOG_LEVEL ?? 'error',
+      WORKER_CONCURRENCY: String(CONCURRENCY),
+    },
     stdio: ['ignore', process.env.WORKER_LOG_LEVEL ? 'inherit' : 'ignore', 'pipe'],
   });
   child.stderr?.on('data', (d: Buffer) => process.stderr.write(`[worker] ${d.toString()}`));
@@ -40,11 +46,15 @@ describe.each(CASES)('a worker killed (SIGKILL) in the middle of the work on %s'
   const workers: ChildProcess[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(WORKER_MAIN)) throw new Error('Build first (npm run build): this test runs the real worker process');
+    if (!existsSync(WORKER_MAIN))
+      throw new Error('Build first (npm run build): this test runs the real worker process');
     s = await startStack(ats, {
       env: { RUN_JOBS_IN_API: 'false', QUEUE_LOCK_MS: '2000' },
       // Generous partner-style limits on Workable, none on Greenhouse: this test is about crashes.
-      simConfig: ats === 'workable' ? { workable: { rateLimit: { enabled: true, limit: 200, windowSeconds: 10 } } } : { greenhouse: { rateLimit: { enabled: true, limit: 5000, windowSeconds: 30 } } },
+      simConfig:
+        ats === 'workable'
+          ? { workable: { rateLimit: { enabled: true, limit: 200, windowSeconds: 10 } } }
+          : { greenhouse: { rateLimit: { enabled: true, limit: 5000, windowSeconds: 30 } } },
     });
     db = s.api.app.get(DataSource);
   });
@@ -56,18 +66,30 @@ describe.each(CASES)('a worker killed (SIGKILL) in the middle of the work on %s'
   it(`loses nothing and does nothing twice across ${events} events`, async () => {
     const counts = async () =>
       // Creation events only: our own moves come back as stage-change events too.
-      (await db.query(`SELECT count(*)::int AS total, count(*) FILTER (WHERE status <> 'received')::int AS done FROM inbox_events WHERE tenant_id = $1 AND kind = 'application_created'`, [s.tenant.id]))[0] as { total: number; done: number };
+      (
+        await db.query(
+          `SELECT count(*)::int AS total, count(*) FILTER (WHERE status <> 'received')::int AS done FROM inbox_events WHERE tenant_id = $1 AND kind = 'application_created'`,
+          [s.tenant.id],
+        )
+      )[0] as { total: number; done: number };
     workers.push(startWorker());
     const ids: string[] = [];
-    for (let i = 1; i <= events; i++) {
-      // One in four is a former employee from the registry (contacts as on file); the rest are strangers.
-      if (i % 4 === 0) {
-        const p = syntheticPerson(i, rowRandom(11, i));
-        ids.push(await s.apply({ firstName: p.givenName, lastName: p.familyName, email: p.email, phone: p.phone }));
-      } else {
-        ids.push(await s.apply({ firstName: 'Guest', lastName: `Stranger${i}`, email: `guest${i}@example.com` }));
+    // Applications keep arriving while the worker is killed and replaced.
+    const arriving = (async () => {
+      for (let i = 1; i <= events; i++) {
+        // One in four is a former employee from the registry (contacts as on file); the rest are strangers.
+        if (i % 4 === 0) {
+          const p = syntheticPerson(i, rowRandom(11, i));
+          ids.push(
+            await s.apply({ firstName: p.givenName, lastName: p.familyName, email: p.email, phone: p.phone }),
+          );
+        } else {
+          ids.push(
+            await s.apply({ firstName: 'Guest', lastName: `Stranger${i}`, email: `guest${i}@example.com` }),
+          );
+        }
       }
-    }
+    })();
     await until('some progress', async () => (await counts()).done >= events * 0.3, 240_000);
     workers[0].kill('SIGKILL');
     await new Promise((r) => workers[0].once('exit', r));
@@ -75,13 +97,24 @@ describe.each(CASES)('a worker killed (SIGKILL) in the middle of the work on %s'
     if (process.env.DEBUG_CRASH) process.stderr.write(`at kill: ${JSON.stringify(atKill)}\n`);
     expect(atKill.done).toBeLessThan(events);
     workers.push(startWorker());
-    await until('every event processed', async () => {
-      const c = await counts();
-      if (process.env.DEBUG_CRASH) process.stderr.write(`after restart: ${JSON.stringify(c)} queue ${JSON.stringify(await s.api.app.get(JobQueue).counts())} worker2 exit ${String(workers[1].exitCode)}\n`);
-      return c.total === events && c.done === events;
-    }, 480_000);
+    await arriving;
+    await until(
+      'every event processed',
+      async () => {
+        const c = await counts();
+        if (process.env.DEBUG_CRASH)
+          process.stderr.write(
+            `after restart: ${JSON.stringify(c)} queue ${JSON.stringify(await s.api.app.get(JobQueue).counts())} worker2 exit ${String(workers[1].exitCode)}\n`,
+          );
+        return c.total === events && c.done === events;
+      },
+      480_000,
+    );
 
-    const [{ tracked }] = await db.query('SELECT count(*)::int AS tracked FROM tracked_applications WHERE tenant_id = $1', [s.tenant.id]);
+    const [{ tracked }] = await db.query(
+      'SELECT count(*)::int AS tracked FROM tracked_applications WHERE tenant_id = $1',
+      [s.tenant.id],
+    );
     expect(tracked).toBe(events);
     const state: any = await (await fetch(`${s.sim.url}/_sim/state`)).json();
     const company = state.companies.find((c: any) => c.company === 'e2e');
@@ -90,14 +123,23 @@ describe.each(CASES)('a worker killed (SIGKILL) in the middle of the work on %s'
       expect(c.notes.length).toBeLessThanOrEqual(1);
       expect(new Set(c.tags.map((t) => t.toLowerCase())).size).toBe(c.tags.length);
     }
-    const moves = ats === 'greenhouse'
-      ? company.greenhouse.candidates.flatMap((c: any) => c.applications.map((a: any) => a.stage_history.length))
-      : company.workable.candidates.map((c: any) => c.stage_history.length);
+    const moves =
+      ats === 'greenhouse'
+        ? company.greenhouse.candidates.flatMap((c: any) =>
+            c.applications.map((a: any) => a.stage_history.length),
+          )
+        : company.workable.candidates.map((c: any) => c.stage_history.length);
     expect(Math.max(...moves)).toBeLessThanOrEqual(2);
     // A note whose POST was in flight when the process died is never sent twice; at most one per worker slot is left out.
-    const [{ uncertain }] = await db.query(`SELECT count(*)::int AS uncertain FROM writeback_steps WHERE tenant_id = $1 AND step = 'note' AND status = 'started'`, [s.tenant.id]);
+    const [{ uncertain }] = await db.query(
+      `SELECT count(*)::int AS uncertain FROM writeback_steps WHERE tenant_id = $1 AND step = 'note' AND status = 'started'`,
+      [s.tenant.id],
+    );
     expect(uncertain).toBeLessThanOrEqual(CONCURRENCY);
-    const decided = await db.query(`SELECT count(*)::int AS n FROM tracked_applications WHERE tenant_id = $1 AND outcome IN ('flagged','fast_tracked','ineligible','needs_hr_review')`, [s.tenant.id]);
+    const decided = await db.query(
+      `SELECT count(*)::int AS n FROM tracked_applications WHERE tenant_id = $1 AND outcome IN ('flagged','fast_tracked','ineligible','needs_hr_review')`,
+      [s.tenant.id],
+    );
     expect(decided[0].n).toBeGreaterThan(events / 8);
   });
 });
