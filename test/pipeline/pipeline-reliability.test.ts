@@ -57,7 +57,7 @@ describe.each(ATS)('pipeline reliability on %s', (ats) => {
     for (const headers of cases) {
       const res = await fetch(s.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
       expect(res.status).toBe(401);
-      expect((await res.json()).code).toBe('invalid_signature');
+      expect(((await res.json()) as { code: string }).code).toBe('invalid_signature');
     }
     // Stale: signed with the secret in force before HR rotated it.
     const newSecret = `${secret}-rotated-2026`;
@@ -92,7 +92,7 @@ describe.each(ATS)('pipeline reliability on %s', (ats) => {
     const huge = JSON.stringify({ action: 'new_candidate_application', payload: { pad: 'x'.repeat(2 * 1024 * 1024) } });
     const big = await fetch(s.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...sign(ats, huge, secret) }, body: huge });
     expect(big.status).toBe(413);
-    expect((await big.json()).code).toBe('payload_too_large');
+    expect(((await big.json()) as { code: string }).code).toBe('payload_too_large');
     expect(await inboxCount()).toBe(before);
   });
 });
