@@ -56,6 +56,8 @@ const KIND_NAME = /^(greenhouse|workable)$/i;
 const SIMULATOR_DRIVERS: Record<string, string> = {
   'apps/cli/src/commands/demo.command.ts':
     'the demo seeds and inspects the simulator (vendor-shaped control API)',
+  'apps/cli/src/commands/bench-pipeline.command.ts':
+    'the pipeline benchmark seeds the simulator, signs vendor-shaped deliveries and reads its counters',
 };
 
 function sourceFiles(dir: string): string[] {

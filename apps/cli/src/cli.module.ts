@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { BenchFairnessCommand } from './commands/bench-fairness.command';
 import { BenchMatchingCommand } from './commands/bench-matching.command';
+import { BenchPipelineCommand } from './commands/bench-pipeline.command';
 import { BenchRegistryCommand } from './commands/bench-registry.command';
 import { DemoCommand } from './commands/demo.command';
 import { ImportAlumniCommand } from './commands/import-alumni.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { TenantCreateCommand, TokenCommand } from './commands/tenant-create.command';
 
-@Module({ providers: [MigrateCommand, TenantCreateCommand, TokenCommand, ImportAlumniCommand, BenchMatchingCommand, BenchRegistryCommand, BenchFairnessCommand, DemoCommand] })
+@Module({ providers: [MigrateCommand, TenantCreateCommand, TokenCommand, ImportAlumniCommand, BenchMatchingCommand, BenchRegistryCommand, BenchFairnessCommand, BenchPipelineCommand, DemoCommand] })
 export class CliModule {}

@@ -69,7 +69,13 @@ export type AtsEvent =
   | { kind: 'ping'; eventId: string }
   | { kind: 'application_created'; eventId: string; application: AtsApplication }
   | { kind: 'stage_changed'; eventId: string; application: AtsApplication }
-  | { kind: 'offer_changed'; eventId: string; applicationId: string; candidateId: string; offer: AtsOffer | null }
+  | {
+      kind: 'offer_changed';
+      eventId: string;
+      applicationId: string;
+      candidateId: string;
+      offer: AtsOffer | null;
+    }
   | { kind: 'ignored'; eventId: string; action: string };
 
 export interface WebhookRequest {
@@ -96,19 +102,29 @@ export abstract class AtsConnector {
   /** Parses a verified delivery; throws a 4xx-mapped AppException on a malformed body. */
   abstract parseWebhook(req: WebhookRequest): AtsEvent;
 
-  abstract getApplication(conn: AtsConnection, applicationId: string, candidateId?: string): Promise<AtsApplication>;
+  abstract getApplication(
+    conn: AtsConnection,
+    applicationId: string,
+    candidateId?: string,
+  ): Promise<AtsApplication>;
   /** Ordered stages of a job (cached by the caller). */
   abstract listStages(conn: AtsConnection, jobId: string): Promise<AtsStage[]>;
   /** Adds tags without dropping the ones already there; returns the tags that were actually added. */
   abstract addTags(conn: AtsConnection, app: AtsApplication, tags: string[]): Promise<string[]>;
   abstract addNote(conn: AtsConnection, app: AtsApplication, note: NoteInput): Promise<void>;
   /** Moves from the current stage to `toStageId`; 'stale' when the application moved meanwhile. */
-  abstract moveToStage(conn: AtsConnection, app: AtsApplication, toStageId: string): Promise<'moved' | 'stale'>;
+  abstract moveToStage(
+    conn: AtsConnection,
+    app: AtsApplication,
+    toStageId: string,
+  ): Promise<'moved' | 'stale'>;
   abstract listOpenApplications(conn: AtsConnection, cursor: string | null): Promise<Page<AtsApplication>>;
   abstract getOffer(conn: AtsConnection, applicationId: string): Promise<AtsOffer | null>;
   /** Registers our webhook receiver where the ATS supports it by API (Workable); a no-op otherwise. */
   abstract subscribeWebhooks(conn: AtsConnection, targetUrl: string): Promise<void>;
   abstract unsubscribeWebhooks(conn: AtsConnection): Promise<void>;
+  /** Where a person opens the application in the ATS's own UI, when the ids alone tell. */
+  abstract applicationUrl(candidateId: string, applicationId: string): string | null;
   /** Tag spelling the ATS will store (Workable lower-cases and cuts at the first space). */
   abstract normaliseTag(tag: string): string | null;
 }

@@ -78,6 +78,9 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /** Greenhouse (webhooks + Harvest v3) behind the ATS port. */
+/** Greenhouse's recruiter UI (profile page by candidate, with the application selected). */
+const GH_APP_URL = 'https://app.greenhouse.io';
+
 @Injectable()
 export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy {
   readonly kind = 'greenhouse' as const;
@@ -223,6 +226,10 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
   async unsubscribeWebhooks(_conn: AtsConnection): Promise<void> {}
 
   /** Greenhouse stores tags as typed; we only trim (and refuse blanks). */
+  applicationUrl(candidateId: string, applicationId: string): string | null {
+    return `${GH_APP_URL}/people/${encodeURIComponent(candidateId)}?application_id=${encodeURIComponent(applicationId)}`;
+  }
+
   normaliseTag(tag: string): string | null {
     const t = tag.trim();
     return t === '' ? null : t;

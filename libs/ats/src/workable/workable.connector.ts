@@ -219,6 +219,11 @@ export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
     }
   }
 
+  /** The UI address needs the account subdomain and job, which the ids alone do not give. */
+  applicationUrl(): string | null {
+    return null;
+  }
+
   normaliseTag(tag: string): string | null {
     return normaliseWorkableTag(tag);
   }

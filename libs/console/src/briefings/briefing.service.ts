@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { ATS_KINDS, AtsConnectorRegistry, type AtsKind } from '@comeback/ats';
 import { JobSettingsService, OfferChecksService } from '@comeback/compensation';
-import { atsApplicationUrl, composeBriefing, type Briefing, type BriefingOfferInput, type BriefingViewerRole } from '@comeback/domain';
+import {
+  composeBriefing,
+  type Briefing,
+  type BriefingOfferInput,
+  type BriefingViewerRole,
+} from '@comeback/domain';
 import { AppException, AuditService, ErrorCode, NotFoundException, Principal } from '@comeback/platform';
 import { AlumniRepository } from '@comeback/registry';
 import { ChangeLogService } from '../change-log/change-log.service';
@@ -26,17 +32,29 @@ export class BriefingService {
     private readonly jobs: JobSettingsService,
     private readonly offers: OfferChecksService,
     private readonly audit: AuditService,
+    private readonly connectors: AtsConnectorRegistry,
   ) {}
 
   /** Hiring managers see only briefings of jobs they are assigned to; any other looks missing (404). */
-  async get(principal: Principal, ats: string, applicationId: string, asOf = todayInJapan()): Promise<Briefing> {
+  async get(
+    principal: Principal,
+    ats: string,
+    applicationId: string,
+    asOf = todayInJapan(),
+  ): Promise<Briefing> {
     const role = viewerRole(principal);
     const app = await this.read.application(principal.tenantId, ats, applicationId);
     if (!app) throw new NotFoundException('Briefing');
-    if (role === 'hiring_manager' && !(await this.jobs.isAssigned(principal.tenantId, ats, app.jobId, principal.subject))) {
+    if (
+      role === 'hiring_manager' &&
+      !(await this.jobs.isAssigned(principal.tenantId, ats, app.jobId, principal.subject))
+    ) {
       throw new NotFoundException('Briefing');
     }
-    if (!app.employeeNumber) throw new NotFoundException('Briefing', { reason: 'The application is not matched to a former employee' });
+    if (!app.employeeNumber)
+      throw new NotFoundException('Briefing', {
+        reason: 'The application is not matched to a former employee',
+      });
     const returnee = await this.alumni.findByEmployeeNumber(principal.tenantId, app.employeeNumber);
     const [changes, jobDepartment, checks] = await Promise.all([
       returnee ? this.changeLog.since(principal.tenantId, returnee.leaveDate) : Promise.resolve([]),
@@ -59,10 +77,19 @@ export class BriefingService {
       {
         asOf,
         application: { ...app, workHistory: Array.isArray(app.workHistory) ? app.workHistory : [] },
-        atsApplicationUrl: atsApplicationUrl(ats, app.candidateId, applicationId),
+        atsApplicationUrl: (ATS_KINDS as readonly string[]).includes(ats)
+          ? this.connectors.get(ats as AtsKind).applicationUrl(app.candidateId, applicationId)
+          : null,
         returnee: returnee ? { ...returnee, lastBaseSalary: returnee.lastBaseSalary } : null,
         targetDepartment: jobDepartment,
-        changes: changes.map((c) => ({ id: c.id, department: c.department, effectiveDate: c.effectiveDate, category: c.category, title: c.title, body: c.body })),
+        changes: changes.map((c) => ({
+          id: c.id,
+          department: c.department,
+          effectiveDate: c.effectiveDate,
+          category: c.category,
+          title: c.title,
+          body: c.body,
+        })),
         offer,
       },
       { role },
@@ -72,7 +99,12 @@ export class BriefingService {
       action: 'briefing.view',
       targetType: 'application',
       targetId: `${ats}:${applicationId}`,
-      details: { employeeNumber: app.employeeNumber, ...(role === 'hr_admin' ? { sensitiveFields: ['departureReason', 'performanceRatings', 'lastBaseSalary', 'ruleResults'] } : {}) },
+      details: {
+        employeeNumber: app.employeeNumber,
+        ...(role === 'hr_admin'
+          ? { sensitiveFields: ['departureReason', 'performanceRatings', 'lastBaseSalary', 'ruleResults'] }
+          : {}),
+      },
     });
     return briefing;
   }
@@ -80,7 +112,8 @@ export class BriefingService {
   /** The returnees a viewer may open a briefing for: a hiring manager's assigned jobs, everyone's for HR and recruiters. */
   async list(principal: Principal): Promise<ReturneeApplicationRow[]> {
     const role = viewerRole(principal);
-    const jobs = role === 'hiring_manager' ? await this.jobs.jobsOf(principal.tenantId, principal.subject) : null;
+    const jobs =
+      role === 'hiring_manager' ? await this.jobs.jobsOf(principal.tenantId, principal.subject) : null;
     return this.read.returneeApplications(principal.tenantId, jobs);
   }
 }

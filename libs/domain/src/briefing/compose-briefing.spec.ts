@@ -1,7 +1,7 @@
 import { fairnessResultForViewer, type FairnessCheckResult } from '../compensation';
 import { DEPARTURE_REASON_CODES, DEPARTURE_REASON_LABELS_JA } from '../eligibility';
 import type { BriefingInput, BriefingViewerRole } from './briefing.types';
-import { atsApplicationUrl, changesSinceLeaving, composeBriefing, monthsText } from './compose-briefing';
+import { changesSinceLeaving, composeBriefing, monthsText } from './compose-briefing';
 import { departureCategory } from './departure-category';
 import { performanceLevel, performanceTrend } from './performance-trend';
 
@@ -193,6 +193,5 @@ describe('briefing parts', () => {
     expect(monthsText(0)).toEqual({ en: '0 months', ja: '0か月' });
     expect(monthsText(13)).toEqual({ en: '1 year 1 month', ja: '1年1か月' });
     expect(monthsText(24)).toEqual({ en: '2 years', ja: '2年' });
-    expect(atsApplicationUrl('workable', '1', '2')).toBeNull();
   });
 });

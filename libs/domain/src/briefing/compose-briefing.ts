@@ -225,9 +225,3 @@ export function composeBriefing(input: BriefingInput, viewer: BriefingViewer): B
     reonboarding: reonboarding(changes.items),
   };
 }
-
-/** Where the application lives in the ATS UI, when we can tell (Greenhouse: by candidate and application id). */
-export function atsApplicationUrl(ats: string, candidateId: string, applicationId: string): string | null {
-  if (ats === 'greenhouse') return `https://app.greenhouse.io/people/${encodeURIComponent(candidateId)}?application_id=${encodeURIComponent(applicationId)}`;
-  return null;
-}

@@ -1,5 +1,5 @@
 // The returnee briefing: pure composition at the viewer's privacy level (shared/spec/briefing.md).
 export * from './briefing.types';
-export { atsApplicationUrl, changesSinceLeaving, composeBriefing, monthsText, normaliseWorkHistory } from './compose-briefing';
+export { changesSinceLeaving, composeBriefing, monthsText, normaliseWorkHistory } from './compose-briefing';
 export { DEPARTURE_CATEGORY_TEXT, departureCategory, departureForViewer } from './departure-category';
 export { performanceLevel, performanceTrend } from './performance-trend';
