@@ -34,7 +34,13 @@ export interface Stack {
   hr: string;
   recruiter: string;
   /** Adds an applicant in the ATS (which fires the creation webhook); returns the ATS application id. */
-  apply(p: { firstName: string; lastName: string; email: string; phone?: string; tags?: string[] }): Promise<string>;
+  apply(p: {
+    firstName: string;
+    lastName: string;
+    email: string;
+    phone?: string;
+    tags?: string[];
+  }): Promise<string>;
   candidate(applicationId: string): Promise<{ tags: string[]; notes: string[]; stage: string }>;
   counters(): Promise<Record<string, any>>;
   /** Every webhook delivery the simulator made (body and headers exactly as sent). */
@@ -48,8 +54,19 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(ats: AtsUnderTest, opts: { simConfig?: DeepPartial<SimulatorConfig>; env?: Record<string, string | undefined> } = {}): Promise<Stack> {
-  const sim = await startSimulator({ port: 0, logger: false, config: { webhooks: { timeScale: 0.0005 }, ...(opts.simConfig ?? {}) } });
+export async function startStack(
+  ats: AtsUnderTest,
+  opts: {
+    simConfig?: DeepPartial<SimulatorConfig>;
+    env?: Record<string, string | undefined>;
+    offerSalaryField?: string;
+  } = {},
+): Promise<Stack> {
+  const sim = await startSimulator({
+    port: 0,
+    logger: false,
+    config: { webhooks: { timeScale: 0.0005 }, ...(opts.simConfig ?? {}) },
+  });
   const api = await startApi({
     RUN_JOBS_IN_API: 'true',
     ...(opts.env ?? {}),
@@ -57,11 +74,18 @@ export async function startStack(ats: AtsUnderTest, opts: { simConfig?: DeepPart
   const tenant = await api.tenant(`e2e-${ats}`);
   const hr = tenant.token('hr_admin');
   const recruiter = tenant.token('recruiter');
-  const imported = await http(api.baseUrl, 'POST', '/api/v1/registry/imports', { token: hr, body: csvUpload([REGISTRY_HEADER, ...REGISTRY].join('\n') + '\n') });
+  const imported = await http(api.baseUrl, 'POST', '/api/v1/registry/imports', {
+    token: hr,
+    body: csvUpload([REGISTRY_HEADER, ...REGISTRY].join('\n') + '\n'),
+  });
   if (imported.status !== 201) throw new Error(`registry import failed: ${imported.text}`);
   const webhookUrl = `${api.baseUrl}/webhooks/${ats}/${tenant.id}`;
   const jsonPost = async (path: string, body: unknown) => {
-    const r = await fetch(`${sim.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const r = await fetch(`${sim.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const text = await r.text();
     if (!r.ok) throw new Error(`${path}: ${r.status} ${text}`);
     return text ? JSON.parse(text) : {};
@@ -70,29 +94,55 @@ export async function startStack(ats: AtsUnderTest, opts: { simConfig?: DeepPart
   if (ats === 'greenhouse') {
     const seeded = await jsonPost('/_sim/seed', {
       company: 'e2e',
-      greenhouse: { clientId: GH_CLIENT.id, clientSecret: GH_CLIENT.secret, users: [{ firstName: 'Rei', lastName: 'Recruiter', email: 'rei@e2e.example' }], jobs: [{ name: 'Backend', stages: JOB_STAGES }] },
+      greenhouse: {
+        clientId: GH_CLIENT.id,
+        clientSecret: GH_CLIENT.secret,
+        users: [{ firstName: 'Rei', lastName: 'Recruiter', email: 'rei@e2e.example' }],
+        jobs: [{ name: 'Backend', stages: JOB_STAGES }],
+      },
     });
     const save = await http(api.baseUrl, 'PUT', '/api/v1/ats-connections/greenhouse', {
       token: hr,
-      json: { apiBaseUrl: `${sim.url}/greenhouse/v3`, authUrl: `${sim.url}/greenhouse/auth/token`, clientId: GH_CLIENT.id, secret: GH_CLIENT.secret, webhookSecret: WEBHOOK_SECRET, actingUserId: String(seeded.greenhouse.users[0].id) },
+      json: {
+        apiBaseUrl: `${sim.url}/greenhouse/v3`,
+        authUrl: `${sim.url}/greenhouse/auth/token`,
+        clientId: GH_CLIENT.id,
+        secret: GH_CLIENT.secret,
+        webhookSecret: WEBHOOK_SECRET,
+        actingUserId: String(seeded.greenhouse.users[0].id),
+        offerSalaryField: opts.offerSalaryField,
+      },
     });
     if (save.status !== 200) throw new Error(`connection failed: ${save.text}`);
     await jsonPost('/_sim/greenhouse/webhooks', { company: 'e2e', url: webhookUrl, secret: WEBHOOK_SECRET });
   } else {
     await jsonPost('/_sim/seed', {
       company: 'e2e',
-      workable: { subdomain: 'e2e', token: WK_TOKEN, members: [{ name: 'Rei Recruiter', email: 'rei@e2e.example' }], jobs: [{ title: 'Backend', shortcode: 'BE', stages: JOB_STAGES }] },
+      workable: {
+        subdomain: 'e2e',
+        token: WK_TOKEN,
+        members: [{ name: 'Rei Recruiter', email: 'rei@e2e.example' }],
+        jobs: [{ title: 'Backend', shortcode: 'BE', stages: JOB_STAGES }],
+      },
     });
     const state: any = await (await fetch(`${sim.url}/_sim/state`)).json();
     const memberId = state.companies.find((c: any) => c.company === 'e2e').workable.members[0].id;
     const save = await http(api.baseUrl, 'PUT', '/api/v1/ats-connections/workable', {
       token: hr,
-      json: { apiBaseUrl: `${sim.url}/workable/spi/v3`, secret: WK_TOKEN, webhookSecret: WK_TOKEN, actingUserId: String(memberId) },
+      json: {
+        apiBaseUrl: `${sim.url}/workable/spi/v3`,
+        secret: WK_TOKEN,
+        webhookSecret: WK_TOKEN,
+        actingUserId: String(memberId),
+      },
     });
     if (save.status !== 200) throw new Error(`connection failed: ${save.text}`);
   }
 
-  const state = async (): Promise<any> => ((await (await fetch(`${sim.url}/_sim/state`)).json()) as any).companies.find((c: any) => c.company === 'e2e');
+  const state = async (): Promise<any> =>
+    ((await (await fetch(`${sim.url}/_sim/state`)).json()) as any).companies.find(
+      (c: any) => c.company === 'e2e',
+    );
   const stack: Stack = {
     ats,
     sim,
@@ -102,36 +152,67 @@ export async function startStack(ats: AtsUnderTest, opts: { simConfig?: DeepPart
     recruiter,
     async apply(p) {
       if (ats === 'greenhouse') {
-        const r = await jsonPost('/_sim/greenhouse/candidates', { company: 'e2e', firstName: p.firstName, lastName: p.lastName, emails: [p.email], phones: p.phone ? [p.phone] : [], tags: p.tags, applications: [{ job: 'Backend' }], notify: true });
+        const r = await jsonPost('/_sim/greenhouse/candidates', {
+          company: 'e2e',
+          firstName: p.firstName,
+          lastName: p.lastName,
+          emails: [p.email],
+          phones: p.phone ? [p.phone] : [],
+          tags: p.tags,
+          applications: [{ job: 'Backend' }],
+          notify: true,
+        });
         return String(r.applications?.[0]?.id ?? r.application_ids?.[0]);
       }
-      const r = await jsonPost('/_sim/workable/candidates', { company: 'e2e', firstName: p.firstName, lastName: p.lastName, email: p.email, phone: p.phone, tags: p.tags, job: 'BE', notify: true });
+      const r = await jsonPost('/_sim/workable/candidates', {
+        company: 'e2e',
+        firstName: p.firstName,
+        lastName: p.lastName,
+        email: p.email,
+        phone: p.phone,
+        tags: p.tags,
+        job: 'BE',
+        notify: true,
+      });
       return String(r.id);
     },
     async candidate(applicationId) {
       const s = await state();
       if (ats === 'greenhouse') {
-        const c = s.greenhouse.candidates.find((x: any) => x.applications.some((a: any) => String(a.id) === applicationId));
+        const c = s.greenhouse.candidates.find((x: any) =>
+          x.applications.some((a: any) => String(a.id) === applicationId),
+        );
         const app = c.applications.find((a: any) => String(a.id) === applicationId);
         return { tags: c.tags, notes: c.notes.map((n: any) => n.body), stage: app.current_stage.name };
       }
       const c = s.workable.candidates.find((x: any) => String(x.id) === applicationId);
       const job = s.workable.jobs.find((j: any) => j.shortcode === c.job_shortcode);
       const stage = job.stages.find((st: any) => st.slug === c.stage_slug);
-      return { tags: c.tags, notes: (c.comments ?? []).map((n: any) => n.body ?? n.comment?.body), stage: stage?.name ?? c.stage_slug };
+      return {
+        tags: c.tags,
+        notes: (c.comments ?? []).map((n: any) => n.body ?? n.comment?.body),
+        stage: stage?.name ?? c.stage_slug,
+      };
     },
     webhookUrl,
     async deliveries() {
       return (await (await fetch(`${sim.url}/_sim/deliveries`)).json()) as any[];
     },
     async refire(applicationId) {
-      if (ats === 'greenhouse') await jsonPost('/_sim/greenhouse/trigger', { action: 'new_candidate_application', applicationId: Number(applicationId) });
-      else await jsonPost('/_sim/workable/trigger', { event: 'candidate_created', candidateId: applicationId });
+      if (ats === 'greenhouse')
+        await jsonPost('/_sim/greenhouse/trigger', {
+          action: 'new_candidate_application',
+          applicationId: Number(applicationId),
+        });
+      else
+        await jsonPost('/_sim/workable/trigger', { event: 'candidate_created', candidateId: applicationId });
     },
     async stageHistory(applicationId) {
       const st = await state();
       if (ats === 'greenhouse') {
-        const c = st.greenhouse.candidates.find((x: any) => x.applications.some((a: any) => String(a.id) === applicationId));
+        const c = st.greenhouse.candidates.find((x: any) =>
+          x.applications.some((a: any) => String(a.id) === applicationId),
+        );
         return c.applications.find((a: any) => String(a.id) === applicationId).stage_history;
       }
       return st.workable.candidates.find((x: any) => String(x.id) === applicationId).stage_history;
