@@ -1,10 +1,10 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import type { INestApplication } from '@nestjs/common';
 import { JobQueue, TenantService, TokenService } from '@comeback/platform';
-import { createServer } from 'node:net';
 import { createApiApp } from '../../../api/src/bootstrap';
 import { startSimulator, type SimulatorHandle } from '../../../ats-simulator/src/simulator';
 import { useFreshDatabase } from '../fresh-database';
+import { freePort } from '../fixtures/free-port';
 import { DEMO_APPLICANTS, DEMO_JOBS, demoAlumniCsvRows, DemoApplicant } from '../fixtures/demo-scenario';
 import { syntheticRegistryLines } from '../fixtures/synthetic-registry';
 
@@ -22,12 +22,17 @@ const WK_TOKEN = 'demo-workable-token';
  * The main job, end to end on one laptop: simulator + plugin (embedded database and queue), a registry,
  * the default policy, a batch of applications through real webhooks, and a summary of what happened.
  */
-@Command({ name: 'demo', description: 'Run the whole product against the ATS simulator and print what it did' })
+@Command({
+  name: 'demo',
+  description: 'Run the whole product against the ATS simulator and print what it did',
+})
 export class DemoCommand extends CommandRunner {
   async run(_: string[], opts: Options): Promise<void> {
     const started = performance.now();
     const log = (s = '') => process.stdout.write(`${s}\n`);
-    const cleanup = await useFreshDatabase('demo', { keepEmbeddedDir: process.env.DATABASE_URL ? undefined : '.data/demo' });
+    const cleanup = await useFreshDatabase('demo', {
+      keepEmbeddedDir: process.env.DATABASE_URL ? undefined : '.data/demo',
+    });
     const port = opts.port ?? (await freePort());
     process.env.PUBLIC_BASE_URL = `http://127.0.0.1:${port}`;
     process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
@@ -38,8 +43,18 @@ export class DemoCommand extends CommandRunner {
     try {
       const tenant = await app.get(TenantService).create({ slug: 'demo', name: 'Kitaboshi Shoji (demo)' });
       const tokens = app.get(TokenService);
-      const hr = tokens.mint({ tenantId: tenant.id, role: 'hr_admin', subject: 'hr-demo', name: 'HR (demo)' });
-      const recruiter = tokens.mint({ tenantId: tenant.id, role: 'recruiter', subject: 'recruiter-demo', name: 'Recruiter (demo)' });
+      const hr = tokens.mint({
+        tenantId: tenant.id,
+        role: 'hr_admin',
+        subject: 'hr-demo',
+        name: 'HR (demo)',
+      });
+      const recruiter = tokens.mint({
+        tenantId: tenant.id,
+        role: 'recruiter',
+        subject: 'recruiter-demo',
+        name: 'Recruiter (demo)',
+      });
       log(`Comeback demo — ATS: ${opts.ats}`);
 
       // 1. Registry: 2,000 synthetic former employees plus the demo cast, through the import API.
@@ -52,7 +67,9 @@ export class DemoCommand extends CommandRunner {
 
       // 2. ATS: seed jobs and a recruiter, connect, point webhooks at us. The default policy applies.
       const policy = await call(api, 'GET', '/api/v1/eligibility/policies/active', hr);
-      log(`  eligibility policy: v${policy.version as number} (shipped default: ≥36 months, no 懲戒解雇, 6-month cooling-off, light tier after 10 years)`);
+      log(
+        `  eligibility policy: v${policy.version as number} (shipped default: ≥36 months, no 懲戒解雇, 6-month cooling-off, light tier after 10 years)`,
+      );
       const webhookUrl = `${api}/webhooks/${opts.ats}/${tenant.id}`;
       if (opts.ats === 'greenhouse') await this.connectGreenhouse(sim, api, hr, webhookUrl);
       else await this.connectWorkable(sim, api, hr);
@@ -65,21 +82,35 @@ export class DemoCommand extends CommandRunner {
       await app.get(JobQueue).drained(30_000);
 
       // 4. What happened.
-      const tracked = (await call(api, 'GET', '/api/v1/applications?limit=100', recruiter)) as unknown as { candidateName: string; outcome: string; currentStageName: string | null; tier: string | null; recruiterSummary: string | null }[];
-      const reviews = (await call(api, 'GET', '/api/v1/review-items', recruiter)) as unknown as { candidateName: string }[];
+      const tracked = (await call(api, 'GET', '/api/v1/applications?limit=100', recruiter)) as unknown as {
+        candidateName: string;
+        outcome: string;
+        currentStageName: string | null;
+        tier: string | null;
+        recruiterSummary: string | null;
+      }[];
+      const reviews = (await call(api, 'GET', '/api/v1/review-items', recruiter)) as unknown as {
+        candidateName: string;
+      }[];
       const state = await get(sim.url, '/_sim/state');
       log();
-      log('  applicant                     outcome          stage now                 tags                 story');
+      log(
+        '  applicant                     outcome          stage now                 tags                 story',
+      );
       for (const a of DEMO_APPLICANTS) {
         const name = `${a.lastName} ${a.firstName}`;
         const t = tracked.find((x) => x.candidateName === name);
         const inReview = reviews.some((r) => r.candidateName === name);
         const ats = findInSimulator(state, opts.ats, a);
-        log(`  ${pad(name, 28)}  ${pad(t?.outcome ?? (inReview ? 'in_review' : 'not_alumni'), 15)}  ${pad(ats.stage ?? '?', 24)}  ${pad(ats.tags.join(',') || '-', 19)}  ${a.story}`);
+        log(
+          `  ${pad(name, 28)}  ${pad(t?.outcome ?? (inReview ? 'in_review' : 'not_alumni'), 15)}  ${pad(ats.stage ?? '?', 24)}  ${pad(ats.tags.join(',') || '-', 19)}  ${a.story}`,
+        );
       }
       const count = (o: string) => tracked.filter((x) => x.outcome === o).length;
       log();
-      log(`  summary: ${count('fast_tracked')} fast-tracked, ${count('flagged') + count('ineligible') + count('needs_hr_review')} flagged without a skip (${count('ineligible')} ineligible, ${count('needs_hr_review')} need HR review), ${reviews.length} sent to the review queue, ${DEMO_APPLICANTS.length - tracked.length} ignored (not former employees)`);
+      log(
+        `  summary: ${count('fast_tracked')} fast-tracked, ${count('flagged') + count('ineligible') + count('needs_hr_review')} flagged without a skip (${count('ineligible')} ineligible, ${count('needs_hr_review')} need HR review), ${reviews.length} sent to the review queue, ${DEMO_APPLICANTS.length - tracked.length} ignored (not former employees)`,
+      );
       log();
       log(`  simulator page (what the ATS now shows): ${sim.url}/`);
       log(`  API docs: ${api}/api/docs`);
@@ -95,7 +126,12 @@ export class DemoCommand extends CommandRunner {
     }
   }
 
-  private async connectGreenhouse(sim: SimulatorHandle, api: string, hr: string, webhookUrl: string): Promise<void> {
+  private async connectGreenhouse(
+    sim: SimulatorHandle,
+    api: string,
+    hr: string,
+    webhookUrl: string,
+  ): Promise<void> {
     const seeded = await post(sim.url, '/_sim/seed', {
       company: 'demo',
       greenhouse: {
@@ -115,7 +151,11 @@ export class DemoCommand extends CommandRunner {
       actingUserId: userId,
     });
     // Greenhouse webhooks are set up in its UI; the simulator's control API plays that part.
-    await post(sim.url, '/_sim/greenhouse/webhooks', { company: 'demo', url: webhookUrl, secret: WEBHOOK_SECRET });
+    await post(sim.url, '/_sim/greenhouse/webhooks', {
+      company: 'demo',
+      url: webhookUrl,
+      secret: WEBHOOK_SECRET,
+    });
   }
 
   private async connectWorkable(sim: SimulatorHandle, api: string, hr: string): Promise<void> {
@@ -125,10 +165,16 @@ export class DemoCommand extends CommandRunner {
         subdomain: 'demo',
         token: WK_TOKEN,
         members: [{ name: 'Rei Recruiter', email: 'rei@demo.example' }],
-        jobs: Object.entries(DEMO_JOBS).map(([k, j]) => ({ title: j.name, shortcode: k.toUpperCase(), stages: [...j.stages] })),
+        jobs: Object.entries(DEMO_JOBS).map(([k, j]) => ({
+          title: j.name,
+          shortcode: k.toUpperCase(),
+          stages: [...j.stages],
+        })),
       },
     });
-    const members = (await get(sim.url, '/_sim/state')) as unknown as { companies: { workable?: { members?: { id: string }[] } }[] };
+    const members = (await get(sim.url, '/_sim/state')) as unknown as {
+      companies: { workable?: { members?: { id: string }[] } }[];
+    };
     const memberId = members.companies[0]?.workable?.members?.[0]?.id ?? null;
     // Workable webhooks are created by API: saving the connection subscribes them.
     await call(api, 'PUT', '/api/v1/ats-connections/workable', hr, {
@@ -172,7 +218,11 @@ export class DemoCommand extends CommandRunner {
     return v;
   }
 
-  @Option({ flags: '--serve', description: 'keep the api and simulator running after the summary', defaultValue: false })
+  @Option({
+    flags: '--serve',
+    description: 'keep the api and simulator running after the summary',
+    defaultValue: false,
+  })
   parseServe(): boolean {
     return true;
   }
@@ -185,7 +235,13 @@ export class DemoCommand extends CommandRunner {
 
 type Json = Record<string, unknown>;
 
-async function call(base: string, method: string, path: string, token: string, body?: unknown): Promise<Json> {
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+): Promise<Json> {
   const init: RequestInit = { method, headers: { authorization: `Bearer ${token}` } };
   if (body instanceof FormData) init.body = body;
   else if (body !== undefined) {
@@ -199,7 +255,11 @@ async function call(base: string, method: string, path: string, token: string, b
 }
 
 async function post(base: string, path: string, body: unknown): Promise<Json> {
-  const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const text = await res.text();
   if (!res.ok) throw new Error(`simulator ${path} → ${res.status}: ${text.slice(0, 500)}`);
   return (text ? JSON.parse(text) : {}) as Json;
@@ -209,36 +269,43 @@ async function get(base: string, path: string): Promise<Json> {
   return (await (await fetch(`${base}${path}`)).json()) as Json;
 }
 
-function findInSimulator(state: Json, ats: Options['ats'], a: DemoApplicant): { stage: string | null; tags: string[] } {
+function findInSimulator(
+  state: Json,
+  ats: Options['ats'],
+  a: DemoApplicant,
+): { stage: string | null; tags: string[] } {
   const company = (state.companies as Json[]).find((c) => c.company === 'demo') ?? {};
   if (ats === 'greenhouse') {
-    const gh = company.greenhouse as { candidates: { first_name: string; last_name: string; tags: string[]; applications: { current_stage?: { name: string } }[] }[] };
+    const gh = company.greenhouse as {
+      candidates: {
+        first_name: string;
+        last_name: string;
+        tags: string[];
+        applications: { current_stage?: { name: string } }[];
+      }[];
+    };
     const c = gh.candidates.find((x) => x.first_name === a.firstName && x.last_name === a.lastName);
     return { stage: c?.applications[0]?.current_stage?.name ?? null, tags: c?.tags ?? [] };
   }
   const wk = company.workable as {
     jobs: { shortcode: string; stages: { slug: string; name: string }[] }[];
-    candidates: { firstname: string; lastname: string; tags: string[]; job_shortcode: string; stage_slug: string }[];
+    candidates: {
+      firstname: string;
+      lastname: string;
+      tags: string[];
+      job_shortcode: string;
+      stage_slug: string;
+    }[];
   };
   const c = wk.candidates.find((x) => x.firstname === a.firstName && x.lastname === a.lastName);
-  const stage = c && wk.jobs.find((j) => j.shortcode === c.job_shortcode)?.stages.find((st) => st.slug === c.stage_slug);
+  const stage =
+    c && wk.jobs.find((j) => j.shortcode === c.job_shortcode)?.stages.find((st) => st.slug === c.stage_slug);
   return { stage: stage?.name ?? c?.stage_slug ?? null, tags: c?.tags ?? [] };
 }
 
 function pad(s: string, n: number): string {
   const width = [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
   return s + ' '.repeat(Math.max(1, n - width));
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 async function closeAll(app: INestApplication, sim: SimulatorHandle): Promise<void> {
