@@ -215,8 +215,13 @@ export class ApplicationPipelineService {
       workHistory: app.workHistory,
       ...fields,
     };
-    await this.tracked.upsert((existing ? { ...base, id: existing.id } : base) as Parameters<Repository<TrackedApplicationEntity>['upsert']>[0], ['tenantId', 'ats', 'applicationId']);
-    return this.tracked.findOneByOrFail({ tenantId: conn.tenantId, ats: conn.kind, applicationId: app.applicationId });
+    const row = (existing ? { ...base, id: existing.id } : base) as Parameters<Repository<TrackedApplicationEntity>['upsert']>[0];
+    const written = await this.tracked.upsert(row, ['tenantId', 'ats', 'applicationId']);
+    // The upsert returns the row's id (inserted or not) and writes only the columns given, so the stored
+    // row is `existing` overlaid with what we wrote: no need to read it back.
+    const id = (written.identifiers[0] as { id?: string } | undefined)?.id ?? existing?.id;
+    if (!id) return this.tracked.findOneByOrFail({ tenantId: conn.tenantId, ats: conn.kind, applicationId: app.applicationId });
+    return Object.assign(this.tracked.create(), existing ?? {}, base, { id });
   }
 }
 

@@ -76,6 +76,14 @@ class EnvironmentVariables {
   @Min(1)
   @Max(50)
   WORKER_CONCURRENCY: number = 4;
+
+  /** PostgreSQL connections per process. Default: 10, or two per concurrent job when that is more. */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE?: number;
 }
 
 export interface AppConfig {
@@ -91,6 +99,8 @@ export interface AppConfig {
   logLevel: string;
   migrationsRunAtBoot: boolean;
   workerConcurrency: number;
+  /** Connections in this process's PostgreSQL pool. */
+  databasePoolSize: number;
   queuePrefix: string;
   queueLockMs: number;
   runJobsInApi: boolean;
@@ -121,6 +131,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: vars.LOG_LEVEL,
     migrationsRunAtBoot: vars.MIGRATIONS_RUN_AT_BOOT ?? true,
     workerConcurrency: vars.WORKER_CONCURRENCY,
+    // A job runs up to two queries at once (matching reads candidates and name statistics in parallel):
+    // fewer connections than that make jobs queue for the pool rather than for the database.
+    // (Embedded PGlite runs one query at a time whatever the pool: 10 there.)
+    databasePoolSize: vars.DATABASE_POOL_SIZE ?? (vars.DATABASE_URL ? Math.max(10, 2 * vars.WORKER_CONCURRENCY) : 10),
     queuePrefix: vars.QUEUE_PREFIX,
     queueLockMs: vars.QUEUE_LOCK_MS,
     runJobsInApi: vars.RUN_JOBS_IN_API ?? !vars.REDIS_URL,

@@ -30,8 +30,11 @@ class DatabaseEndpointModule {}
   imports: [
     DatabaseEndpointModule,
     TypeOrmModule.forRootAsync({
-      inject: [DATABASE_ENDPOINT],
-      useFactory: (endpoint: DatabaseEndpoint) => ({ ...typeOrmOptions(endpoint.url), autoLoadEntities: true }),
+      inject: [DATABASE_ENDPOINT, APP_CONFIG],
+      useFactory: (endpoint: DatabaseEndpoint, config: AppConfig) => ({
+        ...typeOrmOptions(endpoint.url, { poolSize: config.databasePoolSize }),
+        autoLoadEntities: true,
+      }),
     }),
   ],
   providers: [MigrationService],

@@ -3,7 +3,7 @@ import { MIGRATIONS } from '../../../../migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Options shared by the Nest app and the standalone CLI DataSource. Schema changes only via migrations. */
-export function typeOrmOptions(url: string): DataSourceOptions {
+export function typeOrmOptions(url: string, opts: { poolSize?: number } = {}): DataSourceOptions {
   return {
     type: 'postgres',
     uuidExtension: 'pgcrypto',
@@ -15,7 +15,7 @@ export function typeOrmOptions(url: string): DataSourceOptions {
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: 10 },
+    extra: { max: opts.poolSize ?? 10 },
     logging: ['error'],
   };
 }

@@ -22,10 +22,18 @@ export class BullJobQueue extends JobQueue {
     });
   }
 
+  /**
+   * One processor per queue, dispatching on the job name: Bull runs `concurrency` loops for every
+   * `process()` call, so one call per job type would multiply the configured concurrency by the number
+   * of job types sharing a queue.
+   */
   async startProcessing(handlers: JobHandlerMap, concurrency: number): Promise<void> {
-    for (const [name, handler] of Object.entries(handlers) as [JobName, JobHandler<JobName>][]) {
-      const queue = this.queues[JOB_QUEUE[name]];
-      void queue.process(name, concurrency, async (job: Job<JobPayloads[JobName]>) => {
+    for (const [queueName, queue] of Object.entries(this.queues) as [QueueName, Queue][]) {
+      const names = (Object.keys(handlers) as JobName[]).filter((n) => JOB_QUEUE[n] === queueName);
+      if (names.length === 0) continue;
+      void queue.process('*', concurrency, async (job: Job<JobPayloads[JobName]>) => {
+        const handler = handlers[job.name as JobName] as JobHandler<JobName> | undefined;
+        if (!handler) throw new Error(`No handler for job type ${job.name}`);
         await handler(job.data, { jobId: String(job.id), attempt: job.attemptsMade + 1 });
       });
     }
