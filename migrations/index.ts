@@ -3,6 +3,7 @@ import { RegistryFoundation1795434470416 } from './1795434470416-RegistryFoundat
 import { Pipeline1795435433076 } from './1795435433076-Pipeline';
 import { Compensation1795436000659 } from './1795436000659-Compensation';
 import { ChangeLog1795436800412 } from './1795436800412-ChangeLog';
+import { MatchKeyHashes1795452148596 } from './1795452148596-MatchKeyHashes';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -13,4 +14,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Pipeline1795435433076,
   Compensation1795436000659,
   ChangeLog1795436800412,
+  MatchKeyHashes1795452148596,
 ];

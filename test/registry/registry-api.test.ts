@@ -144,12 +144,40 @@ describe('registry API (real PostgreSQL)', () => {
     expect(bad.body.details.problems.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('keeps identity keys exact across re-imports: changed contact details are found, dropped ones no longer are', async () => {
+    const c = await h.tenant('tenant-c');
+    const ds = h.app.get(DataSource);
+    const preview = async (email: string): Promise<string[]> =>
+      ((await http(h.baseUrl, 'POST', '/api/v1/matching/preview', { token: c.token('hr_admin'), json: { emails: [email] } })).body.candidates as { employee_number: string }[]).map((x) => x.employee_number);
+    expect((await upload(c, csv(row({ employee_number: 'C1', emails: 'old.address@gmail.com' })))).status).toBe(201);
+    // The first import loads the tenant's own key partition.
+    const partitions = await ds.query(`SELECT inhrelid::regclass::text AS name FROM pg_inherits WHERE inhparent = 'alumni_match_keys'::regclass`);
+    expect(partitions.map((p: { name: string }) => p.name)).toContain(`alumni_match_keys_t_${c.id.replace(/-/g, '')}`);
+    expect(await preview('old.address@gmail.com')).toEqual(['C1']);
+
+    expect((await upload(c, csv(row({ employee_number: 'C1', emails: 'new.address@gmail.com' }), row({ employee_number: 'C2', emails: 'old.address@gmail.com', family_name: '木村', family_name_kana: 'キムラ' })))).status).toBe(201);
+    expect(await preview('new.address@gmail.com')).toEqual(['C1']);
+    expect(await preview('old.address@gmail.com')).toEqual(['C2']);
+    // Every alumnus has exactly the key rows its match_key_hashes lists, no more, no fewer.
+    const mismatched = await ds.query(
+      `SELECT a.employee_number FROM alumni a WHERE a.tenant_id = $1 AND cardinality(a.match_key_hashes) <>
+         (SELECT count(*) FROM alumni_match_keys k WHERE k.tenant_id = a.tenant_id AND k.alumnus_id = a.id)`,
+      [c.id],
+    );
+    expect(mismatched).toEqual([]);
+  });
+
   it('erases a former employee with every identity key, and audits it', async () => {
     const before = await http(h.baseUrl, 'POST', '/api/v1/matching/preview', { token: a.token('hr_admin'), json: { last_name: '佐藤', first_name: '花子', emails: ['taro.yamada@gmail.com'] } });
     expect(before.body.candidates.length).toBeGreaterThan(0);
+    const ds = h.app.get(DataSource);
+    const frequency = async (): Promise<number> =>
+      (await ds.query<{ count: number }[]>(`SELECT count FROM alumni_name_frequencies WHERE tenant_id = $1 AND key = 'fq:ft:山田'`, [a.id]))[0]?.count ?? 0;
+    const yamadaBefore = await frequency();
     const del = await http(h.baseUrl, 'DELETE', '/api/v1/registry/alumni/E000001', { token: a.token('hr_admin') });
     expect(del.status).toBe(204);
-    const ds = h.app.get(DataSource);
+    // The erased person no longer makes 山田 look more common.
+    expect(await frequency()).toBe(yamadaBefore - 1);
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM alumni_match_keys k JOIN alumni a ON a.id = k.alumnus_id WHERE a.employee_number = 'E000001'`);
     expect(n).toBe(0);
     const orphan = await ds.query('SELECT count(*)::int AS n FROM alumni_match_keys k LEFT JOIN alumni a ON a.id = k.alumnus_id WHERE a.id IS NULL');

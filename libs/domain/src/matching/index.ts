@@ -37,9 +37,13 @@ export {
 export {
   FREQUENCY_KEY,
   alumnusFrequencyKeys,
+  alumnusIndexKeys,
+  isBirthDateKey,
+  sharesBirthDateKey,
   alumnusMatchKeys,
   applicantProbeKeys,
   frequencyKeysForApplicant,
 } from './match-keys';
 export { MATCH_WEIGHTS, prepareApplicant, scoreCandidate, scorePrepared, type PreparedApplicant } from './match-scoring';
 export { DEFAULT_MATCH_THRESHOLDS, decideMatch, matchApplicant } from './match-decision';
+export { selectKeyCandidates, type CandidateLimits, type KeyHit } from './candidate-selection';

@@ -57,13 +57,37 @@ function contactKeys(emails: readonly string[], phones: readonly string[], emplo
  * address should still find the record); scoring gives them little weight.
  */
 export function alumnusMatchKeys(a: AlumnusIdentity, _ctx: MatchContext): string[] {
+  return alumnusKeys(a, true);
+}
+
+function alumnusKeys(a: AlumnusIdentity, withBirthDateKeys: boolean): string[] {
   const out = new Set<string>();
   const names = alumnusNames(a);
-  const dob = normaliseBirthDate(a.birthDate);
+  const dob = withBirthDateKeys ? normaliseBirthDate(a.birthDate) : null;
   for (const family of [names.family, ...names.previousFamilies]) nameKeys(family, names.given, dob, out);
   givenDateKeys(names.given, dob, out);
   contactKeys(a.emails, a.phones, a.employeeNumber, out);
   return [...out];
+}
+
+/**
+ * Keys pairing a name part with the date of birth (ft/fr/gt/gr). The registry does not store them: it finds
+ * people born that day through its birth-date index (a few dozen in a million) and keeps those sharing one of
+ * these keys, which is the same candidate set for less than half the index rows.
+ */
+export function isBirthDateKey(key: string): boolean {
+  return BIRTH_DATE_KEY_RE.test(key);
+}
+const BIRTH_DATE_KEY_RE = /^(?:ft|fr|gt|gr):/u;
+
+/** The keys the registry stores per alumnus: every match key except the birth-date ones. */
+export function alumnusIndexKeys(a: AlumnusIdentity, _ctx: MatchContext): string[] {
+  return alumnusKeys(a, false);
+}
+
+/** Whether a person found through the birth-date index shares one of the applicant's birth-date keys. */
+export function sharesBirthDateKey(applicantKeys: ReadonlySet<string>, a: AlumnusIdentity, ctx: MatchContext): boolean {
+  return alumnusMatchKeys(a, ctx).some((k) => isBirthDateKey(k) && applicantKeys.has(k));
 }
 
 /** Keys to look up for an applicant: any alumnus sharing one becomes a candidate. */

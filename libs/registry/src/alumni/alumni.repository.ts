@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AlumnusRecord } from '@comeback/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AlumnusEntity } from './alumnus.entity';
+import { foldSearchText } from './search-text';
 
 export interface AlumnusWrite {
   record: AlumnusRecord;
@@ -24,12 +25,24 @@ export interface AlumnusIdentityRow {
   phones: string[];
 }
 
+const IDENTITY_COLUMNS = `a.id, a.employee_number AS "employeeNumber", a.family_name AS "familyName", a.given_name AS "givenName",
+  a.family_name_kana AS "familyNameKana", a.given_name_kana AS "givenNameKana", a.previous_family_names AS "previousFamilyNames",
+  to_char(a.birth_date, 'YYYY-MM-DD') AS "birthDate", a.emails, a.phones`;
+
+/** An import's key sink: see AlumniRepository.startBulkWrite. */
+export interface BulkWrite {
+  readonly tenantId: string;
+  /** Where new keys go until finishBulkWrite: the tenant's unattached partition, or a temporary table. */
+  readonly keyTable: string;
+  readonly firstLoad: boolean;
+}
+
 export interface AlumniPage {
   items: AlumnusEntity[];
   nextCursor: string | null;
 }
 
-/** All SQL of the registry. Writes are set-based (one statement per batch) so imports run near COPY speed. */
+/** All SQL of the registry. Writes are set-based (one statement per batch of rows and their keys). */
 @Injectable()
 export class AlumniRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -38,11 +51,69 @@ export class AlumniRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** Upserts a batch by employee number and replaces the identity keys of every row written. */
-  async upsertBatch(manager: EntityManager, tenantId: string, rows: AlumnusWrite[]): Promise<{ inserted: number; updated: number }> {
+  /**
+   * Opens a bulk write inside the caller's transaction (which it serialises per tenant). Inserted batch by
+   * batch, a million people's keys would land on random pages of an index larger than PostgreSQL's buffer
+   * cache, which was most of the import time. So new keys go to a table without an index and are indexed in
+   * one pass by `finishBulkWrite`: on a tenant's first import that table is the tenant's own, not yet attached
+   * partition (its primary key is then built by sorting, and the partition attached); later imports stage
+   * changed keys in a temporary table and insert them in key order.
+   */
+  async startBulkWrite(manager: EntityManager, tenantId: string): Promise<BulkWrite> {
+    await manager.query("SELECT pg_advisory_xact_lock(hashtext('alumni-import'), hashtext($1))", [tenantId]);
+    // Sorting several million keys in memory rather than on disk.
+    await manager.query("SET LOCAL work_mem = '256MB'");
+    await manager.query("SET LOCAL maintenance_work_mem = '256MB'");
+    // The search trigram index takes new rows into its pending list and merges them in sorted runs: with the
+    // default 4 MB list it merges every few thousand rows, which more than doubled the cost of each row.
+    await manager.query("SET LOCAL gin_pending_list_limit = '64MB'");
+    const partition = keyPartitionName(tenantId);
+    const [{ exists }]: { exists: boolean }[] = await manager.query('SELECT to_regclass($1) IS NOT NULL AS exists', [partition]);
+    if (!exists) {
+      // The CHECK lets ATTACH skip scanning the rows for the partition bound.
+      await manager.query(
+        `CREATE TABLE ${partition} (tenant_id uuid NOT NULL CHECK (tenant_id = ${quoteUuid(tenantId)}), key_hash bigint NOT NULL, alumnus_id uuid NOT NULL)`,
+      );
+      return { tenantId, keyTable: partition, firstLoad: true };
+    }
+    await manager.query('CREATE TEMP TABLE import_match_keys (tenant_id uuid NOT NULL, key_hash bigint NOT NULL, alumnus_id uuid NOT NULL) ON COMMIT DROP');
+    return { tenantId, keyTable: 'import_match_keys', firstLoad: false };
+  }
+
+  /**
+   * After the import committed: marks the tenant's key pages all-visible so candidate lookups are index-only
+   * scans (otherwise every hit visits the table until autovacuum comes by). Cheap when little changed.
+   */
+  async vacuumKeys(tenantId: string): Promise<void> {
+    await this.dataSource.query(`VACUUM (ANALYZE) ${keyPartitionName(tenantId)}`);
+  }
+
+  async finishBulkWrite(manager: EntityManager, bulk: BulkWrite): Promise<void> {
+    // Searches read the whole pending list, so it is merged into the index before the import ends.
+    await manager.query("SELECT gin_clean_pending_list('ix_alumni_search_text'::regclass)");
+    if (bulk.firstLoad) {
+      // One sort builds the primary key (PostgreSQL may use parallel workers), then the partition goes live.
+      await manager.query(`ALTER TABLE ${bulk.keyTable} ADD PRIMARY KEY (tenant_id, key_hash, alumnus_id)`);
+      await manager.query(`ALTER TABLE alumni_match_keys ATTACH PARTITION ${bulk.keyTable} FOR VALUES IN (${quoteUuid(bulk.tenantId)})`);
+      return;
+    }
+    await manager.query(
+      `INSERT INTO alumni_match_keys (tenant_id, key_hash, alumnus_id)
+       SELECT tenant_id, key_hash, alumnus_id FROM import_match_keys ORDER BY key_hash, alumnus_id ON CONFLICT DO NOTHING`,
+    );
+    await manager.query('DROP TABLE import_match_keys');
+  }
+
+  /**
+   * Upserts a batch by employee number in one statement (between start/finishBulkWrite). For rows that
+   * already existed only the keys that changed are touched: dropped keys are deleted, new ones staged. Keys
+   * are hashed by PostgreSQL (`hashtextextended`), the same way probes are.
+   */
+  async upsertBatch(manager: EntityManager, bulk: BulkWrite, rows: AlumnusWrite[]): Promise<{ inserted: number; updated: number }> {
     if (rows.length === 0) return { inserted: 0, updated: 0 };
+    const tenantId = bulk.tenantId;
     const json = JSON.stringify(
-      rows.map(({ record: r, frequencyKeys, searchText }) => ({
+      rows.map(({ record: r, matchKeys, frequencyKeys, searchText }) => ({
         employee_number: r.employeeNumber,
         family_name: r.familyName,
         given_name: r.givenName,
@@ -64,53 +135,61 @@ export class AlumniRepository {
         skills: r.skills,
         network_opt_in: r.networkOptIn,
         frequency_keys: frequencyKeys,
+        match_keys: matchKeys,
         search_text: searchText,
       })),
     );
-    const written: { id: string; employee_number: string; inserted: boolean }[] = await manager.query(
-      `INSERT INTO alumni (tenant_id, employee_number, family_name, given_name, family_name_kana, given_name_kana,
-         previous_family_names, birth_date, emails, phones, hire_date, leave_date, departure_reason, rehire_recommendation,
-         department, job_title, job_level, last_base_salary, performance_ratings, skills, network_opt_in, frequency_keys, search_text)
-       SELECT $1, r.employee_number, r.family_name, r.given_name, r.family_name_kana, r.given_name_kana,
-         coalesce(r.previous_family_names, '{}'), r.birth_date, coalesce(r.emails, '{}'), coalesce(r.phones, '{}'), r.hire_date, r.leave_date,
-         r.departure_reason, r.rehire_recommendation, r.department, r.job_title, r.job_level, r.last_base_salary,
-         coalesce(r.performance_ratings, '[]'), coalesce(r.skills, '{}'), r.network_opt_in, coalesce(r.frequency_keys, '{}'), r.search_text
-       FROM jsonb_to_recordset($2::jsonb) AS r(employee_number text, family_name text, given_name text, family_name_kana text,
-         given_name_kana text, previous_family_names text[], birth_date date, emails text[], phones text[], hire_date date,
-         leave_date date, departure_reason text, rehire_recommendation text, department text, job_title text, job_level text,
-         last_base_salary bigint, performance_ratings jsonb, skills text[], network_opt_in boolean, frequency_keys text[], search_text text)
-       ON CONFLICT (tenant_id, employee_number) DO UPDATE SET
-         family_name = excluded.family_name, given_name = excluded.given_name, family_name_kana = excluded.family_name_kana,
-         given_name_kana = excluded.given_name_kana, previous_family_names = excluded.previous_family_names,
-         birth_date = excluded.birth_date, emails = excluded.emails, phones = excluded.phones, hire_date = excluded.hire_date,
-         leave_date = excluded.leave_date, departure_reason = excluded.departure_reason,
-         rehire_recommendation = excluded.rehire_recommendation, department = excluded.department, job_title = excluded.job_title,
-         job_level = excluded.job_level, last_base_salary = excluded.last_base_salary,
-         performance_ratings = excluded.performance_ratings, skills = excluded.skills, network_opt_in = excluded.network_opt_in,
-         frequency_keys = excluded.frequency_keys, search_text = excluded.search_text, updated_at = now()
-       RETURNING id, employee_number, (xmax = 0) AS inserted`,
+    const [counts]: { inserted: number; updated: number }[] = await manager.query(
+      `WITH input AS (
+         SELECT r.*, ARRAY(SELECT hashtextextended(k, 0) FROM unnest(r.match_keys) k) AS match_key_hashes
+         FROM jsonb_to_recordset($2::jsonb) AS r(employee_number text, family_name text, given_name text, family_name_kana text,
+           given_name_kana text, previous_family_names text[], birth_date date, emails text[], phones text[], hire_date date,
+           leave_date date, departure_reason text, rehire_recommendation text, department text, job_title text, job_level text,
+           last_base_salary bigint, performance_ratings jsonb, skills text[], network_opt_in boolean, frequency_keys text[],
+           match_keys text[], search_text text)),
+       previous AS (
+         SELECT a.id, a.match_key_hashes FROM alumni a JOIN input r ON a.tenant_id = $1 AND a.employee_number = r.employee_number),
+       written AS (
+         INSERT INTO alumni (tenant_id, employee_number, family_name, given_name, family_name_kana, given_name_kana,
+           previous_family_names, birth_date, emails, phones, hire_date, leave_date, departure_reason, rehire_recommendation,
+           department, job_title, job_level, last_base_salary, performance_ratings, skills, network_opt_in, frequency_keys,
+           match_key_hashes, search_text)
+         SELECT $1, r.employee_number, r.family_name, r.given_name, r.family_name_kana, r.given_name_kana,
+           coalesce(r.previous_family_names, '{}'), r.birth_date, coalesce(r.emails, '{}'), coalesce(r.phones, '{}'), r.hire_date, r.leave_date,
+           r.departure_reason, r.rehire_recommendation, r.department, r.job_title, r.job_level, r.last_base_salary,
+           coalesce(r.performance_ratings, '[]'), coalesce(r.skills, '{}'), r.network_opt_in, coalesce(r.frequency_keys, '{}'),
+           r.match_key_hashes, r.search_text
+         FROM input r
+         ON CONFLICT (tenant_id, employee_number) DO UPDATE SET
+           family_name = excluded.family_name, given_name = excluded.given_name, family_name_kana = excluded.family_name_kana,
+           given_name_kana = excluded.given_name_kana, previous_family_names = excluded.previous_family_names,
+           birth_date = excluded.birth_date, emails = excluded.emails, phones = excluded.phones, hire_date = excluded.hire_date,
+           leave_date = excluded.leave_date, departure_reason = excluded.departure_reason,
+           rehire_recommendation = excluded.rehire_recommendation, department = excluded.department, job_title = excluded.job_title,
+           job_level = excluded.job_level, last_base_salary = excluded.last_base_salary,
+           performance_ratings = excluded.performance_ratings, skills = excluded.skills, network_opt_in = excluded.network_opt_in,
+           frequency_keys = excluded.frequency_keys, match_key_hashes = excluded.match_key_hashes,
+           search_text = excluded.search_text, updated_at = now()
+         RETURNING id, match_key_hashes, (xmax = 0) AS inserted),
+       dropped_keys AS (
+         DELETE FROM alumni_match_keys k USING previous p, written w
+         WHERE w.id = p.id AND k.tenant_id = $1 AND k.key_hash = ANY(p.match_key_hashes)
+           AND k.alumnus_id = p.id AND NOT (k.key_hash = ANY(w.match_key_hashes))),
+       staged_keys AS (
+         INSERT INTO ${bulk.keyTable} (tenant_id, key_hash, alumnus_id)
+         -- Keys are distinct text already; DISTINCT here (one hash over the batch, not one per row) guards the
+         -- primary key against two keys of one person sharing a 64-bit hash.
+         SELECT DISTINCT $1::uuid, h, w.id FROM written w LEFT JOIN previous p ON p.id = w.id, unnest(w.match_key_hashes) h
+         WHERE p.id IS NULL OR NOT (h = ANY(p.match_key_hashes)))
+       SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written`,
       [tenantId, json],
     );
-    const updatedIds = written.filter((w) => !w.inserted).map((w) => w.id);
-    if (updatedIds.length > 0) {
-      await manager.query('DELETE FROM alumni_match_keys WHERE alumnus_id = ANY($1::uuid[])', [updatedIds]);
-    }
-    const idByNumber = new Map(written.map((w) => [w.employee_number, w.id]));
-    const keys: string[] = [];
-    const ids: string[] = [];
-    for (const row of rows) {
-      const id = idByNumber.get(row.record.employeeNumber)!;
-      for (const k of row.matchKeys) {
-        keys.push(k);
-        ids.push(id);
-      }
-    }
-    await manager.query(
-      `INSERT INTO alumni_match_keys (tenant_id, key, alumnus_id)
-       SELECT $1, k, id FROM unnest($2::text[], $3::uuid[]) AS t(k, id) ON CONFLICT DO NOTHING`,
-      [tenantId, keys, ids],
-    );
-    return { inserted: written.length - updatedIds.length, updated: updatedIds.length };
+    return counts;
+  }
+
+  /** Fresh statistics for the planner after a bulk change (a million new rows otherwise look like none). */
+  async analyze(manager: EntityManager): Promise<void> {
+    await manager.query('ANALYZE alumni, alumni_match_keys');
   }
 
   /** Recounts name frequencies, the alumni count and the e-mail domains after a bulk change. */
@@ -139,38 +218,49 @@ export class AlumniRepository {
     );
   }
 
-  async getStats(tenantId: string): Promise<{ alumniCount: number; corporateEmailDomains: string[] }> {
-    const rows: { alumni_count: number; corporate_email_domains: string[] }[] = await this.dataSource.query(
-      'SELECT alumni_count, corporate_email_domains FROM registry_stats WHERE tenant_id = $1',
-      [tenantId],
+  /** What scoring needs besides the candidates, in one query: registry size, company domains, name frequencies. */
+  async registryFacts(tenantId: string, frequencyKeys: string[]): Promise<{ alumniCount: number; corporateEmailDomains: string[]; frequencies: Map<string, number> }> {
+    const [row]: { alumni_count: number; domains: string[]; freq: Record<string, number> }[] = await this.dataSource.query(
+      `SELECT coalesce(s.alumni_count, 0) AS alumni_count, coalesce(s.corporate_email_domains, '{}') AS domains,
+         (SELECT coalesce(json_object_agg(f.key, f.count), '{}') FROM alumni_name_frequencies f
+          WHERE f.tenant_id = $1 AND f.key = ANY($2::text[])) AS freq
+       FROM (SELECT 1) one LEFT JOIN registry_stats s ON s.tenant_id = $1`,
+      [tenantId, frequencyKeys],
     );
-    return { alumniCount: rows[0]?.alumni_count ?? 0, corporateEmailDomains: rows[0]?.corporate_email_domains ?? [] };
+    return { alumniCount: row.alumni_count, corporateEmailDomains: row.domains, frequencies: new Map(Object.entries(row.freq)) };
   }
 
-  /** Candidates = alumni sharing at least one probe key, most shared keys first. One index range scan per key. */
-  async findCandidates(tenantId: string, probeKeys: string[], limit: number): Promise<AlumnusIdentityRow[]> {
-    if (probeKeys.length === 0) return [];
+  /**
+   * Candidate ids in one query: up to `perKey` alumni per probe key (index-only scans; the caller asks for
+   * one more than it accepts, to see which keys are too common to mean anything), and up to `sameDay`
+   * alumni born on the applicant's birth date (`key` null).
+   */
+  async candidateHits(
+    tenantId: string,
+    probe: { keys: string[]; birthDate: string | null },
+    limits: { perKey: number; sameDay: number },
+  ): Promise<{ key: string | null; alumnusId: string }[]> {
     return this.dataSource.query(
-      `WITH hits AS (
-         SELECT alumnus_id, count(*) AS n FROM alumni_match_keys
-         WHERE tenant_id = $1 AND key = ANY($2::text[]) GROUP BY alumnus_id ORDER BY n DESC LIMIT $3)
-       SELECT a.id, a.employee_number AS "employeeNumber", a.family_name AS "familyName", a.given_name AS "givenName",
-         a.family_name_kana AS "familyNameKana", a.given_name_kana AS "givenNameKana",
-         a.previous_family_names AS "previousFamilyNames", to_char(a.birth_date, 'YYYY-MM-DD') AS "birthDate",
-         a.emails, a.phones
-       FROM hits JOIN alumni a ON a.id = hits.alumnus_id ORDER BY hits.n DESC`,
-      [tenantId, probeKeys, limit],
+      `SELECT k AS key, x.alumnus_id AS "alumnusId" FROM unnest($2::text[]) k CROSS JOIN LATERAL (
+         SELECT alumnus_id FROM alumni_match_keys WHERE tenant_id = $1 AND key_hash = hashtextextended(k, 0) LIMIT $4) x
+       UNION ALL
+       (SELECT NULL, id FROM alumni WHERE $3::date IS NOT NULL AND tenant_id = $1 AND birth_date = $3::date LIMIT $5)`,
+      [tenantId, probe.keys, probe.birthDate, limits.perKey, limits.sameDay],
     );
   }
 
-  async frequencies(tenantId: string, keys: string[]): Promise<Map<string, number>> {
-    if (keys.length === 0) return new Map();
-    const rows: { key: string; count: number }[] = await this.dataSource.query(
-      'SELECT key, count FROM alumni_name_frequencies WHERE tenant_id = $1 AND key = ANY($2::text[])',
-      [tenantId, keys],
+  /** Identity columns of the given alumni, in the order of `ids`. */
+  async identitiesByIds(tenantId: string, ids: string[]): Promise<AlumnusIdentityRow[]> {
+    if (ids.length === 0) return [];
+    const rows: AlumnusIdentityRow[] = await this.dataSource.query(
+      `SELECT ${IDENTITY_COLUMNS} FROM alumni a WHERE a.tenant_id = $1 AND a.id = ANY($2::uuid[])`,
+      [tenantId, ids],
     );
-    return new Map(rows.map((r) => [r.key, r.count]));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is AlumnusIdentityRow => r !== undefined);
   }
+
+
 
   async findByEmployeeNumber(tenantId: string, employeeNumber: string): Promise<AlumnusEntity | null> {
     return this.dataSource.getRepository(AlumnusEntity).findOneBy({ tenantId, employeeNumber });
@@ -189,7 +279,7 @@ export class AlumniRepository {
       .where('a.tenant_id = :tenantId', { tenantId })
       .orderBy('a.employee_number', 'ASC')
       .limit(opts.limit + 1);
-    if (opts.q) qb.andWhere("(a.search_text LIKE :q OR a.employee_number = :exact)", { q: `%${escapeLike(opts.q.toLowerCase())}%`, exact: opts.q });
+    if (opts.q) qb.andWhere('(a.search_text LIKE :q OR a.employee_number = :exact)', { q: `%${escapeLike(foldSearchText(opts.q))}%`, exact: opts.q.trim() });
     if (opts.after) qb.andWhere('a.employee_number > :after', { after: opts.after });
     const rows = await qb.getMany();
     const more = rows.length > opts.limit;
@@ -197,13 +287,20 @@ export class AlumniRepository {
     return { items, nextCursor: more ? items[items.length - 1].employeeNumber : null };
   }
 
-  /** Erasure: the row and (by cascade) every identity key; frequencies drop by this person's keys. */
+  /** Erasure: the row and every identity key; frequencies drop by this person's keys. */
   async erase(manager: EntityManager, tenantId: string, employeeNumber: string): Promise<{ id: string } | null> {
-    const rows: { id: string; frequency_keys: string[] }[] = await manager.query(
-      'DELETE FROM alumni WHERE tenant_id = $1 AND employee_number = $2 RETURNING id, frequency_keys',
+    const rows: { id: string; frequency_keys: string[]; match_key_hashes: string[] }[] = await manager.query(
+      // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare DELETE … RETURNING.
+      `WITH erased AS (DELETE FROM alumni WHERE tenant_id = $1 AND employee_number = $2 RETURNING id, frequency_keys, match_key_hashes)
+       SELECT * FROM erased`,
       [tenantId, employeeNumber],
     );
     if (rows.length === 0) return null;
+    await manager.query('DELETE FROM alumni_match_keys WHERE tenant_id = $1 AND key_hash = ANY($2::bigint[]) AND alumnus_id = $3', [
+      tenantId,
+      rows[0].match_key_hashes,
+      rows[0].id,
+    ]);
     await manager.query(
       'UPDATE alumni_name_frequencies SET count = count - 1 WHERE tenant_id = $1 AND key = ANY($2::text[])',
       [tenantId, rows[0].frequency_keys],
@@ -212,11 +309,21 @@ export class AlumniRepository {
     await manager.query('UPDATE registry_stats SET alumni_count = alumni_count - 1 WHERE tenant_id = $1', [tenantId]);
     return { id: rows[0].id };
   }
+}
 
-  async countKeys(tenantId: string, alumnusId: string): Promise<number> {
-    const [{ n }]: { n: string }[] = await this.dataSource.query('SELECT count(*) AS n FROM alumni_match_keys WHERE tenant_id = $1 AND alumnus_id = $2', [tenantId, alumnusId]);
-    return Number(n);
-  }
+/** Each tenant's keys live in their own partition of alumni_match_keys. */
+export function keyPartitionName(tenantId: string): string {
+  return `alumni_match_keys_t_${uuidHex(tenantId)}`;
+}
+
+function quoteUuid(id: string): string {
+  return `'${uuidHex(id).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/u, '$1-$2-$3-$4-$5')}'`;
+}
+
+/** Identifiers and literals built from a tenant id are safe only because the id is checked to be a UUID here. */
+function uuidHex(id: string): string {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu.test(id)) throw new Error(`not a tenant id: ${id}`);
+  return id.replace(/-/gu, '').toLowerCase();
 }
 
 function escapeLike(s: string): string {

@@ -3,6 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique
 /** One former employee of one tenant. Sensitive columns: birthDate, departureReason, lastBaseSalary, performanceRatings. */
 @Entity('alumni')
 @Unique('uq_alumni_tenant_employee_number', ['tenantId', 'employeeNumber'])
+// Candidate search by birth date replaces four name+birth-date key rows per person (see isBirthDateKey).
+@Index('ix_alumni_tenant_birth_date', ['tenantId', 'birthDate'])
 export class AlumnusEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -73,6 +75,10 @@ export class AlumnusEntity {
   /** Name keys counted into `alumni_name_frequencies` (how common a name is weighs a name agreement). */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   frequencyKeys!: string[];
+
+  /** Hashes of this person's rows in `alumni_match_keys`, so a re-import or erasure deletes exactly those. */
+  @Column({ type: 'bigint', array: true, default: () => "'{}'" })
+  matchKeyHashes!: string[];
 
   /** Lower-cased "family given kana" for console search. */
   @Index('ix_alumni_search_text', { synchronize: false })

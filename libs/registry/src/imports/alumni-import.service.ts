@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { alumnusFrequencyKeys, alumnusMatchKeys, AlumnusRecord, detectCorporateDomains, MatchContext } from '@comeback/domain';
+import { alumnusFrequencyKeys, alumnusIndexKeys, AlumnusRecord, detectCorporateDomains, MatchContext } from '@comeback/domain';
 import { AppException, AuditActor, AuditService, ErrorCode, TenantService } from '@comeback/platform';
 import type { Readable } from 'node:stream';
 import { Repository } from 'typeorm';
@@ -70,16 +70,32 @@ export class AlumniImportService {
     class Rejected extends Error {}
     try {
       await this.alumni.transaction(async (manager) => {
+        const bulk = await this.alumni.startBulkWrite(manager, tenantId);
         let batch: AlumnusWrite[] = [];
         let headerFatal = false;
+        // One batch is written while the next is parsed: PostgreSQL and the parser work side by side.
+        let writing: Promise<void> = Promise.resolve();
+        let writeError: Error | null = null;
+        const throwIfWriteFailed = (): void => {
+          if (writeError !== null) throw writeError;
+        };
         const flush = async (): Promise<void> => {
-          // In all-or-nothing mode nothing needs writing once a problem is known: the transaction will roll back.
-          if (batch.length > 0 && (opts.mode === 'valid-rows' || problemCount === 0)) {
-            const r = await this.alumni.upsertBatch(manager, tenantId, batch);
-            inserted += r.inserted;
-            updated += r.updated;
-          }
+          const rows = batch;
           batch = [];
+          await writing;
+          throwIfWriteFailed();
+          // In all-or-nothing mode nothing needs writing once a problem is known: the transaction will roll back.
+          if (rows.length > 0 && (opts.mode === 'valid-rows' || problemCount === 0)) {
+            writing = this.alumni.upsertBatch(manager, bulk, rows).then(
+              (r) => {
+                inserted += r.inserted;
+                updated += r.updated;
+              },
+              (err: unknown) => {
+                writeError = err instanceof Error ? err : new Error(String(err));
+              },
+            );
+          }
         };
         for await (const item of readAlumniCsv(input, { encoding: opts.encoding ?? 'auto', onProgress: (bytesRead) => opts.onProgress?.({ bytesRead, rowsRead }) })) {
           switch (item.kind) {
@@ -101,10 +117,14 @@ export class AlumniImportService {
           }
         }
         await flush();
+        await writing;
+        throwIfWriteFailed();
         if (headerFatal || (opts.mode === 'all-or-nothing' && problemCount > 0)) {
           throw new Rejected();
         }
+        await this.alumni.finishBulkWrite(manager, bulk);
         const { alumniCount, domainCounts } = await this.alumni.refreshStatistics(manager, tenantId);
+        await this.alumni.analyze(manager);
         await this.alumni.saveStats(manager, tenantId, alumniCount, [...detectCorporateDomains(domainCounts, alumniCount)]);
         await this.audit.record(actor, { action: 'registry.import', targetType: 'import_run', targetId: run.id, details: { mode: opts.mode, rowsRead, inserted, updated, rowsRejected } }, manager);
       });
@@ -122,6 +142,7 @@ export class AlumniImportService {
         warnings,
       });
     }
+    await this.alumni.vacuumKeys(tenantId);
     await this.runs.update(run.id, { status: 'completed', rowsRead, rowsImported: inserted + updated, rowsRejected, problems, problemCount, warnings, finishedAt: new Date() });
     return { importId: run.id, status: 'completed', mode: opts.mode, rowsRead, rowsImported: inserted + updated, rowsRejected, inserted, updated, problemCount, problems, warnings };
   }
@@ -130,7 +151,7 @@ export class AlumniImportService {
     const identity = record;
     return {
       record,
-      matchKeys: alumnusMatchKeys(identity, ctx),
+      matchKeys: alumnusIndexKeys(identity, ctx),
       frequencyKeys: alumnusFrequencyKeys(identity),
       searchText: searchTextFor(record),
     };
