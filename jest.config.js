@@ -7,6 +7,6 @@ const moduleNameMapper = { '^@comeback/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src
 module.exports = {
   projects: [
     { displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'], transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' },
-    { displayName: 'integration', rootDir: __dirname, testMatch: ['<rootDir>/test/**/*.test.ts'], transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', globalSetup: '<rootDir>/test/support/global-setup.ts', setupFiles: ['<rootDir>/test/support/integration-env.ts'], maxWorkers: 2 },
+    { displayName: 'integration', rootDir: __dirname, testMatch: ['<rootDir>/test/**/*.test.ts'], transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', globalSetup: '<rootDir>/test/support/global-setup.ts', globalTeardown: '<rootDir>/test/support/global-teardown.ts', setupFiles: ['<rootDir>/test/support/integration-env.ts'], maxWorkers: 2 },
   ],
 };
