@@ -106,9 +106,8 @@ export class GreenhouseService {
     const status = queryString(q, 'status');
     if (status !== undefined && !['active', 'rejected', 'hired'].includes(status))
       throw harvestError(422, [{ status: 'must be one of active, rejected, hired' }]);
-    return this.state.gh.applications
+    return byIds(this.state.gh.applications, this.state.gh.applicationById, ids)
       .filter((a) => a.company === company)
-      .filter((a) => !ids || ids.includes(a.id))
       .filter((a) => !candidateIds || candidateIds.includes(a.candidate_id))
       .filter((a) => !jobIds || jobIds.includes(a.job_id))
       .filter((a) => !status || a.status === status)
@@ -119,9 +118,8 @@ export class GreenhouseService {
     const ids = queryIds(q, 'ids');
     const email = queryString(q, 'email')?.toLowerCase();
     const tag = queryString(q, 'tag')?.toLowerCase();
-    return this.state.gh.candidates
+    return byIds(this.state.gh.candidates, this.state.gh.candidateById, ids)
       .filter((c) => c.company === company)
-      .filter((c) => !ids || ids.includes(c.id))
       .filter((c) => email === undefined || c.email_addresses.some((e) => e.value.toLowerCase() === email))
       .filter((c) => tag === undefined || c.tags.some((t) => t.toLowerCase() === tag))
       .map((c) => toCandidate(c));
@@ -448,4 +446,13 @@ export function parseBasic(authorization: string | undefined): { id: string; sec
 function fakeJwt(claims: Record<string, unknown>): string {
   const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
   return `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ ...claims, jti: randomBytes(8).toString('hex') })}.${randomBytes(32).toString('base64url')}`;
+}
+
+/** The rows named by `ids` (in id order, as a scan would list them), or all rows without the filter. */
+function byIds<T extends { id: number }>(all: T[], index: ReadonlyMap<number, T>, ids: number[] | undefined): T[] {
+  if (!ids) return all;
+  return [...new Set(ids)]
+    .map((id) => index.get(id))
+    .filter((row): row is T => row !== undefined)
+    .sort((a, b) => a.id - b.id);
 }

@@ -99,11 +99,13 @@ export class SimulatorState {
   }
 
   ghCandidate(id: number, company?: string): GhCandidate | undefined {
-    return this.gh.candidates.find((c) => c.id === id && (company === undefined || c.company === company));
+    const c = this.gh.candidateById.get(id);
+    return c && (company === undefined || c.company === company) ? c : undefined;
   }
 
   ghApplication(id: number, company?: string): GhApplication | undefined {
-    return this.gh.applications.find((a) => a.id === id && (company === undefined || a.company === company));
+    const a = this.gh.applicationById.get(id);
+    return a && (company === undefined || a.company === company) ? a : undefined;
   }
 
   ghUser(id: number, company?: string): GhUser | undefined {
@@ -111,7 +113,7 @@ export class SimulatorState {
   }
 
   ghCurrentApplicationStage(applicationId: number): GhApplicationStage | undefined {
-    return this.gh.applicationStages.find((s) => s.application_id === applicationId && s.current);
+    return this.gh.currentStageByApplication.get(applicationId);
   }
 
   // ------------------------------------------------------------ Greenhouse writes
@@ -183,6 +185,7 @@ export class SimulatorState {
     };
     for (const tag of candidate.tags) this.ghTagDefinition(company, tag);
     this.gh.candidates.push(candidate);
+    this.gh.candidateById.set(candidate.id, candidate);
     return candidate;
   }
 
@@ -218,15 +221,8 @@ export class SimulatorState {
       custom_fields: a.custom_fields,
     };
     this.gh.applications.push(application);
-    this.gh.applicationStages.push({
-      id: this.nextId('ghApplicationStage'),
-      application_id: application.id,
-      job_interview_stage_id: a.stage_id,
-      entered_at: at,
-      exited_at: null,
-      current: true,
-      moved_by: 'seed',
-    });
+    this.gh.applicationById.set(application.id, application);
+    this.enterGhStage(application.id, a.stage_id, at, 'seed');
     return application;
   }
 
@@ -238,18 +234,24 @@ export class SimulatorState {
       current.current = false;
       current.exited_at = at;
     }
-    this.gh.applicationStages.push({
+    this.enterGhStage(application.id, toStageId, at, by);
+    application.stage_id = toStageId;
+    application.updated_at = at;
+    application.last_activity_at = at;
+  }
+
+  private enterGhStage(applicationId: number, stageId: number, at: string, by: GhApplicationStage['moved_by']): void {
+    const row: GhApplicationStage = {
       id: this.nextId('ghApplicationStage'),
-      application_id: application.id,
-      job_interview_stage_id: toStageId,
+      application_id: applicationId,
+      job_interview_stage_id: stageId,
       entered_at: at,
       exited_at: null,
       current: true,
       moved_by: by,
-    });
-    application.stage_id = toStageId;
-    application.updated_at = at;
-    application.last_activity_at = at;
+    };
+    this.gh.applicationStages.push(row);
+    this.gh.currentStageByApplication.set(applicationId, row);
   }
 
   ghTagDefinition(company: string, name: string): GhCandidateTag {
@@ -423,6 +425,11 @@ function emptyGreenhouse() {
     candidates: [] as GhCandidate[],
     applications: [] as GhApplication[],
     applicationStages: [] as GhApplicationStage[],
+    // Look-ups by id: the benchmarks hold thousands of applicants, and a scan per request would make the
+    // simulator, not the product, the bottleneck.
+    candidateById: new Map<number, GhCandidate>(),
+    applicationById: new Map<number, GhApplication>(),
+    currentStageByApplication: new Map<number, GhApplicationStage>(),
     notes: [] as GhNote[],
     offers: [] as GhOffer[],
     candidateTags: [] as GhCandidateTag[],

@@ -70,8 +70,9 @@ export class ApplicationPipelineService {
     let employeeNumber: string | null = opts.confirmedEmployeeNumber ?? null;
     let matchScore: number | null = existing?.matchScore ?? null;
     if (!employeeNumber) {
-      const rejected = await this.review.rejectedEmployeeNumbers(tenantId, conn.kind, app.candidateId);
-      const decision = await this.matching.match(tenantId, applicantIdentityOf(app), { excludeEmployeeNumbers: rejected });
+      const decision = await this.matching.match(tenantId, applicantIdentityOf(app), {
+        excludeEmployeeNumbers: () => this.review.rejectedEmployeeNumbers(tenantId, conn.kind, app.candidateId),
+      });
       if (decision.decision === 'none') return this.finishWithoutAlumnus(existing, conn, app, 'not_alumni', decision.score);
       if (decision.decision === 'review') {
         await this.review.open(conn.kind, tenantId, app, decision.candidates);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AlumnusRecord } from '@comeback/domain';
+import type { TenantSettings } from '@comeback/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AlumnusEntity } from './alumnus.entity';
 import { foldSearchText } from './search-text';
@@ -43,6 +44,14 @@ export interface AlumniPage {
 }
 
 /** All SQL of the registry. Writes are set-based (one statement per batch of rows and their keys). */
+export interface MatchLookup {
+  settings: TenantSettings;
+  alumniCount: number;
+  corporateEmailDomains: string[];
+  frequencies: Map<string, number>;
+  hits: { key: string | null; alumnusId: string }[];
+}
+
 @Injectable()
 export class AlumniRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -219,34 +228,40 @@ export class AlumniRepository {
   }
 
   /** What scoring needs besides the candidates, in one query: registry size, company domains, name frequencies. */
-  async registryFacts(tenantId: string, frequencyKeys: string[]): Promise<{ alumniCount: number; corporateEmailDomains: string[]; frequencies: Map<string, number> }> {
-    const [row]: { alumni_count: number; domains: string[]; freq: Record<string, number> }[] = await this.dataSource.query(
-      `SELECT coalesce(s.alumni_count, 0) AS alumni_count, coalesce(s.corporate_email_domains, '{}') AS domains,
-         (SELECT coalesce(json_object_agg(f.key, f.count), '{}') FROM alumni_name_frequencies f
-          WHERE f.tenant_id = $1 AND f.key = ANY($2::text[])) AS freq
-       FROM (SELECT 1) one LEFT JOIN registry_stats s ON s.tenant_id = $1`,
-      [tenantId, frequencyKeys],
-    );
-    return { alumniCount: row.alumni_count, corporateEmailDomains: row.domains, frequencies: new Map(Object.entries(row.freq)) };
-  }
-
   /**
-   * Candidate ids in one query: up to `perKey` alumni per probe key (index-only scans; the caller asks for
-   * one more than it accepts, to see which keys are too common to mean anything), and up to `sameDay`
-   * alumni born on the applicant's birth date (`key` null).
+   * Everything matching reads before scoring, in one round trip (an applicant is matched per webhook, so
+   * round trips are the cost): the tenant's matching settings, the registry's size and detected company
+   * domains, how many alumni carry each name key, and the candidate ids: up to `perKey` alumni per probe
+   * key (index-only scans; the caller asks for one more than it accepts, to see which keys are too common
+   * to mean anything) and up to `sameDay` alumni born on the applicant's birth date (`key` null).
+   * Null when the tenant does not exist.
    */
-  async candidateHits(
+  async matchLookup(
     tenantId: string,
-    probe: { keys: string[]; birthDate: string | null },
+    probe: { frequencyKeys: string[]; keys: string[]; birthDate: string | null },
     limits: { perKey: number; sameDay: number },
-  ): Promise<{ key: string | null; alumnusId: string }[]> {
-    return this.dataSource.query(
-      `SELECT k AS key, x.alumnus_id AS "alumnusId" FROM unnest($2::text[]) k CROSS JOIN LATERAL (
-         SELECT alumnus_id FROM alumni_match_keys WHERE tenant_id = $1 AND key_hash = hashtextextended(k, 0) LIMIT $4) x
-       UNION ALL
-       (SELECT NULL, id FROM alumni WHERE $3::date IS NOT NULL AND tenant_id = $1 AND birth_date = $3::date LIMIT $5)`,
-      [tenantId, probe.keys, probe.birthDate, limits.perKey, limits.sameDay],
-    );
+  ): Promise<MatchLookup | null> {
+    const [row]: { settings: TenantSettings; alumni_count: number; domains: string[]; freq: Record<string, number>; hits: [string | null, string][] }[] =
+      await this.dataSource.query(
+        `SELECT t.settings, coalesce(s.alumni_count, 0) AS alumni_count, coalesce(s.corporate_email_domains, '{}') AS domains,
+           (SELECT coalesce(json_object_agg(f.key, f.count), '{}') FROM alumni_name_frequencies f
+            WHERE f.tenant_id = $1 AND f.key = ANY($2::text[])) AS freq,
+           (SELECT coalesce(json_agg(json_build_array(h.key, h.alumnus_id)), '[]') FROM (
+              SELECT k AS key, x.alumnus_id FROM unnest($3::text[]) k CROSS JOIN LATERAL (
+                SELECT alumnus_id FROM alumni_match_keys WHERE tenant_id = $1 AND key_hash = hashtextextended(k, 0) LIMIT $5) x
+              UNION ALL
+              (SELECT NULL, id FROM alumni WHERE $4::date IS NOT NULL AND tenant_id = $1 AND birth_date = $4::date LIMIT $6)) h) AS hits
+         FROM tenants t LEFT JOIN registry_stats s ON s.tenant_id = t.id WHERE t.id = $1`,
+        [tenantId, probe.frequencyKeys, probe.keys, probe.birthDate, limits.perKey, limits.sameDay],
+      );
+    if (!row) return null;
+    return {
+      settings: row.settings,
+      alumniCount: row.alumni_count,
+      corporateEmailDomains: row.domains,
+      frequencies: new Map(Object.entries(row.freq)),
+      hits: row.hits.map(([key, alumnusId]) => ({ key, alumnusId })),
+    };
   }
 
   /** Identity columns of the given alumni, in the order of `ids`. */

@@ -14,7 +14,7 @@ import {
   selectKeyCandidates,
   sharesBirthDateKey,
 } from '@comeback/domain';
-import { TenantService } from '@comeback/platform';
+import { NotFoundException } from '@comeback/platform';
 import { AlumniRepository } from '../alumni/alumni.repository';
 
 /**
@@ -32,42 +32,45 @@ export interface MatchOutcome extends MatchDecision {
 /** Finds candidates through the key and birth-date indexes, scores them with the domain matcher, and decides. */
 @Injectable()
 export class MatchingService {
-  constructor(
-    private readonly alumni: AlumniRepository,
-    private readonly tenants: TenantService,
-  ) {}
+  constructor(private readonly alumni: AlumniRepository) {}
 
-  async match(tenantId: string, applicant: ApplicantIdentity, opts: { excludeEmployeeNumbers?: ReadonlySet<string> } = {}): Promise<MatchOutcome> {
-    // Probe keys do not depend on the tenant context, so all lookups go out at once (three small queries),
-    // then one fetch of the chosen people's identity columns.
+  /**
+   * `excludeEmployeeNumbers` (people a reviewer said this applicant is not) is asked for only once
+   * someone was found, so an applicant nobody resembles costs no look-up of rejections.
+   */
+  async match(
+    tenantId: string,
+    applicant: ApplicantIdentity,
+    opts: { excludeEmployeeNumbers?: (found: string[]) => Promise<ReadonlySet<string>> } = {},
+  ): Promise<MatchOutcome> {
+    // Probe keys do not depend on the tenant context, so one query reads the context and the candidates,
+    // then one more fetches the chosen people's identity columns.
     const probeKeys = applicantProbeKeys(applicant, { corporateEmailDomains: new Set() });
-    const [tenant, facts, hits] = await Promise.all([
-      this.tenants.get(tenantId),
-      this.alumni.registryFacts(tenantId, frequencyKeysForApplicant(applicant)),
-      this.alumni.candidateHits(
-        tenantId,
-        { keys: probeKeys.filter((k) => !isBirthDateKey(k)), birthDate: normaliseBirthDate(applicant.birthDate) },
-        { perKey: CANDIDATE_LIMITS.maxPerKey + 1, sameDay: CANDIDATE_LIMITS.maxSameDay },
-      ),
-    ]);
-    const ctx: MatchContext = { corporateEmailDomains: new Set(tenant.settings.corporateEmailDomains ?? facts.corporateEmailDomains) };
-    const thresholds: MatchThresholds = { ...DEFAULT_MATCH_THRESHOLDS, ...stripUndefined(tenant.settings.matchThresholds ?? {}) };
+    const lookup = await this.alumni.matchLookup(
+      tenantId,
+      { frequencyKeys: frequencyKeysForApplicant(applicant), keys: probeKeys.filter((k) => !isBirthDateKey(k)), birthDate: normaliseBirthDate(applicant.birthDate) },
+      { perKey: CANDIDATE_LIMITS.maxPerKey + 1, sameDay: CANDIDATE_LIMITS.maxSameDay },
+    );
+    if (!lookup) throw new NotFoundException('Tenant');
+    const ctx: MatchContext = { corporateEmailDomains: new Set(lookup.settings.corporateEmailDomains ?? lookup.corporateEmailDomains) };
+    const thresholds: MatchThresholds = { ...DEFAULT_MATCH_THRESHOLDS, ...stripUndefined(lookup.settings.matchThresholds ?? {}) };
     const keyed = selectKeyCandidates(
-      hits.filter((h): h is { key: string; alumnusId: string } => h.key !== null),
+      lookup.hits.filter((h): h is { key: string; alumnusId: string } => h.key !== null),
       CANDIDATE_LIMITS,
     );
-    const sameDay = hits.filter((h) => h.key === null && !keyed.includes(h.alumnusId)).map((h) => h.alumnusId);
+    const sameDay = lookup.hits.filter((h) => h.key === null && !keyed.includes(h.alumnusId)).map((h) => h.alumnusId);
     const identities = await this.alumni.identitiesByIds(tenantId, [...keyed, ...sameDay]);
     const birthDateKeys = new Set(probeKeys.filter(isBirthDateKey));
     const keyedIds = new Set(keyed);
     const rows = identities
       .filter((r) => keyedIds.has(r.id) || sharesBirthDateKey(birthDateKeys, r, ctx))
       .slice(0, CANDIDATE_LIMITS.maxCandidates);
-    const candidates: AlumnusIdentity[] = rows.filter((r) => !opts.excludeEmployeeNumbers?.has(r.employeeNumber));
+    const excluded = rows.length > 0 && opts.excludeEmployeeNumbers ? await opts.excludeEmployeeNumbers(rows.map((r) => r.employeeNumber)) : null;
+    const candidates: AlumnusIdentity[] = excluded ? rows.filter((r) => !excluded.has(r.employeeNumber)) : rows;
     const decision = matchApplicant(
       applicant,
       candidates,
-      { alumniCount: Math.max(facts.alumniCount, 1), frequency: (k) => facts.frequencies.get(k) ?? 0 },
+      { alumniCount: Math.max(lookup.alumniCount, 1), frequency: (k) => lookup.frequencies.get(k) ?? 0 },
       ctx,
       thresholds,
     );
