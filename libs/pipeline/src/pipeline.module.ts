@@ -10,6 +10,7 @@ import { BackfillService } from './backfill/backfill.service';
 import { AtsConnectionEntity } from './connections/ats-connection.entity';
 import { AtsConnectionService } from './connections/ats-connection.service';
 import { InboxEventEntity } from './inbox/inbox-event.entity';
+import { InboxEventsRepository } from './inbox/inbox-events.repository';
 import { WebhookIngestService } from './inbox/webhook-ingest.service';
 import { EligibilityPolicyService } from './policies/eligibility-policy.service';
 import { EligibilityPolicyVersionEntity } from './policies/eligibility-policy-version.entity';
@@ -25,6 +26,7 @@ import { TrackedApplicationsService } from './applications/tracked-applications.
 
 const SERVICES = [
   AtsConnectionService,
+  InboxEventsRepository,
   WebhookIngestService,
   EligibilityPolicyService,
   JobStagesService,

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { AtsConnectorRegistry, AtsKind, WebhookRequest } from '@comeback/ats';
 import { AppException, ErrorCode, JobQueue, NotFoundException } from '@comeback/platform';
-import { DataSource } from 'typeorm';
 import { AtsConnectionService } from '../connections/ats-connection.service';
+import { InboxEventsRepository } from './inbox-events.repository';
 
 export type IngestResult = { status: 'ping' } | { status: 'accepted' | 'duplicate' | 'ignored'; eventId: string };
 
@@ -23,7 +22,7 @@ export class WebhookIngestService {
   constructor(
     private readonly connections: AtsConnectionService,
     private readonly connectors: AtsConnectorRegistry,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly inbox: InboxEventsRepository,
     @Inject(JobQueue) private readonly queue: JobQueue,
   ) {}
 
@@ -39,14 +38,14 @@ export class WebhookIngestService {
     const event = connector.parseWebhook(req);
     if (event.kind === 'ping') return { status: 'ping' };
     const processable = event.kind !== 'ignored';
-    const rows: { id: string; status: string; inserted: boolean }[] = await this.db.query(
-      `INSERT INTO inbox_events (tenant_id, ats, event_id, kind, raw_body, status)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT ON CONSTRAINT uq_inbox_events_delivery DO UPDATE SET event_id = excluded.event_id
-       RETURNING id, status, (xmax = 0) AS inserted`,
-      [tenantId, kind, event.eventId, event.kind === 'ignored' ? `ignored:${event.action}` : event.kind, req.rawBody.toString('utf8'), processable ? 'received' : 'ignored'],
-    );
-    const row = rows[0];
+    const row = await this.inbox.storeDelivery({
+      tenantId,
+      ats: kind,
+      eventId: event.eventId,
+      kind: event.kind === 'ignored' ? `ignored:${event.action}` : event.kind,
+      rawBody: req.rawBody.toString('utf8'),
+      status: processable ? 'received' : 'ignored',
+    });
     if (!processable) return { status: 'ignored', eventId: event.eventId };
     // A duplicate still in 'received' may have missed its enqueue (crash in between): enqueue again;
     // the job id is the event's, so the queue drops it if it is already there.

@@ -5,7 +5,8 @@ import { OfferChecksService } from '@comeback/compensation';
 import { JobPayloads } from '@comeback/platform';
 import { Repository } from 'typeorm';
 import { AtsConnectionService } from '../connections/ats-connection.service';
-import { InboxEventEntity } from '../inbox/inbox-event.entity';
+import { InboxStatus } from '../inbox/inbox-event.entity';
+import { InboxEventsRepository } from '../inbox/inbox-events.repository';
 import { ReviewItemEntity } from '../review/review-item.entity';
 import { ApplicationPipelineService } from './application-pipeline.service';
 
@@ -16,7 +17,7 @@ import { ApplicationPipelineService } from './application-pipeline.service';
 @Injectable()
 export class AtsEventProcessor {
   constructor(
-    @InjectRepository(InboxEventEntity) private readonly inbox: Repository<InboxEventEntity>,
+    private readonly inbox: InboxEventsRepository,
     @InjectRepository(ReviewItemEntity) private readonly reviews: Repository<ReviewItemEntity>,
     private readonly connections: AtsConnectionService,
     private readonly connectors: AtsConnectorRegistry,
@@ -25,13 +26,13 @@ export class AtsEventProcessor {
   ) {}
 
   async processInboxEvent({ tenantId, inboxEventId }: JobPayloads['ats-event.process']): Promise<void> {
-    const row = await this.inbox.findOneBy({ tenantId, id: inboxEventId });
-    if (!row || row.status !== 'received') return;
+    const row = await this.inbox.findReceived(tenantId, inboxEventId);
+    if (!row) return;
     const kind = row.ats as AtsKind;
     const conn = await this.connections.get(tenantId, kind);
     const event = this.connectors.get(kind).parseWebhook({ rawBody: Buffer.from(row.rawBody, 'utf8'), headers: {} });
     let outcome: string;
-    let status: InboxEventEntity['status'] = 'processed';
+    let status: InboxStatus = 'processed';
     switch (event.kind) {
       case 'application_created':
       case 'stage_changed':
@@ -46,7 +47,7 @@ export class AtsEventProcessor {
         outcome = event.kind;
         break;
     }
-    await this.inbox.update(row.id, { status, outcome, processedAt: new Date(), error: null });
+    await this.inbox.finish(row.id, status, outcome);
   }
 
   async evaluateApplication(p: JobPayloads['application.evaluate']): Promise<void> {

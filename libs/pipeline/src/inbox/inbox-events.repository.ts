@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { InboxStatus } from './inbox-event.entity';
+
+/** The inbox's SQL. Every webhook passes here twice (stored, then finished), so these are plain statements. */
+@Injectable()
+export class InboxEventsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Stores a delivery once per ATS event id; a re-delivery returns the stored row (`inserted` false)
+   * and changes nothing.
+   */
+  async storeDelivery(d: { tenantId: string; ats: string; eventId: string; kind: string; rawBody: string; status: InboxStatus }): Promise<{ id: string; status: InboxStatus; inserted: boolean }> {
+    const [row]: { id: string; status: InboxStatus; inserted: boolean }[] = await this.db.query(
+      `INSERT INTO inbox_events (tenant_id, ats, event_id, kind, raw_body, status)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT ON CONSTRAINT uq_inbox_events_delivery DO UPDATE SET event_id = excluded.event_id
+       RETURNING id, status, (xmax = 0) AS inserted`,
+      [d.tenantId, d.ats, d.eventId, d.kind, d.rawBody, d.status],
+    );
+    return row;
+  }
+
+  /** The delivery if it still waits to be processed; null once it was processed, ignored or never stored. */
+  async findReceived(tenantId: string, id: string): Promise<{ id: string; ats: string; rawBody: string } | null> {
+    const [row]: { id: string; ats: string; rawBody: string }[] = await this.db.query(
+      `SELECT id, ats, raw_body AS "rawBody" FROM inbox_events WHERE tenant_id = $1 AND id = $2 AND status = 'received'`,
+      [tenantId, id],
+    );
+    return row ?? null;
+  }
+
+  async finish(id: string, status: InboxStatus, outcome: string): Promise<void> {
+    await this.db.query(`UPDATE inbox_events SET status = $2, outcome = $3, processed_at = now(), error = NULL WHERE id = $1`, [id, status, outcome]);
+  }
+}
