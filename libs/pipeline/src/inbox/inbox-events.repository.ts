@@ -25,11 +25,13 @@ export class InboxEventsRepository {
 
   /** The delivery if it still waits to be processed; null once it was processed, ignored or never stored. */
   async findReceived(tenantId: string, id: string): Promise<{ id: string; ats: string; rawBody: string } | null> {
-    const [row]: { id: string; ats: string; rawBody: string }[] = await this.db.query(
-      `SELECT id, ats, raw_body AS "rawBody" FROM inbox_events WHERE tenant_id = $1 AND id = $2 AND status = 'received'`,
+    // By primary key only, status checked here: with `status` in the WHERE clause the planner may pick the
+    // (tenant_id, status, received_at) index on a young table and walk every waiting delivery.
+    const [row]: { id: string; ats: string; status: InboxStatus; rawBody: string }[] = await this.db.query(
+      `SELECT id, ats, status, raw_body AS "rawBody" FROM inbox_events WHERE id = $2 AND tenant_id = $1`,
       [tenantId, id],
     );
-    return row ?? null;
+    return row?.status === 'received' ? { id: row.id, ats: row.ats, rawBody: row.rawBody } : null;
   }
 
   async finish(id: string, status: InboxStatus, outcome: string): Promise<void> {
