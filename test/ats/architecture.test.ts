@@ -58,6 +58,7 @@ const SIMULATOR_DRIVERS: Record<string, string> = {
     'the demo seeds and inspects the simulator (vendor-shaped control API)',
   'apps/cli/src/commands/bench-pipeline.command.ts':
     'the pipeline benchmark seeds the simulator, signs vendor-shaped deliveries and reads its counters',
+  'apps/cli/src/fixtures/pipeline-bench.ts': "the pipeline benchmark's helpers read the simulator's per-route call counters",
 };
 
 function sourceFiles(dir: string): string[] {
