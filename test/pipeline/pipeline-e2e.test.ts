@@ -93,4 +93,18 @@ describe.each(ATS)('pipeline end to end on %s (real PostgreSQL + Redis + simulat
     const c = await s.candidate(id);
     expect(c).toEqual({ tags: [], notes: [], stage: '書類選考' });
   });
+
+  it('refuses a connection without the acting user, and keeps the one in force', async () => {
+    const res = await http(s.api.baseUrl, 'PUT', `/api/v1/ats-connections/${ats}`, {
+      token: s.hr,
+      json: { apiBaseUrl: `${s.sim.url}/somewhere`, secret: 'a-secret', webhookSecret: 'a-webhook-secret' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('validation_failed');
+    expect(JSON.stringify(res.body.details)).toContain('actingUserId');
+    // Nothing was half-written: the connection in force still writes back.
+    const id = await s.apply({ firstName: 'Taro', lastName: 'YAMADA', email: 'taro.yamada.88+jobs@gmail.com', phone: '+81 90 1111 2222' });
+    await s.waitIdle();
+    expect((await s.candidate(id)).notes).toHaveLength(1);
+  });
 });

@@ -64,8 +64,8 @@ describe.each(ATS)('pipeline reliability on %s', (ats) => {
     const conn = await http(s.api.baseUrl, 'PUT', `/api/v1/ats-connections/${ats}`, {
       token: s.hr,
       json: ats === 'greenhouse'
-        ? { apiBaseUrl: `${s.sim.url}/greenhouse/v3`, authUrl: `${s.sim.url}/greenhouse/auth/token`, clientId: 'e2e-client', secret: 'e2e-client-secret', webhookSecret: newSecret }
-        : { apiBaseUrl: `${s.sim.url}/workable/spi/v3`, secret: WORKABLE_TOKEN, webhookSecret: newSecret },
+        ? { apiBaseUrl: `${s.sim.url}/greenhouse/v3`, authUrl: `${s.sim.url}/greenhouse/auth/token`, clientId: 'e2e-client', secret: 'e2e-client-secret', webhookSecret: newSecret, actingUserId: s.actingUserId }
+        : { apiBaseUrl: `${s.sim.url}/workable/spi/v3`, secret: WORKABLE_TOKEN, webhookSecret: newSecret, actingUserId: s.actingUserId },
     });
     expect(conn.status).toBe(200);
     const stale = await fetch(s.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...sign(ats, body, secret) }, body });
@@ -75,8 +75,8 @@ describe.each(ATS)('pipeline reliability on %s', (ats) => {
     await http(s.api.baseUrl, 'PUT', `/api/v1/ats-connections/${ats}`, {
       token: s.hr,
       json: ats === 'greenhouse'
-        ? { apiBaseUrl: `${s.sim.url}/greenhouse/v3`, authUrl: `${s.sim.url}/greenhouse/auth/token`, clientId: 'e2e-client', secret: 'e2e-client-secret', webhookSecret: secret }
-        : { apiBaseUrl: `${s.sim.url}/workable/spi/v3`, secret: WORKABLE_TOKEN, webhookSecret: secret },
+        ? { apiBaseUrl: `${s.sim.url}/greenhouse/v3`, authUrl: `${s.sim.url}/greenhouse/auth/token`, clientId: 'e2e-client', secret: 'e2e-client-secret', webhookSecret: secret, actingUserId: s.actingUserId }
+        : { apiBaseUrl: `${s.sim.url}/workable/spi/v3`, secret: WORKABLE_TOKEN, webhookSecret: secret, actingUserId: s.actingUserId },
     });
   });
 

@@ -33,6 +33,8 @@ export interface Stack {
   tenant: TestTenant;
   hr: string;
   recruiter: string;
+  /** The ATS user/member the connection writes as (a connection can't be saved without it). */
+  actingUserId: string;
   /** Adds an applicant in the ATS (which fires the creation webhook); returns the ATS application id. */
   apply(p: {
     firstName: string;
@@ -91,6 +93,7 @@ export async function startStack(
     return text ? JSON.parse(text) : {};
   };
 
+  let actingUserId = '';
   if (ats === 'greenhouse') {
     const seeded = await jsonPost('/_sim/seed', {
       company: 'e2e',
@@ -101,6 +104,7 @@ export async function startStack(
         jobs: [{ name: 'Backend', stages: JOB_STAGES }],
       },
     });
+    actingUserId = String(seeded.greenhouse.users[0].id);
     const save = await http(api.baseUrl, 'PUT', '/api/v1/ats-connections/greenhouse', {
       token: hr,
       json: {
@@ -109,7 +113,7 @@ export async function startStack(
         clientId: GH_CLIENT.id,
         secret: GH_CLIENT.secret,
         webhookSecret: WEBHOOK_SECRET,
-        actingUserId: String(seeded.greenhouse.users[0].id),
+        actingUserId,
         offerSalaryField: opts.offerSalaryField,
       },
     });
@@ -127,13 +131,14 @@ export async function startStack(
     });
     const state: any = await (await fetch(`${sim.url}/_sim/state`)).json();
     const memberId = state.companies.find((c: any) => c.company === 'e2e').workable.members[0].id;
+    actingUserId = String(memberId);
     const save = await http(api.baseUrl, 'PUT', '/api/v1/ats-connections/workable', {
       token: hr,
       json: {
         apiBaseUrl: `${sim.url}/workable/spi/v3`,
         secret: WK_TOKEN,
         webhookSecret: WK_TOKEN,
-        actingUserId: String(memberId),
+        actingUserId,
       },
     });
     if (save.status !== 200) throw new Error(`connection failed: ${save.text}`);
@@ -150,6 +155,7 @@ export async function startStack(
     tenant,
     hr,
     recruiter,
+    actingUserId,
     async apply(p) {
       if (ats === 'greenhouse') {
         const r = await jsonPost('/_sim/greenhouse/candidates', {

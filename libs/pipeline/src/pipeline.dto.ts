@@ -101,11 +101,13 @@ export class AtsConnectionDto {
   @MaxLength(500)
   webhookSecret!: string;
 
-  @ApiPropertyOptional({ description: 'ATS user/member our notes and moves are attributed to' })
-  @IsOptional()
+  // Required: both ATSs refuse notes without an author, and a PUT replaces the whole connection, so an
+  // omitted acting user would silently break every write-back until someone noticed.
+  @ApiProperty({ description: 'ATS user (Greenhouse) or member (Workable) our notes and moves are attributed to' })
   @IsString()
+  @MinLength(1)
   @MaxLength(100)
-  actingUserId?: string;
+  actingUserId!: string;
 
   @ApiPropertyOptional({ description: 'Offer custom field holding the base salary' })
   @IsOptional()

@@ -175,13 +175,14 @@ export class DemoCommand extends CommandRunner {
     const members = (await get(sim.url, '/_sim/state')) as unknown as {
       companies: { workable?: { members?: { id: string }[] } }[];
     };
-    const memberId = members.companies[0]?.workable?.members?.[0]?.id ?? null;
+    const memberId = members.companies[0]?.workable?.members?.[0]?.id;
+    if (!memberId) throw new Error('the simulator seeded no Workable member to write as');
     // Workable webhooks are created by API: saving the connection subscribes them.
     await call(api, 'PUT', '/api/v1/ats-connections/workable', hr, {
       apiBaseUrl: `${sim.url}/workable/spi/v3`,
       secret: WK_TOKEN,
       webhookSecret: WK_TOKEN,
-      actingUserId: memberId ?? undefined,
+      actingUserId: memberId,
     });
   }
 
