@@ -36,6 +36,8 @@ export interface BulkWrite {
   /** Where new keys go until finishBulkWrite: the tenant's unattached partition, or a temporary table. */
   readonly keyTable: string;
   readonly firstLoad: boolean;
+  /** The tenant had nobody before this import: rows are plain inserts (a file never repeats a number). */
+  readonly emptyTenant: boolean;
 }
 
 export interface AlumniPage {
@@ -77,16 +79,19 @@ export class AlumniRepository {
     // default 4 MB list it merges every few thousand rows, which more than doubled the cost of each row.
     await manager.query("SET LOCAL gin_pending_list_limit = '64MB'");
     const partition = keyPartitionName(tenantId);
-    const [{ exists }]: { exists: boolean }[] = await manager.query('SELECT to_regclass($1) IS NOT NULL AS exists', [partition]);
+    const [{ exists, empty }]: { exists: boolean; empty: boolean }[] = await manager.query(
+      'SELECT to_regclass($1) IS NOT NULL AS exists, NOT EXISTS (SELECT 1 FROM alumni WHERE tenant_id = $2) AS empty',
+      [partition, tenantId],
+    );
     if (!exists) {
       // The CHECK lets ATTACH skip scanning the rows for the partition bound.
       await manager.query(
         `CREATE TABLE ${partition} (tenant_id uuid NOT NULL CHECK (tenant_id = ${quoteUuid(tenantId)}), key_hash bigint NOT NULL, alumnus_id uuid NOT NULL)`,
       );
-      return { tenantId, keyTable: partition, firstLoad: true };
+      return { tenantId, keyTable: partition, firstLoad: true, emptyTenant: empty };
     }
     await manager.query('CREATE TEMP TABLE import_match_keys (tenant_id uuid NOT NULL, key_hash bigint NOT NULL, alumnus_id uuid NOT NULL) ON COMMIT DROP');
-    return { tenantId, keyTable: 'import_match_keys', firstLoad: false };
+    return { tenantId, keyTable: 'import_match_keys', firstLoad: false, emptyTenant: empty };
   }
 
   /**
@@ -148,18 +153,15 @@ export class AlumniRepository {
         search_text: searchText,
       })),
     );
-    const [counts]: { inserted: number; updated: number }[] = await manager.query(
-      `WITH input AS (
+    // `json`, not `jsonb`: the batch is read once, so building jsonb values first would only add work.
+    const input = `input AS (
          SELECT r.*, ARRAY(SELECT hashtextextended(k, 0) FROM unnest(r.match_keys) k) AS match_key_hashes
-         FROM jsonb_to_recordset($2::jsonb) AS r(employee_number text, family_name text, given_name text, family_name_kana text,
+         FROM json_to_recordset($2::json) AS r(employee_number text, family_name text, given_name text, family_name_kana text,
            given_name_kana text, previous_family_names text[], birth_date date, emails text[], phones text[], hire_date date,
            leave_date date, departure_reason text, rehire_recommendation text, department text, job_title text, job_level text,
            last_base_salary bigint, performance_ratings jsonb, skills text[], network_opt_in boolean, frequency_keys text[],
-           match_keys text[], search_text text)),
-       previous AS (
-         SELECT a.id, a.match_key_hashes FROM alumni a JOIN input r ON a.tenant_id = $1 AND a.employee_number = r.employee_number),
-       written AS (
-         INSERT INTO alumni (tenant_id, employee_number, family_name, given_name, family_name_kana, given_name_kana,
+           match_keys text[], search_text text))`;
+    const insert = `INSERT INTO alumni (tenant_id, employee_number, family_name, given_name, family_name_kana, given_name_kana,
            previous_family_names, birth_date, emails, phones, hire_date, leave_date, departure_reason, rehire_recommendation,
            department, job_title, job_level, last_base_salary, performance_ratings, skills, network_opt_in, frequency_keys,
            match_key_hashes, search_text)
@@ -168,7 +170,26 @@ export class AlumniRepository {
            r.departure_reason, r.rehire_recommendation, r.department, r.job_title, r.job_level, r.last_base_salary,
            coalesce(r.performance_ratings, '[]'), coalesce(r.skills, '{}'), r.network_opt_in, coalesce(r.frequency_keys, '{}'),
            r.match_key_hashes, r.search_text
-         FROM input r
+         FROM input r`;
+    if (bulk.emptyTenant) {
+      // Nobody to update and no old keys: no look-up of earlier rows, no speculative insertion. A repeated
+      // number would be a bug upstream, and the unique index fails the import rather than merging two people.
+      const [counts]: { inserted: number }[] = await manager.query(
+        `WITH ${input}, written AS (${insert} RETURNING id, match_key_hashes),
+         staged_keys AS (
+           INSERT INTO ${bulk.keyTable} (tenant_id, key_hash, alumnus_id)
+           SELECT DISTINCT $1::uuid, h, w.id FROM written w, unnest(w.match_key_hashes) h)
+         SELECT count(*)::int AS inserted FROM written`,
+        [tenantId, json],
+      );
+      return { inserted: counts.inserted, updated: 0 };
+    }
+    const [counts]: { inserted: number; updated: number }[] = await manager.query(
+      `WITH ${input},
+       previous AS (
+         SELECT a.id, a.match_key_hashes FROM alumni a JOIN input r ON a.tenant_id = $1 AND a.employee_number = r.employee_number),
+       written AS (
+         ${insert}
          ON CONFLICT (tenant_id, employee_number) DO UPDATE SET
            family_name = excluded.family_name, given_name = excluded.given_name, family_name_kana = excluded.family_name_kana,
            given_name_kana = excluded.given_name_kana, previous_family_names = excluded.previous_family_names,
@@ -196,9 +217,13 @@ export class AlumniRepository {
     return counts;
   }
 
-  /** Fresh statistics for the planner after a bulk change (a million new rows otherwise look like none). */
+  /**
+   * Fresh statistics for the planner after a bulk change (a million new rows otherwise look like none). The
+   * key partition is analysed by `vacuumKeys` after commit; lookups always go to one partition, whose own
+   * statistics the planner uses, so the partitioned parent needs none.
+   */
   async analyze(manager: EntityManager): Promise<void> {
-    await manager.query('ANALYZE alumni, alumni_match_keys');
+    await manager.query('ANALYZE alumni');
   }
 
   /** Recounts name frequencies, the alumni count and the e-mail domains after a bulk change. */
