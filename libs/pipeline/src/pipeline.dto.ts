@@ -103,7 +103,7 @@ export class AtsConnectionDto {
 
   // Required: both ATSs refuse notes without an author, and a PUT replaces the whole connection, so an
   // omitted acting user would silently break every write-back until someone noticed.
-  @ApiProperty({ description: 'ATS user (Greenhouse) or member (Workable) our notes and moves are attributed to' })
+  @ApiProperty({ description: 'The ATS user or member our notes and moves are attributed to' })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
