@@ -69,6 +69,34 @@ describe('registry API (real PostgreSQL)', () => {
     expect(res.body.problems[0]).toMatchObject({ row: 3, column: 'departure_reason' });
   });
 
+  it("counts a first import's statistics on the way exactly as a recount of the table does", async () => {
+    const c = await h.tenant('tenant-stats');
+    const person = (n: number, over: Partial<Record<string, string>> = {}) =>
+      row({ employee_number: `S${n}`, emails: `person${n}@Stats-Corp.co.jp;p${n}@stats-corp.co.jp;p${n}@gmail.com`, phones: `090-5555-${1000 + n}`, ...over });
+    const file = csv(
+      person(1),
+      person(2, { family_name: '佐藤', family_name_kana: 'サトウ' }),
+      person(3, { given_name: '花子', given_name_kana: 'ハナコ', previous_family_names: '鈴木' }),
+      person(4, { emails: 'shared@stats-corp.co.jp' }),
+      person(5, { departure_reason: 'fired', family_name: '高橋' }), // rejected: must not count
+    );
+    const first = await upload(c, file, '?mode=valid-rows');
+    expect(first.body).toMatchObject({ inserted: 4, rowsRejected: 1 });
+    const ds = h.app.get(DataSource);
+    const read = async () => ({
+      frequencies: await ds.query('SELECT key, count FROM alumni_name_frequencies WHERE tenant_id = $1 ORDER BY key', [c.id]),
+      stats: await ds.query('SELECT alumni_count, corporate_email_domains FROM registry_stats WHERE tenant_id = $1', [c.id]),
+    });
+    const counted = await read();
+    expect(counted.stats).toEqual([{ alumni_count: 4, corporate_email_domains: ['stats-corp.co.jp'] }]);
+    expect(counted.frequencies).toEqual(expect.arrayContaining([{ key: 'fq:ft:山田', count: 3 }, { key: 'fq:ft:佐藤', count: 1 }]));
+    expect(JSON.stringify(counted.frequencies)).not.toContain('高橋');
+    // The same file again finds everyone there, so the statistics are recounted from the table: same result.
+    const again = await upload(c, file, '?mode=valid-rows');
+    expect(again.body).toMatchObject({ inserted: 0, updated: 4 });
+    expect(await read()).toEqual(counted);
+  });
+
   it('reports a missing required column', async () => {
     const header = HEADER.replace(',hire_date', '');
     const body = [header, row().split(',').filter((_, i) => HEADER.split(',')[i] !== 'hire_date').join(',')].join('\n');

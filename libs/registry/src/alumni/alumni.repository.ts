@@ -243,6 +243,15 @@ export class AlumniRepository {
     return { alumniCount: Number(n), domainCounts: new Map(domains.map((r) => [r.d, Number(r.n)])) };
   }
 
+  /** Stores name frequencies counted while importing into an empty tenant (see RegistryStatisticsCounter). */
+  async replaceFrequencies(manager: EntityManager, tenantId: string, frequencies: ReadonlyMap<string, number>): Promise<void> {
+    await manager.query('DELETE FROM alumni_name_frequencies WHERE tenant_id = $1', [tenantId]);
+    await manager.query(
+      `INSERT INTO alumni_name_frequencies (tenant_id, key, count) SELECT $1, k, n FROM unnest($2::text[], $3::int[]) AS f(k, n)`,
+      [tenantId, [...frequencies.keys()], [...frequencies.values()]],
+    );
+  }
+
   async saveStats(manager: EntityManager, tenantId: string, alumniCount: number, corporateEmailDomains: string[]): Promise<void> {
     await manager.query(
       `INSERT INTO registry_stats (tenant_id, alumni_count, corporate_email_domains, refreshed_at) VALUES ($1, $2, $3, now())
