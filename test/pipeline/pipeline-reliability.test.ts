@@ -138,7 +138,12 @@ describe.each(ATS)('pipeline under faults on %s', (ats) => {
     }
   };
 
+  const put = (body: unknown) => fetch(`${s.sim.url}/_sim/config`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  // Each phase also fails its first two calls outright (`failNext`): a handful of applicants makes only a
+  // dozen calls, and a random share alone would now and then inject nothing, testing nothing.
   it('30% server errors: everything is processed once, never a request beyond the limit, no 429', async () => {
+    await put({ [ats]: { faults: { failNext: 2 } } });
     const ids = await apply(6, 'a');
     const counters = (await s.counters())[ats];
     expect(counters.faultsInjected).toBeGreaterThan(0);
@@ -148,8 +153,7 @@ describe.each(ATS)('pipeline under faults on %s', (ats) => {
   });
 
   it('a 429 storm (40% of calls shed with Retry-After, then the limit cut mid-run): everything still processed once', async () => {
-    const put = (body: unknown) => fetch(`${s.sim.url}/_sim/config`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    await put({ [ats]: { faults: { errorRate: 0.4, errorStatus: 429 } } });
+    await put({ [ats]: { faults: { errorRate: 0.4, errorStatus: 429, failNext: 2 } } });
     await fetch(`${s.sim.url}/_sim/counters/reset`, { method: 'POST' });
     const stormIds = await apply(3, 'b');
     expect((await s.counters())[ats].faultsInjected).toBeGreaterThan(0);
