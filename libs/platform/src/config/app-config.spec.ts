@@ -16,7 +16,7 @@ describe('loadAppConfig', () => {
     expect(loadAppConfig({ MIGRATIONS_RUN_AT_BOOT: 'false', PORT: '8080' })).toMatchObject({ migrationsRunAtBoot: false, port: 8080 });
   });
 
-  it('sizes the database pool for two queries per concurrent job unless told otherwise', () => {
+  it('sizes the database pool at two connections per concurrent job unless told otherwise', () => {
     const pg = { DATABASE_URL: 'postgres://db/x' };
     expect(loadAppConfig(pg).databasePoolSize).toBe(10);
     expect(loadAppConfig({ ...pg, WORKER_CONCURRENCY: '16' }).databasePoolSize).toBe(32);

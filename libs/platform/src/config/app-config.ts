@@ -131,8 +131,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: vars.LOG_LEVEL,
     migrationsRunAtBoot: vars.MIGRATIONS_RUN_AT_BOOT ?? true,
     workerConcurrency: vars.WORKER_CONCURRENCY,
-    // A job runs up to two queries at once (matching reads candidates and name statistics in parallel):
-    // fewer connections than that make jobs queue for the pool rather than for the database.
+    // Two connections per concurrent job: a job holds one at a time, the rest is headroom for the api's
+    // requests when jobs run in the api process, so jobs queue for the database rather than for the pool.
     // (Embedded PGlite runs one query at a time whatever the pool: 10 there.)
     databasePoolSize: vars.DATABASE_POOL_SIZE ?? (vars.DATABASE_URL ? Math.max(10, 2 * vars.WORKER_CONCURRENCY) : 10),
     queuePrefix: vars.QUEUE_PREFIX,

@@ -45,7 +45,6 @@ export interface AlumniPage {
   nextCursor: string | null;
 }
 
-/** All SQL of the registry. Writes are set-based (one statement per batch of rows and their keys). */
 export interface MatchLookup {
   settings: TenantSettings;
   alumniCount: number;
@@ -54,6 +53,7 @@ export interface MatchLookup {
   hits: { key: string | null; alumnusId: string }[];
 }
 
+/** All SQL of the registry. Writes are set-based (one statement per batch of rows and their keys). */
 @Injectable()
 export class AlumniRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -309,15 +309,8 @@ export class AlumniRepository {
     return ids.map((id) => byId.get(id)).filter((r): r is AlumnusIdentityRow => r !== undefined);
   }
 
-
-
   async findByEmployeeNumber(tenantId: string, employeeNumber: string): Promise<AlumnusEntity | null> {
     return this.dataSource.getRepository(AlumnusEntity).findOneBy({ tenantId, employeeNumber });
-  }
-
-  async findByIds(tenantId: string, ids: string[]): Promise<AlumnusEntity[]> {
-    if (ids.length === 0) return [];
-    return this.dataSource.getRepository(AlumnusEntity).createQueryBuilder('a').where('a.tenant_id = :tenantId AND a.id IN (:...ids)', { tenantId, ids }).getMany();
   }
 
   /** Keyset pagination by employee number; `q` matches names, kana and employee numbers. */

@@ -58,10 +58,10 @@ export class MatchingService {
       lookup.hits.filter((h): h is { key: string; alumnusId: string } => h.key !== null),
       CANDIDATE_LIMITS,
     );
-    const sameDay = lookup.hits.filter((h) => h.key === null && !keyed.includes(h.alumnusId)).map((h) => h.alumnusId);
+    const keyedIds = new Set(keyed);
+    const sameDay = lookup.hits.filter((h) => h.key === null && !keyedIds.has(h.alumnusId)).map((h) => h.alumnusId);
     const identities = await this.alumni.identitiesByIds(tenantId, [...keyed, ...sameDay]);
     const birthDateKeys = new Set(probeKeys.filter(isBirthDateKey));
-    const keyedIds = new Set(keyed);
     const rows = identities
       .filter((r) => keyedIds.has(r.id) || sharesBirthDateKey(birthDateKeys, r, ctx))
       .slice(0, CANDIDATE_LIMITS.maxCandidates);
