@@ -16,6 +16,7 @@ import { DataSource } from 'typeorm';
 import { useFreshDatabase } from '../fresh-database';
 import { percentile } from '../fixtures/percentile';
 import { seededRandom } from '../fixtures/synthetic-registry';
+import { roundTo } from '../fixtures/round-to';
 
 /** Any ATS kind will do: the benchmark never calls an ATS. */
 const BENCH_ATS = ATS_KINDS[0];
@@ -282,6 +283,4 @@ export class BenchFairnessCommand extends CommandRunner {
   }
 }
 
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
-}
+const round = (n: number) => roundTo(n, 2);

@@ -24,6 +24,7 @@ import {
   WorkerProcess,
 } from '../fixtures/pipeline-bench';
 import { rowRandom, syntheticPerson, syntheticRegistryLines } from '../fixtures/synthetic-registry';
+import { roundTo } from '../fixtures/round-to';
 
 interface Options {
   seconds: number;
@@ -95,7 +96,7 @@ interface BenchTenant {
   sent: number;
 }
 
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+const round = (n: number, digits = 1) => roundTo(n, digits);
 
 /**
  * Pipeline throughput on real PostgreSQL + Redis (DATABASE_URL and REDIS_URL): the api (and the simulator)

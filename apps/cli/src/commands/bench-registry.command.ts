@@ -12,6 +12,7 @@ import { openServices } from '../app-context';
 import { useFreshDatabase } from '../fresh-database';
 import { percentile } from '../fixtures/percentile';
 import { rowRandom, seededRandom, syntheticPerson, syntheticRegistryLines } from '../fixtures/synthetic-registry';
+import { roundTo } from '../fixtures/round-to';
 
 interface Options {
   rows: number;
@@ -114,6 +115,4 @@ export class BenchRegistryCommand extends CommandRunner {
   }
 }
 
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
-}
+const round = (n: number) => roundTo(n, 2);
