@@ -4,6 +4,7 @@ import { Pipeline1795435433076 } from './1795435433076-Pipeline';
 import { Compensation1795436000659 } from './1795436000659-Compensation';
 import { ChangeLog1795436800412 } from './1795436800412-ChangeLog';
 import { MatchKeyHashes1795452148596 } from './1795452148596-MatchKeyHashes';
+import { WritebackLedger1796172895217 } from './1796172895217-WritebackLedger';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -15,4 +16,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Compensation1795436000659,
   ChangeLog1795436800412,
   MatchKeyHashes1795452148596,
+  WritebackLedger1796172895217,
 ];

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@comeback/platform';
+import { CompensationModule } from '@comeback/compensation';
 import { PipelineModule } from '@comeback/pipeline';
 
-/** The worker: no HTTP, only the queue processors (scale it horizontally on Redis). */
-@Module({ imports: [PlatformModule, PipelineModule] })
+/** The worker: no HTTP, only the queue processors and the features that handle ATS events (scale it on Redis). */
+@Module({ imports: [PlatformModule, PipelineModule, CompensationModule] })
 export class WorkerModule {}

@@ -78,6 +78,15 @@ export type AtsEvent =
     }
   | { kind: 'ignored'; eventId: string; action: string };
 
+/** The event kinds that carry work: each has exactly one registered handler (ping and ignored have none). */
+export type DispatchedEventKind = Exclude<AtsEvent['kind'], 'ping' | 'ignored'>;
+export type AtsEventOf<K extends AtsEvent['kind']> = Extract<AtsEvent, { kind: K }>;
+/** Every dispatched kind, listed once; the `satisfies` clause fails to compile when a new kind is left out. */
+export const DISPATCHED_EVENT_KINDS = ['application_created', 'stage_changed', 'offer_changed'] as const satisfies readonly DispatchedEventKind[];
+type _AllListed = DispatchedEventKind extends (typeof DISPATCHED_EVENT_KINDS)[number] ? true : never;
+const _allListed: _AllListed = true;
+void _allListed;
+
 export interface WebhookRequest {
   rawBody: Buffer;
   headers: Record<string, string | string[] | undefined>;
@@ -130,3 +139,9 @@ export abstract class AtsConnector {
 }
 
 export const ATS_KINDS: readonly AtsKind[] = ['greenhouse', 'workable'];
+
+/** A stored kind (a database column, a job payload) read back as an `AtsKind`, refusing anything else. */
+export function asAtsKind(value: string): AtsKind {
+  if ((ATS_KINDS as readonly string[]).includes(value)) return value as AtsKind;
+  throw new Error(`Unknown ATS kind: ${value}`);
+}

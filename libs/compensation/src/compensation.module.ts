@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AtsModule } from '@comeback/ats';
+import { PipelineModule } from '@comeback/pipeline';
 import { RegistryModule } from '@comeback/registry';
 import { CohortRepository } from './cohort/cohort.repository';
 import { FairnessPolicyVersionEntity } from './entities/fairness-policy-version.entity';
@@ -15,7 +16,8 @@ import { MarketDataRepository } from './market/market-data.repository';
 import { FairnessEvaluator } from './offers/fairness-evaluator';
 import { OfferChecksRepository } from './offers/offer-checks.repository';
 import { OfferChecksService } from './offers/offer-checks.service';
-import { ReturneeRepository } from './offers/returnee.repository';
+import { ReturneeLookup } from './offers/returnee-lookup';
+import { OfferChangedHandler } from './offers/offer-changed.handler';
 import { FairnessDryRunService } from './policies/fairness-dry-run.service';
 import { FairnessPolicyService } from './policies/fairness-policy.service';
 
@@ -31,12 +33,14 @@ const EXPORTED = [
 
 /**
  * Offers and pay fairness: market data, incumbent snapshots, fairness policies, offer checks and approvals.
- * Depends on the registry (returnee pay) and the ATS port (offer notes); the pipeline calls in, never the reverse.
+ * Depends on the registry (returnee pay), the ATS port and the pipeline: it registers the handler for offer events
+ * and posts its HR note as a step of the pipeline's write-back ledger. The pipeline never imports it.
  */
 @Module({
   imports: [
     AtsModule,
     RegistryModule,
+    PipelineModule,
     TypeOrmModule.forFeature([
       MarketBenchmarkEntity,
       PayBandEntity,
@@ -53,7 +57,8 @@ const EXPORTED = [
     ...EXPORTED,
     MarketDataRepository,
     OfferChecksRepository,
-    ReturneeRepository,
+    ReturneeLookup,
+    OfferChangedHandler,
     FairnessEvaluator,
   ],
   exports: EXPORTED,

@@ -1,10 +1,21 @@
 import { Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AtsModule } from '@comeback/ats';
-import { CompensationModule } from '@comeback/compensation';
 import { APP_CONFIG, AppConfig } from '@comeback/platform';
 import { RegistryModule } from '@comeback/registry';
-import { TrackedApplicationEntity, WritebackStepEntity } from './applications/tracked-application.entity';
+import { ApplicationEventsHandler } from './applications/application-events.handler';
+import { ApplicationPipelineService } from './applications/application-pipeline.service';
+import { DecideApplicationService } from './applications/decide-application.service';
+import { EvaluateApplicationJob } from './applications/evaluate-application.job';
+import { JobPolicyResolver } from './applications/job-policy.resolver';
+import { TrackedApplicationEntity } from './applications/tracked-application.entity';
+import { TrackedApplicationsRepository } from './applications/tracked-applications.repository';
+import { WriteBackApplicationService } from './applications/write-back-application.service';
+import { AtsEventHandlerRegistry } from './events/ats-event-handler.registry';
+import { InboxEventProcessor } from './inbox/inbox-event.processor';
+import { WritebackLedger } from './writeback/writeback-ledger';
+import { WritebackLedgerRepository } from './writeback/writeback-ledger.repository';
+import { WritebackStepEntity } from './writeback/writeback-step.entity';
 import { BackfillRunEntity } from './backfill/backfill-run.entity';
 import { BackfillService } from './backfill/backfill.service';
 import { AtsConnectionEntity } from './connections/ats-connection.entity';
@@ -15,9 +26,6 @@ import { WebhookIngestService } from './inbox/webhook-ingest.service';
 import { EligibilityPolicyService } from './policies/eligibility-policy.service';
 import { EligibilityPolicyVersionEntity } from './policies/eligibility-policy-version.entity';
 import { PipelineWorker } from './pipeline.worker';
-import { ApplicationPipelineService } from './processing/application-pipeline.service';
-import { AtsEventProcessor } from './processing/ats-event.processor';
-import { WritebackSteps } from './processing/writeback-steps';
 import { MatchRejectionEntity, ReviewItemEntity } from './review/review-item.entity';
 import { ReviewQueueService } from './review/review-queue.service';
 import { JobStageCacheEntity, JobStageMappingEntity } from './stages/job-stage.entity';
@@ -31,20 +39,30 @@ const SERVICES = [
   EligibilityPolicyService,
   JobStagesService,
   ReviewQueueService,
-  WritebackSteps,
+  AtsEventHandlerRegistry,
+  WritebackLedgerRepository,
+  WritebackLedger,
+  InboxEventProcessor,
+  TrackedApplicationsRepository,
+  JobPolicyResolver,
+  DecideApplicationService,
+  WriteBackApplicationService,
   ApplicationPipelineService,
-  AtsEventProcessor,
+  ApplicationEventsHandler,
+  EvaluateApplicationJob,
   BackfillService,
   PipelineWorker,
   TrackedApplicationsService,
 ];
 
-/** Webhook inbox → queue → match, evaluate, plan, write back. Also HR's policies, mappings and review queue. */
+/**
+ * Webhook inbox → queue → ATS event handlers (features register theirs) → the application pipeline (decide,
+ * write back) and the one write-back ledger. Also HR's policies, mappings and review queue. Knows no feature.
+ */
 @Module({
   imports: [
     AtsModule,
     RegistryModule,
-    CompensationModule,
     TypeOrmModule.forFeature([
       AtsConnectionEntity,
       InboxEventEntity,

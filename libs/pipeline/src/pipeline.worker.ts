@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, JobHandlerRegistry, JobName } from '@comeback/platform';
+import { EvaluateApplicationJob } from './applications/evaluate-application.job';
 import { BackfillService } from './backfill/backfill.service';
-import { AtsEventProcessor } from './processing/ats-event.processor';
+import { InboxEventProcessor } from './inbox/inbox-event.processor';
 
 const ALL_JOBS: readonly JobName[] = ['ats-event.process', 'application.evaluate', 'backfill.page'];
 
@@ -10,14 +11,15 @@ const ALL_JOBS: readonly JobName[] = ['ats-event.process', 'application.evaluate
 export class PipelineWorker {
   constructor(
     private readonly registry: JobHandlerRegistry,
-    private readonly events: AtsEventProcessor,
+    private readonly inbox: InboxEventProcessor,
+    private readonly evaluate: EvaluateApplicationJob,
     private readonly backfill: BackfillService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async start(): Promise<void> {
-    this.registry.register('ats-event.process', (p) => this.events.processInboxEvent(p));
-    this.registry.register('application.evaluate', (p) => this.events.evaluateApplication(p));
+    this.registry.register('ats-event.process', (p) => this.inbox.process(p));
+    this.registry.register('application.evaluate', (p) => this.evaluate.run(p));
     this.registry.register('backfill.page', (p) => this.backfill.processPage(p));
     await this.registry.start(ALL_JOBS, this.config.workerConcurrency);
   }

@@ -32,7 +32,8 @@ import {
 } from '@comeback/console';
 import { OfferChecksService } from '@comeback/compensation';
 import { AppException, AuditService, Authenticated, CurrentPrincipal, ErrorCode, NotFoundException, type Principal, ValidationFailedException } from '@comeback/platform';
-import { EligibilityPolicyService, JobStagesService, todayInJapan } from '@comeback/pipeline';
+import { EligibilityPolicyService, JobStagesService } from '@comeback/pipeline';
+import { todayIn } from '@comeback/domain';
 import { AlumniImportService, AlumniRepository, AlumniService } from '@comeback/registry';
 import { ConsoleExceptionFilter, ConsoleHeadersInterceptor, Page } from './console-support';
 
@@ -141,7 +142,7 @@ export class ConsoleHrController {
   @Get('policies/:version')
   async policyVersion(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Param('version', ParseIntPipe) version: number, @Req() req: Request): Promise<string> {
     const row = await this.policies.get(p.tenantId, version);
-    const dryRun = row.status === 'active' ? null : await this.policies.dryRun(p.tenantId, version, todayInJapan());
+    const dryRun = row.status === 'active' ? null : await this.policies.dryRun(p.tenantId, version, todayIn());
     return policyVersionPage(ctx, { row, dryRun, flash: req.query.done === 'activated' ? ctx.t('activated') : null });
   }
 

@@ -10,7 +10,6 @@ import { bigintNumber } from './market-data.entity';
 
 /** proposal: our proposed amount; what_if: an amount someone tried; ats_offer: the real offer from the ATS. */
 export type OfferCheckKind = 'proposal' | 'what_if' | 'ats_offer';
-export type OfferNoteStatus = 'started' | 'done' | 'failed';
 
 export interface OfferCheckTarget {
   jobFamily: string;
@@ -86,10 +85,6 @@ export class OfferCheckEntity {
 
   @Column({ type: 'integer' })
   policyVersion!: number;
-
-  /** HR note in the ATS: claimed ('started') before posting, so a retry never posts twice. */
-  @Column({ type: 'text', nullable: true })
-  noteStatus!: OfferNoteStatus | null;
 
   @Column({ type: 'text' })
   createdBy!: string;

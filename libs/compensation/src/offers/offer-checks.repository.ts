@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { OfferApprovalEntity, OfferCheckEntity, OfferNoteStatus } from '../entities/offer-check.entity';
+import { OfferApprovalEntity, OfferCheckEntity } from '../entities/offer-check.entity';
 
-export type NewOfferCheck = Omit<OfferCheckEntity, 'id' | 'createdAt' | 'noteStatus'>;
+export type NewOfferCheck = Omit<OfferCheckEntity, 'id' | 'createdAt'>;
 
 /** All SQL of offer checks and approvals. Every query is scoped by tenant. */
 @Injectable()
@@ -16,7 +16,7 @@ export class OfferChecksRepository {
 
   async insert(check: NewOfferCheck, m?: EntityManager): Promise<OfferCheckEntity> {
     const repo = (m ?? this.db.manager).getRepository(OfferCheckEntity);
-    return repo.save(repo.create({ ...check, noteStatus: null }));
+    return repo.save(repo.create(check));
   }
 
   /** Idempotent per (offer id, version): returns the stored check, and whether this call created it. */
@@ -25,7 +25,7 @@ export class OfferChecksRepository {
       .createQueryBuilder()
       .insert()
       .into(OfferCheckEntity)
-      .values({ ...check, noteStatus: null })
+      .values(check)
       .orIgnore()
       .returning('id')
       .execute();
@@ -86,21 +86,6 @@ export class OfferChecksRepository {
     );
     if (rows.length === 0) return null;
     return m.getRepository(OfferApprovalEntity).findOneByOrFail({ id: rows[0].id });
-  }
-
-  /** Claims the note step: true for exactly one caller, ever. */
-  async claimNote(tenantId: string, id: string): Promise<boolean> {
-    const r = await this.db
-      .createQueryBuilder()
-      .update(OfferCheckEntity)
-      .set({ noteStatus: 'started' })
-      .where('tenant_id = :tenantId AND id = :id AND note_status IS NULL', { tenantId, id })
-      .execute();
-    return r.affected === 1;
-  }
-
-  async setNoteStatus(tenantId: string, id: string, status: OfferNoteStatus): Promise<void> {
-    await this.db.getRepository(OfferCheckEntity).update({ tenantId, id }, { noteStatus: status });
   }
 
   /** The latest proposal or ATS offer check of every application: the offers a policy change would affect. */

@@ -19,6 +19,7 @@ import {
   Principal,
   ValidationFailedException,
 } from '@comeback/platform';
+import { WritebackLedger } from '@comeback/pipeline';
 import type { AlumnusEntity } from '@comeback/registry';
 import type {
   OfferApprovalEntity,
@@ -34,7 +35,7 @@ import { FairnessEvaluator } from './fairness-evaluator';
 import { composeOfferNote } from './offer-note';
 import { OfferChecksRepository } from './offer-checks.repository';
 import { offerCheckView, type OfferCheckView } from './offer-check.view';
-import { ApplicationRef, ReturneeRepository } from './returnee.repository';
+import { ApplicationRef, ReturneeLookup } from './returnee-lookup';
 
 export interface OfferInputs {
   target?: OfferCheckTarget;
@@ -87,7 +88,8 @@ export class OfferChecksService {
 
   constructor(
     private readonly checks: OfferChecksRepository,
-    private readonly returnees: ReturneeRepository,
+    private readonly returnees: ReturneeLookup,
+    private readonly ledger: WritebackLedger,
     private readonly market: MarketDataRepository,
     private readonly policies: FairnessPolicyService,
     private readonly jobs: JobSettingsService,
@@ -247,30 +249,27 @@ export class OfferChecksService {
       }
     }
 
-    let notePosted = false;
-    if (await this.checks.claimNote(tenantId, row.id)) {
-      try {
+    // One HR note per offer check: a step of the write-back ledger, like the pipeline's tag, note and move.
+    const checked = row;
+    const salary = offer.salary;
+    const claim = await this.ledger.once(
+      { tenantId, ats, applicationId: event.applicationId, step: 'offer_note', subject: checked.id },
+      { idempotent: false },
+      async () => {
         const app = await connector.getApplication(conn, event.applicationId, event.candidateId || undefined);
         await connector.addNote(conn, app, {
-          body: composeOfferNote(row.detail, {
+          body: composeOfferNote(checked.detail, {
             offerId: offer.offerId,
             version: offer.version,
-            amount: offer.salary,
+            amount: salary,
           }),
           audience: 'hr',
         });
-        await this.checks.setNoteStatus(tenantId, row.id, 'done');
-        notePosted = true;
-      } catch (err) {
-        // A note cannot be taken back: never retry one whose fate is unknown.
-        await this.checks.setNoteStatus(tenantId, row.id, 'failed');
-        this.logger.warn(
-          { checkId: row.id, err: err instanceof Error ? err.message : String(err) },
-          'offer note failed',
-        );
-        throw err;
-      }
-    }
+        return { offerId: offer.offerId, version: offer.version };
+      },
+    );
+    if (claim === 'uncertain') this.logger.warn({ checkId: checked.id }, 'offer note left alone after an interrupted attempt');
+    const notePosted = claim === 'run';
     return { outcome, checkId: row.id, result: row.result, notePosted };
   }
 
@@ -310,7 +309,7 @@ export class OfferChecksService {
     proposal: OfferProposal | null,
     createdBy: string,
     offer: AtsOffer | null,
-  ): Omit<OfferCheckEntity, 'id' | 'createdAt' | 'noteStatus'> {
+  ): Omit<OfferCheckEntity, 'id' | 'createdAt'> {
     return {
       tenantId: ctx.alumnus.tenantId,
       ats: ctx.app.ats,

@@ -10,3 +10,5 @@ export {
   type StageSummary,
 } from './fast-track-planner';
 export { normalizeStageName, stageMatcher, type PipelineStage, type StageMatcher } from './stage-matching';
+export { applyStageMapping, type StageMapping } from './stage-mapping';
+export { replanAfterStaleMove, type StaleMoveDecision } from './stale-move';

@@ -76,38 +76,3 @@ export class TrackedApplicationEntity {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 }
-
-export type WritebackStepKind = 'tag' | 'note' | 'move';
-export type WritebackStepStatus = 'started' | 'done' | 'failed' | 'skipped';
-
-/**
- * One side effect in the ATS, recorded so a retried or replayed job never repeats it. A note cannot be
- * edited or deleted, so a note step left 'started' by a crashed process is never attempted again.
- */
-@Entity('writeback_steps')
-@Unique('uq_writeback_steps', ['tenantId', 'ats', 'applicationId', 'step'])
-export class WritebackStepEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  tenantId!: string;
-
-  @Column({ type: 'text' })
-  ats!: string;
-
-  @Column({ type: 'text' })
-  applicationId!: string;
-
-  @Column({ type: 'text' })
-  step!: WritebackStepKind;
-
-  @Column({ type: 'text' })
-  status!: WritebackStepStatus;
-
-  @Column({ type: 'jsonb', default: () => "'{}'" })
-  detail!: Record<string, unknown>;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
-}

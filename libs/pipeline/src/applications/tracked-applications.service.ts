@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { AuditService, canSeeSensitive, NotFoundException, Principal } from '@comeback/platform';
-import { In, Repository } from 'typeorm';
 import { ApplicationOutcome, TrackedApplicationEntity } from './tracked-application.entity';
+import { TrackedApplicationsRepository } from './tracked-applications.repository';
 
 export interface TrackedApplicationView {
   ats: string;
@@ -23,23 +22,38 @@ export interface TrackedApplicationView {
   ruleResults?: unknown;
 }
 
+/** What another feature may know of a tracked application: where it is and whom it was matched to. */
+export interface TrackedApplicationRef {
+  ats: string;
+  applicationId: string;
+  jobId: string;
+  /** The matched former employee, when the pipeline matched one. */
+  employeeNumber: string | null;
+}
+
 const FLAGGED: ApplicationOutcome[] = ['flagged', 'fast_tracked', 'ineligible', 'needs_hr_review', 'in_review'];
 
 @Injectable()
 export class TrackedApplicationsService {
   constructor(
-    @InjectRepository(TrackedApplicationEntity) private readonly repo: Repository<TrackedApplicationEntity>,
+    private readonly repo: TrackedApplicationsRepository,
     private readonly audit: AuditService,
   ) {}
 
   /** Applications we flagged or that await review, newest first. */
   async listFlagged(principal: Principal, limit: number): Promise<TrackedApplicationView[]> {
-    const rows = await this.repo.find({ where: { tenantId: principal.tenantId, outcome: In(FLAGGED) }, order: { updatedAt: 'DESC' }, take: limit });
+    const rows = await this.repo.listByOutcome(principal.tenantId, FLAGGED, limit);
     return rows.map((r) => toView(r, false));
   }
 
+  /** For features on top of the pipeline (offers): no principal, no sensitive field. */
+  async findRef(tenantId: string, ats: string, applicationId: string): Promise<TrackedApplicationRef | null> {
+    const row = await this.repo.find({ tenantId, ats, applicationId });
+    return row ? { ats: row.ats, applicationId: row.applicationId, jobId: row.jobId, employeeNumber: row.employeeNumber } : null;
+  }
+
   async get(principal: Principal, ats: string, applicationId: string): Promise<TrackedApplicationView> {
-    const row = await this.repo.findOneBy({ tenantId: principal.tenantId, ats, applicationId });
+    const row = await this.repo.find({ tenantId: principal.tenantId, ats, applicationId });
     if (!row) throw new NotFoundException('Application');
     const sensitive = canSeeSensitive(principal);
     if (sensitive) await this.audit.record(principal, { action: 'application.read_rules', targetType: 'application', targetId: `${ats}:${applicationId}` });

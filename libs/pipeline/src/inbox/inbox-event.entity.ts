@@ -1,10 +1,12 @@
+import type { AtsEvent } from '@comeback/ats';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 export type InboxStatus = 'received' | 'processed' | 'ignored' | 'stored' | 'failed';
 
 /**
  * Every verified webhook delivery, stored before it is queued. The unique key on the ATS's event id
- * makes a re-delivery a no-op; the raw body is kept so a job can always be re-run from the inbox.
+ * makes a re-delivery a no-op; the normalised event is kept so a job can always be re-run from the inbox,
+ * and the raw body beside it for inspection.
  */
 @Entity('inbox_events')
 @Unique('uq_inbox_events_delivery', ['tenantId', 'ats', 'eventId'])
@@ -27,6 +29,10 @@ export class InboxEventEntity {
 
   @Column({ type: 'text' })
   rawBody!: string;
+
+  /** The event as the receiver verified and normalised it: what the worker processes (never a re-parse). */
+  @Column({ type: 'jsonb', nullable: true })
+  event!: AtsEvent | null;
 
   @Column({ type: 'text' })
   status!: InboxStatus;

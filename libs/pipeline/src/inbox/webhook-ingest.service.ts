@@ -44,6 +44,7 @@ export class WebhookIngestService {
       eventId: event.eventId,
       kind: event.kind === 'ignored' ? `ignored:${event.action}` : event.kind,
       rawBody: req.rawBody.toString('utf8'),
+      event,
       status: processable ? 'received' : 'ignored',
     });
     if (!processable) return { status: 'ignored', eventId: event.eventId };

@@ -51,6 +51,12 @@ export class ReviewQueueService {
     return new Set(rows.map((r) => r.employeeNumber));
   }
 
+  /** The former employee a person confirmed for this application, if any. */
+  async confirmedEmployeeNumber(tenantId: string, ats: string, applicationId: string): Promise<string | null> {
+    const item = await this.items.findOneBy({ tenantId, ats, applicationId, status: 'confirmed' });
+    return item?.decidedEmployeeNumber ?? null;
+  }
+
   /** "Yes, this is them": the pipeline continues for this application with the chosen former employee. */
   async confirm(actor: AuditActor, id: string, employeeNumber: string): Promise<ReviewItemEntity> {
     const item = await this.decide(actor, id, 'confirmed', employeeNumber);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AtsConnection, AtsConnectorRegistry, AtsStage } from '@comeback/ats';
-import { EligibilityPolicy, StageRef } from '@comeback/domain';
+import type { StageMapping } from '@comeback/domain';
 import { AuditActor, AuditService } from '@comeback/platform';
 import { Repository } from 'typeorm';
 import { JobStageCacheEntity, JobStageMappingEntity } from './job-stage.entity';
@@ -9,10 +9,7 @@ import { JobStageCacheEntity, JobStageMappingEntity } from './job-stage.entity';
 /** Stages rarely change; a stale move forces a refresh anyway. */
 const STAGE_CACHE_TTL_MS = 15 * 60_000;
 
-export interface StageMapping {
-  tiers: Record<string, string[]>;
-  protected: string[];
-}
+export type { StageMapping } from '@comeback/domain';
 
 @Injectable()
 export class JobStagesService {
@@ -48,23 +45,4 @@ export class JobStagesService {
     await this.mappings.upsert({ tenantId: actor.tenantId, ats, jobId, mapping, updatedBy: actor.name, updatedAt: new Date() }, ['tenantId', 'ats', 'jobId']);
     await this.audit.record(actor, { action: 'stage_mapping.save', targetType: 'job', targetId: `${ats}:${jobId}`, details: { before, after: mapping } });
   }
-}
-
-/**
- * HR's per-job mapping as policy data: each entry names a stage by id or by name, so it becomes a
- * per-job tier override and extra protected stages. Pure, so the planner stays the single authority.
- */
-export function applyStageMapping(policy: EligibilityPolicy, jobId: string, mapping: StageMapping | null): EligibilityPolicy {
-  if (!mapping) return policy;
-  const ref = (s: string): StageRef => ({ id: s, names: [s] });
-  const tiers = Object.fromEntries(
-    Object.entries(policy.tiers).map(([name, tier]) => {
-      const skip = mapping.tiers[name];
-      return [name, skip ? { ...tier, jobOverrides: { ...(tier.jobOverrides ?? {}), [jobId]: skip.map(ref) } } : tier];
-    }),
-  );
-  const jobProtectedStages = mapping.protected.length
-    ? { ...(policy.jobProtectedStages ?? {}), [jobId]: [...(policy.jobProtectedStages?.[jobId] ?? []), ...mapping.protected.map(ref)] }
-    : policy.jobProtectedStages;
-  return { ...policy, tiers, jobProtectedStages };
 }

@@ -1,0 +1,1 @@
+export { DEFAULT_TENANT_TIME_ZONE, todayIn } from './calendar-date';
