@@ -1,4 +1,6 @@
-// Two projects: fast unit tests beside the code, and integration/e2e tests on real PostgreSQL + Redis.
+// Three tiers: unit tests beside the code; medium (services and repositories on real PostgreSQL with the ATS port
+// in memory and the in-process queue: no Redis, simulator or browser); integration/e2e over HTTP with PostgreSQL,
+// Redis, the ATS simulator and Chromium.
 const swc = ['@swc/jest', {
   jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' },
   module: { type: 'commonjs' },
@@ -7,6 +9,7 @@ const moduleNameMapper = { '^@comeback/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src
 module.exports = {
   projects: [
     { displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'], transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' },
-    { displayName: 'integration', rootDir: __dirname, testMatch: ['<rootDir>/test/**/*.test.ts'], transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', globalSetup: '<rootDir>/test/support/global-setup.ts', globalTeardown: '<rootDir>/test/support/global-teardown.ts', setupFiles: ['<rootDir>/test/support/integration-env.ts'], maxWorkers: 2 },
+    { displayName: 'medium', rootDir: __dirname, testMatch: ['<rootDir>/test/medium/**/*.test.ts'], transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', globalSetup: '<rootDir>/test/support/global-setup.ts', globalTeardown: '<rootDir>/test/support/global-teardown.ts', setupFiles: ['<rootDir>/test/medium/support/medium-env.ts'], maxWorkers: 2 },
+    { displayName: 'integration', rootDir: __dirname, testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/medium/'], transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', globalSetup: '<rootDir>/test/support/global-setup.ts', globalTeardown: '<rootDir>/test/support/global-teardown.ts', setupFiles: ['<rootDir>/test/support/integration-env.ts'], maxWorkers: 2 },
   ],
 };

@@ -11,6 +11,7 @@ import {
   type PayBand,
   type ReturneeForCheck,
 } from '@comeback/domain/compensation';
+import { todayIn } from '@comeback/domain';
 import {
   AppException,
   AuditService,
@@ -30,7 +31,6 @@ import type {
 import { JobSettingsService } from '../jobs/job-settings.service';
 import { MarketDataRepository } from '../market/market-data.repository';
 import { FairnessPolicyService } from '../policies/fairness-policy.service';
-import { todayInJapan } from './dates';
 import { FairnessEvaluator } from './fairness-evaluator';
 import { composeOfferNote } from './offer-note';
 import { OfferChecksRepository } from './offer-checks.repository';
@@ -393,7 +393,7 @@ export class OfferChecksService {
         "Give the target (jobFamily, jobLevel, location) or set the job's pay target first",
       );
     }
-    const asOf = inputs.asOf ?? todayInJapan();
+    const asOf = inputs.asOf ?? todayIn();
     const [active, band, snapshot] = await Promise.all([
       this.policies.active(tenantId),
       this.market.bandFor(tenantId, target, asOf),
