@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,9 @@ export async function useFreshDatabase(label: string, opts: { keepEmbeddedDir?: 
   const url = new URL(base);
   url.pathname = `/${name}`;
   process.env.DATABASE_URL = url.toString();
+  // A throwaway database gets throwaway secrets (inherited by the worker processes a benchmark starts).
+  process.env.JWT_SECRET ||= randomBytes(48).toString('base64url');
+  process.env.SECRET_KEY ||= randomBytes(32).toString('base64');
   return async () => {
     const c = new Client({ connectionString: base });
     await c.connect();

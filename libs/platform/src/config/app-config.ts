@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import { embeddedSecrets, weakSecretReason } from './secrets';
 
 function parseBoolean(value: unknown): boolean | undefined | string {
   if (value === undefined || value === null || value === '') return undefined;
@@ -29,17 +30,18 @@ class EnvironmentVariables {
   @Max(65535)
   PORT: number = 3000;
 
+  /** Required with DATABASE_URL; embedded mode generates one into DATA_DIR (see secrets.ts). */
+  @IsOptional()
   @IsString()
-  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
-  JWT_SECRET: string = 'embedded-development-secret-change-me-please';
+  JWT_SECRET?: string;
 
   @IsString()
   JWT_ISSUER: string = 'comeback';
 
-  /** 32 bytes, base64: encrypts ATS credentials and webhook secrets at rest. */
+  /** 32 bytes, base64: encrypts ATS credentials and webhook secrets at rest. Required with DATABASE_URL. */
+  @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'SECRET_KEY must be 32 bytes in base64 (44 characters)' })
-  SECRET_KEY: string = 'ZW1iZWRkZWQtZGV2ZWxvcG1lbnQta2V5LTMyYnl0ZXM=';
+  SECRET_KEY?: string;
 
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_BASE_URL: string = 'http://localhost:3000';
@@ -117,16 +119,16 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const vars = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
   const errors = validateSync(vars, { whitelist: false, skipMissingProperties: false });
-  if (errors.length > 0) {
-    throw new InvalidConfigError(errors.flatMap((e) => Object.values(e.constraints ?? {})));
-  }
+  const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+  const secrets = problems.length === 0 ? resolveSecrets(vars, problems) : null;
+  if (!secrets || problems.length > 0) throw new InvalidConfigError(problems);
   return {
     databaseUrl: vars.DATABASE_URL ?? null,
     redisUrl: vars.REDIS_URL ?? null,
     dataDir: vars.DATA_DIR,
     port: vars.PORT,
-    jwt: { secret: vars.JWT_SECRET, issuer: vars.JWT_ISSUER },
-    secretKey: Buffer.from(vars.SECRET_KEY, 'base64'),
+    jwt: { secret: secrets.JWT_SECRET, issuer: vars.JWT_ISSUER },
+    secretKey: Buffer.from(secrets.SECRET_KEY, 'base64'),
     publicBaseUrl: vars.PUBLIC_BASE_URL.replace(/\/$/, ''),
     logLevel: vars.LOG_LEVEL,
     migrationsRunAtBoot: vars.MIGRATIONS_RUN_AT_BOOT ?? true,
@@ -139,4 +141,27 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queueLockMs: vars.QUEUE_LOCK_MS,
     runJobsInApi: vars.RUN_JOBS_IN_API ?? !vars.REDIS_URL,
   };
+}
+
+/**
+ * Production (DATABASE_URL set) must bring its own secrets: a missing one is named, a short, published or
+ * repetitive one refused. Embedded mode generates random ones into its data directory on first start. No
+ * secret is a constant in the code: anyone could otherwise sign an hr_admin token.
+ */
+function resolveSecrets(vars: EnvironmentVariables, problems: string[]): { JWT_SECRET: string; SECRET_KEY: string } | null {
+  const given = { JWT_SECRET: vars.JWT_SECRET, SECRET_KEY: vars.SECRET_KEY };
+  if (vars.DATABASE_URL) {
+    for (const name of ['JWT_SECRET', 'SECRET_KEY'] as const) {
+      if (!given[name]) problems.push(`${name} is required when DATABASE_URL is set (generate one: openssl rand -base64 32)`);
+    }
+  }
+  for (const name of ['JWT_SECRET', 'SECRET_KEY'] as const) {
+    const value = given[name];
+    const weak = value ? weakSecretReason(name, value) : null;
+    if (weak) problems.push(weak);
+  }
+  if (problems.length > 0) return null;
+  if (given.JWT_SECRET && given.SECRET_KEY) return { JWT_SECRET: given.JWT_SECRET, SECRET_KEY: given.SECRET_KEY };
+  const generated = embeddedSecrets(vars.DATA_DIR);
+  return { JWT_SECRET: given.JWT_SECRET ?? generated.JWT_SECRET, SECRET_KEY: given.SECRET_KEY ?? generated.SECRET_KEY };
 }
