@@ -1,5 +1,4 @@
-import { startSimulator, SimulatorHandle } from '../../apps/ats-simulator/src/simulator';
-import type { DeepPartial, SimulatorConfig } from '../../apps/ats-simulator/src/simulator-config.service';
+import { type DeepPartial, type SimulatorConfig, SimulatorHandle, startSimulator } from '@comeback/ats-simulator';
 import { JobQueue } from '@comeback/platform';
 import { syntheticRegistryLines } from '../../apps/cli/src/fixtures/synthetic-registry';
 import { csvUpload, Harness, http, startApi, TestTenant } from './api-harness';

@@ -9,8 +9,7 @@ import { Readable } from 'node:stream';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../../api/src/bootstrap';
-import { GH_RATE_LIMIT } from '../../../ats-simulator/src/contract.constants';
-import { SimulatorHandle, startSimulator } from '../../../ats-simulator/src/simulator';
+import { GH_RATE_LIMIT, SimulatorHandle, startSimulator } from '@comeback/ats-simulator';
 import { useFreshDatabase } from '../fresh-database';
 import { freePort } from '../fixtures/free-port';
 import {
