@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
  * spellings that are unambiguously a vendor's are listed.
  */
 const ROOT = join(__dirname, '..', '..');
-const SCANNED = ['apps/api', 'apps/worker', 'apps/cli', 'libs/pipeline', 'libs/registry', 'libs/domain'];
+const SCANNED = ['apps/api', 'libs/http-api', 'apps/worker', 'apps/cli', 'libs/pipeline', 'libs/registry', 'libs/domain'];
 
 const FORBIDDEN: { what: string; re: RegExp }[] = [
   { what: 'vendor name', re: /greenhouse/i },
@@ -43,7 +43,7 @@ const FORBIDDEN: { what: string; re: RegExp }[] = [
  * explicit so a new exception is a reviewed edit here, not a loosened pattern.
  */
 const KIND_NAME_ALLOWED: Record<string, string> = {
-  'apps/api/src/webhooks/webhooks.controller.ts':
+  'libs/http-api/src/webhooks/webhooks.controller.ts':
     'the `:ats` route parameter is an AtsKind value (validated against ATS_KINDS)',
 };
 const KIND_NAME = /^(greenhouse|workable)$/i;
@@ -180,7 +180,7 @@ describe('architecture: vendor identifiers stay inside the ATS adapters', () => 
       '5:vendor name',
     ]);
     const allowed = findVendorIdentifiers(
-      'apps/api/src/webhooks/webhooks.controller.ts',
+      'libs/http-api/src/webhooks/webhooks.controller.ts',
       "@Post(':ats') x = 'greenhouse'; y = 'Greenhouse-Event-ID';",
     );
     expect(allowed.map((h) => h.what)).toEqual(['vendor name', 'Greenhouse header']);

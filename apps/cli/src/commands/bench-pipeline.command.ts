@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
-import { createApiApp } from '../../../api/src/bootstrap';
+import { createApiApp } from '@comeback/http-api';
 import { GH_RATE_LIMIT, SimulatorHandle, startSimulator } from '@comeback/ats-simulator';
 import { useFreshDatabase } from '../fresh-database';
 import { freePort } from '../fixtures/free-port';

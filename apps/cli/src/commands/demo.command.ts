@@ -1,7 +1,7 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import type { INestApplication } from '@nestjs/common';
 import { JobQueue, TenantService, TokenService } from '@comeback/platform';
-import { createApiApp } from '../../../api/src/bootstrap';
+import { createApiApp } from '@comeback/http-api';
 import { startSimulator, type SimulatorHandle } from '@comeback/ats-simulator';
 import { useFreshDatabase } from '../fresh-database';
 import { freePort } from '../fixtures/free-port';
