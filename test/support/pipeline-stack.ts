@@ -1,6 +1,6 @@
 import { type DeepPartial, type SimulatorConfig, SimulatorHandle, startSimulator } from '@comeback/ats-simulator';
 import { JobQueue } from '@comeback/platform';
-import { syntheticRegistryLines } from '../../apps/cli/src/fixtures/synthetic-registry';
+import { syntheticRegistryLines } from '@comeback/fixtures';
 import { csvUpload, Harness, http, startApi, TestTenant } from './api-harness';
 
 export type AtsUnderTest = 'greenhouse' | 'workable';

@@ -22,7 +22,7 @@ import {
   waitUntilProcessed,
   WorkerProcess,
 } from '../fixtures/pipeline-bench';
-import { rowRandom, syntheticPerson, syntheticRegistryLines } from '../fixtures/synthetic-registry';
+import { rowRandom, syntheticPerson, syntheticRegistryLines } from '@comeback/fixtures';
 import { roundTo } from '../fixtures/round-to';
 
 interface Options {

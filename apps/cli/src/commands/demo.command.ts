@@ -6,7 +6,7 @@ import { startSimulator, type SimulatorHandle } from '@comeback/ats-simulator';
 import { useFreshDatabase } from '../fresh-database';
 import { freePort } from '../fixtures/free-port';
 import { DEMO_APPLICANTS, DEMO_JOBS, demoAlumniCsvRows, DemoApplicant } from '../fixtures/demo-scenario';
-import { syntheticRegistryLines } from '../fixtures/synthetic-registry';
+import { syntheticRegistryLines } from '@comeback/fixtures';
 
 interface Options {
   ats: 'greenhouse' | 'workable';
