@@ -1,7 +1,29 @@
 // Typed lint for the whole monorepo. `libs/domain` must stay framework-free: the rule below keeps it so.
+// Apps (`apps/*`) are thin entrypoints: they import libs only, never another app; libs never import an app
+// and reach each other only through their `@comeback/*` aliases.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+
+/** Nothing imports an app (relative `../../apps/...` or the baseUrl form `apps/...`): apps are entrypoints. */
+const NO_APP_IMPORTS = {
+  regex: '(^|/)apps/',
+  message: 'Nothing imports an app: move the shared code into a lib under libs/ and import it as @comeback/<lib>.',
+};
+/**
+ * A relative path into some `…/src` leaves this project's own src/ for another one's (`../../../api/src/x`,
+ * `../../../registry/src/y`). Paths inside one's own src/ never name `src`.
+ */
+const NO_RELATIVE_INTO_OTHER_PROJECT = {
+  regex: '^(\\.{1,2}/)+(.+/)?src(/|$)',
+  message: 'Another app or lib is reached through its @comeback/* alias, never by a relative path into its src/.',
+};
+/** Same rule, other spellings: `../../../../libs/x` and tsconfig's baseUrl form `libs/x/src/...`. */
+const NO_LIB_PATHS = {
+  regex: '(^|/)libs/',
+  message: 'Import a lib through its @comeback/* alias, not by its path in the repository.',
+};
+const PROJECT_BOUNDARIES = [NO_APP_IMPORTS, NO_RELATIVE_INTO_OTHER_PROJECT, NO_LIB_PATHS];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '*.config.js', '*.config.mjs', '.data/**'] },
@@ -20,10 +42,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: PROJECT_BOUNDARIES }] },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_APP_IMPORTS] }] },
+  },
+  {
+    // A later `no-restricted-imports` for the same files replaces the earlier one, so the boundaries are repeated.
     files: ['libs/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
+          ...PROJECT_BOUNDARIES,
           { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'bull', 'ioredis', 'express', 'undici', 'axios', 'node:http', 'node:https', 'http', 'https'], message: 'libs/domain is plain TypeScript: no framework, database, queue or HTTP imports.' },
           { group: ['@comeback/*'], message: 'libs/domain depends on nothing else of ours.' },
         ],

@@ -1,5 +1,5 @@
 // The Greenhouse Harvest v3 face over real HTTP: the contract details the product's adapter relies on.
-import type { SimulatorHandle } from '../../apps/ats-simulator/src/simulator';
+import type { SimulatorHandle } from '@comeback/ats-simulator';
 import { GH_CLIENT, ghToken, json, startSeeded } from './sim-test-kit';
 
 describe('ats-simulator: Greenhouse Harvest v3', () => {

@@ -2,7 +2,7 @@
 // the raw bytes (signatures are checked over them, never over re-serialised JSON).
 import { createServer, IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startSimulator, SimulatorHandle, SimulatorOptions } from '../../apps/ats-simulator/src/simulator';
+import { startSimulator, SimulatorHandle, SimulatorOptions } from '@comeback/ats-simulator';
 
 export const GH_CLIENT = { id: 'acme-client', secret: 'acme-secret' };
 export const WK_TOKEN = 'wk-acme-token';

@@ -1,10 +1,6 @@
 // Outbound webhooks over real HTTP: signatures verifiable over the raw bytes, retries on anything but 200.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { SimulatorHandle } from '../../apps/ats-simulator/src/simulator';
-import {
-  GH_WEBHOOK_RETRY_MINUTES,
-  WK_WEBHOOK_RETRY_MINUTES,
-} from '../../apps/ats-simulator/src/contract.constants';
+import { GH_WEBHOOK_RETRY_MINUTES, type SimulatorHandle, WK_WEBHOOK_RETRY_MINUTES } from '@comeback/ats-simulator';
 import { json, startReceiver, startSeeded, WK_TOKEN } from './sim-test-kit';
 
 // One vendor minute = 2 ms: the whole 7-attempt Greenhouse schedule (916 minutes) takes under 2 s.

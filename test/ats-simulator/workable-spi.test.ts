@@ -1,5 +1,5 @@
 // The Workable SPI v3 face over real HTTP.
-import type { SimulatorHandle } from '../../apps/ats-simulator/src/simulator';
+import type { SimulatorHandle } from '@comeback/ats-simulator';
 import { json, startSeeded, WK_TOKEN } from './sim-test-kit';
 
 describe('ats-simulator: Workable SPI v3', () => {

@@ -3,7 +3,7 @@ import { MemoryRateLimiter } from '@comeback/platform/rate-limit/memory-rate-lim
 import { AtsHttpMetrics } from '@comeback/ats';
 import type { AtsConnection } from '@comeback/ats';
 import { GreenhouseConnector } from '@comeback/ats/greenhouse/greenhouse.connector';
-import { startSimulator, SimulatorHandle } from '../../apps/ats-simulator/src/simulator';
+import { startSimulator, SimulatorHandle } from '@comeback/ats-simulator';
 import { connection, fastTuning, SimControl, startReceiver } from './ats-test-kit';
 
 jest.setTimeout(60_000);

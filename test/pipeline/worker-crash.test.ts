@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { JobQueue } from '@comeback/platform';
 import { DataSource } from 'typeorm';
-import { rowRandom, syntheticPerson } from '../../apps/cli/src/fixtures/synthetic-registry';
+import { rowRandom, syntheticPerson } from '@comeback/fixtures';
 import { AtsUnderTest, Stack, startStack } from '../support/pipeline-stack';
 
 jest.setTimeout(600_000);

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createServer, type AddressInfo } from 'node:net';
 import { Role, TenantService, TokenService } from '@comeback/platform';
-import { createApiApp } from '../../apps/api/src/bootstrap';
+import { createApiApp } from '@comeback/http-api';
 import { createTestDatabase } from './test-database';
 
 export interface Harness {

@@ -1,7 +1,6 @@
-import { startSimulator, SimulatorHandle } from '../../apps/ats-simulator/src/simulator';
-import type { DeepPartial, SimulatorConfig } from '../../apps/ats-simulator/src/simulator-config.service';
+import { type DeepPartial, type SimulatorConfig, SimulatorHandle, startSimulator } from '@comeback/ats-simulator';
 import { JobQueue } from '@comeback/platform';
-import { syntheticRegistryLines } from '../../apps/cli/src/fixtures/synthetic-registry';
+import { syntheticRegistryLines } from '@comeback/fixtures';
 import { csvUpload, Harness, http, startApi, TestTenant } from './api-harness';
 
 export type AtsUnderTest = 'greenhouse' | 'workable';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { InvalidConfigError, loadAppConfig } from '@comeback/platform';
-import { createApiApp } from './bootstrap';
+import { createApiApp } from '@comeback/http-api';
 
 async function main(): Promise<void> {
   const config = loadAppConfig();

@@ -1,4 +1,4 @@
-import { startSimulator } from './simulator';
+import { startSimulator } from '@comeback/ats-simulator';
 
 // Standalone: `PORT=4010 node dist/apps/ats-simulator/src/main.js`. WEBHOOK_TIME_SCALE shortens the
 // vendors' retry schedules for a demo (e.g. 0.001 turns a one-minute retry into 60 ms).

@@ -105,6 +105,8 @@ export interface Page<T> {
 
 export abstract class AtsConnector {
   abstract readonly kind: AtsKind;
+  /** The ATS's product name as people know it (form labels in the console). */
+  abstract readonly displayName: string;
 
   /** Timing-safe signature check over the raw bytes. */
   abstract verifySignature(req: WebhookRequest, secret: string): boolean;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AtsConnectorRegistry } from './ats-connector.registry';
+import type { AtsConnector } from './ats-connector.port';
+import { ATS_CONNECTORS, AtsConnectorRegistry } from './ats-connector.registry';
 import { GreenhouseConnector } from './greenhouse/greenhouse.connector';
 import { AtsHttpMetrics } from './http/ats-http-metrics';
 import { WorkableConnector } from './workable/workable.connector';
@@ -10,7 +11,14 @@ import { WorkableConnector } from './workable/workable.connector';
  * `ATS_HTTP_TUNING` provider overrides retry and timeout settings.
  */
 @Module({
-  providers: [AtsHttpMetrics, GreenhouseConnector, WorkableConnector, AtsConnectorRegistry],
+  providers: [
+    AtsHttpMetrics,
+    GreenhouseConnector,
+    WorkableConnector,
+    // In ATS_KINDS order: `registry.all()` lists them so.
+    { provide: ATS_CONNECTORS, useFactory: (...connectors: AtsConnector[]) => connectors, inject: [GreenhouseConnector, WorkableConnector] },
+    AtsConnectorRegistry,
+  ],
   exports: [AtsHttpMetrics, AtsConnectorRegistry],
 })
 export class AtsModule {}

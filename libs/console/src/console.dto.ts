@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ATS_KINDS, type AtsKind } from '@comeback/ats';
 import { CHANGE_CATEGORIES, type ChangeCategory } from '@comeback/domain';
 import type { ChangeLogEntryEntity } from './change-log/change-log-entry.entity';
 
@@ -140,8 +141,8 @@ export class PolicyFormDto {
 }
 
 export class StageMappingFormDto {
-  @IsIn(['greenhouse', 'workable'])
-  ats!: 'greenhouse' | 'workable';
+  @IsIn(ATS_KINDS)
+  ats!: AtsKind;
 
   @IsString()
   @MinLength(1)
@@ -180,8 +181,8 @@ export class OfferCheckFormDto {
 }
 
 export class JobDepartmentFormDto {
-  @IsIn(['greenhouse', 'workable'])
-  ats!: 'greenhouse' | 'workable';
+  @IsIn(ATS_KINDS)
+  ats!: AtsKind;
 
   @IsString()
   @MinLength(1)

@@ -7,7 +7,7 @@ import { ChangeLogEntryEntity, JobDepartmentEntity } from './change-log/change-l
 import { ChangeLogService } from './change-log/change-log.service';
 import { ConsoleReadRepository } from './read/console-read.repository';
 
-/** Returnee briefings, HR's change log and the console's read models. Pages live in apps/api; views here. */
+/** Returnee briefings, HR's change log and the console's read models. Pages are served by libs/http-api; views here. */
 @Module({
   imports: [PipelineModule, CompensationModule, TypeOrmModule.forFeature([ChangeLogEntryEntity, JobDepartmentEntity])],
   providers: [BriefingService, ChangeLogService, ConsoleReadRepository],

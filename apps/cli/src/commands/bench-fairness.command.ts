@@ -15,7 +15,7 @@ import { createWriteStream } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { useFreshDatabase } from '../fresh-database';
 import { percentile } from '../fixtures/percentile';
-import { seededRandom } from '../fixtures/synthetic-registry';
+import { seededRandom } from '@comeback/fixtures';
 import { roundTo } from '../fixtures/round-to';
 
 /** Any ATS kind will do: the benchmark never calls an ATS. */

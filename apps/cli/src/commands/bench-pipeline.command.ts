@@ -8,9 +8,8 @@ import { createHmac } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
-import { createApiApp } from '../../../api/src/bootstrap';
-import { GH_RATE_LIMIT } from '../../../ats-simulator/src/contract.constants';
-import { SimulatorHandle, startSimulator } from '../../../ats-simulator/src/simulator';
+import { createApiApp } from '@comeback/http-api';
+import { GH_RATE_LIMIT, SimulatorHandle, startSimulator } from '@comeback/ats-simulator';
 import { useFreshDatabase } from '../fresh-database';
 import { freePort } from '../fixtures/free-port';
 import {
@@ -23,7 +22,7 @@ import {
   waitUntilProcessed,
   WorkerProcess,
 } from '../fixtures/pipeline-bench';
-import { rowRandom, syntheticPerson, syntheticRegistryLines } from '../fixtures/synthetic-registry';
+import { rowRandom, syntheticPerson, syntheticRegistryLines } from '@comeback/fixtures';
 import { roundTo } from '../fixtures/round-to';
 
 interface Options {

@@ -11,7 +11,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { openServices } from '../app-context';
 import { useFreshDatabase } from '../fresh-database';
 import { percentile } from '../fixtures/percentile';
-import { rowRandom, seededRandom, syntheticPerson, syntheticRegistryLines } from '../fixtures/synthetic-registry';
+import { rowRandom, seededRandom, syntheticPerson, syntheticRegistryLines } from '@comeback/fixtures';
 import { roundTo } from '../fixtures/round-to';
 
 interface Options {

@@ -1,12 +1,12 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import type { INestApplication } from '@nestjs/common';
 import { JobQueue, TenantService, TokenService } from '@comeback/platform';
-import { createApiApp } from '../../../api/src/bootstrap';
-import { startSimulator, type SimulatorHandle } from '../../../ats-simulator/src/simulator';
+import { createApiApp } from '@comeback/http-api';
+import { startSimulator, type SimulatorHandle } from '@comeback/ats-simulator';
 import { useFreshDatabase } from '../fresh-database';
 import { freePort } from '../fixtures/free-port';
 import { DEMO_APPLICANTS, DEMO_JOBS, demoAlumniCsvRows, DemoApplicant } from '../fixtures/demo-scenario';
-import { syntheticRegistryLines } from '../fixtures/synthetic-registry';
+import { syntheticRegistryLines } from '@comeback/fixtures';
 
 interface Options {
   ats: 'greenhouse' | 'workable';

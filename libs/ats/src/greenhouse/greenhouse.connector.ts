@@ -84,6 +84,7 @@ const GH_APP_URL = 'https://app.greenhouse.io';
 @Injectable()
 export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy {
   readonly kind = 'greenhouse' as const;
+  readonly displayName = 'Greenhouse';
   private readonly api: AtsHttpClient;
   private readonly auth: AtsHttpClient;
   private readonly tokens: GreenhouseTokenCache;

@@ -76,6 +76,7 @@ export function workableCursor(nextUrl: string | null): string | null {
 @Injectable()
 export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
   readonly kind = 'workable' as const;
+  readonly displayName = 'Workable';
   private readonly api: AtsHttpClient;
   /** Promises, so concurrent lookups of one job share a single request. */
   private readonly stageCache = new Map<string, { stages: Promise<WorkableStage[]>; until: number }>();

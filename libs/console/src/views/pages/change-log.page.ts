@@ -1,6 +1,7 @@
 import { CHANGE_CATEGORIES } from '@comeback/domain';
 import { html } from '../html';
 import { layout, table, type PageContext } from '../layout';
+import { atsOptions, type AtsOption } from './common';
 
 export interface ChangeLogRow {
   id: string;
@@ -12,7 +13,7 @@ export interface ChangeLogRow {
   createdBy: string;
 }
 
-export function changeLogPage(ctx: PageContext, data: { rows: ChangeLogRow[]; jobDepartments: { ats: string; jobId: string; department: string }[]; flash?: string | null }): string {
+export function changeLogPage(ctx: PageContext, data: { rows: ChangeLogRow[]; jobDepartments: { ats: string; jobId: string; department: string }[]; atsKinds: readonly AtsOption[]; flash?: string | null }): string {
   const { t } = ctx;
   return layout(
     ctx,
@@ -37,7 +38,7 @@ ${table(
 <h2>${t('jobDepartments')}</h2>
 ${table(t('jobDepartments'), [t('ats'), t('jobId'), t('department')], data.jobDepartments.map((j) => html`<tr><td>${j.ats}</td><td>${j.jobId}</td><td>${j.department}</td></tr>`), t('none'))}
 <form method="post" action="/console/change-log/job-departments" class="row">
-  <div><label for="jd-ats">${t('ats')}</label><select id="jd-ats" name="ats"><option value="greenhouse">Greenhouse</option><option value="workable">Workable</option></select></div>
+  <div><label for="jd-ats">${t('ats')}</label><select id="jd-ats" name="ats">${atsOptions(data.atsKinds)}</select></div>
   <div><label for="jd-job">${t('jobId')}</label><input id="jd-job" name="jobId" type="text" required></div>
   <div><label for="jd-dep">${t('department')}</label><input id="jd-dep" name="department" type="text" required></div>
   <div><button type="submit">${t('save')}</button></div>

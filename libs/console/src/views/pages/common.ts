@@ -6,6 +6,16 @@ export function badge(ctx: PageContext, value: string, known?: MessageKey): Safe
   return html`<span class="badge ${value.replace(/[^a-z_]/gi, '')}">${known ? ctx.t(known) : value}</span>`;
 }
 
+/** One ATS in a form's select: its kind (the value posted) and its product name (from the adapter). */
+export interface AtsOption {
+  kind: string;
+  label: string;
+}
+
+export function atsOptions(options: readonly AtsOption[]): SafeHtml {
+  return html`${options.map((o) => html`<option value="${o.kind}">${o.label}</option>`)}`;
+}
+
 export function resultBadge(ctx: PageContext, result: 'pass' | 'warn' | 'fail'): SafeHtml {
   return badge(ctx, result, result);
 }

@@ -1,7 +1,7 @@
 // Stage mappings, the review queue, flagged applications and the audit log.
 import { html } from '../html';
 import { layout, table, type PageContext } from '../layout';
-import { badge, formatDateTime } from './common';
+import { atsOptions, type AtsOption, badge, formatDateTime } from './common';
 
 export interface StageMappingRow {
   ats: string;
@@ -10,7 +10,7 @@ export interface StageMappingRow {
   updatedBy: string;
 }
 
-export function stageMappingsPage(ctx: PageContext, data: { rows: StageMappingRow[]; flash?: string | null; error?: string | null }): string {
+export function stageMappingsPage(ctx: PageContext, data: { rows: StageMappingRow[]; atsKinds: readonly AtsOption[]; flash?: string | null; error?: string | null }): string {
   const { t } = ctx;
   const list = (xs: readonly string[] | undefined) => (xs?.length ? xs.join(', ') : '—');
   return layout(
@@ -26,7 +26,7 @@ export function stageMappingsPage(ctx: PageContext, data: { rows: StageMappingRo
     )}
 <h2>${t('save')}</h2>
 <form method="post" action="/console/stage-mappings" class="stack">
-  <div><label for="ats">${t('ats')}</label><select id="ats" name="ats"><option value="greenhouse">Greenhouse</option><option value="workable">Workable</option></select></div>
+  <div><label for="ats">${t('ats')}</label><select id="ats" name="ats">${atsOptions(data.atsKinds)}</select></div>
   <div><label for="jobId">${t('jobId')}</label><input id="jobId" name="jobId" type="text" required></div>
   <p class="hint" id="stages-hint">${t('stagesHint')}</p>
   <div><label for="full">${t('tierFull')}</label><input id="full" name="full" type="text" aria-describedby="stages-hint" placeholder="書類選考, 一次面接"></div>

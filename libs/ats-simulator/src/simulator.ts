@@ -31,7 +31,7 @@ export interface SimulatorHandle {
   close(): Promise<void>;
 }
 
-/** Starts the simulator in this process (tests, demo). `main.ts` runs the same thing standalone. */
+/** Starts the simulator in this process (tests, demo). `apps/ats-simulator/src/main.ts` runs the same thing standalone. */
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<SimulatorHandle> {
   const app = await NestFactory.create<NestExpressApplication>(SimulatorModule.forRoot(opts.config ?? {}), {
     logger: opts.logger === false ? false : ['error', 'warn'],

@@ -30,6 +30,7 @@ import {
   StageMappingFormDto,
   stageMappingsPage,
 } from '@comeback/console';
+import { AtsConnectorRegistry } from '@comeback/ats';
 import { OfferChecksService } from '@comeback/compensation';
 import { AppException, AuditService, Authenticated, CurrentPrincipal, ErrorCode, NotFoundException, type Principal, ValidationFailedException } from '@comeback/platform';
 import { EligibilityPolicyService, JobStagesService } from '@comeback/pipeline';
@@ -61,7 +62,13 @@ export class ConsoleHrController {
     private readonly offers: OfferChecksService,
     private readonly read: ConsoleReadRepository,
     private readonly audit: AuditService,
+    private readonly ats: AtsConnectorRegistry,
   ) {}
+
+  /** The ATS select's options: each adapter's kind and product name. */
+  private atsKinds(): { kind: string; label: string }[] {
+    return this.ats.all().map((c) => ({ kind: c.kind, label: c.displayName }));
+  }
 
   // ---- Registry ----
 
@@ -156,7 +163,7 @@ export class ConsoleHrController {
 
   @Get('stage-mappings')
   async stageMappings(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Req() req: Request): Promise<string> {
-    return stageMappingsPage(ctx, { rows: await this.stages.listMappings(p.tenantId), flash: req.query.done === 'saved' ? ctx.t('saved') : null });
+    return stageMappingsPage(ctx, { rows: await this.stages.listMappings(p.tenantId), atsKinds: this.atsKinds(), flash: req.query.done === 'saved' ? ctx.t('saved') : null });
   }
 
   @Post('stage-mappings')
@@ -173,7 +180,7 @@ export class ConsoleHrController {
   @Get('change-log')
   async changeLogPage(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Req() req: Request): Promise<string> {
     const [rows, jobDepartments] = await Promise.all([this.changeLog.list(p.tenantId), this.changeLog.listJobDepartments(p.tenantId)]);
-    return changeLogPage(ctx, { rows, jobDepartments, flash: req.query.done === 'saved' ? ctx.t('saved') : null });
+    return changeLogPage(ctx, { rows, jobDepartments, atsKinds: this.atsKinds(), flash: req.query.done === 'saved' ? ctx.t('saved') : null });
   }
 
   @Post('change-log')

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 
-/** Builds the HTTP app; used by `main.ts`, the demo and the end-to-end tests alike. */
+/** Builds the HTTP app; used by `apps/api/src/main.ts`, the demo and the end-to-end tests alike. */
 export async function createApiApp(opts: { logger?: boolean } = {}): Promise<INestApplication> {
   // rawBody: webhook signatures are computed over the exact bytes the ATS sent.
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, { rawBody: true, bufferLogs: true, abortOnError: false });
