@@ -7,3 +7,4 @@ export * from './matching';
 export type { PerformanceRating } from './eligibility';
 export * from './compensation';
 export * from './briefing';
+export * from './documents';
