@@ -11,3 +11,4 @@ export {
   type MessageLanguage,
 } from './document-problems';
 export { DocumentChecker, describeValue, EXPECTED, isJsonObject, type JsonObject } from './document-checker';
+export { diffDocuments, type DiffEntry } from './document-diff';
