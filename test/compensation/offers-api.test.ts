@@ -476,7 +476,7 @@ describe('offers & pay fairness API (real PostgreSQL)', () => {
       });
       expect(invalid.status).toBe(422);
       expect(invalid.body.details.problems).toEqual([
-        expect.objectContaining({ path: 'privacy.minCohort', code: 'out_of_range' }),
+        expect.objectContaining({ path: '/privacy/minCohort', code: 'range' }),
       ]);
       const validated = await http(h.baseUrl, 'POST', '/api/v1/offers/fairness-policies/validate', {
         token: hr(),

@@ -8,3 +8,4 @@ export type { PerformanceRating } from './eligibility';
 export * from './compensation';
 export * from './briefing';
 export * from './calendar';
+export * from './documents';

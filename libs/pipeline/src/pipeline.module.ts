@@ -23,6 +23,7 @@ import { AtsConnectionService } from './connections/ats-connection.service';
 import { InboxEventEntity } from './inbox/inbox-event.entity';
 import { InboxEventsRepository } from './inbox/inbox-events.repository';
 import { WebhookIngestService } from './inbox/webhook-ingest.service';
+import { EligibilityInputsRepository } from './policies/eligibility-inputs.repository';
 import { EligibilityPolicyService } from './policies/eligibility-policy.service';
 import { EligibilityPolicyVersionEntity } from './policies/eligibility-policy-version.entity';
 import { PipelineWorker } from './pipeline.worker';
@@ -76,7 +77,7 @@ const SERVICES = [
       BackfillRunEntity,
     ]),
   ],
-  providers: SERVICES,
+  providers: [...SERVICES, EligibilityInputsRepository],
   exports: [...SERVICES, AtsModule, RegistryModule],
 })
 export class PipelineModule {}

@@ -5,6 +5,8 @@ import { AppConfig } from './config/app-config';
 import { APP_CONFIG, AppConfigModule } from './config/config.module';
 import { SecretBox } from './crypto/secret-box';
 import { DatabaseModule } from './database/database.module';
+import { VersionedDocumentStores } from './documents/versioned-document-store';
+import { VersionedDocumentsRepository } from './documents/versioned-documents.repository';
 import { LoggingModule } from './logging/logging.module';
 import { QueueModule } from './queue/queue.module';
 import { TenancyModule } from './tenancy/tenancy.module';
@@ -12,8 +14,29 @@ import { TenancyModule } from './tenancy/tenancy.module';
 /** Cross-cutting infrastructure every entrypoint (api, worker, cli) needs, in one import. */
 @Global()
 @Module({
-  imports: [AppConfigModule, LoggingModule, DatabaseModule, QueueModule.forRoot(), AuthModule, AuditModule, TenancyModule],
-  providers: [{ provide: SecretBox, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new SecretBox(c.secretKey) }],
-  exports: [AppConfigModule, DatabaseModule, QueueModule, AuthModule, AuditModule, TenancyModule, SecretBox],
+  imports: [
+    AppConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    QueueModule.forRoot(),
+    AuthModule,
+    AuditModule,
+    TenancyModule,
+  ],
+  providers: [
+    { provide: SecretBox, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new SecretBox(c.secretKey) },
+    VersionedDocumentsRepository,
+    VersionedDocumentStores,
+  ],
+  exports: [
+    AppConfigModule,
+    DatabaseModule,
+    QueueModule,
+    AuthModule,
+    AuditModule,
+    TenancyModule,
+    SecretBox,
+    VersionedDocumentStores,
+  ],
 })
 export class PlatformModule {}

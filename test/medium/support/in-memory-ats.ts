@@ -23,6 +23,7 @@ export type Fault = 'refuse' | 'lose_response';
  */
 export class InMemoryAts implements AtsConnector {
   readonly kind = 'greenhouse' as const;
+  readonly displayName = 'In-memory ATS';
   readonly applications = new Map<string, AtsApplication>();
   readonly stages = new Map<string, AtsStage[]>();
   readonly offers = new Map<string, AtsOffer>();

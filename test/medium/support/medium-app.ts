@@ -5,7 +5,7 @@ import { CompensationModule } from '@comeback/compensation';
 import { AtsConnectionService, PipelineModule } from '@comeback/pipeline';
 import { AuditActor, PlatformModule, TenantService } from '@comeback/platform';
 import { AlumniImportService } from '@comeback/registry';
-import { syntheticRegistryLines } from '../../../apps/cli/src/fixtures/synthetic-registry';
+import { syntheticRegistryLines } from '@comeback/fixtures';
 import { createTestDatabase } from '../../support/test-database';
 import { InMemoryAts } from './in-memory-ats';
 

@@ -28,7 +28,7 @@ describe('validateFairnessPolicy', () => {
   it('rejects a non-object', () => {
     expect(validateFairnessPolicy(null)).toEqual({
       ok: false,
-      problems: [expect.objectContaining({ path: '$', code: 'not_an_object' })],
+      problems: [expect.objectContaining({ path: '', code: 'type' })],
     });
     expect(validateFairnessPolicy([])).toMatchObject({ ok: false });
   });
@@ -51,19 +51,23 @@ describe('validateFairnessPolicy', () => {
     const got = v.problems.map((x) => `${x.path}:${x.code}`).sort();
     expect(got).toEqual(
       [
-        'version:invalid_value',
-        'extra:unknown_key',
-        'wageGrowth.annualRate:out_of_range',
-        'checks.premiumOverIncumbents.severity:invalid_value',
-        'checks.unexplainedPay.maxStandardErrors:missing',
-        'checks.unexplainedPay.minCohort:not_an_integer',
-        'checks.genderGapImpact.thresholdPercent:wrong_type',
-        'privacy.minCohort:out_of_range',
-        'proposal.ratingAdjustmentPercent.Z:unknown_rating',
-        'checks.outsideBand.enabled:wrong_type',
+        '/version:enum',
+        '/extra:unknown_key',
+        '/wageGrowth/annualRate:range',
+        '/checks/premiumOverIncumbents/severity:enum',
+        '/checks/unexplainedPay/maxStandardErrors:required',
+        '/checks/unexplainedPay/minCohort:integer',
+        '/checks/genderGapImpact/thresholdPercent:type',
+        '/privacy/minCohort:range',
+        '/proposal/ratingAdjustmentPercent/Z:unknown_rating',
+        '/checks/outsideBand/enabled:type',
       ].sort(),
     );
-    for (const problem of v.problems) expect(problem.message.length).toBeGreaterThan(0);
+    for (const problem of v.problems) {
+      expect(problem.message.length).toBeGreaterThan(0);
+      expect(problem.messages.en).toBe(problem.message);
+      expect(problem.messages.ja.length).toBeGreaterThan(0);
+    }
   });
 
   it('reports missing sections rather than defaulting them', () => {
@@ -74,8 +78,8 @@ describe('validateFairnessPolicy', () => {
     expect(v.ok).toBe(false);
     if (!v.ok)
       expect(v.problems.map((x) => `${x.path}:${x.code}`).sort()).toEqual([
-        'checks:missing',
-        'privacy:missing',
+        '/checks:required',
+        '/privacy:required',
       ]);
   });
 
@@ -86,7 +90,7 @@ describe('validateFairnessPolicy', () => {
     expect(v.ok).toBe(false);
     if (!v.ok)
       expect(v.problems).toEqual([
-        expect.objectContaining({ path: 'checks.unexplainedPay.minCohort', code: 'out_of_range' }),
+        expect.objectContaining({ path: '/checks/unexplainedPay/minCohort', code: 'range' }),
       ]);
   });
 

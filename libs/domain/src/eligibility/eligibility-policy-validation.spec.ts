@@ -300,13 +300,18 @@ describe('validateEligibilityPolicy problems', () => {
     const problems = problemsOf(mutate(doc()));
     expect(problems.map(({ path, code }) => ({ path, code }))).toEqual(expect.arrayContaining(expected));
     expect(problems).toHaveLength(expected.length);
-    for (const p of problems) expect(p.message.length).toBeGreaterThan(5);
+    for (const p of problems) {
+      expect(p.message.length).toBeGreaterThan(5);
+      expect(p.messages.en).toBe(p.message);
+      expect(p.messages.ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    }
   });
 
   it('suggests the code when given a Japanese label', () => {
     const d = doc();
     d.rules = { ...(d.rules as Doc), excludedDepartureReasons: { reasons: ['懲戒解雇'] } };
     expect(problemsOf(d)[0]?.message).toContain('disciplinary_dismissal');
+    expect(problemsOf(d)[0]?.messages.ja).toContain('disciplinary_dismissal');
   });
 
   it('accepts a valid override with null (rule off) and per-job stage lists', () => {

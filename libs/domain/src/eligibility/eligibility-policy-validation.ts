@@ -1,5 +1,14 @@
 // Hand-written validator for policy JSON (libs/domain stays free of class-validator). It collects every
-// problem with a JSON-pointer path so the console can show HR all mistakes at once.
+// problem in the document dialect (JSON pointer, code, en/ja message) so the console can show HR all
+// mistakes at once.
+import {
+  DocumentChecker,
+  type DocumentPath,
+  type DocumentProblem,
+  type DocumentProblemCode,
+  type JsonObject,
+  isJsonObject,
+} from '../documents';
 import { normalizeStageName } from '../fast-track/stage-matching';
 import {
   DEPARTURE_REASON_CODES,
@@ -26,28 +35,9 @@ import {
   type StageRef,
 } from './eligibility-policy';
 
-export type PolicyProblemCode =
-  | 'required'
-  | 'unknown_key'
-  | 'type'
-  | 'integer'
-  | 'range'
-  | 'enum'
-  | 'empty'
-  | 'too_long'
-  | 'format'
-  | 'duplicate'
-  | 'unknown_departure_reason'
-  | 'unknown_tier'
-  | 'unknown_rating'
-  | 'conflict';
-
-export interface PolicyProblem {
-  /** JSON pointer into the submitted document, e.g. `/rules/minTenureMonths/months`. */
-  readonly path: string;
-  readonly code: PolicyProblemCode;
-  readonly message: string;
-}
+/** Eligibility policies report problems in the shared document dialect. */
+export type PolicyProblemCode = DocumentProblemCode;
+export type PolicyProblem = DocumentProblem;
 
 export type PolicyValidationResult =
   | { readonly ok: true; readonly policy: EligibilityPolicy }
@@ -59,30 +49,13 @@ const MAX_TEXT = 2000;
 const MAX_NAME = 200;
 const TIER_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
 
-type Path = readonly (string | number)[];
-type Json = Record<string, unknown>;
+type Path = DocumentPath;
+type Json = JsonObject;
+const isRecord = isJsonObject;
 
-function pointer(path: Path): string {
-  return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-}
-
-function isRecord(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  return `a ${typeof v}`;
-}
-
-class Problems {
-  readonly list: PolicyProblem[] = [];
+class Problems extends DocumentChecker {
   /** Tier names referenced anywhere, checked once `tiers` is known (even if their neighbours were invalid). */
   readonly tierRefs: { tier: string; path: Path }[] = [];
-  add(path: Path, code: PolicyProblemCode, message: string): void {
-    this.list.push({ path: pointer(path), code, message });
-  }
 }
 
 function object(
@@ -92,71 +65,29 @@ function object(
   allowed: readonly string[],
   required: readonly string[],
 ): Json | null {
-  if (!isRecord(v)) {
-    p.add(path, 'type', `Expected an object, got ${describe(v)}.`);
-    return null;
-  }
-  for (const key of Object.keys(v)) {
-    if (!allowed.includes(key))
-      p.add([...path, key], 'unknown_key', `Unknown key "${key}". Allowed: ${allowed.join(', ')}.`);
-  }
-  for (const key of required) {
-    if (v[key] === undefined) p.add([...path, key], 'required', `"${key}" is required.`);
-  }
-  return v;
+  return p.object(v, path, allowed, required);
 }
 
 function text(p: Problems, v: unknown, path: Path, max = MAX_NAME): string | null {
-  if (typeof v !== 'string') {
-    p.add(path, 'type', `Expected a string, got ${describe(v)}.`);
-    return null;
-  }
-  if (v.trim() === '') {
-    p.add(path, 'empty', 'Must not be empty.');
-    return null;
-  }
-  if (v.length > max) {
-    p.add(path, 'too_long', `At most ${max} characters.`);
-    return null;
-  }
-  return v;
+  return p.text(v, path, max);
 }
 
 function optionalComment(p: Problems, obj: Json, path: Path): { comment?: string } {
   if (obj.comment === undefined) return {};
   if (typeof obj.comment !== 'string') {
-    p.add([...path, 'comment'], 'type', `Expected a string, got ${describe(obj.comment)}.`);
+    p.wrongType([...path, 'comment'], { en: 'a string', ja: '文字列' }, obj.comment);
     return {};
   }
-  if (obj.comment.length > MAX_TEXT)
-    p.add([...path, 'comment'], 'too_long', `At most ${MAX_TEXT} characters.`);
+  if (obj.comment.length > MAX_TEXT) p.tooLong([...path, 'comment'], MAX_TEXT);
   return { comment: obj.comment };
 }
 
 function integer(p: Problems, v: unknown, path: Path, min: number, max: number): number | null {
-  if (typeof v !== 'number' || !Number.isFinite(v)) {
-    p.add(path, 'type', `Expected a number, got ${describe(v)}.`);
-    return null;
-  }
-  if (!Number.isInteger(v)) {
-    p.add(path, 'integer', `Expected a whole number, got ${v}.`);
-    return null;
-  }
-  if (v < min || v > max) {
-    p.add(path, 'range', `Must be between ${min} and ${max}, got ${v}.`);
-    return null;
-  }
-  return v;
+  return p.integer(v, path, min, max);
 }
 
 function oneOf<T extends string>(p: Problems, v: unknown, path: Path, values: readonly T[]): T | null {
-  if (typeof v === 'string' && (values as readonly string[]).includes(v)) return v as T;
-  p.add(
-    path,
-    'enum',
-    `Expected one of ${values.map((x) => `"${x}"`).join(', ')}, got ${JSON.stringify(v) ?? 'undefined'}.`,
-  );
-  return null;
+  return p.oneOf(v, path, values);
 }
 
 /** A list of non-empty strings; duplicates are compared through `key` (e.g. stage-name normalisation). */
@@ -166,32 +97,7 @@ function textList(
   path: Path,
   opts: { nonEmpty: boolean; key?: (s: string) => string },
 ): string[] | null {
-  if (!Array.isArray(v)) {
-    p.add(path, 'type', `Expected an array, got ${describe(v)}.`);
-    return null;
-  }
-  if (opts.nonEmpty && v.length === 0) {
-    p.add(path, 'empty', 'Must list at least one value.');
-    return null;
-  }
-  const out: string[] = [];
-  const seen = new Set<string>();
-  let ok = true;
-  v.forEach((item: unknown, i) => {
-    const s = text(p, item, [...path, i]);
-    if (s === null) {
-      ok = false;
-      return;
-    }
-    const k = opts.key ? opts.key(s) : s;
-    if (seen.has(k)) {
-      p.add([...path, i], 'duplicate', `"${s}" is listed twice.`);
-      ok = false;
-    }
-    seen.add(k);
-    out.push(s);
-  });
-  return ok ? out : null;
+  return p.textList(v, path, { ...opts, max: MAX_NAME });
 }
 
 function months(p: Problems, rule: Json, path: Path, min: number): number | null {
@@ -235,8 +141,14 @@ const parseExcludedReasons: RuleParser<'excludedDepartureReasons'> = (p, v, path
       [...path, 'reasons', i],
       'unknown_departure_reason',
       hint
-        ? `Use the code "${hint}" instead of the label "${r}".`
-        : `Unknown departure reason "${r}". Known codes: ${DEPARTURE_REASON_CODES.join(', ')}.`,
+        ? {
+            en: `Use the code "${hint}" instead of the label "${r}".`,
+            ja: `ラベル「${r}」ではなくコード「${hint}」を使ってください。`,
+          }
+        : {
+            en: `Unknown departure reason "${r}". Known codes: ${DEPARTURE_REASON_CODES.join(', ')}.`,
+            ja: `退職理由「${r}」は未登録です。使えるコード: ${DEPARTURE_REASON_CODES.join(', ')}。`,
+          },
     );
   });
   return ok ? { reasons, ...optionalComment(p, o, path) } : null;
@@ -252,7 +164,10 @@ const parseMaxMonths: RuleParser<'maxMonthsSinceDeparture'> = (p, v, path) => {
   if (m === null || beyond === null) return null;
   if (beyond === 'tier') {
     if (o.tier === undefined) {
-      p.add([...path, 'tier'], 'required', '"tier" is required when "beyond" is "tier".');
+      p.add([...path, 'tier'], 'required', {
+        en: '"tier" is required when "beyond" is "tier".',
+        ja: '「beyond」が "tier" のときは「tier」が必須です。',
+      });
       return null;
     }
     const tier = text(p, o.tier, [...path, 'tier']);
@@ -262,7 +177,10 @@ const parseMaxMonths: RuleParser<'maxMonthsSinceDeparture'> = (p, v, path) => {
       : ({ months: m, beyond, tier, ...comment } satisfies MaxMonthsSinceDepartureRule);
   }
   if (o.tier !== undefined) {
-    p.add([...path, 'tier'], 'conflict', `"tier" only applies when "beyond" is "tier" (it is "${beyond}").`);
+    p.add([...path, 'tier'], 'conflict', {
+      en: `"tier" only applies when "beyond" is "tier" (it is "${beyond}").`,
+      ja: `「tier」は「beyond」が "tier" のときだけ指定できます（現在は "${beyond}"）。`,
+    });
     return null;
   }
   return { months: m, beyond, ...comment };
@@ -282,12 +200,18 @@ const parseRehire: RuleParser<'rehireRecommendation'> = (p, v, path) => {
   list.forEach((value, i) => {
     if (value === 'unknown') {
       ok = false;
-      p.add([...path, 'accepted', i], 'enum', 'Do not accept "unknown" here; set "unknown": "pass" instead.');
+      p.add([...path, 'accepted', i], 'enum', {
+        en: 'Do not accept "unknown" here; set "unknown": "pass" instead.',
+        ja: 'ここに "unknown" は入れられません。代わりに "unknown": "pass" を指定してください。',
+      });
     } else if ((REHIRE_RECOMMENDATION_VALUES as readonly string[]).includes(value)) {
       accepted.push(value as Exclude<RehireRecommendation, 'unknown'>);
     } else {
       ok = false;
-      p.add([...path, 'accepted', i], 'enum', `Expected one of "yes", "conditional", "no", got "${value}".`);
+      p.add([...path, 'accepted', i], 'enum', {
+        en: `Expected one of "yes", "conditional", "no", got "${value}".`,
+        ja: `"yes"、"conditional"、"no" のいずれかを指定してください（指定された値: "${value}"）。`,
+      });
     }
   });
   return ok ? { accepted, unknown, ...comment } : null;
@@ -316,7 +240,10 @@ const parseMinRating: RuleParser<'minRecentRating'> = (p, v, path) => {
     o.missing === undefined ? null : oneOf(p, o.missing, [...path, 'missing'], MISSING_DATA_TREATMENTS);
   const comment = optionalComment(p, o, path);
   if (scale && floor !== null && !scale.map(normalizeRating).includes(normalizeRating(floor))) {
-    p.add([...path, 'floor'], 'unknown_rating', `"${floor}" is not on the scale (${scale.join(' > ')}).`);
+    p.add([...path, 'floor'], 'unknown_rating', {
+      en: `"${floor}" is not on the scale (${scale.join(' > ')}).`,
+      ja: `「${floor}」は評価スケール（${scale.join(' > ')}）にありません。`,
+    });
     return null;
   }
   if (!scale || floor === null || lastN === null || missing === null) return null;
@@ -355,11 +282,10 @@ function parseRules(p: Problems, v: unknown, path: Path, allowNull: boolean): El
         out[key] = null;
       } else {
         ok = false;
-        p.add(
-          [...path, key],
-          'type',
-          'Leave the rule out instead of setting it to null (null only switches a rule off in an override).',
-        );
+        p.add([...path, key], 'type', {
+          en: 'Leave the rule out instead of setting it to null (null only switches a rule off in an override).',
+          ja: 'null にせず、ルールごと省いてください（null はオーバーライドでルールを無効にするときだけ使います）。',
+        });
       }
       continue;
     }
@@ -382,11 +308,11 @@ function assignRule<K extends RuleKey>(
 
 function parseStageRefs(p: Problems, v: unknown, path: Path, nonEmpty: boolean): StageRef[] | null {
   if (!Array.isArray(v)) {
-    p.add(path, 'type', `Expected an array of stages, got ${describe(v)}.`);
+    p.wrongType(path, { en: 'an array of stages', ja: 'ステージの配列' }, v);
     return null;
   }
   if (nonEmpty && v.length === 0) {
-    p.add(path, 'empty', 'List at least one stage.');
+    p.empty(path, { en: 'List at least one stage.', ja: 'ステージを1つ以上指定してください。' });
     return null;
   }
   const out: StageRef[] = [];
@@ -400,7 +326,10 @@ function parseStageRefs(p: Problems, v: unknown, path: Path, nonEmpty: boolean):
     }
     if (o.id === undefined && o.names === undefined) {
       ok = false;
-      p.add(ip, 'required', 'A stage needs an "id", "names", or both.');
+      p.add(ip, 'required', {
+        en: 'A stage needs an "id", "names", or both.',
+        ja: 'ステージには「id」か「names」（または両方）が必要です。',
+      });
       return;
     }
     const id = o.id === undefined ? undefined : text(p, o.id, [...ip, 'id']);
@@ -419,7 +348,7 @@ function parseStageRefs(p: Problems, v: unknown, path: Path, nonEmpty: boolean):
 
 function parseStageRefsByJob(p: Problems, v: unknown, path: Path): Record<string, StageRef[]> | null {
   if (!isRecord(v)) {
-    p.add(path, 'type', `Expected an object keyed by job id, got ${describe(v)}.`);
+    p.wrongType(path, { en: 'an object keyed by job id', ja: '求人 ID をキーとするオブジェクト' }, v);
     return null;
   }
   const out: Record<string, StageRef[]> = {};
@@ -427,7 +356,7 @@ function parseStageRefsByJob(p: Problems, v: unknown, path: Path): Record<string
   for (const [jobId, refs] of Object.entries(v)) {
     if (jobId.trim() === '') {
       ok = false;
-      p.add([...path, jobId], 'empty', 'Job id must not be empty.');
+      p.empty([...path, jobId], { en: 'Job id must not be empty.', ja: '求人 ID を空にはできません。' });
       continue;
     }
     const parsed = parseStageRefs(p, refs, [...path, jobId], false);
@@ -439,11 +368,11 @@ function parseStageRefsByJob(p: Problems, v: unknown, path: Path): Record<string
 
 function parseTiers(p: Problems, v: unknown, path: Path): Record<string, FastTrackTier> | null {
   if (!isRecord(v)) {
-    p.add(path, 'type', `Expected an object keyed by tier name, got ${describe(v)}.`);
+    p.wrongType(path, { en: 'an object keyed by tier name', ja: 'ティア名をキーとするオブジェクト' }, v);
     return null;
   }
   if (Object.keys(v).length === 0) {
-    p.add(path, 'empty', 'Define at least one tier.');
+    p.empty(path, { en: 'Define at least one tier.', ja: 'ティアを1つ以上定義してください。' });
     return null;
   }
   const out: Record<string, FastTrackTier> = {};
@@ -452,11 +381,10 @@ function parseTiers(p: Problems, v: unknown, path: Path): Record<string, FastTra
     const tp = [...path, name];
     if (!TIER_NAME.test(name)) {
       ok = false;
-      p.add(
-        tp,
-        'format',
-        `Tier name "${name}" must be 1-40 letters, digits, "_" or "-" (it appears in ATS tags and notes).`,
-      );
+      p.add(tp, 'format', {
+        en: `Tier name "${name}" must be 1-40 letters, digits, "_" or "-" (it appears in ATS tags and notes).`,
+        ja: `ティア名「${name}」は英数字・「_」・「-」の1〜40文字にしてください（ATS のタグやメモに使われます）。`,
+      });
       continue;
     }
     const o = object(p, raw, tp, ['skipStages', 'jobOverrides', 'comment'], ['skipStages']);
@@ -496,11 +424,10 @@ function parseScope(p: Problems, v: unknown, path: Path): PolicyScope | null {
     else out[key] = list;
   }
   if (ok && Object.keys(out).length === 0) {
-    p.add(
-      path,
-      'empty',
-      'A scope needs at least one of jobIds, departments, jobLevels, jobLevelPrefixes (put policy-wide rules in "rules").',
-    );
+    p.add(path, 'empty', {
+      en: 'A scope needs at least one of jobIds, departments, jobLevels, jobLevelPrefixes (put policy-wide rules in "rules").',
+      ja: 'スコープには jobIds、departments、jobLevels、jobLevelPrefixes のいずれかが必要です（全体のルールは「rules」に書きます）。',
+    });
     return null;
   }
   return ok ? out : null;
@@ -508,7 +435,7 @@ function parseScope(p: Problems, v: unknown, path: Path): PolicyScope | null {
 
 function parseOverrides(p: Problems, v: unknown, path: Path): ScopeOverride[] | null {
   if (!Array.isArray(v)) {
-    p.add(path, 'type', `Expected an array, got ${describe(v)}.`);
+    p.wrongType(path, { en: 'an array', ja: '配列' }, v);
     return null;
   }
   const out: ScopeOverride[] = [];
@@ -522,7 +449,11 @@ function parseOverrides(p: Problems, v: unknown, path: Path): ScopeOverride[] | 
       return;
     }
     const id = o.id === undefined ? null : text(p, o.id, [...ip, 'id']);
-    if (id !== null && ids.has(id)) p.add([...ip, 'id'], 'duplicate', `Override id "${id}" is used twice.`);
+    if (id !== null && ids.has(id))
+      p.add([...ip, 'id'], 'duplicate', {
+        en: `Override id "${id}" is used twice.`,
+        ja: `オーバーライド ID「${id}」が重複しています。`,
+      });
     if (id !== null) ids.add(id);
     const scope = o.scope === undefined ? null : parseScope(p, o.scope, [...ip, 'scope']);
     const rules = o.rules === undefined ? undefined : parseRules(p, o.rules, [...ip, 'rules'], true);
@@ -531,7 +462,10 @@ function parseOverrides(p: Problems, v: unknown, path: Path): ScopeOverride[] | 
     if (defaultTier) p.tierRefs.push({ tier: defaultTier, path: [...ip, 'defaultTier'] });
     const comment = optionalComment(p, o, ip);
     if (rules === undefined && defaultTier === undefined)
-      p.add(ip, 'empty', 'An override should change "rules" or "defaultTier".');
+      p.empty(ip, {
+        en: 'An override should change "rules" or "defaultTier".',
+        ja: 'オーバーライドでは「rules」か「defaultTier」を変更してください。',
+      });
     if (id === null || scope === null || rules === null || defaultTier === null) {
       ok = false;
       return;
@@ -551,11 +485,10 @@ function parseOverrides(p: Problems, v: unknown, path: Path): ScopeOverride[] | 
 
 function checkTierRef(p: Problems, tiers: Record<string, FastTrackTier>, tier: string, path: Path): void {
   if (!Object.prototype.hasOwnProperty.call(tiers, tier)) {
-    p.add(
-      path,
-      'unknown_tier',
-      `Tier "${tier}" is not defined in "tiers" (defined: ${Object.keys(tiers).join(', ')}).`,
-    );
+    p.add(path, 'unknown_tier', {
+      en: `Tier "${tier}" is not defined in "tiers" (defined: ${Object.keys(tiers).join(', ')}).`,
+      ja: `ティア「${tier}」は「tiers」に定義されていません（定義済み: ${Object.keys(tiers).join(', ')}）。`,
+    });
   }
 }
 
@@ -564,11 +497,10 @@ function checkRuleConflicts(p: Problems, rules: EligibilityRules, path: Path): v
   const cooling = rules.coolingOffMonths;
   const max = rules.maxMonthsSinceDeparture;
   if (cooling && max && max.beyond === 'ineligible' && cooling.months > max.months) {
-    p.add(
-      path,
-      'conflict',
-      `Cooling-off (${cooling.months} months) is longer than the maximum time away (${max.months} months): nobody could ever be eligible.`,
-    );
+    p.add(path, 'conflict', {
+      en: `Cooling-off (${cooling.months} months) is longer than the maximum time away (${max.months} months): nobody could ever be eligible.`,
+      ja: `クーリングオフ期間（${cooling.months}か月）が離職期間の上限（${max.months}か月）より長いため、誰も対象になりません。`,
+    });
   }
 }
 
@@ -597,11 +529,10 @@ function checkSkipVsProtected(
       refs.forEach((ref, i) => {
         const clash = stageKeys([ref]).find((k) => prot.has(k));
         if (clash)
-          p.add(
-            [...path, i],
-            'conflict',
-            `Stage ${clash.replace(/^(id|name):/, '$1 ')} is protected and can never be skipped.`,
-          );
+          p.add([...path, i], 'conflict', {
+            en: `Stage ${clash.replace(/^(id|name):/, '$1 ')} is protected and can never be skipped.`,
+            ja: `ステージ ${clash.replace(/^(id|name):/, '$1 ')} は保護されているため、スキップできません。`,
+          });
       });
     }
   }
@@ -625,7 +556,7 @@ const TOP_KEYS = [
 export function validateEligibilityPolicy(input: unknown): PolicyValidationResult {
   const p = new Problems();
   const o = object(p, input, [], TOP_KEYS, ['version', 'rules', 'defaultTier', 'tiers', 'protectedStages']);
-  if (!o) return { ok: false, problems: p.list };
+  if (!o) return { ok: false, problems: p.problems };
 
   const version = o.version === undefined ? null : text(p, o.version, ['version'], 100);
   const name = o.name === undefined ? undefined : text(p, o.name, ['name']);
@@ -643,7 +574,7 @@ export function validateEligibilityPolicy(input: unknown): PolicyValidationResul
       ? undefined
       : parseStageRefsByJob(p, o.jobProtectedStages, ['jobProtectedStages']);
   if (o.$schema !== undefined && typeof o.$schema !== 'string')
-    p.add(['$schema'], 'type', `Expected a string, got ${describe(o.$schema)}.`);
+    p.wrongType(['$schema'], { en: 'a string', ja: '文字列' }, o.$schema);
 
   if (tiers) {
     if (defaultTier !== null) checkTierRef(p, tiers, defaultTier, ['defaultTier']);
@@ -657,10 +588,10 @@ export function validateEligibilityPolicy(input: unknown): PolicyValidationResul
     });
   }
 
-  if (p.list.length > 0 || version === null || name === null || rules === null || overrides === null)
-    return { ok: false, problems: p.list };
+  if (p.hasProblems || version === null || name === null || rules === null || overrides === null)
+    return { ok: false, problems: p.problems };
   if (defaultTier === null || tiers === null || protectedStages === null || jobProtectedStages === null)
-    return { ok: false, problems: p.list };
+    return { ok: false, problems: p.problems };
   const policy: EligibilityPolicy = {
     version,
     ...(name !== undefined ? { name } : {}),

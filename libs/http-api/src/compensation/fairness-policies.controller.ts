@@ -33,7 +33,7 @@ export class FairnessPoliciesController {
     return this.policies.get(p.tenantId, version);
   }
 
-  /** Checks a document without saving it: every problem with its path. */
+  /** Checks a document without saving it: every problem with its JSON pointer, code and en/ja message. */
   @Post('validate')
   @HttpCode(200)
   validate(@Body() body: FairnessPolicyValidateDto) {

@@ -140,7 +140,7 @@ export class ConsoleHrController {
       return render(200, [{ path: '/', message: `${ctx.t('policyInvalidJson')}: ${err instanceof Error ? err.message : String(err)}` }], false);
     }
     const checked = this.policies.validate(document);
-    if (!checked.ok) return render(200, [...checked.problems], false);
+    if (!checked.ok) return render(200, checked.problems.map((x) => ({ path: x.path, code: x.code, message: x.messages[ctx.lang] })), false);
     if (body.intent === 'validate') return render(200, null, true);
     const draft = await this.policies.createDraft(p, document, body.comment || undefined);
     res.redirect(303, `/console/policies/${draft.version}`);

@@ -1,3 +1,5 @@
+import type { DocumentProblem } from '@comeback/domain';
+
 /**
  * Every error we raise on purpose carries a machine-readable code. The HTTP status is derived from the
  * code in one place (`http-exception.filter.ts`), so services never think about HTTP.
@@ -43,5 +45,18 @@ export class ForbiddenException extends AppException {
 export class ValidationFailedException extends AppException {
   constructor(message: string, details?: unknown) {
     super(ErrorCode.ValidationFailed, message, details);
+  }
+}
+
+/**
+ * A submitted or stored document (eligibility or fairness policy) has problems. The answer's
+ * `details.problems` lists them in the document dialect: `{ path: JSON pointer, code, message, messages: { en, ja } }`.
+ */
+export class DocumentInvalidException extends AppException {
+  constructor(
+    message: string,
+    readonly problems: readonly DocumentProblem[],
+  ) {
+    super(ErrorCode.PolicyInvalid, message, { problems });
   }
 }
