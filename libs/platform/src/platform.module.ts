@@ -5,6 +5,7 @@ import { AppConfig } from './config/app-config';
 import { APP_CONFIG, AppConfigModule } from './config/config.module';
 import { SecretBox } from './crypto/secret-box';
 import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { QueueModule } from './queue/queue.module';
 import { TenancyModule } from './tenancy/tenancy.module';
@@ -12,8 +13,8 @@ import { TenancyModule } from './tenancy/tenancy.module';
 /** Cross-cutting infrastructure every entrypoint (api, worker, cli) needs, in one import. */
 @Global()
 @Module({
-  imports: [AppConfigModule, LoggingModule, DatabaseModule, QueueModule.forRoot(), AuthModule, AuditModule, TenancyModule],
+  imports: [AppConfigModule, LoggingModule, DatabaseModule, QueueModule.forRoot(), AuthModule, AuditModule, TenancyModule, HealthModule],
   providers: [{ provide: SecretBox, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new SecretBox(c.secretKey) }],
-  exports: [AppConfigModule, DatabaseModule, QueueModule, AuthModule, AuditModule, TenancyModule, SecretBox],
+  exports: [AppConfigModule, DatabaseModule, QueueModule, AuthModule, AuditModule, TenancyModule, HealthModule, SecretBox],
 })
 export class PlatformModule {}
