@@ -6,8 +6,10 @@ import { APP_CONFIG, AppConfig } from '@comeback/platform';
 import { RegistryModule } from '@comeback/registry';
 import { TrackedApplicationEntity, WritebackStepEntity } from './applications/tracked-application.entity';
 import { BackfillRunEntity } from './backfill/backfill-run.entity';
+import { BackfillRepository } from './backfill/backfill.repository';
 import { BackfillService } from './backfill/backfill.service';
 import { AtsConnectionEntity } from './connections/ats-connection.entity';
+import { AtsConnectionRepository } from './connections/ats-connection.repository';
 import { AtsConnectionService } from './connections/ats-connection.service';
 import { InboxEventEntity } from './inbox/inbox-event.entity';
 import { InboxEventsRepository } from './inbox/inbox-events.repository';
@@ -19,8 +21,10 @@ import { ApplicationPipelineService } from './processing/application-pipeline.se
 import { AtsEventProcessor } from './processing/ats-event.processor';
 import { WritebackSteps } from './processing/writeback-steps';
 import { MatchRejectionEntity, ReviewItemEntity } from './review/review-item.entity';
+import { ReviewQueueRepository } from './review/review-queue.repository';
 import { ReviewQueueService } from './review/review-queue.service';
 import { JobStageCacheEntity, JobStageMappingEntity } from './stages/job-stage.entity';
+import { JobStagesRepository } from './stages/job-stages.repository';
 import { JobStagesService } from './stages/job-stages.service';
 import { TrackedApplicationsService } from './applications/tracked-applications.service';
 
@@ -38,6 +42,9 @@ const SERVICES = [
   PipelineWorker,
   TrackedApplicationsService,
 ];
+
+/** Own the pipeline's SQL; internal to this module (other libs ask the services above). */
+const REPOSITORIES = [AtsConnectionRepository, BackfillRepository, JobStagesRepository, ReviewQueueRepository];
 
 /** Webhook inbox → queue → match, evaluate, plan, write back. Also HR's policies, mappings and review queue. */
 @Module({
@@ -58,7 +65,7 @@ const SERVICES = [
       BackfillRunEntity,
     ]),
   ],
-  providers: SERVICES,
+  providers: [...SERVICES, ...REPOSITORIES],
   exports: [...SERVICES, AtsModule, RegistryModule],
 })
 export class PipelineModule {}

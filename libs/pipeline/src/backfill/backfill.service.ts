@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { AtsConnectorRegistry, AtsKind } from '@comeback/ats';
 import { AuditActor, AuditService, JobPayloads, JobQueue, NotFoundException } from '@comeback/platform';
-import { Repository } from 'typeorm';
 import { AtsConnectionService } from '../connections/ats-connection.service';
-import { BackfillRunEntity } from './backfill-run.entity';
+import type { BackfillRunEntity } from './backfill-run.entity';
+import { BackfillRepository } from './backfill.repository';
 
 /**
  * Walks a tenant's open applications page by page (the ATS's cursor is saved after each page, so a
@@ -13,7 +12,7 @@ import { BackfillRunEntity } from './backfill-run.entity';
 @Injectable()
 export class BackfillService {
   constructor(
-    @InjectRepository(BackfillRunEntity) private readonly runs: Repository<BackfillRunEntity>,
+    private readonly runs: BackfillRepository,
     private readonly connections: AtsConnectionService,
     private readonly connectors: AtsConnectorRegistry,
     private readonly audit: AuditService,
@@ -22,7 +21,7 @@ export class BackfillService {
 
   async start(actor: AuditActor, ats: AtsKind): Promise<BackfillRunEntity> {
     await this.connections.get(actor.tenantId, ats);
-    const run = await this.runs.save(this.runs.create({ tenantId: actor.tenantId, ats, status: 'running', cursor: null, startedBy: actor.name }));
+    const run = await this.runs.create({ tenantId: actor.tenantId, ats, status: 'running', cursor: null, startedBy: actor.name });
     await this.audit.record(actor, { action: 'backfill.start', targetType: 'backfill', targetId: run.id });
     await this.queue.enqueue('backfill.page', { tenantId: actor.tenantId, backfillRunId: run.id, page: 0 }, { jobId: `backfill:${run.id}:0` });
     return run;
@@ -38,7 +37,7 @@ export class BackfillService {
   }
 
   async get(tenantId: string, id: string): Promise<BackfillRunEntity> {
-    const run = await this.runs.findOneBy({ tenantId, id });
+    const run = await this.runs.find(tenantId, id);
     if (!run) throw new NotFoundException('Backfill run');
     return run;
   }
