@@ -9,6 +9,7 @@ import { JobAssignmentEntity, JobPayTargetEntity } from './entities/job-settings
 import { MarketBenchmarkEntity, PayBandEntity } from './entities/market-data.entity';
 import { OfferApprovalEntity, OfferCheckEntity } from './entities/offer-check.entity';
 import { CompensationImportService } from './imports/compensation-import.service';
+import { JobSettingsRepository } from './jobs/job-settings.repository';
 import { JobSettingsService } from './jobs/job-settings.service';
 import { CompensationDataService } from './market/compensation-data.service';
 import { MarketDataRepository } from './market/market-data.repository';
@@ -52,6 +53,7 @@ const EXPORTED = [
   providers: [
     ...EXPORTED,
     MarketDataRepository,
+    JobSettingsRepository,
     OfferChecksRepository,
     ReturneeRepository,
     FairnessEvaluator,
