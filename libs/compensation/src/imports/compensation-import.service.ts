@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CsvEncoding } from '@comeback/registry/import';
+import type { CsvEncoding } from '@comeback/registry';
 import { AppException, AuditActor, AuditService, ErrorCode, type TransactionManager } from '@comeback/platform';
 import type { Readable } from 'node:stream';
 import { MarketDataRepository } from '../market/market-data.repository';

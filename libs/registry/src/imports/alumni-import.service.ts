@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { alumnusFrequencyKeys, alumnusIndexKeys, AlumnusRecord, detectCorporateDomains, MatchContext } from '@comeback/domain';
 import { AppException, AuditActor, AuditService, ErrorCode, TenantService } from '@comeback/platform';
 import type { Readable } from 'node:stream';
-import { Repository } from 'typeorm';
 import { AlumniRepository, AlumnusWrite } from '../alumni/alumni.repository';
 import { RegistryStatisticsCounter } from '../alumni/registry-statistics';
 import { searchTextFor } from '../alumni/search-text';
-import { readAlumniCsv, type CsvEncoding } from '../import';
-import { ImportMode, ImportRunEntity, StoredImportProblem } from './import-run.entity';
+import { readAlumniCsv } from './alumni-csv-reader';
+import type { CsvEncoding } from './csv-byte-decoder';
+import type { ImportMode, ImportRunEntity, StoredImportProblem } from './import-run.entity';
+import { ImportRunRepository } from './import-run.repository';
 
 const BATCH_SIZE = 2_000;
 /** Reports keep the first problems; the count says how many there were in all. */
@@ -45,7 +45,7 @@ export class AlumniImportService {
     private readonly alumni: AlumniRepository,
     private readonly tenants: TenantService,
     private readonly audit: AuditService,
-    @InjectRepository(ImportRunEntity) private readonly runs: Repository<ImportRunEntity>,
+    private readonly runs: ImportRunRepository,
   ) {}
 
   async import(actor: AuditActor, input: Readable, opts: ImportOptions): Promise<ImportReport> {
@@ -53,9 +53,7 @@ export class AlumniImportService {
     const tenant = await this.tenants.get(tenantId);
     // Keys are computed with the domains HR configured; detected domains only change scoring weights.
     const ctx: MatchContext = { corporateEmailDomains: new Set(tenant.settings.corporateEmailDomains ?? []) };
-    const run = await this.runs.save(
-      this.runs.create({ tenantId, kind: 'alumni', status: 'running', mode: opts.mode, fileName: opts.fileName ?? null, encoding: opts.encoding ?? 'auto', startedBy: actor.name }),
-    );
+    const run = await this.runs.create({ tenantId, kind: 'alumni', status: 'running', mode: opts.mode, fileName: opts.fileName ?? null, encoding: opts.encoding ?? 'auto', startedBy: actor.name });
     const problems: StoredImportProblem[] = [];
     const warnings: StoredImportProblem[] = [];
     let problemCount = 0;
@@ -164,6 +162,6 @@ export class AlumniImportService {
   }
 
   async getRun(tenantId: string, id: string): Promise<ImportRunEntity | null> {
-    return this.runs.findOneBy({ tenantId, id });
+    return this.runs.find(tenantId, id);
   }
 }
