@@ -4,13 +4,14 @@ import { CompensationModule } from '@comeback/compensation';
 import { PipelineModule } from '@comeback/pipeline';
 import { BriefingService } from './briefings/briefing.service';
 import { ChangeLogEntryEntity, JobDepartmentEntity } from './change-log/change-log-entry.entity';
+import { ChangeLogRepository } from './change-log/change-log.repository';
 import { ChangeLogService } from './change-log/change-log.service';
 import { ConsoleReadRepository } from './read/console-read.repository';
 
 /** Returnee briefings, HR's change log and the console's read models. Pages live in apps/api; views here. */
 @Module({
   imports: [PipelineModule, CompensationModule, TypeOrmModule.forFeature([ChangeLogEntryEntity, JobDepartmentEntity])],
-  providers: [BriefingService, ChangeLogService, ConsoleReadRepository],
+  providers: [BriefingService, ChangeLogRepository, ChangeLogService, ConsoleReadRepository],
   exports: [BriefingService, ChangeLogService, ConsoleReadRepository, PipelineModule, CompensationModule],
 })
 export class ConsoleModule {}
