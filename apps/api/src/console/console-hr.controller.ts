@@ -33,7 +33,7 @@ import {
 import { OfferChecksService } from '@comeback/compensation';
 import { AppException, AuditService, Authenticated, CurrentPrincipal, ErrorCode, NotFoundException, type Principal, ValidationFailedException } from '@comeback/platform';
 import { EligibilityPolicyService, JobStagesService, todayInJapan } from '@comeback/pipeline';
-import { AlumniImportService, AlumniRepository, AlumniService } from '@comeback/registry';
+import { AlumniImportService, AlumniService } from '@comeback/registry';
 import { ConsoleExceptionFilter, ConsoleHeadersInterceptor, Page } from './console-support';
 
 const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
@@ -52,7 +52,6 @@ const list = (s: string | undefined): string[] =>
 export class ConsoleHrController {
   constructor(
     private readonly alumni: AlumniService,
-    private readonly alumniRepo: AlumniRepository,
     private readonly imports: AlumniImportService,
     private readonly policies: EligibilityPolicyService,
     private readonly stages: JobStagesService,
@@ -92,7 +91,7 @@ export class ConsoleHrController {
 
   @Get('registry/:employeeNumber/erase')
   async eraseConfirm(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Param('employeeNumber') employeeNumber: string): Promise<string> {
-    const a = await this.alumniRepo.findByEmployeeNumber(p.tenantId, employeeNumber);
+    const a = await this.alumni.findByEmployeeNumber(p.tenantId, employeeNumber);
     if (!a) throw new NotFoundException('Former employee');
     return erasePage(ctx, a, null);
   }
@@ -100,7 +99,7 @@ export class ConsoleHrController {
   @Post('registry/:employeeNumber/erase')
   async erase(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Param('employeeNumber') employeeNumber: string, @Body() body: EraseFormDto, @Res() res: Response): Promise<void> {
     if (body.confirmEmployeeNumber.trim() !== employeeNumber) {
-      const a = await this.alumniRepo.findByEmployeeNumber(p.tenantId, employeeNumber);
+      const a = await this.alumni.findByEmployeeNumber(p.tenantId, employeeNumber);
       if (!a) throw new NotFoundException('Former employee');
       res.status(200).send(erasePage(ctx, a, ctx.t('eraseMismatch')));
       return;

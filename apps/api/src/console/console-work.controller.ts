@@ -14,7 +14,7 @@ import {
 } from '@comeback/console';
 import { Authenticated, CurrentPrincipal, type Principal } from '@comeback/platform';
 import { ReviewQueueService, TrackedApplicationsService } from '@comeback/pipeline';
-import { AlumniRepository } from '@comeback/registry';
+import { AlumniService } from '@comeback/registry';
 import { ConsoleExceptionFilter, ConsoleHeadersInterceptor, Page } from './console-support';
 
 /** Recruiters' (and HR's) pages: flagged applications and the review queue. */
@@ -26,7 +26,7 @@ export class ConsoleWorkController {
   constructor(
     private readonly applications: TrackedApplicationsService,
     private readonly review: ReviewQueueService,
-    private readonly alumni: AlumniRepository,
+    private readonly alumni: AlumniService,
     private readonly briefings: BriefingService,
   ) {}
 

@@ -8,7 +8,7 @@ import {
   type BriefingViewerRole,
 } from '@comeback/domain';
 import { AppException, AuditService, ErrorCode, NotFoundException, Principal } from '@comeback/platform';
-import { AlumniRepository } from '@comeback/registry';
+import { AlumniService } from '@comeback/registry';
 import { ChangeLogService } from '../change-log/change-log.service';
 import { ConsoleReadRepository, type ReturneeApplicationRow } from '../read/console-read.repository';
 
@@ -27,7 +27,7 @@ function viewerRole(p: Principal): BriefingViewerRole {
 export class BriefingService {
   constructor(
     private readonly read: ConsoleReadRepository,
-    private readonly alumni: AlumniRepository,
+    private readonly alumni: AlumniService,
     private readonly changeLog: ChangeLogService,
     private readonly jobs: JobSettingsService,
     private readonly offers: OfferChecksService,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, canSeeSensitive, NotFoundException, Principal } from '@comeback/platform';
 import { AlumniRepository } from './alumni.repository';
+import type { AlumnusEntity } from './alumnus.entity';
 import { AlumniPageDto, AlumnusDetailDto, toAlumnusDetailDto, toAlumnusSummaryDto } from './alumni.dto';
 
 @Injectable()
@@ -29,6 +30,14 @@ export class AlumniService {
       });
     }
     return toAlumnusDetailDto(a, sensitive);
+  }
+
+  /**
+   * The whole record, sensitive fields included, for code of ours that decides what to show (the console's
+   * review and erase pages, briefings). Not audited here: a caller that shows sensitive fields audits that read.
+   */
+  async findByEmployeeNumber(tenantId: string, employeeNumber: string): Promise<AlumnusEntity | null> {
+    return this.alumni.findByEmployeeNumber(tenantId, employeeNumber);
   }
 
   async erase(principal: Principal, employeeNumber: string): Promise<void> {
