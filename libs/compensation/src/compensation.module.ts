@@ -14,6 +14,8 @@ import { JobSettingsService } from './jobs/job-settings.service';
 import { CompensationDataService } from './market/compensation-data.service';
 import { MarketDataRepository } from './market/market-data.repository';
 import { FairnessEvaluator } from './offers/fairness-evaluator';
+import { OfferCheckListingRepository } from './offers/offer-check-listing.repository';
+import { OfferCheckListingService } from './offers/offer-check-listing.service';
 import { OfferChecksRepository } from './offers/offer-checks.repository';
 import { OfferChecksService } from './offers/offer-checks.service';
 import { ReturneeRepository } from './offers/returnee.repository';
@@ -28,6 +30,7 @@ const EXPORTED = [
   CompensationDataService,
   JobSettingsService,
   CohortRepository,
+  OfferCheckListingService,
 ];
 
 /**
@@ -54,6 +57,7 @@ const EXPORTED = [
     ...EXPORTED,
     MarketDataRepository,
     JobSettingsRepository,
+    OfferCheckListingRepository,
     OfferChecksRepository,
     ReturneeRepository,
     FairnessEvaluator,

@@ -27,6 +27,8 @@ import { JobStageCacheEntity, JobStageMappingEntity } from './stages/job-stage.e
 import { JobStagesRepository } from './stages/job-stages.repository';
 import { JobStagesService } from './stages/job-stages.service';
 import { TrackedApplicationsService } from './applications/tracked-applications.service';
+import { TrackedApplicationReadsRepository } from './applications/tracked-application-reads.repository';
+import { TrackedApplicationReadsService } from './applications/tracked-application-reads.service';
 
 const SERVICES = [
   AtsConnectionService,
@@ -41,10 +43,17 @@ const SERVICES = [
   BackfillService,
   PipelineWorker,
   TrackedApplicationsService,
+  TrackedApplicationReadsService,
 ];
 
 /** Own the pipeline's SQL; internal to this module (other libs ask the services above). */
-const REPOSITORIES = [AtsConnectionRepository, BackfillRepository, JobStagesRepository, ReviewQueueRepository];
+const REPOSITORIES = [
+  AtsConnectionRepository,
+  BackfillRepository,
+  JobStagesRepository,
+  ReviewQueueRepository,
+  TrackedApplicationReadsRepository,
+];
 
 /** Webhook inbox → queue → match, evaluate, plan, write back. Also HR's policies, mappings and review queue. */
 @Module({

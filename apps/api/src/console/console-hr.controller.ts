@@ -11,7 +11,7 @@ import {
   changeLogPage,
   ChangeLogEntryDto,
   ChangeLogService,
-  ConsoleReadRepository,
+  ConsoleReadService,
   ConsoleSearchQueryDto,
   erasePage,
   EraseFormDto,
@@ -57,7 +57,7 @@ export class ConsoleHrController {
     private readonly stages: JobStagesService,
     private readonly changeLog: ChangeLogService,
     private readonly offers: OfferChecksService,
-    private readonly read: ConsoleReadRepository,
+    private readonly read: ConsoleReadService,
     private readonly audit: AuditService,
   ) {}
 
