@@ -20,6 +20,34 @@ export default tseslint.config(
     },
   },
   {
+    // Each lib owns its tables: SQL and TypeORM live in `*.repository.ts` (entities and modules may import TypeORM
+    // too); services, controllers and processors call a repository, or another lib's service.
+    // Kept before the libs/domain block: for a file both match, the later `no-restricted-imports` setting wins,
+    // and the domain's own list (which bans these and more) must be the one that holds there.
+    files: ['**/*.service.ts', '**/*.controller.ts', '**/*.processor.ts'],
+    ignores: [
+      // The platform's database module (migrations at boot) is where the connection itself lives.
+      'libs/platform/src/database/**',
+      // TODO(arch): pending move to repositories
+      'libs/pipeline/src/applications/tracked-applications.service.ts',
+      'libs/pipeline/src/policies/eligibility-policy.service.ts',
+      'libs/pipeline/src/processing/application-pipeline.service.ts',
+      'libs/pipeline/src/processing/ats-event.processor.ts',
+      'libs/compensation/src/policies/fairness-policy.service.ts',
+    ],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'typeorm', message: 'SQL lives in *.repository.ts: call a repository of this lib, or the owning lib\'s service.' },
+          { name: '@nestjs/typeorm', message: 'SQL lives in *.repository.ts: call a repository of this lib, or the owning lib\'s service.' },
+        ],
+        patterns: [
+          { group: ['typeorm/*', '@nestjs/typeorm/*'], message: 'SQL lives in *.repository.ts: call a repository of this lib, or the owning lib\'s service.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['libs/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
