@@ -36,26 +36,61 @@ export default tseslint.config(
       'libs/compensation/src/policies/fairness-policy.service.ts',
     ],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          { name: 'typeorm', message: 'SQL lives in *.repository.ts: call a repository of this lib, or the owning lib\'s service.' },
-          { name: '@nestjs/typeorm', message: 'SQL lives in *.repository.ts: call a repository of this lib, or the owning lib\'s service.' },
-        ],
-        patterns: [
-          { group: ['typeorm/*', '@nestjs/typeorm/*'], message: 'SQL lives in *.repository.ts: call a repository of this lib, or the owning lib\'s service.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'typeorm',
+              message:
+                "SQL lives in *.repository.ts: call a repository of this lib, or the owning lib's service.",
+            },
+            {
+              name: '@nestjs/typeorm',
+              message:
+                "SQL lives in *.repository.ts: call a repository of this lib, or the owning lib's service.",
+            },
+          ],
+          patterns: [
+            {
+              group: ['typeorm/*', '@nestjs/typeorm/*'],
+              message:
+                "SQL lives in *.repository.ts: call a repository of this lib, or the owning lib's service.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['libs/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'bull', 'ioredis', 'express', 'undici', 'axios', 'node:http', 'node:https', 'http', 'https'], message: 'libs/domain is plain TypeScript: no framework, database, queue or HTTP imports.' },
-          { group: ['@comeback/*'], message: 'libs/domain depends on nothing else of ours.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'typeorm/*',
+                'pg',
+                'bull',
+                'ioredis',
+                'express',
+                'undici',
+                'axios',
+                'node:http',
+                'node:https',
+                'http',
+                'https',
+              ],
+              message: 'libs/domain is plain TypeScript: no framework, database, queue or HTTP imports.',
+            },
+            { group: ['@comeback/*'], message: 'libs/domain depends on nothing else of ours.' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -10,7 +10,11 @@ import { ConsoleReadService } from './read/console-read.service';
 
 /** Returnee briefings, HR's change log and the console's read models. Pages live in apps/api; views here. */
 @Module({
-  imports: [PipelineModule, CompensationModule, TypeOrmModule.forFeature([ChangeLogEntryEntity, JobDepartmentEntity])],
+  imports: [
+    PipelineModule,
+    CompensationModule,
+    TypeOrmModule.forFeature([ChangeLogEntryEntity, JobDepartmentEntity]),
+  ],
   providers: [BriefingService, ChangeLogRepository, ChangeLogService, ConsoleReadService],
   exports: [BriefingService, ChangeLogService, ConsoleReadService, PipelineModule, CompensationModule],
 })

@@ -13,8 +13,28 @@ import { TenancyModule } from './tenancy/tenancy.module';
 /** Cross-cutting infrastructure every entrypoint (api, worker, cli) needs, in one import. */
 @Global()
 @Module({
-  imports: [AppConfigModule, LoggingModule, DatabaseModule, QueueModule.forRoot(), AuthModule, AuditModule, TenancyModule, HealthModule],
-  providers: [{ provide: SecretBox, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new SecretBox(c.secretKey) }],
-  exports: [AppConfigModule, DatabaseModule, QueueModule, AuthModule, AuditModule, TenancyModule, HealthModule, SecretBox],
+  imports: [
+    AppConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    QueueModule.forRoot(),
+    AuthModule,
+    AuditModule,
+    TenancyModule,
+    HealthModule,
+  ],
+  providers: [
+    { provide: SecretBox, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new SecretBox(c.secretKey) },
+  ],
+  exports: [
+    AppConfigModule,
+    DatabaseModule,
+    QueueModule,
+    AuthModule,
+    AuditModule,
+    TenancyModule,
+    HealthModule,
+    SecretBox,
+  ],
 })
 export class PlatformModule {}

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { CsvEncoding } from '@comeback/registry';
-import { AppException, AuditActor, AuditService, ErrorCode, type TransactionManager } from '@comeback/platform';
+import {
+  AppException,
+  AuditActor,
+  AuditService,
+  ErrorCode,
+  type TransactionManager,
+} from '@comeback/platform';
 import type { Readable } from 'node:stream';
 import { MarketDataRepository } from '../market/market-data.repository';
 import { todayInJapan } from '../offers/dates';

@@ -16,7 +16,11 @@ export class ChangeLogRepository {
   ) {}
 
   list(tenantId: string): Promise<ChangeLogEntryEntity[]> {
-    return this.entries.find({ where: { tenantId }, order: { effectiveDate: 'DESC', createdAt: 'DESC' }, take: 1000 });
+    return this.entries.find({
+      where: { tenantId },
+      order: { effectiveDate: 'DESC', createdAt: 'DESC' },
+      take: 1000,
+    });
   }
 
   since(tenantId: string, after: string): Promise<ChangeLogEntryEntity[]> {
@@ -54,7 +58,9 @@ export class ChangeLogRepository {
     return this.departments.find({ where: { tenantId }, order: { ats: 'ASC', jobId: 'ASC' } });
   }
 
-  async upsertJobDepartment(row: Pick<JobDepartmentEntity, 'tenantId' | 'ats' | 'jobId' | 'department' | 'updatedBy'>): Promise<void> {
+  async upsertJobDepartment(
+    row: Pick<JobDepartmentEntity, 'tenantId' | 'ats' | 'jobId' | 'department' | 'updatedBy'>,
+  ): Promise<void> {
     await this.departments.upsert(row, ['tenantId', 'ats', 'jobId']);
   }
 }

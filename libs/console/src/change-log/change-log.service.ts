@@ -37,7 +37,11 @@ export class ChangeLogService {
       body: dto.body?.trim() ?? '',
       createdBy: actor.name,
     });
-    await this.audit.record(actor, { action: 'change_log.create', targetType: 'change_log_entry', targetId: row.id });
+    await this.audit.record(actor, {
+      action: 'change_log.create',
+      targetType: 'change_log_entry',
+      targetId: row.id,
+    });
     return row;
   }
 
@@ -51,13 +55,21 @@ export class ChangeLogService {
       body: dto.body?.trim() ?? '',
     });
     const saved = await this.repo.save(row);
-    await this.audit.record(actor, { action: 'change_log.update', targetType: 'change_log_entry', targetId: id });
+    await this.audit.record(actor, {
+      action: 'change_log.update',
+      targetType: 'change_log_entry',
+      targetId: id,
+    });
     return saved;
   }
 
   async remove(actor: AuditActor, id: string): Promise<void> {
     if (!(await this.repo.delete(actor.tenantId, id))) throw new NotFoundException('Change-log entry');
-    await this.audit.record(actor, { action: 'change_log.delete', targetType: 'change_log_entry', targetId: id });
+    await this.audit.record(actor, {
+      action: 'change_log.delete',
+      targetType: 'change_log_entry',
+      targetId: id,
+    });
   }
 
   async jobDepartment(tenantId: string, ats: string, jobId: string): Promise<string | null> {
@@ -69,7 +81,18 @@ export class ChangeLogService {
   }
 
   async setJobDepartment(actor: AuditActor, ats: string, jobId: string, department: string): Promise<void> {
-    await this.repo.upsertJobDepartment({ tenantId: actor.tenantId, ats, jobId, department: department.trim(), updatedBy: actor.name });
-    await this.audit.record(actor, { action: 'job.department', targetType: 'job', targetId: `${ats}:${jobId}`, details: { department } });
+    await this.repo.upsertJobDepartment({
+      tenantId: actor.tenantId,
+      ats,
+      jobId,
+      department: department.trim(),
+      updatedBy: actor.name,
+    });
+    await this.audit.record(actor, {
+      action: 'job.department',
+      targetType: 'job',
+      targetId: `${ats}:${jobId}`,
+      details: { department },
+    });
   }
 }

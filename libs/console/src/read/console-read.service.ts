@@ -24,7 +24,11 @@ export class ConsoleReadService {
   ) {}
 
   /** The tracked application with its HR-only parts; callers decide what a viewer sees. */
-  application(tenantId: string, ats: string, applicationId: string): Promise<TrackedApplicationEntity | null> {
+  application(
+    tenantId: string,
+    ats: string,
+    applicationId: string,
+  ): Promise<TrackedApplicationEntity | null> {
     return this.applications.record(tenantId, ats, applicationId);
   }
 

@@ -27,7 +27,11 @@ export interface ApplicationCandidateName {
 export class TrackedApplicationReadsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async findRecord(tenantId: string, ats: string, applicationId: string): Promise<TrackedApplicationEntity | null> {
+  async findRecord(
+    tenantId: string,
+    ats: string,
+    applicationId: string,
+  ): Promise<TrackedApplicationEntity | null> {
     const rows: TrackedApplicationEntity[] = await this.db.query(
       `SELECT id, tenant_id AS "tenantId", ats, application_id AS "applicationId", candidate_id AS "candidateId", job_id AS "jobId",
          job_name AS "jobName", candidate_name AS "candidateName", current_stage_id AS "currentStageId",

@@ -12,7 +12,9 @@ export class BackfillRepository {
   constructor(@InjectRepository(BackfillRunEntity) private readonly runs: Repository<BackfillRunEntity>) {}
 
   /** A new run, saved with the database's defaults filled in. */
-  create(run: Pick<BackfillRunEntity, 'tenantId' | 'ats' | 'status' | 'cursor' | 'startedBy'>): Promise<BackfillRunEntity> {
+  create(
+    run: Pick<BackfillRunEntity, 'tenantId' | 'ats' | 'status' | 'cursor' | 'startedBy'>,
+  ): Promise<BackfillRunEntity> {
     return this.runs.save(this.runs.create(run));
   }
 

@@ -21,9 +21,19 @@ export class BackfillService {
 
   async start(actor: AuditActor, ats: AtsKind): Promise<BackfillRunEntity> {
     await this.connections.get(actor.tenantId, ats);
-    const run = await this.runs.create({ tenantId: actor.tenantId, ats, status: 'running', cursor: null, startedBy: actor.name });
+    const run = await this.runs.create({
+      tenantId: actor.tenantId,
+      ats,
+      status: 'running',
+      cursor: null,
+      startedBy: actor.name,
+    });
     await this.audit.record(actor, { action: 'backfill.start', targetType: 'backfill', targetId: run.id });
-    await this.queue.enqueue('backfill.page', { tenantId: actor.tenantId, backfillRunId: run.id, page: 0 }, { jobId: `backfill:${run.id}:0` });
+    await this.queue.enqueue(
+      'backfill.page',
+      { tenantId: actor.tenantId, backfillRunId: run.id, page: 0 },
+      { jobId: `backfill:${run.id}:0` },
+    );
     return run;
   }
 
@@ -32,7 +42,11 @@ export class BackfillService {
     const run = await this.get(tenantId, id);
     if (run.status === 'completed') return run;
     await this.runs.update(run.id, { status: 'running', error: null });
-    await this.queue.enqueue('backfill.page', { tenantId, backfillRunId: run.id, page: run.pages }, { jobId: `backfill:${run.id}:${run.pages}:resume:${Date.now()}` });
+    await this.queue.enqueue(
+      'backfill.page',
+      { tenantId, backfillRunId: run.id, page: run.pages },
+      { jobId: `backfill:${run.id}:${run.pages}:resume:${Date.now()}` },
+    );
     return { ...run, status: 'running' };
   }
 
@@ -51,7 +65,13 @@ export class BackfillService {
     for (const app of result.items) {
       await this.queue.enqueue(
         'application.evaluate',
-        { tenantId, ats: kind, applicationId: app.applicationId, candidateId: app.candidateId, reason: 'backfill' },
+        {
+          tenantId,
+          ats: kind,
+          applicationId: app.applicationId,
+          candidateId: app.candidateId,
+          reason: 'backfill',
+        },
         { jobId: `backfill:${run.id}:app:${app.applicationId}` },
       );
     }
@@ -63,6 +83,11 @@ export class BackfillService {
       status: done ? 'completed' : 'running',
       finishedAt: done ? new Date() : null,
     });
-    if (!done) await this.queue.enqueue('backfill.page', { tenantId, backfillRunId, page: page + 1 }, { jobId: `backfill:${run.id}:${page + 1}` });
+    if (!done)
+      await this.queue.enqueue(
+        'backfill.page',
+        { tenantId, backfillRunId, page: page + 1 },
+        { jobId: `backfill:${run.id}:${page + 1}` },
+      );
   }
 }

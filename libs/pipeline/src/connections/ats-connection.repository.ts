@@ -16,7 +16,9 @@ export type AtsConnectionFields = Pick<
 
 @Injectable()
 export class AtsConnectionRepository {
-  constructor(@InjectRepository(AtsConnectionEntity) private readonly repo: Repository<AtsConnectionEntity>) {}
+  constructor(
+    @InjectRepository(AtsConnectionEntity) private readonly repo: Repository<AtsConnectionEntity>,
+  ) {}
 
   find(tenantId: string, kind: string): Promise<AtsConnectionEntity | null> {
     return this.repo.findOneBy({ tenantId, kind });

@@ -29,7 +29,11 @@ export class AtsConnectionService {
     private readonly connectors: AtsConnectorRegistry,
   ) {}
 
-  async upsert(actor: AuditActor, input: AtsConnectionInput, webhookTargetUrl?: string): Promise<AtsConnection> {
+  async upsert(
+    actor: AuditActor,
+    input: AtsConnectionInput,
+    webhookTargetUrl?: string,
+  ): Promise<AtsConnection> {
     const entity = await this.repo.upsert(actor.tenantId, input.kind, {
       apiBaseUrl: input.apiBaseUrl.replace(/\/$/, ''),
       authUrl: input.authUrl ?? null,
@@ -40,7 +44,12 @@ export class AtsConnectionService {
       offerSalaryField: input.offerSalaryField ?? null,
     });
     this.cache.delete(`${actor.tenantId}:${input.kind}`);
-    await this.audit.record(actor, { action: 'ats_connection.save', targetType: 'ats_connection', targetId: input.kind, details: { apiBaseUrl: entity.apiBaseUrl } });
+    await this.audit.record(actor, {
+      action: 'ats_connection.save',
+      targetType: 'ats_connection',
+      targetId: input.kind,
+      details: { apiBaseUrl: entity.apiBaseUrl },
+    });
     const conn = this.toConnection(entity);
     if (webhookTargetUrl) await this.connectors.get(input.kind).subscribeWebhooks(conn, webhookTargetUrl);
     return conn;
@@ -52,7 +61,11 @@ export class AtsConnectionService {
     await this.connectors.get(kind).unsubscribeWebhooks(conn);
     await this.repo.delete(actor.tenantId, kind);
     this.cache.delete(`${actor.tenantId}:${kind}`);
-    await this.audit.record(actor, { action: 'ats_connection.delete', targetType: 'ats_connection', targetId: kind });
+    await this.audit.record(actor, {
+      action: 'ats_connection.delete',
+      targetType: 'ats_connection',
+      targetId: kind,
+    });
   }
 
   async find(tenantId: string, kind: AtsKind): Promise<AtsConnection | null> {

@@ -7,12 +7,25 @@ import { MatchRejectionEntity, ReviewItemEntity, ReviewStatus } from './review-i
 
 export type NewReviewItem = Pick<
   ReviewItemEntity,
-  'tenantId' | 'ats' | 'applicationId' | 'candidateId' | 'candidateName' | 'status' | 'candidates' | 'applicant'
+  | 'tenantId'
+  | 'ats'
+  | 'applicationId'
+  | 'candidateId'
+  | 'candidateName'
+  | 'status'
+  | 'candidates'
+  | 'applicant'
 >;
 
-export type NewMatchRejection = Pick<MatchRejectionEntity, 'tenantId' | 'ats' | 'candidateId' | 'employeeNumber' | 'rejectedBy'>;
+export type NewMatchRejection = Pick<
+  MatchRejectionEntity,
+  'tenantId' | 'ats' | 'candidateId' | 'employeeNumber' | 'rejectedBy'
+>;
 
-export type ReviewDecision = Pick<ReviewItemEntity, 'status' | 'decidedEmployeeNumber' | 'decidedBy' | 'decidedAt'>;
+export type ReviewDecision = Pick<
+  ReviewItemEntity,
+  'status' | 'decidedEmployeeNumber' | 'decidedBy' | 'decidedAt'
+>;
 
 @Injectable()
 export class ReviewQueueRepository {
@@ -45,13 +58,18 @@ export class ReviewQueueRepository {
   }
 
   async rejectedEmployeeNumbers(tenantId: string, ats: string, candidateId: string): Promise<string[]> {
-    const rows = await this.rejections.find({ where: { tenantId, ats, candidateId }, select: { employeeNumber: true } });
+    const rows = await this.rejections.find({
+      where: { tenantId, ats, candidateId },
+      select: { employeeNumber: true },
+    });
     return rows.map((r) => r.employeeNumber);
   }
 
   /** The item, locked for the rest of the transaction so two decisions cannot race. */
   findForUpdate(m: TransactionManager, tenantId: string, id: string): Promise<ReviewItemEntity | null> {
-    return m.getRepository(ReviewItemEntity).findOne({ where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
+    return m
+      .getRepository(ReviewItemEntity)
+      .findOne({ where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
   }
 
   async recordDecision(m: TransactionManager, id: string, decision: ReviewDecision): Promise<void> {
@@ -59,10 +77,23 @@ export class ReviewQueueRepository {
   }
 
   async insertRejections(m: TransactionManager, rows: NewMatchRejection[]): Promise<void> {
-    await m.getRepository(MatchRejectionEntity).createQueryBuilder().insert().values(rows).orIgnore().execute();
+    await m
+      .getRepository(MatchRejectionEntity)
+      .createQueryBuilder()
+      .insert()
+      .values(rows)
+      .orIgnore()
+      .execute();
   }
 
-  async markApplicationReviewRejected(m: TransactionManager, tenantId: string, ats: string, applicationId: string): Promise<void> {
-    await m.getRepository(TrackedApplicationEntity).update({ tenantId, ats, applicationId }, { outcome: 'review_rejected' });
+  async markApplicationReviewRejected(
+    m: TransactionManager,
+    tenantId: string,
+    ats: string,
+    applicationId: string,
+  ): Promise<void> {
+    await m
+      .getRepository(TrackedApplicationEntity)
+      .update({ tenantId, ats, applicationId }, { outcome: 'review_rejected' });
   }
 }

@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AtsApplication } from '@comeback/ats';
 import type { ScoredCandidate } from '@comeback/domain';
-import { AppException, AuditActor, AuditService, ErrorCode, JobQueue, NotFoundException } from '@comeback/platform';
+import {
+  AppException,
+  AuditActor,
+  AuditService,
+  ErrorCode,
+  JobQueue,
+  NotFoundException,
+} from '@comeback/platform';
 import type { ReviewItemEntity, ReviewStatus } from './review-item.entity';
 import { ReviewQueueRepository } from './review-queue.repository';
 
@@ -14,16 +21,29 @@ export class ReviewQueueService {
   ) {}
 
   /** Opens (or keeps) the one review item of an application; replays do not duplicate it. */
-  async open(ats: string, tenantId: string, app: AtsApplication, candidates: readonly ScoredCandidate[]): Promise<void> {
+  async open(
+    ats: string,
+    tenantId: string,
+    app: AtsApplication,
+    candidates: readonly ScoredCandidate[],
+  ): Promise<void> {
     await this.repo.insertIfAbsent({
       tenantId,
-        ats,
-        applicationId: app.applicationId,
-        candidateId: app.candidateId,
-        candidateName: [app.candidate.lastName, app.candidate.firstName].filter(Boolean).join(' '),
-        status: 'open',
-        candidates: candidates.slice(0, 5).map((c) => ({ employeeNumber: c.employeeNumber, score: c.score, evidence: c.evidence })),
-      applicant: { firstName: app.candidate.firstName, lastName: app.candidate.lastName, emails: app.candidate.emails, phones: app.candidate.phones, jobName: app.jobName },
+      ats,
+      applicationId: app.applicationId,
+      candidateId: app.candidateId,
+      candidateName: [app.candidate.lastName, app.candidate.firstName].filter(Boolean).join(' '),
+      status: 'open',
+      candidates: candidates
+        .slice(0, 5)
+        .map((c) => ({ employeeNumber: c.employeeNumber, score: c.score, evidence: c.evidence })),
+      applicant: {
+        firstName: app.candidate.firstName,
+        lastName: app.candidate.lastName,
+        emails: app.candidate.emails,
+        phones: app.candidate.phones,
+        jobName: app.jobName,
+      },
     });
   }
 
@@ -46,7 +66,13 @@ export class ReviewQueueService {
     const item = await this.decide(actor, id, 'confirmed', employeeNumber);
     await this.queue.enqueue(
       'application.evaluate',
-      { tenantId: actor.tenantId, ats: item.ats, applicationId: item.applicationId, candidateId: item.candidateId, reason: 'review_confirmed' },
+      {
+        tenantId: actor.tenantId,
+        ats: item.ats,
+        applicationId: item.applicationId,
+        candidateId: item.candidateId,
+        reason: 'review_confirmed',
+      },
       { jobId: `review:${item.id}` },
     );
     return item;
@@ -57,24 +83,56 @@ export class ReviewQueueService {
     return this.decide(actor, id, 'rejected', null);
   }
 
-  private async decide(actor: AuditActor, id: string, status: 'confirmed' | 'rejected', employeeNumber: string | null): Promise<ReviewItemEntity> {
+  private async decide(
+    actor: AuditActor,
+    id: string,
+    status: 'confirmed' | 'rejected',
+    employeeNumber: string | null,
+  ): Promise<ReviewItemEntity> {
     return this.repo.transaction(async (m) => {
       const item = await this.repo.findForUpdate(m, actor.tenantId, id);
       if (!item) throw new NotFoundException('Review item');
-      if (item.status !== 'open') throw new AppException(ErrorCode.Conflict, `This review item was already ${item.status}`);
+      if (item.status !== 'open')
+        throw new AppException(ErrorCode.Conflict, `This review item was already ${item.status}`);
       if (employeeNumber && !item.candidates.some((c) => c.employeeNumber === employeeNumber)) {
         throw new AppException(ErrorCode.ValidationFailed, 'Choose one of the proposed former employees');
       }
-      await this.repo.recordDecision(m, item.id, { status, decidedEmployeeNumber: employeeNumber, decidedBy: actor.name, decidedAt: new Date() });
+      await this.repo.recordDecision(m, item.id, {
+        status,
+        decidedEmployeeNumber: employeeNumber,
+        decidedBy: actor.name,
+        decidedAt: new Date(),
+      });
       if (status === 'rejected') {
         await this.repo.insertRejections(
           m,
-          item.candidates.map((c) => ({ tenantId: actor.tenantId, ats: item.ats, candidateId: item.candidateId, employeeNumber: c.employeeNumber, rejectedBy: actor.name })),
+          item.candidates.map((c) => ({
+            tenantId: actor.tenantId,
+            ats: item.ats,
+            candidateId: item.candidateId,
+            employeeNumber: c.employeeNumber,
+            rejectedBy: actor.name,
+          })),
         );
         await this.repo.markApplicationReviewRejected(m, actor.tenantId, item.ats, item.applicationId);
       }
-      await this.audit.record(actor, { action: `review.${status}`, targetType: 'review_item', targetId: item.id, details: { employeeNumber } }, m);
-      return { ...item, status, decidedEmployeeNumber: employeeNumber, decidedBy: actor.name, decidedAt: new Date() };
+      await this.audit.record(
+        actor,
+        {
+          action: `review.${status}`,
+          targetType: 'review_item',
+          targetId: item.id,
+          details: { employeeNumber },
+        },
+        m,
+      );
+      return {
+        ...item,
+        status,
+        decidedEmployeeNumber: employeeNumber,
+        decidedBy: actor.name,
+        decidedAt: new Date(),
+      };
     });
   }
 }

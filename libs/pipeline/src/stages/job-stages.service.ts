@@ -44,7 +44,12 @@ export class JobStagesService {
   async saveMapping(actor: AuditActor, ats: string, jobId: string, mapping: StageMapping): Promise<void> {
     const before = await this.getMapping(actor.tenantId, ats, jobId);
     await this.repo.saveMapping({ tenantId: actor.tenantId, ats, jobId }, mapping, actor.name, new Date());
-    await this.audit.record(actor, { action: 'stage_mapping.save', targetType: 'job', targetId: `${ats}:${jobId}`, details: { before, after: mapping } });
+    await this.audit.record(actor, {
+      action: 'stage_mapping.save',
+      targetType: 'job',
+      targetId: `${ats}:${jobId}`,
+      details: { before, after: mapping },
+    });
   }
 }
 
@@ -52,17 +57,27 @@ export class JobStagesService {
  * HR's per-job mapping as policy data: each entry names a stage by id or by name, so it becomes a
  * per-job tier override and extra protected stages. Pure, so the planner stays the single authority.
  */
-export function applyStageMapping(policy: EligibilityPolicy, jobId: string, mapping: StageMapping | null): EligibilityPolicy {
+export function applyStageMapping(
+  policy: EligibilityPolicy,
+  jobId: string,
+  mapping: StageMapping | null,
+): EligibilityPolicy {
   if (!mapping) return policy;
   const ref = (s: string): StageRef => ({ id: s, names: [s] });
   const tiers = Object.fromEntries(
     Object.entries(policy.tiers).map(([name, tier]) => {
       const skip = mapping.tiers[name];
-      return [name, skip ? { ...tier, jobOverrides: { ...(tier.jobOverrides ?? {}), [jobId]: skip.map(ref) } } : tier];
+      return [
+        name,
+        skip ? { ...tier, jobOverrides: { ...(tier.jobOverrides ?? {}), [jobId]: skip.map(ref) } } : tier,
+      ];
     }),
   );
   const jobProtectedStages = mapping.protected.length
-    ? { ...(policy.jobProtectedStages ?? {}), [jobId]: [...(policy.jobProtectedStages?.[jobId] ?? []), ...mapping.protected.map(ref)] }
+    ? {
+        ...(policy.jobProtectedStages ?? {}),
+        [jobId]: [...(policy.jobProtectedStages?.[jobId] ?? []), ...mapping.protected.map(ref)],
+      }
     : policy.jobProtectedStages;
   return { ...policy, tiers, jobProtectedStages };
 }

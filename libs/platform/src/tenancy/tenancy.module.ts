@@ -5,5 +5,9 @@ import { TenantRepository } from './tenant.repository';
 import { TenantService } from './tenant.service';
 
 @Global()
-@Module({ imports: [TypeOrmModule.forFeature([TenantEntity])], providers: [TenantRepository, TenantService], exports: [TenantService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([TenantEntity])],
+  providers: [TenantRepository, TenantService],
+  exports: [TenantService],
+})
 export class TenancyModule {}

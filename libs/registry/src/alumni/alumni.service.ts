@@ -11,7 +11,10 @@ export class AlumniService {
     private readonly audit: AuditService,
   ) {}
 
-  async search(principal: Principal, q: { q?: string; limit: number; cursor?: string }): Promise<AlumniPageDto> {
+  async search(
+    principal: Principal,
+    q: { q?: string; limit: number; cursor?: string },
+  ): Promise<AlumniPageDto> {
     const page = await this.alumni.search(principal.tenantId, { q: q.q, limit: q.limit, after: q.cursor });
     return { items: page.items.map(toAlumnusSummaryDto), nextCursor: page.nextCursor };
   }
@@ -44,7 +47,11 @@ export class AlumniService {
     await this.alumni.transaction(async (manager) => {
       const erased = await this.alumni.erase(manager, principal.tenantId, employeeNumber);
       if (!erased) throw new NotFoundException('Former employee');
-      await this.audit.record(principal, { action: 'registry.erase', targetType: 'alumnus', targetId: employeeNumber }, manager);
+      await this.audit.record(
+        principal,
+        { action: 'registry.erase', targetType: 'alumnus', targetId: employeeNumber },
+        manager,
+      );
     });
   }
 }

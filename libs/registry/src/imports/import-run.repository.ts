@@ -3,12 +3,22 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ImportRunEntity } from './import-run.entity';
 
-export type NewImportRun = Pick<ImportRunEntity, 'tenantId' | 'kind' | 'status' | 'mode' | 'fileName' | 'encoding' | 'startedBy'>;
+export type NewImportRun = Pick<
+  ImportRunEntity,
+  'tenantId' | 'kind' | 'status' | 'mode' | 'fileName' | 'encoding' | 'startedBy'
+>;
 
 export type ImportRunOutcome = Partial<
   Pick<
     ImportRunEntity,
-    'status' | 'rowsRead' | 'rowsImported' | 'rowsRejected' | 'problems' | 'problemCount' | 'warnings' | 'finishedAt'
+    | 'status'
+    | 'rowsRead'
+    | 'rowsImported'
+    | 'rowsRejected'
+    | 'problems'
+    | 'problemCount'
+    | 'warnings'
+    | 'finishedAt'
   >
 >;
 
