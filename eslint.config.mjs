@@ -24,6 +24,14 @@ const NO_LIB_PATHS = {
   message: 'Import a lib through its @comeback/* alias, not by its path in the repository.',
 };
 const PROJECT_BOUNDARIES = [NO_APP_IMPORTS, NO_RELATIVE_INTO_OTHER_PROJECT, NO_LIB_PATHS];
+/**
+ * Each lib owns its tables: SQL and TypeORM live in `*.repository.ts` (entities and modules may import TypeORM to
+ * declare tables and register them); everything else calls a repository of its lib, or the owning lib's service.
+ */
+const SQL_IN_REPOSITORIES = {
+  group: ['typeorm', 'typeorm/*', '@nestjs/typeorm', '@nestjs/typeorm/*'],
+  message: "SQL lives in *.repository.ts: call a repository of this lib, or the owning lib's service.",
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '*.config.js', '*.config.mjs', '.data/**'] },
@@ -44,6 +52,23 @@ export default tseslint.config(
   {
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: PROJECT_BOUNDARIES }] },
+  },
+  {
+    // A later `no-restricted-imports` for the same files replaces the earlier one, so the boundaries are repeated.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: [
+      '**/*.repository.ts',
+      '**/*.entity.ts',
+      '**/*.module.ts',
+      '**/*.spec.ts',
+      // The platform's database module: the connection, its options, migrations at boot.
+      'libs/platform/src/database/**',
+      // Benchmark and migration tooling drives the database directly on purpose.
+      'apps/cli/src/commands/bench-*.command.ts',
+      'apps/cli/src/commands/migrate.command.ts',
+      'apps/cli/src/fixtures/pipeline-bench.ts',
+    ],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...PROJECT_BOUNDARIES, SQL_IN_REPOSITORIES] }] },
   },
   {
     files: ['test/**/*.ts'],

@@ -19,6 +19,7 @@ import { FAIRNESS_POLICIES } from '@comeback/compensation';
 import { DEFAULT_FAIRNESS_POLICY } from '@comeback/domain/compensation';
 import { FairnessPolicyVersionEntity } from '../../libs/compensation/src/entities/fairness-policy-version.entity';
 import { typeOrmOptions } from '../../libs/platform/src/database/typeorm-options';
+import { AuditRepository } from '../../libs/platform/src/audit/audit.repository';
 import { createTestDatabase } from '../support/test-database';
 
 /** A toy kind on its own table (a clone of fairness_policies made below), so the store is tested on its own. */
@@ -67,7 +68,7 @@ describe('VersionedDocumentStore (real PostgreSQL)', () => {
     await ds.query(`CREATE TABLE toy_documents (LIKE fairness_policies INCLUDING ALL)`);
     stores = new VersionedDocumentStores(
       new VersionedDocumentsRepository(ds),
-      new AuditService(ds.getRepository(AuditEntryEntity)),
+      new AuditService(new AuditRepository(ds.getRepository(AuditEntryEntity))),
     );
   });
 

@@ -10,10 +10,13 @@ import { JobAssignmentEntity, JobPayTargetEntity } from './entities/job-settings
 import { MarketBenchmarkEntity, PayBandEntity } from './entities/market-data.entity';
 import { OfferApprovalEntity, OfferCheckEntity } from './entities/offer-check.entity';
 import { CompensationImportService } from './imports/compensation-import.service';
+import { JobSettingsRepository } from './jobs/job-settings.repository';
 import { JobSettingsService } from './jobs/job-settings.service';
 import { CompensationDataService } from './market/compensation-data.service';
 import { MarketDataRepository } from './market/market-data.repository';
 import { FairnessEvaluator } from './offers/fairness-evaluator';
+import { OfferCheckListingRepository } from './offers/offer-check-listing.repository';
+import { OfferCheckListingService } from './offers/offer-check-listing.service';
 import { OfferChecksRepository } from './offers/offer-checks.repository';
 import { OfferChecksService } from './offers/offer-checks.service';
 import { ReturneeLookup } from './offers/returnee-lookup';
@@ -29,6 +32,7 @@ const EXPORTED = [
   CompensationDataService,
   JobSettingsService,
   CohortRepository,
+  OfferCheckListingService,
 ];
 
 /**
@@ -56,6 +60,8 @@ const EXPORTED = [
   providers: [
     ...EXPORTED,
     MarketDataRepository,
+    JobSettingsRepository,
+    OfferCheckListingRepository,
     OfferChecksRepository,
     ReturneeLookup,
     OfferChangedHandler,

@@ -4,13 +4,18 @@ import { CompensationModule } from '@comeback/compensation';
 import { PipelineModule } from '@comeback/pipeline';
 import { BriefingService } from './briefings/briefing.service';
 import { ChangeLogEntryEntity, JobDepartmentEntity } from './change-log/change-log-entry.entity';
+import { ChangeLogRepository } from './change-log/change-log.repository';
 import { ChangeLogService } from './change-log/change-log.service';
-import { ConsoleReadRepository } from './read/console-read.repository';
+import { ConsoleReadService } from './read/console-read.service';
 
 /** Returnee briefings, HR's change log and the console's read models. Pages are served by libs/http-api; views here. */
 @Module({
-  imports: [PipelineModule, CompensationModule, TypeOrmModule.forFeature([ChangeLogEntryEntity, JobDepartmentEntity])],
-  providers: [BriefingService, ChangeLogService, ConsoleReadRepository],
-  exports: [BriefingService, ChangeLogService, ConsoleReadRepository, PipelineModule, CompensationModule],
+  imports: [
+    PipelineModule,
+    CompensationModule,
+    TypeOrmModule.forFeature([ChangeLogEntryEntity, JobDepartmentEntity]),
+  ],
+  providers: [BriefingService, ChangeLogRepository, ChangeLogService, ConsoleReadService],
+  exports: [BriefingService, ChangeLogService, ConsoleReadService, PipelineModule, CompensationModule],
 })
 export class ConsoleModule {}

@@ -3,7 +3,7 @@ export * from './console.dto';
 export * from './briefings/briefing.service';
 export * from './change-log/change-log.service';
 export * from './change-log/change-log-entry.entity';
-export * from './read/console-read.repository';
+export * from './read/console-read.service';
 export * from './views/html';
 export * from './views/i18n';
 export * from './views/layout';

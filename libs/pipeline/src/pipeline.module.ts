@@ -17,8 +17,10 @@ import { WritebackLedger } from './writeback/writeback-ledger';
 import { WritebackLedgerRepository } from './writeback/writeback-ledger.repository';
 import { WritebackStepEntity } from './writeback/writeback-step.entity';
 import { BackfillRunEntity } from './backfill/backfill-run.entity';
+import { BackfillRepository } from './backfill/backfill.repository';
 import { BackfillService } from './backfill/backfill.service';
 import { AtsConnectionEntity } from './connections/ats-connection.entity';
+import { AtsConnectionRepository } from './connections/ats-connection.repository';
 import { AtsConnectionService } from './connections/ats-connection.service';
 import { InboxEventEntity } from './inbox/inbox-event.entity';
 import { InboxEventsRepository } from './inbox/inbox-events.repository';
@@ -28,10 +30,14 @@ import { EligibilityPolicyService } from './policies/eligibility-policy.service'
 import { EligibilityPolicyVersionEntity } from './policies/eligibility-policy-version.entity';
 import { PipelineWorker } from './pipeline.worker';
 import { MatchRejectionEntity, ReviewItemEntity } from './review/review-item.entity';
+import { ReviewQueueRepository } from './review/review-queue.repository';
 import { ReviewQueueService } from './review/review-queue.service';
 import { JobStageCacheEntity, JobStageMappingEntity } from './stages/job-stage.entity';
+import { JobStagesRepository } from './stages/job-stages.repository';
 import { JobStagesService } from './stages/job-stages.service';
 import { TrackedApplicationsService } from './applications/tracked-applications.service';
+import { TrackedApplicationReadsRepository } from './applications/tracked-application-reads.repository';
+import { TrackedApplicationReadsService } from './applications/tracked-application-reads.service';
 
 const SERVICES = [
   AtsConnectionService,
@@ -54,6 +60,16 @@ const SERVICES = [
   BackfillService,
   PipelineWorker,
   TrackedApplicationsService,
+  TrackedApplicationReadsService,
+];
+
+/** Own the pipeline's SQL; internal to this module (other libs ask the services above). */
+const REPOSITORIES = [
+  AtsConnectionRepository,
+  BackfillRepository,
+  JobStagesRepository,
+  ReviewQueueRepository,
+  TrackedApplicationReadsRepository,
 ];
 
 /**
@@ -77,7 +93,7 @@ const SERVICES = [
       BackfillRunEntity,
     ]),
   ],
-  providers: [...SERVICES, EligibilityInputsRepository],
+  providers: [...SERVICES, ...REPOSITORIES, EligibilityInputsRepository],
   exports: [...SERVICES, AtsModule, RegistryModule],
 })
 export class PipelineModule {}

@@ -20,4 +20,6 @@ export * from './crypto/secret-box';
 export * from './database/run-migrations';
 export * from './database/embedded-postgres';
 export * from './database/database.module';
+export * from './database/transaction';
+export * from './health/health.service';
 export * from './rate-limit/rate-limiter.port';

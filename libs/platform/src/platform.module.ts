@@ -7,6 +7,7 @@ import { SecretBox } from './crypto/secret-box';
 import { DatabaseModule } from './database/database.module';
 import { VersionedDocumentStores } from './documents/versioned-document-store';
 import { VersionedDocumentsRepository } from './documents/versioned-documents.repository';
+import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { QueueModule } from './queue/queue.module';
 import { TenancyModule } from './tenancy/tenancy.module';
@@ -22,6 +23,7 @@ import { TenancyModule } from './tenancy/tenancy.module';
     AuthModule,
     AuditModule,
     TenancyModule,
+    HealthModule,
   ],
   providers: [
     { provide: SecretBox, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new SecretBox(c.secretKey) },
@@ -35,6 +37,7 @@ import { TenancyModule } from './tenancy/tenancy.module';
     AuthModule,
     AuditModule,
     TenancyModule,
+    HealthModule,
     SecretBox,
     VersionedDocumentStores,
   ],

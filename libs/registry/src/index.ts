@@ -5,5 +5,14 @@ export * from './alumni/alumni.repository';
 export * from './alumni/alumnus.entity';
 export * from './imports/alumni-import.service';
 export * from './imports/import-run.entity';
+export { readAlumniCsv } from './imports/alumni-csv-reader';
+export type {
+  AlumniCsvHeaderColumn,
+  AlumniCsvItem,
+  AlumniCsvSummary,
+  ReadAlumniCsvOptions,
+} from './imports/alumni-csv-reader';
+export { CsvByteDecoder } from './imports/csv-byte-decoder';
+export type { CsvEncoding, DetectedCsvEncoding } from './imports/csv-byte-decoder';
 export * from './matching/matching.service';
 export * from './matching/matching.dto';

@@ -3,15 +3,28 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlumniRepository } from './alumni/alumni.repository';
 import { AlumniService } from './alumni/alumni.service';
 import { AlumnusEntity } from './alumni/alumnus.entity';
-import { AlumniNameFrequencyEntity, AlumnusMatchKeyEntity, RegistryStatsEntity } from './alumni/alumnus-match-key.entity';
+import {
+  AlumniNameFrequencyEntity,
+  AlumnusMatchKeyEntity,
+  RegistryStatsEntity,
+} from './alumni/alumnus-match-key.entity';
 import { AlumniImportService } from './imports/alumni-import.service';
 import { ImportRunEntity } from './imports/import-run.entity';
+import { ImportRunRepository } from './imports/import-run.repository';
 import { MatchingService } from './matching/matching.service';
 
 /** The former-employee registry and the matcher that searches it. */
 @Module({
-  imports: [TypeOrmModule.forFeature([AlumnusEntity, AlumnusMatchKeyEntity, AlumniNameFrequencyEntity, RegistryStatsEntity, ImportRunEntity])],
-  providers: [AlumniRepository, AlumniService, AlumniImportService, MatchingService],
+  imports: [
+    TypeOrmModule.forFeature([
+      AlumnusEntity,
+      AlumnusMatchKeyEntity,
+      AlumniNameFrequencyEntity,
+      RegistryStatsEntity,
+      ImportRunEntity,
+    ]),
+  ],
+  providers: [AlumniRepository, ImportRunRepository, AlumniService, AlumniImportService, MatchingService],
   exports: [AlumniRepository, AlumniService, AlumniImportService, MatchingService],
 })
 export class RegistryModule {}

@@ -1,7 +1,7 @@
 // Streaming reader for the compensation CSVs (benchmarks, bands, incumbents): bytes → encoding detection
 // (shared with the registry) → csv-parse → header resolution → raw cells per row. Cell validation is the
 // caller's (see compensation-rows.ts), so one reader serves every file kind.
-import { CsvByteDecoder, type CsvEncoding } from '@comeback/registry/import';
+import { CsvByteDecoder, type CsvEncoding } from '@comeback/registry';
 import { parse } from 'csv-parse';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { CsvEncoding } from '@comeback/registry/import';
-import { AppException, AuditActor, AuditService, ErrorCode } from '@comeback/platform';
+import type { CsvEncoding } from '@comeback/registry';
+import {
+  AppException,
+  AuditActor,
+  AuditService,
+  ErrorCode,
+  type TransactionManager,
+} from '@comeback/platform';
 import type { Readable } from 'node:stream';
-import type { EntityManager } from 'typeorm';
 import { MarketDataRepository } from '../market/market-data.repository';
 import { todayInJapan } from '../offers/dates';
 import { readCompensationCsv, type CsvColumnSpec, type CsvItem } from './compensation-csv-reader';
@@ -49,9 +54,9 @@ interface Plan<K extends string, R> {
   /** Rows with the same key in one file are a problem (the later one names the earlier row). */
   keyOf: (r: R) => string;
   keyColumn: K;
-  write: (m: EntityManager, batch: R[]) => Promise<{ inserted: number; updated: number }>;
-  begin?: (m: EntityManager) => Promise<void>;
-  finish?: (m: EntityManager, imported: number) => Promise<Record<string, unknown>>;
+  write: (m: TransactionManager, batch: R[]) => Promise<{ inserted: number; updated: number }>;
+  begin?: (m: TransactionManager) => Promise<void>;
+  finish?: (m: TransactionManager, imported: number) => Promise<Record<string, unknown>>;
 }
 
 class Rejected extends Error {}

@@ -8,9 +8,9 @@ import {
   type BriefingViewerRole,
 } from '@comeback/domain';
 import { AppException, AuditService, ErrorCode, NotFoundException, Principal } from '@comeback/platform';
-import { AlumniRepository } from '@comeback/registry';
+import { AlumniService } from '@comeback/registry';
 import { ChangeLogService } from '../change-log/change-log.service';
-import { ConsoleReadRepository, type ReturneeApplicationRow } from '../read/console-read.repository';
+import { ConsoleReadService, type ReturneeApplicationRow } from '../read/console-read.service';
 
 /** Eligibility dates are the company's calendar dates (JST for our first customers). */
 function todayInJapan(now = new Date()): string {
@@ -26,8 +26,8 @@ function viewerRole(p: Principal): BriefingViewerRole {
 @Injectable()
 export class BriefingService {
   constructor(
-    private readonly read: ConsoleReadRepository,
-    private readonly alumni: AlumniRepository,
+    private readonly read: ConsoleReadService,
+    private readonly alumni: AlumniService,
     private readonly changeLog: ChangeLogService,
     private readonly jobs: JobSettingsService,
     private readonly offers: OfferChecksService,

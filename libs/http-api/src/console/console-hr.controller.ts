@@ -11,7 +11,7 @@ import {
   changeLogPage,
   ChangeLogEntryDto,
   ChangeLogService,
-  ConsoleReadRepository,
+  ConsoleReadService,
   ConsoleSearchQueryDto,
   erasePage,
   EraseFormDto,
@@ -35,7 +35,7 @@ import { OfferChecksService } from '@comeback/compensation';
 import { AppException, AuditService, Authenticated, CurrentPrincipal, ErrorCode, NotFoundException, type Principal, ValidationFailedException } from '@comeback/platform';
 import { EligibilityPolicyService, JobStagesService } from '@comeback/pipeline';
 import { todayIn } from '@comeback/domain';
-import { AlumniImportService, AlumniRepository, AlumniService } from '@comeback/registry';
+import { AlumniImportService, AlumniService } from '@comeback/registry';
 import { ConsoleExceptionFilter, ConsoleHeadersInterceptor, Page } from './console-support';
 
 const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
@@ -54,13 +54,12 @@ const list = (s: string | undefined): string[] =>
 export class ConsoleHrController {
   constructor(
     private readonly alumni: AlumniService,
-    private readonly alumniRepo: AlumniRepository,
     private readonly imports: AlumniImportService,
     private readonly policies: EligibilityPolicyService,
     private readonly stages: JobStagesService,
     private readonly changeLog: ChangeLogService,
     private readonly offers: OfferChecksService,
-    private readonly read: ConsoleReadRepository,
+    private readonly read: ConsoleReadService,
     private readonly audit: AuditService,
     private readonly ats: AtsConnectorRegistry,
   ) {}
@@ -100,7 +99,7 @@ export class ConsoleHrController {
 
   @Get('registry/:employeeNumber/erase')
   async eraseConfirm(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Param('employeeNumber') employeeNumber: string): Promise<string> {
-    const a = await this.alumniRepo.findByEmployeeNumber(p.tenantId, employeeNumber);
+    const a = await this.alumni.findByEmployeeNumber(p.tenantId, employeeNumber);
     if (!a) throw new NotFoundException('Former employee');
     return erasePage(ctx, a, null);
   }
@@ -108,7 +107,7 @@ export class ConsoleHrController {
   @Post('registry/:employeeNumber/erase')
   async erase(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Param('employeeNumber') employeeNumber: string, @Body() body: EraseFormDto, @Res() res: Response): Promise<void> {
     if (body.confirmEmployeeNumber.trim() !== employeeNumber) {
-      const a = await this.alumniRepo.findByEmployeeNumber(p.tenantId, employeeNumber);
+      const a = await this.alumni.findByEmployeeNumber(p.tenantId, employeeNumber);
       if (!a) throw new NotFoundException('Former employee');
       res.status(200).send(erasePage(ctx, a, ctx.t('eraseMismatch')));
       return;

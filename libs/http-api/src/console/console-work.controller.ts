@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, Res, UseFilters, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
@@ -14,7 +25,7 @@ import {
 } from '@comeback/console';
 import { Authenticated, CurrentPrincipal, type Principal } from '@comeback/platform';
 import { ReviewQueueService, TrackedApplicationsService } from '@comeback/pipeline';
-import { AlumniRepository } from '@comeback/registry';
+import { AlumniService } from '@comeback/registry';
 import { ConsoleExceptionFilter, ConsoleHeadersInterceptor, Page } from './console-support';
 
 /** Recruiters' (and HR's) pages: flagged applications and the review queue. */
@@ -26,7 +37,7 @@ export class ConsoleWorkController {
   constructor(
     private readonly applications: TrackedApplicationsService,
     private readonly review: ReviewQueueService,
-    private readonly alumni: AlumniRepository,
+    private readonly alumni: AlumniService,
     private readonly briefings: BriefingService,
   ) {}
 
@@ -38,15 +49,28 @@ export class ConsoleWorkController {
 
   @Get('review')
   @Authenticated('hr_admin', 'recruiter')
-  async reviewList(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Req() req: Request): Promise<string> {
-    const flash = req.query.done === 'confirmed' ? ctx.t('confirmed') : req.query.done === 'rejected' ? ctx.t('rejectedMsg') : null;
+  async reviewList(
+    @Page() ctx: PageContext,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+  ): Promise<string> {
+    const flash =
+      req.query.done === 'confirmed'
+        ? ctx.t('confirmed')
+        : req.query.done === 'rejected'
+          ? ctx.t('rejectedMsg')
+          : null;
     return reviewListPage(ctx, { items: await this.review.list(p.tenantId, 'open', 100), flash });
   }
 
   /** Evidence side by side; the registry side shows identity fields only, never sensitive ones. */
   @Get('review/:id')
   @Authenticated('hr_admin', 'recruiter')
-  async reviewItem(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
+  async reviewItem(
+    @Page() ctx: PageContext,
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<string> {
     const item = await this.review.get(p.tenantId, id);
     const people = new Map<string, CandidateSummary>();
     for (const c of item.candidates) {
@@ -73,14 +97,23 @@ export class ConsoleWorkController {
 
   @Post('review/:id/confirm')
   @Authenticated('hr_admin', 'recruiter')
-  async confirm(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReviewConfirmFormDto, @Res() res: Response): Promise<void> {
+  async confirm(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReviewConfirmFormDto,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.review.confirm(p, id, body.employeeNumber);
     res.redirect(303, '/console/review?done=confirmed');
   }
 
   @Post('review/:id/reject')
   @Authenticated('hr_admin', 'recruiter')
-  async reject(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
+  async reject(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.review.reject(p, id);
     res.redirect(303, '/console/review?done=rejected');
   }
@@ -95,7 +128,12 @@ export class ConsoleWorkController {
 
   @Get('briefings/:ats/:applicationId')
   @Authenticated('hr_admin', 'recruiter', 'hiring_manager')
-  async briefing(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Param('ats') ats: string, @Param('applicationId') applicationId: string): Promise<string> {
+  async briefing(
+    @Page() ctx: PageContext,
+    @CurrentPrincipal() p: Principal,
+    @Param('ats') ats: string,
+    @Param('applicationId') applicationId: string,
+  ): Promise<string> {
     return briefingPage(ctx, await this.briefings.get(p, ats, applicationId));
   }
 }

@@ -1,20 +1,18 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { JobQueue, QueueCounts } from '@comeback/platform';
-import { DataSource } from 'typeorm';
+import { HealthService, JobQueue, QueueCounts } from '@comeback/platform';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly checks: HealthService,
     @Inject(JobQueue) private readonly queue: JobQueue,
   ) {}
 
   @Get()
   async health(): Promise<{ status: 'ok'; database: 'ok'; queue: QueueCounts }> {
-    await this.db.query('SELECT 1');
+    await this.checks.checkDatabase();
     return { status: 'ok', database: 'ok', queue: await this.queue.counts() };
   }
 }

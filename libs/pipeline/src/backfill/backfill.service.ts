@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { AtsConnectorRegistry, AtsKind } from '@comeback/ats';
 import { AuditActor, AuditService, JobPayloads, JobQueue, NotFoundException } from '@comeback/platform';
-import { Repository } from 'typeorm';
 import { AtsConnectionService } from '../connections/ats-connection.service';
-import { BackfillRunEntity } from './backfill-run.entity';
+import type { BackfillRunEntity } from './backfill-run.entity';
+import { BackfillRepository } from './backfill.repository';
 
 /**
  * Walks a tenant's open applications page by page (the ATS's cursor is saved after each page, so a
@@ -13,7 +12,7 @@ import { BackfillRunEntity } from './backfill-run.entity';
 @Injectable()
 export class BackfillService {
   constructor(
-    @InjectRepository(BackfillRunEntity) private readonly runs: Repository<BackfillRunEntity>,
+    private readonly runs: BackfillRepository,
     private readonly connections: AtsConnectionService,
     private readonly connectors: AtsConnectorRegistry,
     private readonly audit: AuditService,
@@ -22,9 +21,19 @@ export class BackfillService {
 
   async start(actor: AuditActor, ats: AtsKind): Promise<BackfillRunEntity> {
     await this.connections.get(actor.tenantId, ats);
-    const run = await this.runs.save(this.runs.create({ tenantId: actor.tenantId, ats, status: 'running', cursor: null, startedBy: actor.name }));
+    const run = await this.runs.create({
+      tenantId: actor.tenantId,
+      ats,
+      status: 'running',
+      cursor: null,
+      startedBy: actor.name,
+    });
     await this.audit.record(actor, { action: 'backfill.start', targetType: 'backfill', targetId: run.id });
-    await this.queue.enqueue('backfill.page', { tenantId: actor.tenantId, backfillRunId: run.id, page: 0 }, { jobId: `backfill:${run.id}:0` });
+    await this.queue.enqueue(
+      'backfill.page',
+      { tenantId: actor.tenantId, backfillRunId: run.id, page: 0 },
+      { jobId: `backfill:${run.id}:0` },
+    );
     return run;
   }
 
@@ -33,12 +42,16 @@ export class BackfillService {
     const run = await this.get(tenantId, id);
     if (run.status === 'completed') return run;
     await this.runs.update(run.id, { status: 'running', error: null });
-    await this.queue.enqueue('backfill.page', { tenantId, backfillRunId: run.id, page: run.pages }, { jobId: `backfill:${run.id}:${run.pages}:resume:${Date.now()}` });
+    await this.queue.enqueue(
+      'backfill.page',
+      { tenantId, backfillRunId: run.id, page: run.pages },
+      { jobId: `backfill:${run.id}:${run.pages}:resume:${Date.now()}` },
+    );
     return { ...run, status: 'running' };
   }
 
   async get(tenantId: string, id: string): Promise<BackfillRunEntity> {
-    const run = await this.runs.findOneBy({ tenantId, id });
+    const run = await this.runs.find(tenantId, id);
     if (!run) throw new NotFoundException('Backfill run');
     return run;
   }
@@ -52,7 +65,13 @@ export class BackfillService {
     for (const app of result.items) {
       await this.queue.enqueue(
         'application.evaluate',
-        { tenantId, ats: kind, applicationId: app.applicationId, candidateId: app.candidateId, reason: 'backfill' },
+        {
+          tenantId,
+          ats: kind,
+          applicationId: app.applicationId,
+          candidateId: app.candidateId,
+          reason: 'backfill',
+        },
         { jobId: `backfill:${run.id}:app:${app.applicationId}` },
       );
     }
@@ -64,6 +83,11 @@ export class BackfillService {
       status: done ? 'completed' : 'running',
       finishedAt: done ? new Date() : null,
     });
-    if (!done) await this.queue.enqueue('backfill.page', { tenantId, backfillRunId, page: page + 1 }, { jobId: `backfill:${run.id}:${page + 1}` });
+    if (!done)
+      await this.queue.enqueue(
+        'backfill.page',
+        { tenantId, backfillRunId, page: page + 1 },
+        { jobId: `backfill:${run.id}:${page + 1}` },
+      );
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { AtsConnection, AtsConnectorRegistry, AtsKind } from '@comeback/ats';
 import { AuditActor, AuditService, NotFoundException, SecretBox } from '@comeback/platform';
-import { Repository } from 'typeorm';
-import { AtsConnectionEntity } from './ats-connection.entity';
+import type { AtsConnectionEntity } from './ats-connection.entity';
+import { AtsConnectionRepository } from './ats-connection.repository';
 
 export interface AtsConnectionInput {
   kind: AtsKind;
@@ -24,15 +23,18 @@ export class AtsConnectionService {
   private readonly cache = new Map<string, { at: number; conn: AtsConnection | null }>();
 
   constructor(
-    @InjectRepository(AtsConnectionEntity) private readonly repo: Repository<AtsConnectionEntity>,
+    private readonly repo: AtsConnectionRepository,
     private readonly box: SecretBox,
     private readonly audit: AuditService,
     private readonly connectors: AtsConnectorRegistry,
   ) {}
 
-  async upsert(actor: AuditActor, input: AtsConnectionInput, webhookTargetUrl?: string): Promise<AtsConnection> {
-    const existing = await this.repo.findOneBy({ tenantId: actor.tenantId, kind: input.kind });
-    const entity = this.repo.merge(existing ?? this.repo.create({ tenantId: actor.tenantId, kind: input.kind }), {
+  async upsert(
+    actor: AuditActor,
+    input: AtsConnectionInput,
+    webhookTargetUrl?: string,
+  ): Promise<AtsConnection> {
+    const entity = await this.repo.upsert(actor.tenantId, input.kind, {
       apiBaseUrl: input.apiBaseUrl.replace(/\/$/, ''),
       authUrl: input.authUrl ?? null,
       clientId: input.clientId ?? null,
@@ -41,9 +43,13 @@ export class AtsConnectionService {
       actingUserId: input.actingUserId ?? null,
       offerSalaryField: input.offerSalaryField ?? null,
     });
-    await this.repo.save(entity);
     this.cache.delete(`${actor.tenantId}:${input.kind}`);
-    await this.audit.record(actor, { action: 'ats_connection.save', targetType: 'ats_connection', targetId: input.kind, details: { apiBaseUrl: entity.apiBaseUrl } });
+    await this.audit.record(actor, {
+      action: 'ats_connection.save',
+      targetType: 'ats_connection',
+      targetId: input.kind,
+      details: { apiBaseUrl: entity.apiBaseUrl },
+    });
     const conn = this.toConnection(entity);
     if (webhookTargetUrl) await this.connectors.get(input.kind).subscribeWebhooks(conn, webhookTargetUrl);
     return conn;
@@ -53,16 +59,20 @@ export class AtsConnectionService {
     const conn = await this.find(actor.tenantId, kind);
     if (!conn) throw new NotFoundException('ATS connection');
     await this.connectors.get(kind).unsubscribeWebhooks(conn);
-    await this.repo.delete({ tenantId: actor.tenantId, kind });
+    await this.repo.delete(actor.tenantId, kind);
     this.cache.delete(`${actor.tenantId}:${kind}`);
-    await this.audit.record(actor, { action: 'ats_connection.delete', targetType: 'ats_connection', targetId: kind });
+    await this.audit.record(actor, {
+      action: 'ats_connection.delete',
+      targetType: 'ats_connection',
+      targetId: kind,
+    });
   }
 
   async find(tenantId: string, kind: AtsKind): Promise<AtsConnection | null> {
     const key = `${tenantId}:${kind}`;
     const hit = this.cache.get(key);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.conn;
-    const entity = await this.repo.findOneBy({ tenantId, kind });
+    const entity = await this.repo.find(tenantId, kind);
     const conn = entity ? this.toConnection(entity) : null;
     this.cache.set(key, { at: Date.now(), conn });
     return conn;

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { AtsConnection, AtsConnectorRegistry, AtsStage } from '@comeback/ats';
 import type { StageMapping } from '@comeback/domain';
 import { AuditActor, AuditService } from '@comeback/platform';
-import { Repository } from 'typeorm';
-import { JobStageCacheEntity, JobStageMappingEntity } from './job-stage.entity';
+import type { JobStageMappingEntity } from './job-stage.entity';
+import { JobStagesRepository } from './job-stages.repository';
 
 /** Stages rarely change; a stale move forces a refresh anyway. */
 const STAGE_CACHE_TTL_MS = 15 * 60_000;
@@ -14,8 +13,7 @@ export type { StageMapping } from '@comeback/domain';
 @Injectable()
 export class JobStagesService {
   constructor(
-    @InjectRepository(JobStageCacheEntity) private readonly cache: Repository<JobStageCacheEntity>,
-    @InjectRepository(JobStageMappingEntity) private readonly mappings: Repository<JobStageMappingEntity>,
+    private readonly repo: JobStagesRepository,
     private readonly connectors: AtsConnectorRegistry,
     private readonly audit: AuditService,
   ) {}
@@ -23,26 +21,31 @@ export class JobStagesService {
   /** The job's ordered stages, from the shared cache when fresh (one ATS read per job per TTL). */
   async stages(conn: AtsConnection, jobId: string, opts: { refresh?: boolean } = {}): Promise<AtsStage[]> {
     if (!opts.refresh) {
-      const hit = await this.cache.findOneBy({ tenantId: conn.tenantId, ats: conn.kind, jobId });
+      const hit = await this.repo.findCached({ tenantId: conn.tenantId, ats: conn.kind, jobId });
       if (hit && Date.now() - hit.fetchedAt.getTime() < STAGE_CACHE_TTL_MS) return hit.stages;
     }
     const stages = await this.connectors.get(conn.kind).listStages(conn, jobId);
-    await this.cache.upsert({ tenantId: conn.tenantId, ats: conn.kind, jobId, stages, jobName: null, fetchedAt: new Date() }, ['tenantId', 'ats', 'jobId']);
+    await this.repo.saveCached({ tenantId: conn.tenantId, ats: conn.kind, jobId }, stages, new Date());
     return stages;
   }
 
   async getMapping(tenantId: string, ats: string, jobId: string): Promise<StageMapping | null> {
-    const row = await this.mappings.findOneBy({ tenantId, ats, jobId });
+    const row = await this.repo.findMapping({ tenantId, ats, jobId });
     return row?.mapping ?? null;
   }
 
   async listMappings(tenantId: string): Promise<JobStageMappingEntity[]> {
-    return this.mappings.find({ where: { tenantId }, order: { ats: 'ASC', jobId: 'ASC' } });
+    return this.repo.listMappings(tenantId);
   }
 
   async saveMapping(actor: AuditActor, ats: string, jobId: string, mapping: StageMapping): Promise<void> {
     const before = await this.getMapping(actor.tenantId, ats, jobId);
-    await this.mappings.upsert({ tenantId: actor.tenantId, ats, jobId, mapping, updatedBy: actor.name, updatedAt: new Date() }, ['tenantId', 'ats', 'jobId']);
-    await this.audit.record(actor, { action: 'stage_mapping.save', targetType: 'job', targetId: `${ats}:${jobId}`, details: { before, after: mapping } });
+    await this.repo.saveMapping({ tenantId: actor.tenantId, ats, jobId }, mapping, actor.name, new Date());
+    await this.audit.record(actor, {
+      action: 'stage_mapping.save',
+      targetType: 'job',
+      targetId: `${ats}:${jobId}`,
+      details: { before, after: mapping },
+    });
   }
 }

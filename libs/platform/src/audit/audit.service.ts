@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { AuditEntryEntity } from './audit-entry.entity';
+import type { TransactionManager } from '../database/transaction';
+import type { AuditEntryEntity } from './audit-entry.entity';
+import { AuditRepository } from './audit.repository';
 
 export interface AuditEvent {
   action: string;
@@ -15,25 +15,25 @@ export type AuditActor = Pick<Principal, 'tenantId' | 'role'> & { name: string }
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>) {}
+  constructor(private readonly entries: AuditRepository) {}
 
   /** Pass `manager` to make the audit entry part of the caller's transaction. */
-  async record(actor: AuditActor, event: AuditEvent, manager?: EntityManager): Promise<void> {
-    const repo = manager ? manager.getRepository(AuditEntryEntity) : this.entries;
-    await repo.insert({
-      tenantId: actor.tenantId,
-      actor: actor.name,
-      actorRole: actor.role,
-      action: event.action,
-      targetType: event.targetType ?? null,
-      targetId: event.targetId ?? null,
-      details: (event.details ?? {}) as object,
-    });
+  async record(actor: AuditActor, event: AuditEvent, manager?: TransactionManager): Promise<void> {
+    await this.entries.insert(
+      {
+        tenantId: actor.tenantId,
+        actor: actor.name,
+        actorRole: actor.role,
+        action: event.action,
+        targetType: event.targetType ?? null,
+        targetId: event.targetId ?? null,
+        details: event.details ?? {},
+      },
+      manager,
+    );
   }
 
   async list(tenantId: string, opts: { limit: number; before?: string }): Promise<AuditEntryEntity[]> {
-    const qb = this.entries.createQueryBuilder('a').where('a.tenant_id = :tenantId', { tenantId }).orderBy('a.id', 'DESC').limit(opts.limit);
-    if (opts.before) qb.andWhere('a.id < :before', { before: opts.before });
-    return qb.getMany();
+    return this.entries.list(tenantId, opts);
   }
 }

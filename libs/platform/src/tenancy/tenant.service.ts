@@ -1,26 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { AppException, ErrorCode, NotFoundException } from '../errors/app-exception';
-import { TenantEntity, TenantSettings } from './tenant.entity';
+import type { TenantEntity, TenantSettings } from './tenant.entity';
+import { TenantRepository } from './tenant.repository';
 
 @Injectable()
 export class TenantService {
-  constructor(@InjectRepository(TenantEntity) private readonly tenants: Repository<TenantEntity>) {}
+  constructor(private readonly tenants: TenantRepository) {}
 
   async create(input: { slug: string; name: string; settings?: TenantSettings }): Promise<TenantEntity> {
-    if (await this.tenants.existsBy({ slug: input.slug })) {
+    if (await this.tenants.existsBySlug(input.slug)) {
       throw new AppException(ErrorCode.Conflict, `A tenant with slug "${input.slug}" already exists`);
     }
-    return this.tenants.save(this.tenants.create({ slug: input.slug, name: input.name, settings: input.settings ?? {} }));
+    return this.tenants.insert({ slug: input.slug, name: input.name, settings: input.settings ?? {} });
   }
 
   async findBySlug(slug: string): Promise<TenantEntity | null> {
-    return this.tenants.findOneBy({ slug });
+    return this.tenants.findBySlug(slug);
   }
 
   async get(id: string): Promise<TenantEntity> {
-    const t = await this.tenants.findOneBy({ id });
+    const t = await this.tenants.findById(id);
     if (!t) throw new NotFoundException('Tenant');
     return t;
   }

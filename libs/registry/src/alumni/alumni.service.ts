@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, canSeeSensitive, NotFoundException, Principal } from '@comeback/platform';
 import { AlumniRepository } from './alumni.repository';
+import type { AlumnusEntity } from './alumnus.entity';
 import { AlumniPageDto, AlumnusDetailDto, toAlumnusDetailDto, toAlumnusSummaryDto } from './alumni.dto';
 
 @Injectable()
@@ -10,7 +11,10 @@ export class AlumniService {
     private readonly audit: AuditService,
   ) {}
 
-  async search(principal: Principal, q: { q?: string; limit: number; cursor?: string }): Promise<AlumniPageDto> {
+  async search(
+    principal: Principal,
+    q: { q?: string; limit: number; cursor?: string },
+  ): Promise<AlumniPageDto> {
     const page = await this.alumni.search(principal.tenantId, { q: q.q, limit: q.limit, after: q.cursor });
     return { items: page.items.map(toAlumnusSummaryDto), nextCursor: page.nextCursor };
   }
@@ -31,11 +35,23 @@ export class AlumniService {
     return toAlumnusDetailDto(a, sensitive);
   }
 
+  /**
+   * The whole record, sensitive fields included, for code of ours that decides what to show (the console's
+   * review and erase pages, briefings). Not audited here: a caller that shows sensitive fields audits that read.
+   */
+  async findByEmployeeNumber(tenantId: string, employeeNumber: string): Promise<AlumnusEntity | null> {
+    return this.alumni.findByEmployeeNumber(tenantId, employeeNumber);
+  }
+
   async erase(principal: Principal, employeeNumber: string): Promise<void> {
     await this.alumni.transaction(async (manager) => {
       const erased = await this.alumni.erase(manager, principal.tenantId, employeeNumber);
       if (!erased) throw new NotFoundException('Former employee');
-      await this.audit.record(principal, { action: 'registry.erase', targetType: 'alumnus', targetId: employeeNumber }, manager);
+      await this.audit.record(
+        principal,
+        { action: 'registry.erase', targetType: 'alumnus', targetId: employeeNumber },
+        manager,
+      );
     });
   }
 }

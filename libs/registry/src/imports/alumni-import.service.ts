@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { alumnusFrequencyKeys, alumnusIndexKeys, AlumnusRecord, detectCorporateDomains, MatchContext } from '@comeback/domain';
+import {
+  alumnusFrequencyKeys,
+  alumnusIndexKeys,
+  AlumnusRecord,
+  detectCorporateDomains,
+  MatchContext,
+} from '@comeback/domain';
 import { AppException, AuditActor, AuditService, ErrorCode, TenantService } from '@comeback/platform';
 import type { Readable } from 'node:stream';
-import { Repository } from 'typeorm';
 import { AlumniRepository, AlumnusWrite } from '../alumni/alumni.repository';
 import { RegistryStatisticsCounter } from '../alumni/registry-statistics';
 import { searchTextFor } from '../alumni/search-text';
-import { readAlumniCsv, type CsvEncoding } from '../import';
-import { ImportMode, ImportRunEntity, StoredImportProblem } from './import-run.entity';
+import { readAlumniCsv } from './alumni-csv-reader';
+import type { CsvEncoding } from './csv-byte-decoder';
+import type { ImportMode, ImportRunEntity, StoredImportProblem } from './import-run.entity';
+import { ImportRunRepository } from './import-run.repository';
 
 const BATCH_SIZE = 2_000;
 /** Reports keep the first problems; the count says how many there were in all. */
@@ -45,7 +51,7 @@ export class AlumniImportService {
     private readonly alumni: AlumniRepository,
     private readonly tenants: TenantService,
     private readonly audit: AuditService,
-    @InjectRepository(ImportRunEntity) private readonly runs: Repository<ImportRunEntity>,
+    private readonly runs: ImportRunRepository,
   ) {}
 
   async import(actor: AuditActor, input: Readable, opts: ImportOptions): Promise<ImportReport> {
@@ -53,9 +59,15 @@ export class AlumniImportService {
     const tenant = await this.tenants.get(tenantId);
     // Keys are computed with the domains HR configured; detected domains only change scoring weights.
     const ctx: MatchContext = { corporateEmailDomains: new Set(tenant.settings.corporateEmailDomains ?? []) };
-    const run = await this.runs.save(
-      this.runs.create({ tenantId, kind: 'alumni', status: 'running', mode: opts.mode, fileName: opts.fileName ?? null, encoding: opts.encoding ?? 'auto', startedBy: actor.name }),
-    );
+    const run = await this.runs.create({
+      tenantId,
+      kind: 'alumni',
+      status: 'running',
+      mode: opts.mode,
+      fileName: opts.fileName ?? null,
+      encoding: opts.encoding ?? 'auto',
+      startedBy: actor.name,
+    });
     const problems: StoredImportProblem[] = [];
     const warnings: StoredImportProblem[] = [];
     let problemCount = 0;
@@ -102,7 +114,10 @@ export class AlumniImportService {
             );
           }
         };
-        for await (const item of readAlumniCsv(input, { encoding: opts.encoding ?? 'auto', onProgress: (bytesRead) => opts.onProgress?.({ bytesRead, rowsRead }) })) {
+        for await (const item of readAlumniCsv(input, {
+          encoding: opts.encoding ?? 'auto',
+          onProgress: (bytesRead) => opts.onProgress?.({ bytesRead, rowsRead }),
+        })) {
           switch (item.kind) {
             case 'header':
               warnings.push(...item.warnings);
@@ -129,28 +144,74 @@ export class AlumniImportService {
         }
         await this.alumni.finishBulkWrite(manager, bulk);
         if (counted) await this.alumni.replaceFrequencies(manager, tenantId, counted.frequencies);
-        const { alumniCount, domainCounts } = counted ?? (await this.alumni.refreshStatistics(manager, tenantId));
+        const { alumniCount, domainCounts } =
+          counted ?? (await this.alumni.refreshStatistics(manager, tenantId));
         await this.alumni.analyze(manager);
-        await this.alumni.saveStats(manager, tenantId, alumniCount, [...detectCorporateDomains(domainCounts, alumniCount)]);
-        await this.audit.record(actor, { action: 'registry.import', targetType: 'import_run', targetId: run.id, details: { mode: opts.mode, rowsRead, inserted, updated, rowsRejected } }, manager);
+        await this.alumni.saveStats(manager, tenantId, alumniCount, [
+          ...detectCorporateDomains(domainCounts, alumniCount),
+        ]);
+        await this.audit.record(
+          actor,
+          {
+            action: 'registry.import',
+            targetType: 'import_run',
+            targetId: run.id,
+            details: { mode: opts.mode, rowsRead, inserted, updated, rowsRejected },
+          },
+          manager,
+        );
       });
     } catch (err) {
       if (!(err instanceof Rejected)) {
         await this.runs.update(run.id, { status: 'failed', finishedAt: new Date() });
         throw err;
       }
-      await this.runs.update(run.id, { status: 'rejected', rowsRead, rowsImported: 0, rowsRejected, problems, problemCount, warnings, finishedAt: new Date() });
-      throw new AppException(ErrorCode.ImportRejected, `The file was not imported: ${problemCount} problem(s) found. Nothing was written.`, {
-        importId: run.id,
+      await this.runs.update(run.id, {
+        status: 'rejected',
         rowsRead,
-        problemCount,
+        rowsImported: 0,
+        rowsRejected,
         problems,
+        problemCount,
         warnings,
+        finishedAt: new Date(),
       });
+      throw new AppException(
+        ErrorCode.ImportRejected,
+        `The file was not imported: ${problemCount} problem(s) found. Nothing was written.`,
+        {
+          importId: run.id,
+          rowsRead,
+          problemCount,
+          problems,
+          warnings,
+        },
+      );
     }
     await this.alumni.vacuumKeys(tenantId);
-    await this.runs.update(run.id, { status: 'completed', rowsRead, rowsImported: inserted + updated, rowsRejected, problems, problemCount, warnings, finishedAt: new Date() });
-    return { importId: run.id, status: 'completed', mode: opts.mode, rowsRead, rowsImported: inserted + updated, rowsRejected, inserted, updated, problemCount, problems, warnings };
+    await this.runs.update(run.id, {
+      status: 'completed',
+      rowsRead,
+      rowsImported: inserted + updated,
+      rowsRejected,
+      problems,
+      problemCount,
+      warnings,
+      finishedAt: new Date(),
+    });
+    return {
+      importId: run.id,
+      status: 'completed',
+      mode: opts.mode,
+      rowsRead,
+      rowsImported: inserted + updated,
+      rowsRejected,
+      inserted,
+      updated,
+      problemCount,
+      problems,
+      warnings,
+    };
   }
 
   private toWrite(record: AlumnusRecord, ctx: MatchContext): AlumnusWrite {
@@ -164,6 +225,6 @@ export class AlumniImportService {
   }
 
   async getRun(tenantId: string, id: string): Promise<ImportRunEntity | null> {
-    return this.runs.findOneBy({ tenantId, id });
+    return this.runs.find(tenantId, id);
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { TrackedApplicationEntity } from '@comeback/pipeline';
 import { DataSource } from 'typeorm';
+import type { TrackedApplicationEntity } from './tracked-application.entity';
 
+/** A matched returnee's application, as listed for briefings. */
 export interface ReturneeApplicationRow {
   ats: string;
   applicationId: string;
@@ -15,27 +16,22 @@ export interface ReturneeApplicationRow {
   updatedAt: Date;
 }
 
-export interface LatestOfferCheckRow {
-  id: string;
+export interface ApplicationCandidateName {
   ats: string;
   applicationId: string;
-  jobId: string;
-  kind: string;
-  result: 'pass' | 'warn' | 'fail';
-  createdAt: Date;
   candidateName: string | null;
 }
 
-/**
- * Read-only listings for the console (one query each). Reads the pipeline's and compensation's tables by SQL,
- * so the console needs no new methods in those libs; writes always go through their services.
- */
+/** Read-only queries of tracked applications for other libs (the console); one query each. */
 @Injectable()
-export class ConsoleReadRepository {
+export class TrackedApplicationReadsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** The tracked application with its HR-only parts; callers decide what a viewer sees. */
-  async application(tenantId: string, ats: string, applicationId: string): Promise<TrackedApplicationEntity | null> {
+  async findRecord(
+    tenantId: string,
+    ats: string,
+    applicationId: string,
+  ): Promise<TrackedApplicationEntity | null> {
     const rows: TrackedApplicationEntity[] = await this.db.query(
       `SELECT id, tenant_id AS "tenantId", ats, application_id AS "applicationId", candidate_id AS "candidateId", job_id AS "jobId",
          job_name AS "jobName", candidate_name AS "candidateName", current_stage_id AS "currentStageId",
@@ -48,13 +44,19 @@ export class ConsoleReadRepository {
     return rows[0] ?? null;
   }
 
-  /** Matched returnees' applications, newest first; limited to `jobs` when given (a hiring manager's jobs). */
-  async returneeApplications(tenantId: string, jobs: { ats: string; jobId: string }[] | null, limit = 200): Promise<ReturneeApplicationRow[]> {
+  async returneeApplications(
+    tenantId: string,
+    jobs: { ats: string; jobId: string }[] | null,
+    limit: number,
+  ): Promise<ReturneeApplicationRow[]> {
     if (jobs !== null && jobs.length === 0) return [];
     const params: unknown[] = [tenantId, limit];
     let jobFilter = '';
     if (jobs) {
-      params.push(jobs.map((j) => j.ats), jobs.map((j) => j.jobId));
+      params.push(
+        jobs.map((j) => j.ats),
+        jobs.map((j) => j.jobId),
+      );
       jobFilter = 'AND (ats, job_id) IN (SELECT * FROM unnest($3::text[], $4::text[]))';
     }
     return this.db.query(
@@ -67,18 +69,16 @@ export class ConsoleReadRepository {
     );
   }
 
-  /** The latest fairness check per application (HR's offers page). */
-  async latestOfferChecks(tenantId: string, limit = 200): Promise<LatestOfferCheckRow[]> {
+  async candidateNames(
+    tenantId: string,
+    refs: readonly { ats: string; applicationId: string }[],
+  ): Promise<ApplicationCandidateName[]> {
+    if (refs.length === 0) return [];
     return this.db.query(
-      `SELECT * FROM (
-         SELECT DISTINCT ON (o.ats, o.application_id) o.id, o.ats, o.application_id AS "applicationId", o.job_id AS "jobId", o.kind,
-           o.result, o.created_at AS "createdAt", t.candidate_name AS "candidateName"
-         FROM offer_checks o
-         LEFT JOIN tracked_applications t ON t.tenant_id = o.tenant_id AND t.ats = o.ats AND t.application_id = o.application_id
-         WHERE o.tenant_id = $1
-         ORDER BY o.ats, o.application_id, o.created_at DESC) latest
-       ORDER BY "createdAt" DESC LIMIT $2`,
-      [tenantId, limit],
+      `SELECT ats, application_id AS "applicationId", candidate_name AS "candidateName"
+       FROM tracked_applications
+       WHERE tenant_id = $1 AND (ats, application_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+      [tenantId, refs.map((r) => r.ats), refs.map((r) => r.applicationId)],
     );
   }
 }

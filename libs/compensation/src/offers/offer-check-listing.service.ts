@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { OfferCheckListingRepository, type LatestOfferCheck } from './offer-check-listing.repository';
+
+/** Offer checks as other libs list them (the console's offers page). No access checks: HR-only callers. */
+@Injectable()
+export class OfferCheckListingService {
+  constructor(private readonly repo: OfferCheckListingRepository) {}
+
+  /** The latest fairness check per application, newest first. */
+  latestPerApplication(tenantId: string, limit: number): Promise<LatestOfferCheck[]> {
+    return this.repo.latestPerApplication(tenantId, limit);
+  }
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { TransactionManager } from '@comeback/platform';
+import { DataSource, Repository } from 'typeorm';
+import { TrackedApplicationEntity } from '../applications/tracked-application.entity';
+import { MatchRejectionEntity, ReviewItemEntity, ReviewStatus } from './review-item.entity';
+
+export type NewReviewItem = Pick<
+  ReviewItemEntity,
+  | 'tenantId'
+  | 'ats'
+  | 'applicationId'
+  | 'candidateId'
+  | 'candidateName'
+  | 'status'
+  | 'candidates'
+  | 'applicant'
+>;
+
+export type NewMatchRejection = Pick<
+  MatchRejectionEntity,
+  'tenantId' | 'ats' | 'candidateId' | 'employeeNumber' | 'rejectedBy'
+>;
+
+export type ReviewDecision = Pick<
+  ReviewItemEntity,
+  'status' | 'decidedEmployeeNumber' | 'decidedBy' | 'decidedAt'
+>;
+
+@Injectable()
+export class ReviewQueueRepository {
+  constructor(
+    @InjectRepository(ReviewItemEntity) private readonly items: Repository<ReviewItemEntity>,
+    @InjectRepository(MatchRejectionEntity) private readonly rejections: Repository<MatchRejectionEntity>,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  transaction<T>(work: (m: TransactionManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** Inserts the item unless the application already has one (replays do not duplicate it). */
+  async insertIfAbsent(item: NewReviewItem): Promise<void> {
+    await this.items
+      .createQueryBuilder()
+      .insert()
+      .values({ ...item, applicant: item.applicant as object })
+      .orIgnore()
+      .execute();
+  }
+
+  list(tenantId: string, status: ReviewStatus, limit: number): Promise<ReviewItemEntity[]> {
+    return this.items.find({ where: { tenantId, status }, order: { createdAt: 'ASC' }, take: limit });
+  }
+
+  find(tenantId: string, id: string): Promise<ReviewItemEntity | null> {
+    return this.items.findOneBy({ tenantId, id });
+  }
+
+  async confirmedFor(tenantId: string, ats: string, applicationId: string): Promise<ReviewItemEntity | null> {
+    return this.items.findOneBy({ tenantId, ats, applicationId, status: 'confirmed' });
+  }
+
+  async rejectedEmployeeNumbers(tenantId: string, ats: string, candidateId: string): Promise<string[]> {
+    const rows = await this.rejections.find({
+      where: { tenantId, ats, candidateId },
+      select: { employeeNumber: true },
+    });
+    return rows.map((r) => r.employeeNumber);
+  }
+
+  /** The item, locked for the rest of the transaction so two decisions cannot race. */
+  findForUpdate(m: TransactionManager, tenantId: string, id: string): Promise<ReviewItemEntity | null> {
+    return m
+      .getRepository(ReviewItemEntity)
+      .findOne({ where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async recordDecision(m: TransactionManager, id: string, decision: ReviewDecision): Promise<void> {
+    await m.getRepository(ReviewItemEntity).update(id, decision);
+  }
+
+  async insertRejections(m: TransactionManager, rows: NewMatchRejection[]): Promise<void> {
+    await m
+      .getRepository(MatchRejectionEntity)
+      .createQueryBuilder()
+      .insert()
+      .values(rows)
+      .orIgnore()
+      .execute();
+  }
+
+  async markApplicationReviewRejected(
+    m: TransactionManager,
+    tenantId: string,
+    ats: string,
+    applicationId: string,
+  ): Promise<void> {
+    await m
+      .getRepository(TrackedApplicationEntity)
+      .update({ tenantId, ats, applicationId }, { outcome: 'review_rejected' });
+  }
+}
