@@ -1,5 +1,6 @@
 import Bull from 'bull';
 import { JobName, QueueName } from '@comeback/platform';
+import '@comeback/pipeline/pipeline.jobs'; // the pipeline declares these job types and their queues
 import { BullJobQueue } from '../../libs/platform/src/queue/bull-job-queue';
 
 jest.setTimeout(30_000);

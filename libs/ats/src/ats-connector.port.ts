@@ -142,8 +142,12 @@ export abstract class AtsConnector {
 
 export const ATS_KINDS: readonly AtsKind[] = ['greenhouse', 'workable'];
 
+export function isAtsKind(value: string): value is AtsKind {
+  return (ATS_KINDS as readonly string[]).includes(value);
+}
+
 /** A stored kind (a database column, a job payload) read back as an `AtsKind`, refusing anything else. */
 export function asAtsKind(value: string): AtsKind {
-  if ((ATS_KINDS as readonly string[]).includes(value)) return value as AtsKind;
+  if (isAtsKind(value)) return value;
   throw new Error(`Unknown ATS kind: ${value}`);
 }

@@ -13,11 +13,6 @@ export * from './stages/job-stages.service';
 export * from './backfill/backfill.service';
 export * from './backfill/backfill-run.entity';
 export * from './applications/tracked-applications.service';
-export * from './applications/tracked-application-reads.service';
-export type {
-  ApplicationCandidateName,
-  ReturneeApplicationRow,
-} from './applications/tracked-application-reads.repository';
 export * from './applications/tracked-application.entity';
 export * from './applications/application-pipeline.service';
 export { ALUMNI_TAG, FAST_TRACK_TAG } from './applications/write-back-application.service';

@@ -28,6 +28,7 @@ import { WebhookIngestService } from './inbox/webhook-ingest.service';
 import { EligibilityInputsRepository } from './policies/eligibility-inputs.repository';
 import { EligibilityPolicyService } from './policies/eligibility-policy.service';
 import { EligibilityPolicyVersionEntity } from './policies/eligibility-policy-version.entity';
+import './pipeline.jobs';
 import { PipelineWorker } from './pipeline.worker';
 import { MatchRejectionEntity, ReviewItemEntity } from './review/review-item.entity';
 import { ReviewQueueRepository } from './review/review-queue.repository';
@@ -36,21 +37,16 @@ import { JobStageCacheEntity, JobStageMappingEntity } from './stages/job-stage.e
 import { JobStagesRepository } from './stages/job-stages.repository';
 import { JobStagesService } from './stages/job-stages.service';
 import { TrackedApplicationsService } from './applications/tracked-applications.service';
-import { TrackedApplicationReadsRepository } from './applications/tracked-application-reads.repository';
-import { TrackedApplicationReadsService } from './applications/tracked-application-reads.service';
 
 const SERVICES = [
   AtsConnectionService,
-  InboxEventsRepository,
   WebhookIngestService,
   EligibilityPolicyService,
   JobStagesService,
   ReviewQueueService,
   AtsEventHandlerRegistry,
-  WritebackLedgerRepository,
   WritebackLedger,
   InboxEventProcessor,
-  TrackedApplicationsRepository,
   JobPolicyResolver,
   DecideApplicationService,
   WriteBackApplicationService,
@@ -60,16 +56,17 @@ const SERVICES = [
   BackfillService,
   PipelineWorker,
   TrackedApplicationsService,
-  TrackedApplicationReadsService,
 ];
 
 /** Own the pipeline's SQL; internal to this module (other libs ask the services above). */
 const REPOSITORIES = [
+  WritebackLedgerRepository,
+  TrackedApplicationsRepository,
+  InboxEventsRepository,
   AtsConnectionRepository,
   BackfillRepository,
   JobStagesRepository,
   ReviewQueueRepository,
-  TrackedApplicationReadsRepository,
 ];
 
 /**

@@ -1,7 +1,6 @@
 export * from './registry.module';
 export * from './alumni/alumni.dto';
 export * from './alumni/alumni.service';
-export * from './alumni/alumni.repository';
 export * from './alumni/alumnus.entity';
 export * from './imports/alumni-import.service';
 export * from './imports/import-run.entity';

@@ -25,6 +25,6 @@ import { MatchingService } from './matching/matching.service';
     ]),
   ],
   providers: [AlumniRepository, ImportRunRepository, AlumniService, AlumniImportService, MatchingService],
-  exports: [AlumniRepository, AlumniService, AlumniImportService, MatchingService],
+  exports: [AlumniService, AlumniImportService, MatchingService],
 })
 export class RegistryModule {}

@@ -9,7 +9,7 @@ import {
 } from '@comeback/platform';
 import type { Readable } from 'node:stream';
 import { MarketDataRepository } from '../market/market-data.repository';
-import { todayInJapan } from '../offers/dates';
+import { todayIn } from '@comeback/domain';
 import { readCompensationCsv, type CsvColumnSpec, type CsvItem } from './compensation-csv-reader';
 import {
   BAND_COLUMNS,
@@ -88,7 +88,7 @@ export class CompensationImportService {
     source: ImportSource,
     opts: { effectiveDate?: string } = {},
   ): Promise<CompensationImportReport> {
-    const defaultDate = this.requireDate(opts.effectiveDate) ?? todayInJapan();
+    const defaultDate = this.requireDate(opts.effectiveDate) ?? todayIn();
     return this.run(actor, source, {
       action: 'compensation.import_bands',
       columns: BAND_COLUMNS,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TrackedApplicationRef, TrackedApplicationsService } from '@comeback/pipeline';
-import { AlumniRepository, AlumnusEntity } from '@comeback/registry';
+import { AlumniService, AlumnusEntity } from '@comeback/registry';
 
 export type ApplicationRef = TrackedApplicationRef;
 
@@ -9,7 +9,7 @@ export type ApplicationRef = TrackedApplicationRef;
 export class ReturneeLookup {
   constructor(
     private readonly applications: TrackedApplicationsService,
-    private readonly alumni: AlumniRepository,
+    private readonly alumni: AlumniService,
   ) {}
 
   application(tenantId: string, ats: string, applicationId: string): Promise<ApplicationRef | null> {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ATS_KINDS, AtsConnectorRegistry, type AtsKind } from '@comeback/ats';
+import { AtsConnectorRegistry, isAtsKind } from '@comeback/ats';
 import { JobSettingsService, OfferChecksService } from '@comeback/compensation';
 import {
   composeBriefing,
+  todayIn,
   type Briefing,
   type BriefingOfferInput,
   type BriefingViewerRole,
@@ -11,11 +12,6 @@ import { AppException, AuditService, ErrorCode, NotFoundException, Principal } f
 import { AlumniService } from '@comeback/registry';
 import { ChangeLogService } from '../change-log/change-log.service';
 import { ConsoleReadService, type ReturneeApplicationRow } from '../read/console-read.service';
-
-/** Eligibility dates are the company's calendar dates (JST for our first customers). */
-function todayInJapan(now = new Date()): string {
-  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-}
 
 function viewerRole(p: Principal): BriefingViewerRole {
   if (p.role === 'integration') throw new AppException(ErrorCode.Forbidden, 'Briefings are for people');
@@ -40,7 +36,7 @@ export class BriefingService {
     principal: Principal,
     ats: string,
     applicationId: string,
-    asOf = todayInJapan(),
+    asOf = todayIn(),
   ): Promise<Briefing> {
     const role = viewerRole(principal);
     const app = await this.read.application(principal.tenantId, ats, applicationId);
@@ -77,9 +73,7 @@ export class BriefingService {
       {
         asOf,
         application: { ...app, workHistory: Array.isArray(app.workHistory) ? app.workHistory : [] },
-        atsApplicationUrl: (ATS_KINDS as readonly string[]).includes(ats)
-          ? this.connectors.get(ats as AtsKind).applicationUrl(app.candidateId, applicationId)
-          : null,
+        atsApplicationUrl: isAtsKind(ats) ? this.connectors.get(ats).applicationUrl(app.candidateId, applicationId) : null,
         returnee: returnee ? { ...returnee, lastBaseSalary: returnee.lastBaseSalary } : null,
         targetDepartment: jobDepartment,
         changes: changes.map((c) => ({

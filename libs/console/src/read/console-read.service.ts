@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OfferCheckListingService, type LatestOfferCheck } from '@comeback/compensation';
 import {
-  TrackedApplicationReadsService,
+  TrackedApplicationsService,
   type ReturneeApplicationRow,
   type TrackedApplicationEntity,
 } from '@comeback/pipeline';
@@ -19,7 +19,7 @@ export interface LatestOfferCheckRow extends LatestOfferCheck {
 @Injectable()
 export class ConsoleReadService {
   constructor(
-    private readonly applications: TrackedApplicationReadsService,
+    private readonly applications: TrackedApplicationsService,
     private readonly offerChecks: OfferCheckListingService,
   ) {}
 

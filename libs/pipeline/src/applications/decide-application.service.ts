@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AtsApplication, AtsConnection, AtsConnectorRegistry } from '@comeback/ats';
 import { EligibilityEvaluation, EligibilityPolicy, evaluateEligibility, FastTrackPlan, planFastTrack, todayIn } from '@comeback/domain';
 import { APP_CONFIG, AppConfig } from '@comeback/platform';
-import { AlumniRepository, MatchingService } from '@comeback/registry';
+import { AlumniService, MatchingService } from '@comeback/registry';
 import { ReviewQueueService } from '../review/review-queue.service';
 import { JobStagesService } from '../stages/job-stages.service';
 import { applicantIdentityOf, displayName } from './applicant-identity';
@@ -36,7 +36,7 @@ export class DecideApplicationService {
   constructor(
     private readonly tracked: TrackedApplicationsRepository,
     private readonly matching: MatchingService,
-    private readonly alumni: AlumniRepository,
+    private readonly alumni: AlumniService,
     private readonly jobPolicies: JobPolicyResolver,
     private readonly stages: JobStagesService,
     private readonly review: ReviewQueueService,

@@ -9,6 +9,25 @@ export interface TrackedApplicationKey {
   applicationId: string;
 }
 
+/** A matched returnee's application, as listed for briefings. */
+export interface ReturneeApplicationRow {
+  ats: string;
+  applicationId: string;
+  jobId: string;
+  jobName: string | null;
+  candidateName: string | null;
+  employeeNumber: string;
+  outcome: string;
+  currentStageName: string | null;
+  updatedAt: Date;
+}
+
+export interface ApplicationCandidateName {
+  ats: string;
+  applicationId: string;
+  candidateName: string | null;
+}
+
 /** The SQL of `tracked_applications`: what the product decided and did for each ATS application. */
 @Injectable()
 export class TrackedApplicationsRepository {
@@ -36,5 +55,43 @@ export class TrackedApplicationsRepository {
 
   async update(id: string, fields: Partial<Pick<TrackedApplicationEntity, 'currentStageId' | 'currentStageName' | 'outcome' | 'fastTrack'>>): Promise<void> {
     await this.repo.update(id, fields);
+  }
+
+  async returneeApplications(
+    tenantId: string,
+    jobs: { ats: string; jobId: string }[] | null,
+    limit: number,
+  ): Promise<ReturneeApplicationRow[]> {
+    if (jobs !== null && jobs.length === 0) return [];
+    const params: unknown[] = [tenantId, limit];
+    let jobFilter = '';
+    if (jobs) {
+      params.push(
+        jobs.map((j) => j.ats),
+        jobs.map((j) => j.jobId),
+      );
+      jobFilter = 'AND (ats, job_id) IN (SELECT * FROM unnest($3::text[], $4::text[]))';
+    }
+    return this.repo.query(
+      `SELECT ats, application_id AS "applicationId", job_id AS "jobId", job_name AS "jobName", candidate_name AS "candidateName",
+         employee_number AS "employeeNumber", outcome, current_stage_name AS "currentStageName", updated_at AS "updatedAt"
+       FROM tracked_applications
+       WHERE tenant_id = $1 AND employee_number IS NOT NULL ${jobFilter}
+       ORDER BY updated_at DESC LIMIT $2`,
+      params,
+    );
+  }
+
+  async candidateNames(
+    tenantId: string,
+    refs: readonly { ats: string; applicationId: string }[],
+  ): Promise<ApplicationCandidateName[]> {
+    if (refs.length === 0) return [];
+    return this.repo.query(
+      `SELECT ats, application_id AS "applicationId", candidate_name AS "candidateName"
+       FROM tracked_applications
+       WHERE tenant_id = $1 AND (ats, application_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+      [tenantId, refs.map((r) => r.ats), refs.map((r) => r.applicationId)],
+    );
   }
 }

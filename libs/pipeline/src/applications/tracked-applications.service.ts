@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, canSeeSensitive, NotFoundException, Principal } from '@comeback/platform';
 import { ApplicationOutcome, TrackedApplicationEntity } from './tracked-application.entity';
-import { TrackedApplicationsRepository } from './tracked-applications.repository';
+import { ApplicationCandidateName, ReturneeApplicationRow, TrackedApplicationsRepository } from './tracked-applications.repository';
+
+export type { ApplicationCandidateName, ReturneeApplicationRow } from './tracked-applications.repository';
 
 export interface TrackedApplicationView {
   ats: string;
@@ -50,6 +52,21 @@ export class TrackedApplicationsService {
   async findRef(tenantId: string, ats: string, applicationId: string): Promise<TrackedApplicationRef | null> {
     const row = await this.repo.find({ tenantId, ats, applicationId });
     return row ? { ats: row.ats, applicationId: row.applicationId, jobId: row.jobId, employeeNumber: row.employeeNumber } : null;
+  }
+
+  /** The tracked application with its HR-only parts (rule results, note, work history): callers decide what a viewer sees. */
+  record(tenantId: string, ats: string, applicationId: string): Promise<TrackedApplicationEntity | null> {
+    return this.repo.find({ tenantId, ats, applicationId });
+  }
+
+  /** Matched returnees' applications, newest first; limited to `jobs` when given (a hiring manager's jobs). */
+  returneeApplications(tenantId: string, jobs: { ats: string; jobId: string }[] | null, limit: number): Promise<ReturneeApplicationRow[]> {
+    return this.repo.returneeApplications(tenantId, jobs, limit);
+  }
+
+  /** Candidate names of the given applications; applications we do not track are left out. */
+  candidateNames(tenantId: string, refs: readonly { ats: string; applicationId: string }[]): Promise<ApplicationCandidateName[]> {
+    return this.repo.candidateNames(tenantId, refs);
   }
 
   async get(principal: Principal, ats: string, applicationId: string): Promise<TrackedApplicationView> {

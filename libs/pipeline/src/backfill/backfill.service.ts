@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AtsConnectorRegistry, AtsKind } from '@comeback/ats';
+import { asAtsKind, AtsConnectorRegistry, AtsKind } from '@comeback/ats';
 import { AuditActor, AuditService, JobPayloads, JobQueue, NotFoundException } from '@comeback/platform';
 import { AtsConnectionService } from '../connections/ats-connection.service';
 import type { BackfillRunEntity } from './backfill-run.entity';
@@ -59,7 +59,7 @@ export class BackfillService {
   async processPage({ tenantId, backfillRunId, page }: JobPayloads['backfill.page']): Promise<void> {
     const run = await this.get(tenantId, backfillRunId);
     if (run.status !== 'running' || run.pages !== page) return; // a duplicate or outdated page job
-    const kind = run.ats as AtsKind;
+    const kind = asAtsKind(run.ats);
     const conn = await this.connections.get(tenantId, kind);
     const result = await this.connectors.get(kind).listOpenApplications(conn, run.cursor);
     for (const app of result.items) {

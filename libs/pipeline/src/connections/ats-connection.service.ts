@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AtsConnection, AtsConnectorRegistry, AtsKind } from '@comeback/ats';
+import { asAtsKind, AtsConnection, AtsConnectorRegistry, AtsKind } from '@comeback/ats';
 import { AuditActor, AuditService, NotFoundException, SecretBox } from '@comeback/platform';
 import type { AtsConnectionEntity } from './ats-connection.entity';
 import { AtsConnectionRepository } from './ats-connection.repository';
@@ -87,7 +87,7 @@ export class AtsConnectionService {
   private toConnection(e: AtsConnectionEntity): AtsConnection {
     return {
       tenantId: e.tenantId,
-      kind: e.kind as AtsKind,
+      kind: asAtsKind(e.kind),
       apiBaseUrl: e.apiBaseUrl,
       authUrl: e.authUrl,
       clientId: e.clientId,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AtsApplication } from '@comeback/ats';
+import { asAtsKind, type AtsApplication } from '@comeback/ats';
 import type { ScoredCandidate } from '@comeback/domain';
 import {
   AppException,
@@ -74,7 +74,7 @@ export class ReviewQueueService {
       'application.evaluate',
       {
         tenantId: actor.tenantId,
-        ats: item.ats,
+        ats: asAtsKind(item.ats),
         applicationId: item.applicationId,
         candidateId: item.candidateId,
         reason: 'review_confirmed',

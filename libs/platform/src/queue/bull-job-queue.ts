@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
-import { EnqueueOptions, FailedJob, JOB_ATTEMPTS, JOB_BACKOFF_MS, JOB_QUEUE, JobHandler, JobHandlerMap, JobName, JobPayloads, QueueCounts, QueueName } from './job-types';
+import { EnqueueOptions, FailedJob, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobHandler, JobHandlerMap, JobName, JobPayloads, QueueCounts, QueueName, queueOfJob } from './job-types';
 import { JobQueue } from './job-queue.port';
 
 /** Production driver: Bull on Redis, one Bull queue per QueueName, shared by every api/worker process. */
@@ -12,7 +12,7 @@ export class BullJobQueue extends JobQueue {
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], opts: EnqueueOptions): Promise<void> {
-    await this.queues[JOB_QUEUE[name]].add(name, payload, {
+    await this.queues[queueOfJob(name)].add(name, payload, {
       jobId: opts.jobId,
       delay: opts.delayMs,
       attempts: JOB_ATTEMPTS,
@@ -29,7 +29,7 @@ export class BullJobQueue extends JobQueue {
    */
   async startProcessing(handlers: JobHandlerMap, concurrency: number): Promise<void> {
     for (const [queueName, queue] of Object.entries(this.queues) as [QueueName, Queue][]) {
-      const names = (Object.keys(handlers) as JobName[]).filter((n) => JOB_QUEUE[n] === queueName);
+      const names = (Object.keys(handlers) as JobName[]).filter((n) => queueOfJob(n) === queueName);
       if (names.length === 0) continue;
       void queue.process('*', concurrency, async (job: Job<JobPayloads[JobName]>) => {
         const handler = handlers[job.name as JobName] as JobHandler<JobName> | undefined;

@@ -4,22 +4,34 @@ export enum QueueName {
   Backfill = 'backfill',
 }
 
-export interface JobPayloads {
-  /** Process one stored webhook delivery from the inbox. */
-  'ats-event.process': { tenantId: string; inboxEventId: string };
-  /** (Re)evaluate one application: after a review confirmation, or for a backfill. */
-  'application.evaluate': { tenantId: string; ats: string; applicationId: string; candidateId: string | null; reason: 'review_confirmed' | 'backfill' };
-  /** Walk a tenant's open applications through the pipeline, one page per job (resumable by cursor). */
-  'backfill.page': { tenantId: string; backfillRunId: string; page: number };
-}
+/**
+ * Job payloads by job type. Empty here: the platform runs queues and knows no feature. Each feature lib declares
+ * its own jobs by augmenting this interface (`declare module '@comeback/platform/queue/job-types'`) and naming
+ * each job's queue with `declareJobQueues` (see `libs/pipeline/src/pipeline.jobs.ts`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the feature libs' augmentations
+export interface JobPayloads {}
 
 export type JobName = keyof JobPayloads;
 
-export const JOB_QUEUE: Record<JobName, QueueName> = {
-  'ats-event.process': QueueName.AtsEvents,
-  'application.evaluate': QueueName.AtsEvents,
-  'backfill.page': QueueName.Backfill,
-};
+const JOB_QUEUES = new Map<string, QueueName>();
+
+/** Called once by a feature lib (at import) for the jobs it declares: which queue carries each. */
+export function declareJobQueues(queues: { [N in JobName]?: QueueName }): void {
+  for (const [name, queue] of Object.entries<QueueName | undefined>(queues)) {
+    if (!queue) continue;
+    const known = JOB_QUEUES.get(name);
+    if (known && known !== queue) throw new Error(`Job type ${name} is already declared on queue ${known}`);
+    JOB_QUEUES.set(name, queue);
+  }
+}
+
+/** The queue that carries a job type; a job type nobody declared is a programming error. */
+export function queueOfJob(name: string): QueueName {
+  const queue = JOB_QUEUES.get(name);
+  if (!queue) throw new Error(`Job type ${name} was never declared (declareJobQueues)`);
+  return queue;
+}
 
 export type JobHandler<N extends JobName> = (payload: JobPayloads[N], meta: { jobId: string; attempt: number }) => Promise<void>;
 export type JobHandlerMap = { [N in JobName]?: JobHandler<N> };
