@@ -17,7 +17,6 @@ export const SENSITIVE_FIELD_NAMES = [
   'wageGrowthSinceLeaving',
   'performanceRatings',
   'prior_salary',
-  'returnee_penalty',
 ] as const;
 
 /**
