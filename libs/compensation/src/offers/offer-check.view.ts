@@ -1,6 +1,5 @@
 import {
   fairnessResultForViewer,
-  type FairnessDetailView,
   type FairnessResultView,
   type OfferProposal,
 } from '@comeback/domain/compensation';
@@ -36,8 +35,10 @@ export interface OfferCheckView {
 }
 
 /**
- * What a role sees of a recorded check. The fairness part comes from the domain's allow-list view; on top of it,
- * recruiters never see the returnee's own pay (pay is hr_admin only), which the domain's detail view carries.
+ * What a role sees of a recorded check. The fairness part comes from the domain's allow-list view. For anyone but
+ * hr_admin the outcome, and with it whether an approval is pending, is the one that view computes: from
+ * comparisons that rest neither on the returnee's prior pay nor on a group below the privacy minimum. Otherwise
+ * `result` or `approvalRequired` flipping between two amounts would say where the hidden salary lies.
  */
 export function offerCheckView(
   row: OfferCheckEntity,
@@ -45,7 +46,9 @@ export function offerCheckView(
   role: Role,
 ): OfferCheckView {
   const hr = role === 'hr_admin';
-  const needsApproval = row.result !== 'pass';
+  const fairness = fairnessFor(row, role);
+  const result = hr ? row.result : fairness.result;
+  const needsApproval = result !== 'pass';
   return {
     id: row.id,
     ats: row.ats,
@@ -55,7 +58,7 @@ export function offerCheckView(
     offerId: row.offerId,
     offerVersion: row.offerVersion,
     amount: row.amount,
-    result: row.result,
+    result,
     target: row.target,
     policyVersion: row.policyVersion,
     createdAt: row.createdAt.toISOString(),
@@ -72,7 +75,7 @@ export function offerCheckView(
               approvedAt: approval.createdAt.toISOString(),
             }
           : { approved: true },
-    fairness: fairnessFor(row, role),
+    fairness,
     ...(hr
       ? { proposal: row.proposal ?? undefined, createdBy: row.createdBy, snapshotId: row.snapshotId }
       : {}),
@@ -84,21 +87,9 @@ function fairnessFor(row: OfferCheckEntity, role: Role): FairnessResultView {
     case 'hr_admin':
       return fairnessResultForViewer(row.detail, 'hr_admin');
     case 'hiring_manager':
-      return fairnessResultForViewer(row.detail, 'hiring_manager');
     case 'recruiter':
     case 'integration':
-      return withoutPersonalPay(fairnessResultForViewer(row.detail, role));
+      // API callers other than HR get the figure-free summary (the detail view is for the HR note in the ATS).
+      return fairnessResultForViewer(row.detail, role === 'integration' ? 'recruiter' : role);
   }
-}
-
-function withoutPersonalPay(view: FairnessDetailView): FairnessDetailView {
-  return {
-    ...view,
-    reasons: view.reasons.map((r) =>
-      r.basis === 'prior_salary'
-        ? { code: r.code, basis: r.basis, severity: r.severity, message: r.message }
-        : r,
-    ),
-    returnee: { priorSalary: null, priorSalaryAdjustedForWageGrowth: null, wageGrowthSinceLeaving: null },
-  };
 }

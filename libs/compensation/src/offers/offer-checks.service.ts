@@ -18,6 +18,7 @@ import {
   ErrorCode,
   NotFoundException,
   Principal,
+  RateLimiter,
   ValidationFailedException,
 } from '@comeback/platform';
 import { WritebackLedger } from '@comeback/pipeline';
@@ -81,6 +82,15 @@ interface CheckContext {
 
 const INTEGRATION_NAME = (ats: string) => `ats:${ats}`;
 
+/**
+ * What-if checks by anyone but HR: at most this many per user per hour. Each check compares a chosen amount with
+ * hidden figures; even with the outcome reduced to what the role may learn, a budget bounds what repeated probing
+ * can gather, and the refusals are audited. HR may see the figures themselves and is not limited.
+ */
+export const WHAT_IF_LIMIT = { perUser: 30, windowMs: 60 * 60 * 1000 } as const;
+/** `asOf` of a what-if check: within this many days of today (wage growth since leaving is computed to it). */
+export const AS_OF_MAX_DAYS = 366;
+
 /** Offer proposals, fairness checks (API and ATS offers), HR approvals and the per-application history. */
 @Injectable()
 export class OfferChecksService {
@@ -96,6 +106,7 @@ export class OfferChecksService {
     private readonly evaluator: FairnessEvaluator,
     private readonly audit: AuditService,
     private readonly connectors: AtsConnectorRegistry,
+    private readonly limiter: RateLimiter,
   ) {}
 
   /** A market-based proposal for the returnee, checked and recorded. HR only (it shows the prior salary). */
@@ -139,10 +150,28 @@ export class OfferChecksService {
     amount: number,
     inputs: OfferInputs,
   ): Promise<OfferCheckView> {
+    requireRecentAsOf(inputs.asOf);
     const app = await this.visibleApplication(principal, ats, applicationId);
+    if (principal.role !== 'hr_admin') await this.spendWhatIfBudget(principal, ats, applicationId);
     const ctx = await this.context(principal.tenantId, ats, applicationId, inputs, app);
     const row = await this.record(principal, ctx, 'what_if', amount, null);
     return offerCheckView(row, null, principal.role);
+  }
+
+  private async spendWhatIfBudget(principal: Principal, ats: string, applicationId: string): Promise<void> {
+    const key = `offer-what-if:${principal.tenantId}:${principal.subject}`;
+    const waitMs = await this.limiter.tryAcquire(key, WHAT_IF_LIMIT.perUser, WHAT_IF_LIMIT.windowMs);
+    if (waitMs <= 0) return;
+    await this.audit.record(principal, {
+      action: 'offer.check_rate_limited',
+      targetType: 'application',
+      targetId: `${ats}:${applicationId}`,
+    });
+    throw new AppException(
+      ErrorCode.RateLimited,
+      `Too many offer checks: at most ${WHAT_IF_LIMIT.perUser} per hour`,
+      { retryAfterSeconds: Math.ceil(waitMs / 1000) },
+    );
   }
 
   async history(principal: Principal, ats: string, applicationId: string): Promise<OfferCheckView[]> {
@@ -268,7 +297,8 @@ export class OfferChecksService {
         return { offerId: offer.offerId, version: offer.version };
       },
     );
-    if (claim === 'uncertain') this.logger.warn({ checkId: checked.id }, 'offer note left alone after an interrupted attempt');
+    if (claim === 'uncertain')
+      this.logger.warn({ checkId: checked.id }, 'offer note left alone after an interrupted attempt');
     const notePosted = claim === 'run';
     return { outcome, checkId: row.id, result: row.result, notePosted };
   }
@@ -440,5 +470,14 @@ export class OfferChecksService {
       if (err instanceof CompensationInputError) throw new ValidationFailedException(err.message);
       throw err;
     }
+  }
+}
+
+function requireRecentAsOf(asOf: string | undefined): void {
+  if (asOf === undefined) return;
+  const today = Date.parse(`${todayIn()}T00:00:00Z`);
+  const at = Date.parse(`${asOf}T00:00:00Z`);
+  if (!Number.isFinite(at) || Math.abs(at - today) > AS_OF_MAX_DAYS * 86_400_000) {
+    throw new ValidationFailedException(`asOf must be a date within ${AS_OF_MAX_DAYS} days of today`);
   }
 }

@@ -15,7 +15,13 @@ export interface BilingualText {
 }
 
 export type ChangeCategory = 'reorganisation' | 'tool' | 'rule' | 'leader' | 'other';
-export const CHANGE_CATEGORIES: readonly ChangeCategory[] = ['reorganisation', 'tool', 'rule', 'leader', 'other'];
+export const CHANGE_CATEGORIES: readonly ChangeCategory[] = [
+  'reorganisation',
+  'tool',
+  'rule',
+  'leader',
+  'other',
+];
 
 /** An entry HR keeps: what changed, where (null = company-wide) and when. */
 export interface ChangeLogItem {
@@ -40,7 +46,12 @@ export interface BriefingApplicationInput {
   policyVersion: number | null;
   /** Recruiter-safe by construction (pipeline). */
   recruiterSummary: string | null;
-  fastTrack: { action: string; reason: string; targetStage?: { id: string; name: string }; skipped: { id: string; name: string }[] } | null;
+  fastTrack: {
+    action: string;
+    reason: string;
+    targetStage?: { id: string; name: string };
+    skipped: { id: string; name: string }[];
+  } | null;
   /** As the ATS gave it; shape checked here. */
   workHistory: readonly unknown[];
   /** HR-only rule results (may name the departure reason). */
@@ -101,8 +112,10 @@ export type DepartureCategory =
   | 'restructuring'
   | 'retirement'
   | 'other'
-  /** Shown instead of a dismissal to anyone but HR: never a dismissal detail. */
-  | 'ask_hr';
+  /** hr_admin only. */
+  | 'dismissal'
+  /** What hiring managers see for dismissals, health, family and other reasons alike (one bucket). */
+  | 'personal';
 
 export type PerformanceLevel = 'above' | 'at' | 'below' | 'unknown';
 export type PerformanceDirection = 'improving' | 'steady' | 'declining';

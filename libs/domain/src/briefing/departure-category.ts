@@ -1,5 +1,9 @@
-// Why they left, at a level fit for the viewer: a category and a retention note. The code itself is HR-only,
-// and a dismissal becomes "ask HR" for everyone else — never a dismissal detail.
+// Why they left, at a level fit for the viewer (security.md, "Who may learn what"):
+// - hr_admin: the fine category (dismissal and health included) and the reason code;
+// - hiring_manager: a coarse category in which a dismissal looks like any other personal reason: dismissals,
+//   health (special-care data, 要配慮個人情報), family and other reasons all become one "personal" bucket;
+// - recruiter: nothing at all.
+// A category used only for dismissals would name them, whatever its label says.
 import { toDepartureReasonCode } from '../eligibility/departure-reasons';
 import type { BilingualText, BriefingViewerRole, DepartureCategory } from './briefing.types';
 
@@ -12,8 +16,8 @@ const CATEGORY_OF = {
   health: 'health',
   contract_end: 'contract_end',
   restructuring: 'restructuring',
-  performance_dismissal: 'ask_hr',
-  disciplinary_dismissal: 'ask_hr',
+  performance_dismissal: 'dismissal',
+  disciplinary_dismissal: 'dismissal',
   retirement: 'retirement',
   other: 'other',
 } as const satisfies Record<string, DepartureCategory>;
@@ -29,7 +33,26 @@ export const DEPARTURE_CATEGORY_TEXT: Readonly<Record<DepartureCategory, Bilingu
   restructuring: { en: 'Organisational change', ja: '組織変更に伴うもの' },
   retirement: { en: 'Retirement age', ja: '定年' },
   other: { en: 'Other', ja: '上記以外' },
-  ask_hr: { en: 'Not shared here — ask HR if it matters for the role', ja: 'ここでは共有しません（必要なら人事に確認してください）' },
+  dismissal: { en: 'Dismissal (HR only)', ja: '解雇（人事のみ）' },
+  personal: {
+    en: 'Personal reasons — ask HR if it matters for the role',
+    ja: '個人的な事情（必要なら人事に確認してください）',
+  },
+};
+
+/** What a hiring manager sees of each fine category: personal matters (dismissals, health, family, other) merge. */
+const COARSE_CATEGORY: Readonly<Record<DepartureCategory, DepartureCategory>> = {
+  career: 'career',
+  family: 'personal',
+  relocation: 'relocation',
+  study: 'study',
+  health: 'personal',
+  contract_end: 'contract_end',
+  restructuring: 'restructuring',
+  retirement: 'retirement',
+  other: 'personal',
+  dismissal: 'personal',
+  personal: 'personal',
 };
 
 const RETENTION_NOTE: Readonly<Record<DepartureCategory, BilingualText | null>> = {
@@ -66,7 +89,11 @@ const RETENTION_NOTE: Readonly<Record<DepartureCategory, BilingualText | null>> 
     ja: '定年後の復帰：勤務時間、担当範囲、知識継承の位置づけを合意してください。',
   },
   other: null,
-  ask_hr: null,
+  dismissal: null,
+  personal: {
+    en: 'Left for personal reasons: discuss support and flexibility in general terms; do not ask for details.',
+    ja: '個人的な事情で退職：支援や働き方の柔軟性について一般的に話し合い、詳細は尋ねないでください。',
+  },
 };
 
 export function departureCategory(reason: string): DepartureCategory {
@@ -74,11 +101,30 @@ export function departureCategory(reason: string): DepartureCategory {
   return code ? CATEGORY_OF[code] : 'other';
 }
 
-export function departureForViewer(
-  reason: string,
-  role: BriefingViewerRole,
-): { category: DepartureCategory; text: BilingualText; retentionNote: BilingualText | null; reasonCode?: string } {
-  const category = departureCategory(reason);
-  const base = { category, text: DEPARTURE_CATEGORY_TEXT[category], retentionNote: RETENTION_NOTE[category] };
-  return role === 'hr_admin' ? { ...base, reasonCode: toDepartureReasonCode(reason) ?? reason } : base;
+export interface DepartureForViewer {
+  category: DepartureCategory;
+  text: BilingualText;
+  retentionNote: BilingualText | null;
+  /** hr_admin only. */
+  reasonCode?: string;
+}
+
+/** Null for a recruiter: they see no departure section at all. */
+export function departureForViewer(reason: string, role: BriefingViewerRole): DepartureForViewer | null {
+  const fine = departureCategory(reason);
+  switch (role) {
+    case 'hr_admin':
+      return {
+        category: fine,
+        text: DEPARTURE_CATEGORY_TEXT[fine],
+        retentionNote: RETENTION_NOTE[fine],
+        reasonCode: toDepartureReasonCode(reason) ?? reason,
+      };
+    case 'hiring_manager': {
+      const category = COARSE_CATEGORY[fine];
+      return { category, text: DEPARTURE_CATEGORY_TEXT[category], retentionNote: RETENTION_NOTE[category] };
+    }
+    case 'recruiter':
+      return null;
+  }
 }

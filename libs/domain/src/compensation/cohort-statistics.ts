@@ -34,6 +34,8 @@ export interface CohortAggregate {
   countEqualOffer: number;
   /** Highest pay among incumbents with experience ≥ the returnee's; null if none or experience unknown. */
   maxPayWithExperienceAtLeast: number | null;
+  /** How many incumbents that maximum is taken over (a sub-group: the privacy minimum applies to it too). */
+  nWithExperienceAtLeast?: number;
   /** P25 of incumbents with experience ≤ the returnee's (those the returnee has at least as much as). */
   p25WithExperienceAtMost?: { n: number; p25: number } | null;
   genders?: { [g in Gender]?: { n: number; sum: number } };
@@ -133,10 +135,12 @@ export function aggregateCohort(
 
   const returneeYears = returnee.relevantExperienceYears;
   let maxPayWithExperienceAtLeast: number | null = null;
+  let nWithExperienceAtLeast = 0;
   let p25WithExperienceAtMost: { n: number; p25: number } | null = null;
   if (returneeYears !== undefined && returneeYears !== null) {
     const atLeast = withExperience.filter((e) => e.years >= returneeYears).map((e) => e.i.baseSalary);
     maxPayWithExperienceAtLeast = atLeast.length > 0 ? Math.max(...atLeast) : null;
+    nWithExperienceAtLeast = atLeast.length;
     const atMost = withExperience
       .filter((e) => e.years <= returneeYears)
       .map((e) => e.i.baseSalary)
@@ -187,6 +191,7 @@ export function aggregateCohort(
     countBelowOffer: pays.filter((p) => p < offerAmount).length,
     countEqualOffer: pays.filter((p) => p === offerAmount).length,
     maxPayWithExperienceAtLeast,
+    nWithExperienceAtLeast,
     p25WithExperienceAtMost,
     genders,
     regression: rn > 0 ? { n: rn, xtx, xty, yty } : undefined,

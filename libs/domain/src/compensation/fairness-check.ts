@@ -6,7 +6,7 @@
 
 import type { CohortAggregate, CohortScope, Gender } from './cohort-statistics';
 import { midRankPercentile } from './cohort-statistics';
-import type { CheckSeverity, FairnessPolicy } from './fairness-policy';
+import { MIN_PRIVACY_COHORT, type CheckSeverity, type FairnessPolicy } from './fairness-policy';
 import type { PayBand } from './offer-proposal';
 import { validateBand } from './offer-proposal';
 import { predictAt, solveLeastSquares } from './pay-regression';
@@ -47,6 +47,12 @@ export interface FairnessReason {
   detail: string;
   /** True when `detail` reveals cohort statistics. */
   usesCohortStatistics: boolean;
+  /**
+   * How many incumbents the statistic behind this reason covers (the whole cohort, or a sub-group such as
+   * "equal or longer experience" or the smaller gender group). Non-HR viewers only learn of a comparison whose
+   * group reaches the privacy minimum. Absent on results stored before it was recorded.
+   */
+  groupSize?: number;
 }
 
 export type CheckName =
@@ -163,7 +169,8 @@ export function checkFairness(input: FairnessCheckInput): FairnessCheckResult {
     reasons.push({ ...r, usesCohortStatistics: r.usesCohortStatistics ?? true });
   };
   const hasCohort = cohort !== null && cohort.n > 0;
-  const restricted = !hasCohort || cohort.n < policy.privacy.minCohort;
+  const minGroup = Math.max(MIN_PRIVACY_COHORT, policy.privacy.minCohort);
+  const restricted = !hasCohort || cohort.n < minGroup;
 
   // --- Position -------------------------------------------------------------
   const position: FairnessCheckResult['position'] = {
@@ -190,7 +197,7 @@ export function checkFairness(input: FairnessCheckInput): FairnessCheckResult {
             severity: checks.smallCohort.severity,
             message:
               'Too few comparable incumbents for a reliable comparison; statistics are restricted to HR.',
-            detail: `The cohort has ${cohort.n} incumbent(s), fewer than the privacy minimum of ${policy.privacy.minCohort}.`,
+            detail: `The cohort has ${cohort.n} incumbent(s), fewer than the privacy minimum of ${minGroup}.`,
           }
         : {
             code: 'small_cohort',
@@ -226,6 +233,7 @@ export function checkFairness(input: FairnessCheckInput): FairnessCheckResult {
         severity: premium.severity,
         message: 'The offer is above the top-decile pay of comparable incumbents.',
         detail: `Offer ${formatYen(offer)} is above the cohort P90 ${formatYen(cohort.p90)}${premium.tolerancePercent > 0 ? ` (+${premium.tolerancePercent}% tolerance)` : ''}.`,
+        groupSize: cohort.n,
       });
     }
     const top = cohort.maxPayWithExperienceAtLeast;
@@ -236,6 +244,7 @@ export function checkFairness(input: FairnessCheckInput): FairnessCheckResult {
         severity: premium.severity,
         message: 'The offer is above every incumbent with equal or longer relevant experience.',
         detail: `Offer ${formatYen(offer)} is above the highest pay ${formatYen(top)} among incumbents with equal or longer experience.`,
+        groupSize: cohort.nWithExperienceAtLeast ?? 0,
       });
     }
   }
@@ -284,6 +293,7 @@ export function checkFairness(input: FairnessCheckInput): FairnessCheckResult {
           severity: penalty.severity,
           message: 'The offer is below the lower quartile of incumbents with equal or less experience.',
           detail: `Offer ${formatYen(offer)} is below ${formatYen(lowGroup.p25)}, the P25 of the ${lowGroup.n} incumbent(s) whose experience is at most the returnee’s.`,
+          groupSize: lowGroup.n,
         });
       }
     }
@@ -352,6 +362,7 @@ export function checkFairness(input: FairnessCheckInput): FairnessCheckResult {
               ? 'The offer is well above what level, experience and rating explain for this cohort.'
               : 'The offer is well below what level, experience and rating explain for this cohort.',
             detail: `Offer ${formatYen(offer)} vs expected ${formatYen(pred.expected)}: ${roundTo(z, 2)} standard errors (limit ${up.maxStandardErrors}; n = ${reg.n}).`,
+            groupSize: Math.min(reg.n, f, m),
           });
         }
       }
@@ -396,6 +407,7 @@ export function checkFairness(input: FairnessCheckInput): FairnessCheckResult {
           severity: gg.severity,
           message: 'The offer widens the cohort’s mean gender pay gap beyond the policy trigger.',
           detail: `Mean gender gap ${pct(before, 2)} before, ${pct(after, 2)} after the offer (trigger ${gg.thresholdPercent}%).`,
+          groupSize: Math.min(female.n, male.n),
         });
       }
     }
@@ -438,6 +450,6 @@ export function checkFairness(input: FairnessCheckInput): FairnessCheckResult {
       wageGrowthSinceLeaving: growth === null ? null : roundTo(growth, 6),
     },
     notRun,
-    privacy: { cohortStatisticsRestricted: restricted, minCohort: policy.privacy.minCohort },
+    privacy: { cohortStatisticsRestricted: restricted, minCohort: minGroup },
   };
 }

@@ -47,6 +47,9 @@ export interface FairnessPolicy {
 }
 
 /** Mirrors config/fairness-policy.default.json (a test keeps the two equal). */
+/** No statistic shown to anyone but HR may cover fewer people, whatever a tenant's policy says. */
+export const MIN_PRIVACY_COHORT = 5;
+
 export const DEFAULT_FAIRNESS_POLICY: FairnessPolicy = {
   version: 1,
   ratingScores: { S: 5, A: 4, B: 3, C: 2, D: 1 },
@@ -249,7 +252,8 @@ export function validateFairnessPolicy(input: unknown): FairnessPolicyValidation
   }
 
   const pv = c.object(root.privacy, ['privacy'], ['minCohort']);
-  const privacyMin = pv ? c.num(pv, ['privacy'], 'minCohort', 1, 1000, true) : NaN;
+  // Below 5 a statistic (a maximum, a quartile, a group mean) describes identifiable people (security.md).
+  const privacyMin = pv ? c.num(pv, ['privacy'], 'minCohort', MIN_PRIVACY_COHORT, 1000, true) : NaN;
 
   if (c.problems.length > 0 || !proposal || !checks) {
     return { ok: false, problems: c.problems };

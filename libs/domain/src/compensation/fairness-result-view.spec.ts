@@ -74,15 +74,16 @@ describe('fairnessResultForViewer', () => {
     }
   });
 
-  it('recruiters see cohort statistics when the cohort reaches the privacy minimum', () => {
-    const v = fairnessResultForViewer(run(big, 6_000_000), 'recruiter');
+  it('integrations (the HR note) see cohort statistics when the cohort reaches the privacy minimum; recruiters never', () => {
+    expect(fairnessResultForViewer(run(big, 6_000_000), 'recruiter').view).toBe('summary');
+    const v = fairnessResultForViewer(run(big, 6_000_000), 'integration');
     expect(v.cohortStatisticsWithheld).toBe(false);
     expect(v.cohort?.n).toBe(6);
     expect(v.position.percentile).toBe(50);
     expect(v.cohort?.statistics).toBeDefined();
   });
 
-  it('recruiters and integrations keep band and prior-salary figures but lose cohort ones for a cohort of 4', () => {
+  it('integrations keep band and prior-salary figures but lose cohort ones for a cohort of 4', () => {
     const v = fairnessResultForViewer(run(big.slice(0, 4), 4_000_000), 'integration');
     expect(v.cohortStatisticsWithheld).toBe(true);
     expect(v.cohort).toEqual({
@@ -99,7 +100,7 @@ describe('fairnessResultForViewer', () => {
     expect(v.reasons.find((x) => x.code === 'small_cohort')?.detail).toBeUndefined();
   });
 
-  it('merges comparisons against a cohort of 4 into one neutral reason for non-HR roles, keeping the severity', () => {
+  it('drops comparisons against a cohort of 4 for recruiters and hiring managers (even a neutral reason would be an oracle)', () => {
     // Knowing the offer, "above every experienced incumbent" would bound four identifiable salaries.
     const r = run([5_100_000, 5_200_000, 5_300_000, 5_400_000], 6_900_000);
     // A woman at 6.9M also pushes women's mean past men's by more than 5% (the gap counts either way).
@@ -112,11 +113,12 @@ describe('fairnessResultForViewer', () => {
     for (const role of ['hiring_manager', 'recruiter'] as const) {
       const v = fairnessResultForViewer(r, role);
       expect(v.result).toBe('warn');
-      expect(v.reasons.map((x) => [x.code, x.severity])).toEqual([
-        ['small_cohort', 'warn'],
-        ['cohort_comparison_withheld', 'warn'],
-      ]);
+      expect(v.reasons.map((x) => [x.code, x.severity])).toEqual([['small_cohort', 'warn']]);
     }
+    expect(fairnessResultForViewer(r, 'integration').reasons.map((x) => [x.code, x.severity])).toEqual([
+      ['small_cohort', 'warn'],
+      ['cohort_comparison_withheld', 'warn'],
+    ]);
     expect(
       fairnessResultForViewer(run(big, 9_000_000), 'hiring_manager').reasons.map((x) => x.code),
     ).toContain('premium_over_incumbents');

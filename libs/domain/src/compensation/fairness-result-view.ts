@@ -12,6 +12,7 @@ import type {
   CheckName,
 } from './fairness-check';
 import type { CohortScope } from './cohort-statistics';
+import { MIN_PRIVACY_COHORT } from './fairness-policy';
 
 export type ViewerRole = 'hr_admin' | 'recruiter' | 'hiring_manager' | 'integration';
 
@@ -25,14 +26,21 @@ export interface ReasonSummary {
   message: string;
 }
 
-/** Hiring managers: outcome and figure-free reasons only. */
+/**
+ * Recruiters and hiring managers: an outcome and figure-free reasons, computed only from comparisons they may
+ * learn of (security.md): none based on the returnee's prior pay, none over a group (cohort or sub-group) below
+ * max(5, the policy minimum). The outcome may therefore be milder than HR's; HR's own check still decides.
+ */
 export interface FairnessSummaryView {
   view: 'summary';
   result: FairnessOutcome;
   reasons: ReasonSummary[];
 }
 
-/** Recruiters and integrations: everything, except cohort statistics when the cohort is below the privacy minimum. */
+/**
+ * Integrations (the HR-audience note posted to the ATS): everything, except cohort statistics when the cohort is
+ * below the privacy minimum.
+ */
 export interface FairnessDetailView {
   view: 'detail';
   result: FairnessOutcome;
@@ -97,32 +105,52 @@ function withheldSummary(withheld: Reason[]): ReasonSummary[] {
   ];
 }
 
+/**
+ * May a recruiter or hiring manager learn of this reason? Not when it rests on the returnee's prior pay, and not
+ * when its statistic covers fewer than the privacy minimum: either way the reason appearing or not, as an offer
+ * amount is varied, would bound a hidden salary. Results stored before `groupSize` existed: only whole-cohort
+ * comparisons on a cohort above the minimum are shown.
+ */
+function disclosableToNonHr(r: Reason, result: FairnessCheckResult): boolean {
+  if (r.basis === 'prior_salary') return false;
+  if (r.code === 'small_cohort' || r.code === 'cohort_fell_back') return true;
+  if (!r.usesCohortStatistics) return true;
+  const k = Math.max(MIN_PRIVACY_COHORT, result.privacy.minCohort);
+  const size = r.groupSize ?? (r.basis === 'cohort_p90' ? (result.cohort?.n ?? 0) : 0);
+  return size >= k && (result.cohort?.n ?? 0) >= k;
+}
+
+function summaryView(result: FairnessCheckResult): FairnessSummaryView {
+  const reasons = result.reasons.filter((r) => disclosableToNonHr(r, result));
+  return { view: 'summary', result: outcomeOf(reasons), reasons: reasons.map(summary) };
+}
+
+/** The outcome the given reasons alone would give (the same rule as checkFairness). */
+export function outcomeOf(reasons: readonly { severity: ReasonSeverity }[]): FairnessOutcome {
+  return reasons.some((r) => r.severity === 'fail')
+    ? 'fail'
+    : reasons.some((r) => r.severity === 'warn')
+      ? 'warn'
+      : 'pass';
+}
+
 export function fairnessResultForViewer(
   result: FairnessCheckResult,
   role: 'hr_admin',
 ): { view: 'full' } & FairnessCheckResult;
 export function fairnessResultForViewer(
   result: FairnessCheckResult,
-  role: 'hiring_manager',
+  role: 'hiring_manager' | 'recruiter',
 ): FairnessSummaryView;
-export function fairnessResultForViewer(
-  result: FairnessCheckResult,
-  role: 'recruiter' | 'integration',
-): FairnessDetailView;
+export function fairnessResultForViewer(result: FairnessCheckResult, role: 'integration'): FairnessDetailView;
 export function fairnessResultForViewer(result: FairnessCheckResult, role: ViewerRole): FairnessResultView;
 export function fairnessResultForViewer(result: FairnessCheckResult, role: ViewerRole): FairnessResultView {
   switch (role) {
     case 'hr_admin':
       return { view: 'full', ...structuredClone(result) };
-    case 'hiring_manager': {
-      const { reasons, withheld } = reasonsFor(result);
-      return {
-        view: 'summary',
-        result: result.result,
-        reasons: [...reasons.map(summary), ...withheldSummary(withheld)],
-      };
-    }
+    case 'hiring_manager':
     case 'recruiter':
+      return summaryView(result);
     case 'integration': {
       const withhold = result.privacy.cohortStatisticsRestricted;
       const c = result.cohort;

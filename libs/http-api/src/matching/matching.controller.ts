@@ -1,19 +1,33 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal, ValidationFailedException } from '@comeback/platform';
-import { MatchingService, MatchPreviewRequestDto, MatchPreviewResponseDto, toMatchPreviewResponseDto } from '@comeback/registry';
+import {
+  MatchingService,
+  MatchPreviewRequestDto,
+  MatchPreviewResponseDto,
+  toMatchPreviewResponseDto,
+} from '@comeback/registry';
 
 @ApiTags('matching')
 @Controller('api/v1/matching')
 export class MatchingController {
   constructor(private readonly matching: MatchingService) {}
 
+  /** Non-HR callers: `birth_date` is accepted but ignored (no matching on, and no evidence about, sensitive fields). */
   @Post('preview')
   @HttpCode(200)
   @Authenticated('hr_admin', 'recruiter')
-  async preview(@CurrentPrincipal() principal: Principal, @Body() body: MatchPreviewRequestDto): Promise<MatchPreviewResponseDto> {
+  async preview(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: MatchPreviewRequestDto,
+  ): Promise<MatchPreviewResponseDto> {
     const given = Object.values(body).some((v) => (Array.isArray(v) ? v.length > 0 : !!v));
     if (!given) throw new ValidationFailedException('Give at least one field to match on');
+    // Only HR may match on sensitive fields. For everyone else the preview is computed as if the birth date had
+    // not been given: if it took part, the decision and score themselves would say whether a guessed date is the
+    // person's (an oracle), however little evidence we showed. The field is accepted (tools send the applicant as
+    // the ATS has it) and silently ignored, so the answer is byte-identical with or without it.
+    const hr = principal.role === 'hr_admin';
     const decision = await this.matching.match(principal.tenantId, {
       firstName: body.first_name,
       lastName: body.last_name,
@@ -21,9 +35,9 @@ export class MatchingController {
       lastNameKana: body.last_name_kana,
       emails: body.emails ?? [],
       phones: body.phones ?? [],
-      birthDate: body.birth_date,
+      birthDate: hr ? body.birth_date : undefined,
       employeeNumber: body.employee_number,
     });
-    return toMatchPreviewResponseDto(decision);
+    return toMatchPreviewResponseDto(decision, { sensitiveEvidence: hr });
   }
 }

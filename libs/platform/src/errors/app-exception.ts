@@ -17,6 +17,7 @@ export enum ErrorCode {
   PolicyInvalid = 'policy_invalid',
   AtsUnavailable = 'ats_unavailable',
   AtsRejected = 'ats_rejected',
+  RateLimited = 'rate_limited',
 }
 
 export class AppException extends Error {

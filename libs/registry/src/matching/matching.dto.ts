@@ -7,9 +7,24 @@ export class MatchPreviewRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) last_name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) first_name_kana?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) last_name_kana?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(320, { each: true }) emails?: string[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(50, { each: true }) phones?: string[];
-  @ApiPropertyOptional({ example: '1990-04-01' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birth_date must be YYYY-MM-DD' }) birth_date?: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(320, { each: true })
+  emails?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  phones?: string[];
+  @ApiPropertyOptional({ example: '1990-04-01' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birth_date must be YYYY-MM-DD' })
+  birth_date?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) employee_number?: string;
 }
 
@@ -33,8 +48,18 @@ export class MatchPreviewResponseDto {
   @ApiProperty({ type: [MatchCandidateDto] }) candidates!: MatchCandidateDto[];
 }
 
-/** Evidence describes which fields agreed, never their values, so it is safe for every role that may match. */
-export function toMatchPreviewResponseDto(d: MatchDecision): MatchPreviewResponseDto {
+/** Evidence about fields only HR may match on (security.md: birth date). */
+const SENSITIVE_EVIDENCE_FIELDS: ReadonlySet<string> = new Set(['birth_date']);
+
+/**
+ * Evidence describes which fields agreed, never their values. Evidence about sensitive fields (birth date) is
+ * HR-only: even "missing" would say whether the registry holds a birth date.
+ */
+export function toMatchPreviewResponseDto(
+  d: MatchDecision,
+  opts: { sensitiveEvidence: boolean },
+): MatchPreviewResponseDto {
+  const shown = (field: string): boolean => opts.sensitiveEvidence || !SENSITIVE_EVIDENCE_FIELDS.has(field);
   return {
     decision: d.decision,
     employee_number: d.employeeNumber,
@@ -42,7 +67,9 @@ export function toMatchPreviewResponseDto(d: MatchDecision): MatchPreviewRespons
     candidates: d.candidates.map((c) => ({
       employee_number: c.employeeNumber,
       score: round(c.score),
-      evidence: c.evidence.map((e) => ({ field: e.field, outcome: e.outcome, weight: round(e.weight), detail: e.detail })),
+      evidence: c.evidence
+        .filter((e) => shown(e.field))
+        .map((e) => ({ field: e.field, outcome: e.outcome, weight: round(e.weight), detail: e.detail })),
     })),
   };
 }
