@@ -1,12 +1,14 @@
 // Three tiers: unit tests beside the code; medium (services and repositories on real PostgreSQL with the ATS port
 // in memory and the in-process queue: no Redis, simulator or browser); integration/e2e over HTTP with PostgreSQL,
-// Redis, the ATS simulator and Chromium.
+// Redis, the ATS simulator and Chromium. Timeouts are generous on purpose: they catch hangs, not slowness (speed
+// targets live in the benchmarks), and a loaded CI machine must not turn a slow start-up into a failure.
 const swc = ['@swc/jest', {
   jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' },
   module: { type: 'commonjs' },
 }];
 const moduleNameMapper = { '^@comeback/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2' };
 module.exports = {
+  testTimeout: 120_000,
   projects: [
     { displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'], transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' },
     { displayName: 'medium', rootDir: __dirname, testMatch: ['<rootDir>/test/medium/**/*.test.ts'], transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', globalSetup: '<rootDir>/test/support/global-setup.ts', globalTeardown: '<rootDir>/test/support/global-teardown.ts', setupFiles: ['<rootDir>/test/medium/support/medium-env.ts'], maxWorkers: 2 },

@@ -1,4 +1,4 @@
-import { AppException, ErrorCode } from '@comeback/platform';
+import { AppException, ErrorCode, MemoryCredentialCache } from '@comeback/platform';
 import { MemoryRateLimiter } from '@comeback/platform/rate-limit/memory-rate-limiter';
 import { AtsHttpMetrics } from '@comeback/ats';
 import type { AtsConnection } from '@comeback/ats';
@@ -24,7 +24,7 @@ describe('GreenhouseConnector against the simulator', () => {
   const newConnector = (tuning = fastTuning()) => {
     limiter = new MemoryRateLimiter();
     metrics = new AtsHttpMetrics();
-    return new GreenhouseConnector(limiter, metrics, tuning);
+    return new GreenhouseConnector(limiter, metrics, new MemoryCredentialCache(), tuning);
   };
 
   /** A fresh candidate with one application in the first stage. */

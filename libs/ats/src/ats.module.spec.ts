@@ -1,15 +1,21 @@
 import { Global, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { RateLimiter } from '@comeback/platform';
+import { CredentialCache, MemoryCredentialCache, RateLimiter } from '@comeback/platform';
 import { MemoryRateLimiter } from '@comeback/platform/rate-limit/memory-rate-limiter';
 import { AtsConnectorRegistry } from './ats-connector.registry';
 import { ATS_KINDS } from './ats-connector.port';
 import { AtsModule } from './ats.module';
 import { AtsHttpMetrics } from './http/ats-http-metrics';
 
-/** Stands in for the platform's queue module, which provides the RateLimiter globally. */
+/** Stands in for the platform's queue module, which provides the RateLimiter and CredentialCache globally. */
 @Global()
-@Module({ providers: [{ provide: RateLimiter, useClass: MemoryRateLimiter }], exports: [RateLimiter] })
+@Module({
+  providers: [
+    { provide: RateLimiter, useClass: MemoryRateLimiter },
+    { provide: CredentialCache, useFactory: () => new MemoryCredentialCache() },
+  ],
+  exports: [RateLimiter, CredentialCache],
+})
 class LimiterModule {}
 
 describe('AtsModule', () => {

@@ -1,4 +1,5 @@
-import { AppException, ErrorCode } from '@comeback/platform';
+import { createHash } from 'node:crypto';
+import { AppException, CredentialCache, ErrorCode, sharedSingleFlight } from '@comeback/platform';
 import type { AtsConnection } from '../ats-connector.port';
 import { AtsHttpClient, vendorMessage } from '../http/ats-http-client';
 import { asNumber, asRecord, asText } from '../util/json-reader';
@@ -11,37 +12,41 @@ interface CachedToken {
 }
 
 /**
- * OAuth2 client-credentials tokens for Harvest v3, one per tenant connection, cached in process memory
- * (a token lives an hour; every worker holding its own costs a handful of token calls per hour).
- * Single-flight: concurrent callers of one tenant share one token request.
+ * OAuth2 client-credentials tokens for Harvest v3, one per tenant connection, shared by every api and worker
+ * process through the credential cache (Redis in production): minting a new token may revoke the previous one
+ * (ats-contracts.md, "Tokens"), so processes minting their own would keep logging each other out. One process
+ * refreshes at a time (a lease); the others wait for its token. A short in-process copy saves a Redis read per
+ * call; a 401 drops both and reads (or mints) the current one.
  */
 export class GreenhouseTokenCache {
-  private readonly tokens = new Map<string, CachedToken>();
-  private readonly inFlight = new Map<string, Promise<CachedToken>>();
+  private readonly local = new Map<string, CachedToken>();
 
   constructor(
     private readonly http: AtsHttpClient,
+    private readonly shared: CredentialCache,
     private readonly now: () => number = Date.now,
   ) {}
 
   async get(conn: AtsConnection): Promise<string> {
     const key = cacheKey(conn);
-    const cached = this.tokens.get(key);
-    if (cached && cached.useUntil > this.now()) return cached.accessToken;
-    let pending = this.inFlight.get(key);
-    if (!pending) {
-      pending = this.fetch(conn).finally(() => this.inFlight.delete(key));
-      this.inFlight.set(key, pending);
-    }
-    const fresh = await pending;
-    this.tokens.set(key, fresh);
-    return fresh.accessToken;
+    const mine = this.local.get(key);
+    if (mine && mine.useUntil > this.now()) return mine.accessToken;
+    let useUntil = 0;
+    const accessToken = await sharedSingleFlight(this.shared, key, async () => {
+      const fresh = await this.fetch(conn);
+      useUntil = fresh.useUntil;
+      return { value: fresh.accessToken, ttlMs: fresh.useUntil - this.now() };
+    });
+    // A token read from the shared cache is kept locally only briefly: its expiry is the shared entry's.
+    this.local.set(key, { accessToken, useUntil: useUntil || this.now() + LOCAL_COPY_MS });
+    return accessToken;
   }
 
-  /** After a 401: drop the token that was refused (unless another caller already replaced it). */
-  invalidate(conn: AtsConnection, refused: string): void {
+  /** After a 401: drop the refused token here and in the shared cache (unless another process replaced it). */
+  async invalidate(conn: AtsConnection, refused: string): Promise<void> {
     const key = cacheKey(conn);
-    if (this.tokens.get(key)?.accessToken === refused) this.tokens.delete(key);
+    if (this.local.get(key)?.accessToken === refused) this.local.delete(key);
+    await this.shared.deleteIf(key, refused);
   }
 
   private async fetch(conn: AtsConnection): Promise<CachedToken> {
@@ -91,6 +96,11 @@ export class GreenhouseTokenCache {
   }
 }
 
+/** How long a token read from the shared cache is reused without asking it again. */
+const LOCAL_COPY_MS = 60_000;
+
+/** Per tenant and credential; the client id and acting user are hashed, not spelled out in Redis key names. */
 function cacheKey(conn: AtsConnection): string {
-  return [conn.tenantId, conn.authUrl, conn.clientId, conn.actingUserId ?? ''].join('|');
+  const who = createHash('sha256').update([conn.authUrl, conn.clientId, conn.actingUserId ?? ''].join('|')).digest('hex').slice(0, 24);
+  return `gh-token:${conn.tenantId}:${who}`;
 }

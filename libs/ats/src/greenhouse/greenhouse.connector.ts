@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy, Optional } from '@nestjs/common';
 import {
   AppException,
+  CredentialCache,
   ErrorCode,
   NotFoundException,
   RateLimiter,
@@ -92,12 +93,13 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
   constructor(
     limiter: RateLimiter,
     metrics: AtsHttpMetrics,
+    credentials: CredentialCache,
     @Optional() @Inject(ATS_HTTP_TUNING) tuning?: AtsHttpTuning,
   ) {
     super();
     this.api = new AtsHttpClient(limiter, metrics, { ...tuning, rateLimit: GH_API_RATE_LIMIT });
     this.auth = new AtsHttpClient(limiter, metrics, { ...tuning, rateLimit: GH_TOKEN_RATE_LIMIT });
-    this.tokens = new GreenhouseTokenCache(this.auth);
+    this.tokens = new GreenhouseTokenCache(this.auth, credentials);
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -294,7 +296,7 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
         idempotent: opts.idempotent,
       });
       if (res.status !== 401) return res;
-      this.tokens.invalidate(conn, token);
+      await this.tokens.invalidate(conn, token);
       if (attempt >= 2)
         throw new AppException(
           ErrorCode.AtsRejected,

@@ -10,21 +10,28 @@ import { MemoryRateLimiter } from '../rate-limit/memory-rate-limiter';
 import { RateLimiter } from '../rate-limit/rate-limiter.port';
 import { RedisRateLimiter } from '../rate-limit/redis-rate-limiter';
 import { QueueName } from './job-types';
+import { SecretBox } from '../crypto/secret-box';
+import { CredentialCache } from '../shared-cache/credential-cache.port';
+import { MemoryCredentialCache } from '../shared-cache/memory-credential-cache';
+import { RedisCredentialCache } from '../shared-cache/redis-credential-cache';
 
 @Injectable()
 class JobQueueCloser implements OnApplicationShutdown {
   constructor(
     @Inject(JobQueue) private readonly queue: JobQueue,
     @Inject(RateLimiter) private readonly limiter: RateLimiter,
+    @Inject(CredentialCache) private readonly credentials: CredentialCache,
   ) {}
   async onApplicationShutdown(): Promise<void> {
     await this.queue.close();
     await this.limiter.close();
+    await this.credentials.close();
   }
 }
 
 /**
- * The second (and last) embedded/production seam: REDIS_URL set → Bull queues and rate limits on Redis,
+ * The second (and last) embedded/production seam: REDIS_URL set → Bull queues, rate limits and shared
+ * credentials (ATS tokens) on Redis,
  * shared by every process; unset → in-process queue and in-memory rate limits (one process).
  */
 @Global()
@@ -39,10 +46,11 @@ export class QueueModule {
         providers: [
           { provide: JobQueue, useClass: InProcessJobQueue },
           { provide: RateLimiter, useClass: MemoryRateLimiter },
+          { provide: CredentialCache, useFactory: () => new MemoryCredentialCache() },
           JobQueueCloser,
           JobHandlerRegistry,
         ],
-        exports: [JobQueue, RateLimiter, JobHandlerRegistry],
+        exports: [JobQueue, RateLimiter, CredentialCache, JobHandlerRegistry],
       };
     }
     return {
@@ -69,10 +77,14 @@ export class QueueModule {
             ),
         },
         { provide: RateLimiter, useFactory: () => new RedisRateLimiter(redisUrl, `${queuePrefix}:rl:`) },
+        {
+          provide: CredentialCache,
+          useFactory: () => new RedisCredentialCache(redisUrl, new SecretBox(loadAppConfig().secretKey), `${queuePrefix}:cred:`),
+        },
         JobQueueCloser,
         JobHandlerRegistry,
       ],
-      exports: [JobQueue, RateLimiter, JobHandlerRegistry],
+      exports: [JobQueue, RateLimiter, CredentialCache, JobHandlerRegistry],
     };
   }
 }
