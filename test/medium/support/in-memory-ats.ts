@@ -49,8 +49,8 @@ export class InMemoryAts implements AtsConnector {
     return this.calls.filter((c) => c.op === op && (applicationId === undefined || c.applicationId === applicationId)).length;
   }
 
-  verifySignature(req: WebhookRequest, secret: string): boolean {
-    return req.headers[InMemoryAts.SIGNATURE_HEADER] === secret;
+  verifySignature(req: WebhookRequest, secrets: readonly string[]): boolean {
+    return secrets.some((secret) => req.headers[InMemoryAts.SIGNATURE_HEADER] === secret);
   }
 
   parseWebhook(req: WebhookRequest): AtsEvent {

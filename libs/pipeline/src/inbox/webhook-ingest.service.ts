@@ -32,7 +32,9 @@ export class WebhookIngestService {
     // Same answer for "no such tenant" and "bad signature": nothing to learn by probing.
     if (!conn) throw new AppException(ErrorCode.InvalidSignature, 'Signature verification failed');
     const connector = this.connectors.get(kind);
-    if (!connector.verifySignature(req, conn.webhookSecret)) {
+    // One secret per connection for now; an ATS may sign each event type with its own key (Greenhouse), and
+    // storing several per connection is tracked separately — the port already takes a list.
+    if (!connector.verifySignature(req, [conn.webhookSecret])) {
       throw new AppException(ErrorCode.InvalidSignature, 'Signature verification failed');
     }
     const event = connector.parseWebhook(req);
