@@ -99,7 +99,7 @@ export async function startStack(
       greenhouse: {
         clientId: GH_CLIENT.id,
         clientSecret: GH_CLIENT.secret,
-        users: [{ firstName: 'Rei', lastName: 'Recruiter', email: 'rei@e2e.example' }],
+        users: [{ firstName: 'Rei', lastName: 'Recruiter', email: 'rei@e2e.example', siteAdmin: true }],
         jobs: [{ name: 'Backend', stages: JOB_STAGES }],
       },
     });

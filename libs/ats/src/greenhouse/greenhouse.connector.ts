@@ -99,6 +99,8 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
   private readonly tokens: GreenhouseTokenCache;
   /** Tag definition ids per tenant and lower-cased name (definitions are never renamed by us). */
   private readonly tagIds = new Map<string, string>();
+  /** Tenants whose tag definitions were listed once: a name missing since is created, not listed again. */
+  private readonly tagsListed = new Set<string>();
   /** Per tenant: which `from_stage_id` kind the account accepted last (see moveFromIdKind). */
   private readonly moveFromKinds = new Map<string, GhMoveFromIdKind>();
 
@@ -247,13 +249,16 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
     const key = (n: string) => `${conn.tenantId}|${n.toLowerCase()}`;
     const cached = this.tagIds.get(key(name));
     if (cached) return cached;
-    for (const row of (await this.listAll(conn, 'candidate_tags', { per_page: 500 })).map(asRecord)) {
-      const id = asId(row?.id);
-      const tagName = asText(row?.name);
-      if (id && tagName) this.tagIds.set(key(tagName), id);
+    if (!this.tagsListed.has(conn.tenantId)) {
+      for (const row of (await this.listAll(conn, 'candidate_tags', { per_page: 500 })).map(asRecord)) {
+        const id = asId(row?.id);
+        const tagName = asText(row?.name);
+        if (id && tagName) this.tagIds.set(key(tagName), id);
+      }
+      this.tagsListed.add(conn.tenantId);
+      const listed = this.tagIds.get(key(name));
+      if (listed) return listed;
     }
-    const listed = this.tagIds.get(key(name));
-    if (listed) return listed;
     // Not idempotent: a resend after a lost answer could create the definition twice.
     const res = await this.call(conn, 'POST', 'candidate_tags', { json: { name }, idempotent: false });
     this.expectOk(res, 'create candidate tag');
