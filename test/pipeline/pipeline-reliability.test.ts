@@ -87,13 +87,21 @@ describe.each(ATS)('pipeline reliability on %s', (ats) => {
     expect(bad.status).toBe(400);
     const wrongShape = JSON.stringify({ hello: 'world' });
     const shape = await fetch(s.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...sign(ats, wrongShape, secret) }, body: wrongShape });
-    expect(shape.status).toBeGreaterThanOrEqual(400);
-    expect(shape.status).toBeLessThan(500);
+    let stored = 0;
+    if (ats === 'greenhouse') {
+      // Greenhouse retries anything but 200 for 15 hours and disables a webhook whose ping failed
+      // (developers.greenhouse.io/webhooks.html): a verified body we cannot use is a 200, stored as ignored.
+      expect(shape.status).toBe(200);
+      stored = 1;
+    } else {
+      expect(shape.status).toBeGreaterThanOrEqual(400);
+      expect(shape.status).toBeLessThan(500);
+    }
     const huge = JSON.stringify({ action: 'new_candidate_application', payload: { pad: 'x'.repeat(2 * 1024 * 1024) } });
     const big = await fetch(s.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...sign(ats, huge, secret) }, body: huge });
     expect(big.status).toBe(413);
     expect(((await big.json()) as { code: string }).code).toBe('payload_too_large');
-    expect(await inboxCount()).toBe(before);
+    expect(await inboxCount()).toBe(before + stored);
   });
 });
 
