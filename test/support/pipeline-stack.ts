@@ -1,4 +1,9 @@
-import { type DeepPartial, type SimulatorConfig, SimulatorHandle, startSimulator } from '@comeback/ats-simulator';
+import {
+  type DeepPartial,
+  type SimulatorConfig,
+  SimulatorHandle,
+  startSimulator,
+} from '@comeback/ats-simulator';
 import { JobQueue } from '@comeback/platform';
 import { syntheticRegistryLines } from '@comeback/fixtures';
 import { csvUpload, Harness, http, startApi, TestTenant } from './api-harness';

@@ -70,7 +70,9 @@ export class GreenhouseController {
     @Res({ passthrough: true }) res: Response,
     @GhAuthContext() auth: GhAuth,
   ): unknown[] {
-    return this.read(auth, req, res, 'candidates', (q) => this.greenhouse.listCandidates(auth.account.company, q));
+    return this.read(auth, req, res, 'candidates', (q) =>
+      this.greenhouse.listCandidates(auth.account.company, q),
+    );
   }
 
   @Get('job_interview_stages')

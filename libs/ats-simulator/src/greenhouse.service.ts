@@ -292,7 +292,8 @@ export class GreenhouseService {
       if (!next) throw harvestError(422, [{ to_stage_id: 'the application is in the last stage' }]);
       target = next.id;
     }
-    if (target === application.job_interview_stage_id) throw harvestError(422, [{ to_stage_id: 'is the current stage' }]);
+    if (target === application.job_interview_stage_id)
+      throw harvestError(422, [{ to_stage_id: 'is the current stage' }]);
     this.state.moveGhApplication(application, target, 'api');
     if (this.config.current.greenhouse.webhooksOnApiWrites)
       this.webhooks.fireApplication('candidate_stage_change', application);
@@ -504,7 +505,11 @@ function fakeJwt(claims: Record<string, unknown>): string {
 }
 
 /** The rows named by `ids` (in id order, as a scan would list them), or all rows without the filter. */
-function byIds<T extends { id: number }>(all: T[], index: ReadonlyMap<number, T>, ids: number[] | undefined): T[] {
+function byIds<T extends { id: number }>(
+  all: T[],
+  index: ReadonlyMap<number, T>,
+  ids: number[] | undefined,
+): T[] {
   if (!ids) return all;
   return [...new Set(ids)]
     .map((id) => index.get(id))

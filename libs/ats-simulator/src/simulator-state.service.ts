@@ -246,7 +246,12 @@ export class SimulatorState {
     application.last_activity_at = at;
   }
 
-  private enterGhStage(applicationId: number, stageId: number, at: string, by: GhApplicationStage['moved_by']): void {
+  private enterGhStage(
+    applicationId: number,
+    stageId: number,
+    at: string,
+    by: GhApplicationStage['moved_by'],
+  ): void {
     const row: GhApplicationStage = {
       id: this.nextId('ghApplicationStage'),
       application_id: applicationId,

@@ -88,7 +88,11 @@ export type AtsEvent =
 export type DispatchedEventKind = Exclude<AtsEvent['kind'], 'ping' | 'ignored'>;
 export type AtsEventOf<K extends AtsEvent['kind']> = Extract<AtsEvent, { kind: K }>;
 /** Every dispatched kind, listed once; the `satisfies` clause fails to compile when a new kind is left out. */
-export const DISPATCHED_EVENT_KINDS = ['application_created', 'stage_changed', 'offer_changed'] as const satisfies readonly DispatchedEventKind[];
+export const DISPATCHED_EVENT_KINDS = [
+  'application_created',
+  'stage_changed',
+  'offer_changed',
+] as const satisfies readonly DispatchedEventKind[];
 type _AllListed = DispatchedEventKind extends (typeof DISPATCHED_EVENT_KINDS)[number] ? true : never;
 const _allListed: _AllListed = true;
 void _allListed;

@@ -65,9 +65,9 @@ describe('verifyGreenhouseSignature', () => {
   });
 
   it('refuses a forged signature, a tampered body and a wrong secret', () => {
-    expect(verifyGreenhouseSignature(delivery(body, { signature: `sha256 ${'0'.repeat(64)}` }), [SECRET])).toBe(
-      false,
-    );
+    expect(
+      verifyGreenhouseSignature(delivery(body, { signature: `sha256 ${'0'.repeat(64)}` }), [SECRET]),
+    ).toBe(false);
     expect(verifyGreenhouseSignature({ ...signed(body), rawBody: Buffer.from(body + ' ') }, [SECRET])).toBe(
       false,
     );

@@ -27,7 +27,7 @@ import {
 } from '../http/ats-http-client';
 import { AtsHttpMetrics } from '../http/ats-http-metrics';
 import { nextLinkParam } from '../http/link-header';
-import { asArray, asId, asNumber, asRecord, asText, JsonRecord } from '../util/json-reader';
+import { asId, asNumber, asRecord, asText, JsonRecord } from '../util/json-reader';
 import {
   GH_API_RATE_LIMIT,
   GH_MOVE_FROM_ID_FIRST,
@@ -199,7 +199,10 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
     if (!app.currentStageId)
       throw new ValidationFailedException('Cannot move an application whose current stage is unknown');
     const first = this.moveFromIdKind(conn);
-    let position: GhStagePosition = { jobStageId: app.currentStageId, rowId: app.currentStagePositionId ?? null };
+    let position: GhStagePosition = {
+      jobStageId: app.currentStageId,
+      rowId: app.currentStagePositionId ?? null,
+    };
     if (first === 'application_stage_id' && !position.rowId) {
       position = await this.stagePosition(conn, app.applicationId);
       if (position.jobStageId === toStageId) return 'moved';
@@ -209,11 +212,16 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
     for (const kind of [first, otherMoveFromIdKind(first)]) {
       const from = kind === 'application_stage_id' ? position.rowId : position.jobStageId;
       if (from) {
-        const res = await this.call(conn, 'POST', `applications/${encodeURIComponent(app.applicationId)}/move`, {
-          json: { from_stage_id: toGreenhouseId(from), to_stage_id: toGreenhouseId(toStageId) },
-          // Safe to resend: `from_stage_id` guards it, and a 422 after a lost answer is recognised below.
-          idempotent: true,
-        });
+        const res = await this.call(
+          conn,
+          'POST',
+          `applications/${encodeURIComponent(app.applicationId)}/move`,
+          {
+            json: { from_stage_id: toGreenhouseId(from), to_stage_id: toGreenhouseId(toStageId) },
+            // Safe to resend: `from_stage_id` guards it, and a 422 after a lost answer is recognised below.
+            idempotent: true,
+          },
+        );
         if (res.status !== 422) {
           this.expectOk(res, 'move application');
           this.moveFromKinds.set(conn.tenantId, kind);

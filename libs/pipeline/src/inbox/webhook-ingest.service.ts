@@ -4,7 +4,8 @@ import { AppException, ErrorCode, JobQueue, NotFoundException } from '@comeback/
 import { AtsConnectionService } from '../connections/ats-connection.service';
 import { InboxEventsRepository } from './inbox-events.repository';
 
-export type IngestResult = { status: 'ping' } | { status: 'accepted' | 'duplicate' | 'ignored'; eventId: string };
+export type IngestResult =
+  { status: 'ping' } | { status: 'accepted' | 'duplicate' | 'ignored'; eventId: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -53,7 +54,11 @@ export class WebhookIngestService {
     // A duplicate still in 'received' may have missed its enqueue (crash in between): enqueue again;
     // the job id is the event's, so the queue drops it if it is already there.
     if (row.inserted || row.status === 'received') {
-      await this.queue.enqueue('ats-event.process', { tenantId, inboxEventId: row.id }, { jobId: processingJobId(row.id) });
+      await this.queue.enqueue(
+        'ats-event.process',
+        { tenantId, inboxEventId: row.id },
+        { jobId: processingJobId(row.id) },
+      );
     }
     return { status: row.inserted ? 'accepted' : 'duplicate', eventId: event.eventId };
   }
