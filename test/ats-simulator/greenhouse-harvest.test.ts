@@ -48,7 +48,9 @@ describe('ats-simulator: Greenhouse Harvest v3', () => {
     it('requires a bearer token on every route and rejects an expired one', async () => {
       const none = await json(sim, 'GET', '/greenhouse/v3/candidates');
       expect(none.status).toBe(401);
-      expect(none.body).toEqual({ message: 'Unauthorized' });
+      // Harvest's error body is {message, errors} on every status (ats-contracts.md, "Errors"); the old
+      // assertion without `errors` encoded a shape Greenhouse does not send.
+      expect(none.body).toEqual({ message: 'Unauthorized', errors: [] });
 
       expect((await json(sim, 'GET', '/greenhouse/v3/candidates', undefined, auth())).status).toBe(200);
 
@@ -159,6 +161,11 @@ describe('ats-simulator: Greenhouse Harvest v3', () => {
       const app = seed.greenhouse.candidates[0].applications[0];
       const [review, phone, second] = seed.greenhouse.jobs[0].stages;
       const otherJobStage = seed.greenhouse.jobs[1].stages[0];
+      // By default from_stage_id is the application-stage row id (`stage_id` of the application).
+      const before = await json(sim, 'GET', `/greenhouse/v3/applications?ids=${app.id}`, undefined, auth());
+      const row = before.body[0].stage_id as number;
+      expect(before.body[0].job_interview_stage_id).toBe(review.id);
+      expect(row).not.toBe(review.id);
 
       const stale = await json(
         sim,
@@ -177,24 +184,35 @@ describe('ats-simulator: Greenhouse Harvest v3', () => {
         sim,
         'POST',
         `/greenhouse/v3/applications/${app.id}/move`,
-        { from_stage_id: review.id, to_stage_id: otherJobStage.id },
+        { from_stage_id: row, to_stage_id: otherJobStage.id },
         auth(),
       );
       expect(foreign.status).toBe(422);
       expect(foreign.body.errors).toEqual([{ to_stage_id: expect.any(String) }]);
 
-      const moved = await json(
+      // The job stage id is refused while the switch says row id.
+      const wrongKind = await json(
         sim,
         'POST',
         `/greenhouse/v3/applications/${app.id}/move`,
         { from_stage_id: review.id, to_stage_id: second.id },
         auth(),
       );
+      expect(wrongKind.status).toBe(422);
+
+      const moved = await json(
+        sim,
+        'POST',
+        `/greenhouse/v3/applications/${app.id}/move`,
+        { from_stage_id: row, to_stage_id: second.id },
+        auth(),
+      );
       expect(moved.status).toBe(204);
       expect(moved.text).toBe('');
 
       const after = await json(sim, 'GET', `/greenhouse/v3/applications?ids=${app.id}`, undefined, auth());
-      expect(after.body[0].stage_id).toBe(second.id);
+      expect(after.body[0].job_interview_stage_id).toBe(second.id);
+      expect(after.body[0].stage_id).not.toBe(row); // a new application-stage row
       const rows = await json(
         sim,
         'GET',
@@ -211,10 +229,91 @@ describe('ats-simulator: Greenhouse Harvest v3', () => {
         sim,
         'POST',
         `/greenhouse/v3/applications/${app.id}/move`,
-        { from_stage_id: review.id, to_stage_id: second.id },
+        { from_stage_id: row, to_stage_id: second.id },
         auth(),
       );
       expect(replay.status).toBe(422);
+
+      // Switched to the job interview stage id: that is what from_stage_id must now be.
+      await json(sim, 'PUT', '/_sim/config', {
+        greenhouse: { moveFromStageIdKind: 'job_interview_stage_id' },
+      });
+      const byJobStage = await json(
+        sim,
+        'POST',
+        `/greenhouse/v3/applications/${app.id}/move`,
+        { from_stage_id: second.id, to_stage_id: review.id },
+        auth(),
+      );
+      expect(byJobStage.status).toBe(204);
+      const bad = await json(sim, 'PUT', '/_sim/config', { greenhouse: { moveFromStageIdKind: 'stage' } });
+      expect(bad.status).toBe(400);
+      await json(sim, 'PUT', '/_sim/config', { greenhouse: { moveFromStageIdKind: 'application_stage_id' } });
+    });
+
+    it('reads only for a Site Admin acting user and refuses unknown query params', async () => {
+      const tokenFor = async (sub: number) => {
+        const res = await fetch(`${sim.url}/greenhouse/auth/token`, {
+          method: 'POST',
+          headers: {
+            authorization: `Basic ${Buffer.from(`${GH_CLIENT.id}:${GH_CLIENT.secret}`).toString('base64')}`,
+            'content-type': 'application/x-www-form-urlencoded',
+          },
+          body: `grant_type=client_credentials&sub=${sub}`,
+        });
+        return { authorization: `Bearer ${((await res.json()) as { access_token: string }).access_token}` };
+      };
+      const [admin, recruiter] = seed.greenhouse.users;
+      const users = await json(
+        sim,
+        'GET',
+        `/greenhouse/v3/users?ids=${admin.id},${recruiter.id}`,
+        undefined,
+        await tokenFor(admin.id),
+      );
+      expect(users.body.map((u: any) => [u.id, u.site_admin])).toEqual([
+        [admin.id, true],
+        [recruiter.id, false],
+      ]);
+      const asRecruiter = await tokenFor(recruiter.id);
+      for (const route of ['applications', 'candidates', 'users', 'candidate_tags', 'application_stages']) {
+        const r = await json(sim, 'GET', `/greenhouse/v3/${route}`, undefined, asRecruiter);
+        expect([route, r.status, r.body]).toEqual([route, 200, []]);
+      }
+      const unknown = await json(sim, 'GET', '/greenhouse/v3/applications?stage=1', undefined, auth());
+      expect(unknown.status).toBe(422);
+      expect(unknown.body).toEqual({
+        message: 'Invalid query params',
+        errors: [{ stage: expect.any(String) }],
+      });
+    });
+
+    it('creates tag definitions and applies them additively, refusing fields named tag or tag_id', async () => {
+      const id = seed.greenhouse.candidates[0].id;
+      const created = await json(sim, 'POST', '/greenhouse/v3/candidate_tags', { name: 'Alumni' }, auth());
+      expect(created.status).toBe(201);
+      expect(created.body).toEqual({ id: expect.any(Number), name: 'Alumni' });
+      for (const field of ['tag', 'tag_id']) {
+        const r = await json(
+          sim,
+          'POST',
+          '/greenhouse/v3/applied_candidate_tags',
+          { candidate_id: id, [field]: created.body.id },
+          auth(),
+        );
+        expect(r.status).toBe(422);
+        expect(r.body.errors).toContainEqual({ [field]: expect.any(String) });
+      }
+      const ok = await json(
+        sim,
+        'POST',
+        '/greenhouse/v3/applied_candidate_tags',
+        { candidate_id: id, candidate_tag_id: created.body.id },
+        auth(),
+      );
+      expect(ok.status).toBe(201);
+      const cand = await json(sim, 'GET', `/greenhouse/v3/candidates?ids=${id}`, undefined, auth());
+      expect(cand.body[0].tags).toEqual(['Referral', 'Alumni']);
     });
 
     it('replaces the whole tag list on PATCH /candidates/{id}', async () => {

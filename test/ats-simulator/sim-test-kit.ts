@@ -20,7 +20,13 @@ export function scenario(): Record<string, unknown> {
       clientId: GH_CLIENT.id,
       clientSecret: GH_CLIENT.secret,
       users: [
-        { firstName: '花子', lastName: '佐藤', email: 'hanako@acme.example', employeeId: 'E100' },
+        {
+          firstName: '花子',
+          lastName: '佐藤',
+          email: 'hanako@acme.example',
+          employeeId: 'E100',
+          siteAdmin: true,
+        },
         { firstName: 'Rita', lastName: 'Recruiter', email: 'rita@acme.example' },
       ],
       jobs: [

@@ -1,6 +1,10 @@
 // Outbound webhooks over real HTTP: signatures verifiable over the raw bytes, retries on anything but 200.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { GH_WEBHOOK_RETRY_MINUTES, type SimulatorHandle, WK_WEBHOOK_RETRY_MINUTES } from '@comeback/ats-simulator';
+import {
+  GH_WEBHOOK_RETRY_MINUTES,
+  type SimulatorHandle,
+  WK_WEBHOOK_RETRY_MINUTES,
+} from '@comeback/ats-simulator';
 import { json, startReceiver, startSeeded, WK_TOKEN } from './sim-test-kit';
 
 // One vendor minute = 2 ms: the whole 7-attempt Greenhouse schedule (916 minutes) takes under 2 s.
@@ -28,9 +32,18 @@ describe('ats-simulator: webhooks', () => {
         company: 'acme',
         url: receiver.url,
         secret: 's3cret',
+        actions: ['new_candidate_application', 'candidate_stage_change', 'offer_created', 'offer_updated'],
       });
       expect(reg.body).toMatchObject({ enabled: true, ping: { status: 200 } });
-      expect(JSON.parse(receiver.received[0].raw.toString())).toMatchObject({ action: 'ping' });
+      // One webhook per event type, each saved and pinged on its own (developers.greenhouse.io/webhooks.html).
+      expect(reg.body.webhooks.map((w: any) => w.action)).toEqual([
+        'new_candidate_application',
+        'candidate_stage_change',
+        'offer_created',
+        'offer_updated',
+      ]);
+      const pings = receiver.received.splice(0, 4);
+      expect(pings.map((p) => JSON.parse(p.raw.toString()).action)).toEqual(['ping', 'ping', 'ping', 'ping']);
 
       const created = await json(sim, 'POST', '/_sim/greenhouse/candidates', {
         company: 'acme',
@@ -44,7 +57,7 @@ describe('ats-simulator: webhooks', () => {
       expect(created.status).toBe(201);
       await sim.webhooks.idle();
 
-      const hit = receiver.received[1];
+      const hit = receiver.received[0];
       const raw = hit.raw;
       // Greenhouse escapes non-ASCII (and <, >) before signing: the bytes are pure ASCII.
       expect(raw.every((b) => b < 0x80)).toBe(true);
@@ -80,7 +93,7 @@ describe('ats-simulator: webhooks', () => {
       expect(app.applied_at).toEqual(expect.any(String));
       expect(app.source).toMatchObject({ public_name: 'Referral' });
 
-      // Stage change and offers go to the same webhook.
+      // Stage change and offers: each through its own webhook.
       await json(sim, 'POST', `/_sim/greenhouse/applications/${app.id}/stage`, { stage: '一次面接' });
       const offer = await json(sim, 'POST', `/_sim/greenhouse/applications/${app.id}/offers`, {
         startsOn: '2027-04-01',
@@ -88,7 +101,7 @@ describe('ats-simulator: webhooks', () => {
       });
       await json(sim, 'PATCH', `/_sim/greenhouse/offers/${offer.body.offer.id}`, { status: 'accepted' });
       await sim.webhooks.idle();
-      const actions = receiver.received.slice(2).map((r) => JSON.parse(r.raw.toString()));
+      const actions = receiver.received.slice(1).map((r) => JSON.parse(r.raw.toString()));
       expect(actions.map((a) => a.action)).toEqual([
         'candidate_stage_change',
         'offer_created',
@@ -130,6 +143,7 @@ describe('ats-simulator: webhooks', () => {
         company: 'acme',
         url: receiver.url,
         secret: 'k',
+        action: 'candidate_stage_change',
       });
       await json(sim, 'POST', '/_sim/greenhouse/trigger', {
         action: 'candidate_stage_change',
@@ -161,6 +175,7 @@ describe('ats-simulator: webhooks', () => {
         company: 'acme',
         url: receiver.url,
         secret: 'k',
+        action: 'new_candidate_application',
       });
       await json(sim, 'POST', '/_sim/greenhouse/trigger', {
         action: 'new_candidate_application',

@@ -2,7 +2,10 @@ import { AppException, ErrorCode, MemoryCredentialCache } from '@comeback/platfo
 import { MemoryRateLimiter } from '@comeback/platform/rate-limit/memory-rate-limiter';
 import { AtsHttpMetrics } from '@comeback/ats';
 import type { AtsConnection } from '@comeback/ats';
-import { GreenhouseConnector } from '@comeback/ats/greenhouse/greenhouse.connector';
+import {
+  GreenhouseConnector,
+  GreenhouseMoveRefusedException,
+} from '@comeback/ats/greenhouse/greenhouse.connector';
 import { startSimulator, SimulatorHandle } from '@comeback/ats-simulator';
 import { connection, fastTuning, SimControl, startReceiver } from './ats-test-kit';
 
@@ -76,7 +79,7 @@ describe('GreenhouseConnector against the simulator', () => {
       greenhouse: {
         clientId: CLIENT_ID,
         clientSecret: 'gh-secret',
-        users: [{ firstName: 'Comeback', lastName: 'Bot', email: 'bot@example.com' }],
+        users: [{ firstName: 'Comeback', lastName: 'Bot', email: 'bot@example.com', siteAdmin: true }],
         jobs: [
           { name: 'Backend Engineer', stages: ['Application Review', 'Phone Screen', 'Onsite', 'Offer'] },
         ],
@@ -205,19 +208,36 @@ describe('GreenhouseConnector against the simulator', () => {
     expect(c.greenhouse.byRoute['GET /greenhouse/v3/candidates']).toBe(5);
   });
 
-  it('adds tags without dropping the recruiter’s, and does nothing when they are there', async () => {
+  it('adds tags with applied_candidate_tags (no read-merge-write), tag definitions found or created once', async () => {
     const a = await applicant({ tags: ['Referral', 'VIP'] });
     const app = await gh.getApplication(conn, a.applicationId);
+    await ctl.resetCounters();
     expect(await gh.addTags(conn, app, ['Comeback', 'vip', '  '])).toEqual(['Comeback']);
-    // A recruiter adds a tag meanwhile: our next write must keep it even though `app` predates it.
-    await recruiterSetsTags(a.candidateId, ['Referral', 'VIP', 'Comeback', 'Hot']);
+    // A recruiter adds a tag meanwhile: an additive write cannot drop it even though `app` predates it.
+    await recruiterSetsTags(a.candidateId, ['Referral', 'VIP', 'Hot']);
     expect(await gh.addTags(conn, app, ['Returning Employee'])).toEqual(['Returning Employee']);
     const state = await ctl.company();
     const cand = state.greenhouse.candidates.find((c: any) => String(c.id) === a.candidateId);
-    expect(cand.tags).toEqual(['Referral', 'VIP', 'Comeback', 'Hot', 'Returning Employee']);
+    expect(cand.tags).toEqual(['Referral', 'VIP', 'Hot', 'Returning Employee']);
+    const routes = (await ctl.counters()).greenhouse.byRoute;
+    expect(routes['POST /greenhouse/v3/applied_candidate_tags']).toBe(2);
+    expect(routes['POST /greenhouse/v3/candidate_tags']).toBe(2);
+    expect(routes['GET /greenhouse/v3/candidate_tags']).toBe(1);
+    expect(routes['GET /greenhouse/v3/candidates']).toBeUndefined();
+    expect(routes['PATCH /greenhouse/v3/candidates/:id']).toBe(1); // the recruiter's own edit, not ours
+
+    // Another applicant: the definition is cached, one write and no read.
+    const b = await applicant();
+    const other = await gh.getApplication(conn, b.applicationId);
     await ctl.resetCounters();
-    expect(await gh.addTags(conn, app, ['comeback'])).toEqual([]);
-    expect((await ctl.counters()).greenhouse.byRoute['PATCH /greenhouse/v3/candidates/:id']).toBeUndefined();
+    expect(await gh.addTags(conn, other, ['comeback'])).toEqual(['comeback']);
+    expect((await ctl.counters()).greenhouse.byRoute).toEqual({
+      'POST /greenhouse/v3/applied_candidate_tags': 1,
+    });
+    const tagged = (await ctl.company()).greenhouse.candidates.find(
+      (c: any) => String(c.id) === b.candidateId,
+    );
+    expect(tagged.tags).toEqual(['Comeback']);
   });
 
   it('posts a note exactly once, with the visibility of its audience and the acting user', async () => {
@@ -235,14 +255,65 @@ describe('GreenhouseConnector against the simulator', () => {
     expect((await ctl.counters()).greenhouse.byRoute['POST /greenhouse/v3/notes']).toBe(2);
   });
 
-  it('moves with the stale guard: moved, then stale for an outdated snapshot', async () => {
+  it('plans with the job interview stage id, never the application-stage row id', async () => {
+    const a = await applicant();
+    const app = await gh.getApplication(conn, a.applicationId);
+    expect(app.currentStageId).toBe(String(stages[0].id));
+    expect(app.currentStagePositionId).toMatch(/^\d+$/);
+    expect(app.currentStagePositionId).not.toBe(app.currentStageId);
+  });
+
+  it.each(['application_stage_id', 'job_interview_stage_id'] as const)(
+    'moves when the account wants the %s as from_stage_id, learning it once per tenant',
+    async (kind) => {
+      await ctl.config({ greenhouse: { moveFromStageIdKind: kind } });
+      const [x, y] = [await applicant(), await applicant()];
+      const first = await gh.getApplication(conn, x.applicationId);
+      expect(await gh.moveToStage(conn, first, String(stages[2].id))).toBe('moved');
+      expect((await gh.getApplication(conn, x.applicationId)).currentStageName).toBe('Onsite');
+      // The second move sends the learnt kind straight away: no 422.
+      const second = await gh.getApplication(conn, y.applicationId);
+      await ctl.resetCounters();
+      expect(await gh.moveToStage(conn, second, String(stages[1].id))).toBe('moved');
+      const c = await ctl.counters();
+      // One POST and no re-read: a 422 would have cost a GET and a second POST.
+      expect(c.greenhouse.byRoute).toEqual({ 'POST /greenhouse/v3/applications/:id/move': 1 });
+    },
+  );
+
+  it('moves an application known only from a webhook (no row id) whatever the account wants', async () => {
+    for (const kind of ['application_stage_id', 'job_interview_stage_id'] as const) {
+      await ctl.config({ greenhouse: { moveFromStageIdKind: kind } });
+      const a = await applicant();
+      const app = { ...(await gh.getApplication(conn, a.applicationId)), currentStagePositionId: null };
+      expect(await gh.moveToStage(conn, app, String(stages[1].id))).toBe('moved');
+      expect((await gh.getApplication(conn, a.applicationId)).currentStageName).toBe('Phone Screen');
+    }
+  });
+
+  it('a repeated move (answer lost) is done, an outdated snapshot is stale, nothing moves twice', async () => {
     const a = await applicant();
     const app = await gh.getApplication(conn, a.applicationId);
     expect(await gh.moveToStage(conn, app, String(stages[2].id))).toBe('moved');
-    expect((await gh.getApplication(conn, a.applicationId)).currentStageName).toBe('Onsite');
-    // Same snapshot again: Greenhouse refuses because the application is no longer in that stage.
+    // The same move again, as a retry after a lost 204 would send it: Greenhouse answers 422; it is done.
+    expect(await gh.moveToStage(conn, app, String(stages[2].id))).toBe('moved');
+    // Same snapshot towards another stage: the application is not where `app` says.
     expect(await gh.moveToStage(conn, app, String(stages[3].id))).toBe('stale');
-    expect((await gh.getApplication(conn, a.applicationId)).currentStageName).toBe('Onsite');
+    const state = await ctl.company();
+    const history = state.greenhouse.candidates
+      .find((c: any) => String(c.id) === a.candidateId)
+      .applications[0].stage_history.map((h: any) => h.job_interview_stage_id);
+    expect(history).toEqual([stages[0].id, stages[2].id]);
+  });
+
+  it('surfaces any other 422 as a typed error instead of a silent stale', async () => {
+    const a = await applicant();
+    const app = await gh.getApplication(conn, a.applicationId);
+    // Not a stage of this job: Greenhouse refuses whatever from_stage_id says.
+    const err = await gh.moveToStage(conn, app, '999999').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GreenhouseMoveRefusedException);
+    expect((err as AppException).code).toBe(ErrorCode.AtsRejected);
+    expect((await gh.getApplication(conn, a.applicationId)).currentStageName).toBe('Application Review');
   });
 
   it('reads the current offer with the salary from the tenant’s field', async () => {
@@ -326,10 +397,14 @@ describe('GreenhouseConnector against the simulator', () => {
   it('verifies and parses the simulator’s signed webhooks, ping included', async () => {
     const receiver = await startReceiver();
     try {
-      await ctl.call('POST', '/greenhouse/webhooks', { url: receiver.url, secret: 'whsec' });
+      await ctl.call('POST', '/greenhouse/webhooks', {
+        url: receiver.url,
+        secret: 'whsec',
+        action: 'new_candidate_application',
+      });
       await receiver.waitFor(1);
       const [ping] = receiver.deliveries;
-      expect(gh.verifySignature(ping, 'whsec')).toBe(true);
+      expect(gh.verifySignature(ping, ['whsec'])).toBe(true);
       expect(gh.parseWebhook(ping).kind).toBe('ping');
       await ctl.call('POST', '/greenhouse/candidates', {
         firstName: 'Renée',
@@ -339,14 +414,16 @@ describe('GreenhouseConnector against the simulator', () => {
       await receiver.waitFor(2);
       const d = receiver.deliveries[1];
       expect(d.rawBody.every((byte) => byte < 0x80)).toBe(true); // non-ASCII escaped as \uXXXX on the wire
-      expect(gh.verifySignature(d, 'whsec')).toBe(true);
-      expect(gh.verifySignature(d, 'other')).toBe(false);
+      expect(gh.verifySignature(d, ['other', 'whsec'])).toBe(true);
+      expect(gh.verifySignature(d, ['other'])).toBe(false);
       const ev = gh.parseWebhook(d);
       expect(ev.kind).toBe('application_created');
       if (ev.kind === 'application_created') {
         expect(ev.application.candidate.firstName).toBe('Renée');
         expect(ev.application.jobId).toBe(jobId);
-        expect(ev.eventId).toBe(d.headers['greenhouse-event-id']);
+        // Deduplicated on the signed bytes, not on the unsigned per-delivery header.
+        expect(ev.eventId).toMatch(/^sha256:[0-9a-f]{64}$/);
+        expect(ev.eventId).not.toBe(d.headers['greenhouse-event-id']);
       }
     } finally {
       await receiver.close();

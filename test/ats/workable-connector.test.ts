@@ -231,8 +231,8 @@ describe('WorkableConnector against the simulator', () => {
       const id = await candidate({ firstName: '太郎', notify: true });
       await receiver.waitFor(1);
       const d = receiver.deliveries[0];
-      expect(wk.verifySignature(d, TOKEN)).toBe(true);
-      expect(wk.verifySignature(d, 'nope')).toBe(false);
+      expect(wk.verifySignature(d, [TOKEN])).toBe(true);
+      expect(wk.verifySignature(d, ['nope'])).toBe(false);
       const ev = wk.parseWebhook(d);
       expect(ev).toMatchObject({
         kind: 'application_created',

@@ -1,4 +1,9 @@
-import { type DeepPartial, type SimulatorConfig, SimulatorHandle, startSimulator } from '@comeback/ats-simulator';
+import {
+  type DeepPartial,
+  type SimulatorConfig,
+  SimulatorHandle,
+  startSimulator,
+} from '@comeback/ats-simulator';
 import { JobQueue } from '@comeback/platform';
 import { syntheticRegistryLines } from '@comeback/fixtures';
 import { csvUpload, Harness, http, startApi, TestTenant } from './api-harness';
@@ -99,7 +104,7 @@ export async function startStack(
       greenhouse: {
         clientId: GH_CLIENT.id,
         clientSecret: GH_CLIENT.secret,
-        users: [{ firstName: 'Rei', lastName: 'Recruiter', email: 'rei@e2e.example' }],
+        users: [{ firstName: 'Rei', lastName: 'Recruiter', email: 'rei@e2e.example', siteAdmin: true }],
         jobs: [{ name: 'Backend', stages: JOB_STAGES }],
       },
     });

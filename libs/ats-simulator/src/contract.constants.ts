@@ -23,13 +23,41 @@ export const GH_PER_PAGE_MAX = 500;
 export const GH_MAX_IDS_PER_FILTER = 50;
 
 /**
- * Which id `from_stage_id` of `POST /v3/applications/{id}/move` is compared against. The docs say "the
- * stage the application is currently in"; ats-contracts.md leaves open whether that is the application
- * stage row or the job interview stage. Default: the application's `stage_id`, which this simulator
- * defines as the job interview stage id (the same id space as `to_stage_id`).
+ * Which id `from_stage_id` of `POST /v3/applications/{id}/move` is compared against: "must match the
+ * candidate's current stage" (https://harvestdocs.greenhouse.io/reference/post_v3-applications-id-move);
+ * public clients disagree whether that is the application-stage row id (`application.stage_id`) or the
+ * job interview stage id (ats-contracts.md). Default: the row id; run-time switch
+ * `greenhouse.moveFromStageIdKind` so tests cover both.
  */
-export const GH_MOVE_FROM_STAGE_ID_REFERS_TO: 'job_interview_stage_id' | 'application_stage_id' =
-  'job_interview_stage_id';
+export type GhMoveFromStageIdKind = 'application_stage_id' | 'job_interview_stage_id';
+export const GH_MOVE_FROM_STAGE_ID_DEFAULT: GhMoveFromStageIdKind = 'application_stage_id';
+
+/**
+ * "GET endpoints are only accessible by site admin users. All other user types will not return results"
+ * (Harvest v3 docs as quoted by v3 clients; ats-contracts.md): a token whose `sub` is not a Site Admin gets
+ * empty lists. A token without `sub` acts as the credential's own service account and reads normally
+ * (not documented either way).
+ */
+export const GH_READS_WITHOUT_SUB_ALLOWED = true;
+
+/**
+ * Query parameters each list route takes (harvestdocs.greenhouse.io/docs/list-endpoints: cursor, per_page,
+ * ids, parent resources, created_at, updated_at, status, plus the route's own filters). Anything else is
+ * refused with 422 "Invalid query params".
+ */
+const GH_COMMON_QUERY = ['cursor', 'per_page', 'ids', 'created_at', 'updated_at'];
+export const GH_QUERY_PARAMS: Record<string, readonly string[]> = {
+  applications: [...GH_COMMON_QUERY, 'candidate_ids', 'job_ids', 'status', 'last_activity_at', 'stage_ids'],
+  candidates: [...GH_COMMON_QUERY, 'email', 'tag', 'job_ids'],
+  job_interview_stages: [...GH_COMMON_QUERY, 'job_ids', 'active'],
+  application_stages: [...GH_COMMON_QUERY, 'application_ids', 'current'],
+  offers: [...GH_COMMON_QUERY, 'application_ids', 'current_only', 'status'],
+  job_hiring_managers: [...GH_COMMON_QUERY, 'job_ids'],
+  users: [...GH_COMMON_QUERY, 'email', 'employee_id'],
+  candidate_tags: [...GH_COMMON_QUERY, 'name'],
+  notes: [...GH_COMMON_QUERY, 'candidate_ids', 'application_ids'],
+};
+export const GH_INVALID_QUERY_MESSAGE = 'Invalid query params';
 
 /** Only active applications can be moved (Harvest v1 "advance" documented this; assumed unchanged). */
 export const GH_MOVE_REQUIRES_ACTIVE_APPLICATION = true;
@@ -49,7 +77,13 @@ export const GH_NOTE_VISIBILITY_READ: Record<'public' | 'private' | 'admin_only'
 };
 
 /** Status codes of the write routes where the docs do not pin them (move is documented as 204). */
-export const GH_WRITE_STATUS = { move: 204, patchCandidate: 200, createNote: 201, applyTag: 201 } as const;
+export const GH_WRITE_STATUS = {
+  move: 204,
+  patchCandidate: 200,
+  createNote: 201,
+  applyTag: 201,
+  createTag: 201,
+} as const;
 
 export const GH_ERROR_MESSAGES = {
   unauthorized: 'Unauthorized',

@@ -105,13 +105,22 @@ export class ControlController {
 
   @Post('greenhouse/webhooks')
   registerWebhook(
-    @Body() body: { company?: string; url: string; secret: string; actions?: string[] },
+    @Body()
+    body: {
+      company?: string;
+      url: string;
+      secret?: string;
+      action?: string;
+      actions?: string[];
+      secrets?: Record<string, string>;
+    },
   ): Promise<Record<string, unknown>> {
     return this.control.registerGhWebhook(
       body.company ?? 'default',
       body.url,
       body.secret,
-      body.actions ?? [],
+      body.action ? [body.action] : (body.actions ?? []),
+      body.secrets,
     );
   }
 

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException, Inject } from '@nestjs/common';
 import type { GhApplicationSeed, GhCandidateSeed, SeedRequest, WkCandidateSeed } from './control.types';
-import { GreenhouseWebhookService } from './greenhouse-webhook.service';
+import { GH_WEBHOOK_ACTIONS, GreenhouseWebhookService } from './greenhouse-webhook.service';
 import { GreenhouseService, toCandidate, toNote } from './greenhouse.service';
 import { SimulatorConfigService } from './simulator-config.service';
 import { SimulatorState } from './simulator-state.service';
@@ -85,6 +85,7 @@ export class ControlService {
         last_name: u.lastName ?? '',
         email: need(u.email, 'user.email'),
         employee_id: u.employeeId ?? null,
+        site_admin: u.siteAdmin ?? false,
       }),
     );
     const jobs = (gh.jobs ?? []).map((j) => {
@@ -110,7 +111,8 @@ export class ControlService {
         company,
         gh.webhook.url,
         gh.webhook.secret,
-        gh.webhook.actions ?? [],
+        gh.webhook.action ? [gh.webhook.action] : (gh.webhook.actions ?? []),
+        gh.webhook.secrets,
       );
     return {
       clientId: this.state.gh.accounts.get(company)?.clientId,
@@ -124,7 +126,10 @@ export class ControlService {
   private createGhCandidate(
     company: string,
     c: GhCandidateSeed,
-  ): { id: number; applications: { id: number; job_id: number; stage_id: number }[] } {
+  ): {
+    id: number;
+    applications: { id: number; job_id: number; job_interview_stage_id: number; stage_id: number }[];
+  } {
     const candidate = this.state.addGhCandidate(company, {
       first_name: need(c.firstName, 'candidate.firstName'),
       last_name: c.lastName ?? '',
@@ -143,7 +148,12 @@ export class ControlService {
     );
     return {
       id: candidate.id,
-      applications: applications.map((a) => ({ id: a.id, job_id: a.job_id, stage_id: a.stage_id })),
+      applications: applications.map((a) => ({
+        id: a.id,
+        job_id: a.job_id,
+        job_interview_stage_id: a.job_interview_stage_id,
+        stage_id: this.state.ghCurrentApplicationStage(a.id)?.id ?? 0,
+      })),
     };
   }
 
@@ -157,7 +167,7 @@ export class ControlService {
     return this.state.addGhApplication(company, {
       candidate_id: candidateId,
       job_id: job.id,
-      stage_id: stage.id,
+      job_interview_stage_id: stage.id,
       status: a.status ?? 'active',
       prospect: a.prospect ?? false,
       source: a.source ?? null,
@@ -240,20 +250,35 @@ export class ControlService {
 
   // ------------------------------------------------------------ Greenhouse as its users
 
+  /**
+   * Greenhouse has one webhook per event type, each with its own secret key: one webhook is saved (and
+   * pinged) per action, every one of ours when none is named. `secrets` gives an action its own key;
+   * `secret` is the key of the others.
+   */
   async registerGhWebhook(
     company: string,
     url: string,
-    secret: string,
+    secret: string | undefined,
     actions: string[],
+    secrets: Record<string, string> = {},
   ): Promise<Record<string, unknown>> {
     if (!this.state.gh.accounts.has(company)) throw bad(`no greenhouse account for company ${company}`);
-    const { webhook, ping } = await this.ghWebhooks.register(
-      company,
-      need(url, 'url'),
-      need(secret, 'secret'),
-      actions,
-    );
-    return { id: webhook.id, enabled: webhook.enabled, ping };
+    const list = actions.length ? actions : [...GH_WEBHOOK_ACTIONS];
+    const webhooks: { id: number; action: string; enabled: boolean; ping: unknown }[] = [];
+    for (const action of list) {
+      const { webhook, ping } = await this.ghWebhooks.register(
+        company,
+        need(url, 'url'),
+        need(secrets[action] ?? secret, `secret of ${action}`),
+        action,
+      );
+      webhooks.push({ id: webhook.id, action, enabled: webhook.enabled, ping });
+    }
+    return {
+      webhooks,
+      enabled: webhooks.every((w) => w.enabled),
+      ping: webhooks[0]?.ping,
+    };
   }
 
   /** A new applicant arrives: the candidate and applications are created and announced. */
@@ -393,7 +418,7 @@ export class ControlService {
                     .filter((a) => a.candidate_id === c.id)
                     .map((a) => ({
                       ...this.greenhouse.toApplication(a),
-                      current_stage: this.state.ghStage(a.stage_id),
+                      current_stage: this.state.ghStage(a.job_interview_stage_id),
                       stage_history: gh.applicationStages.filter((s) => s.application_id === a.id),
                       offers: gh.offers.filter((o) => o.application_id === a.id),
                     })),

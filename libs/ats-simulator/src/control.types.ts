@@ -7,6 +7,8 @@ export interface GhUserSeed {
   lastName: string;
   email: string;
   employeeId?: string;
+  /** Harvest v3 GETs answer only a Site Admin acting user (`sub`); default false, like a new Greenhouse user. */
+  siteAdmin?: boolean;
 }
 
 export interface GhJobSeed {
@@ -70,7 +72,14 @@ export interface SeedRequest {
     users?: GhUserSeed[];
     jobs?: GhJobSeed[];
     candidates?: GhCandidateSeed[];
-    webhook?: { url: string; secret: string; actions?: string[] };
+    /** One webhook per action (all of ours when none is named), each with `secrets[action]` or `secret`. */
+    webhook?: {
+      url: string;
+      secret?: string;
+      action?: string;
+      actions?: string[];
+      secrets?: Record<string, string>;
+    };
   };
   workable?: {
     subdomain?: string;

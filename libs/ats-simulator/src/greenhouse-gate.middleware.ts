@@ -19,7 +19,7 @@ export class GreenhouseGateMiddleware implements NestMiddleware {
     const auth = this.greenhouse.authenticate(req.headers.authorization);
     if (!auth) {
       this.traffic.countUnauthorized('greenhouse', req);
-      res.status(401).json({ message: GH_ERROR_MESSAGES.unauthorized });
+      res.status(401).json({ message: GH_ERROR_MESSAGES.unauthorized, errors: [] });
       return;
     }
     (res.locals as { ghAuth?: GhAuth }).ghAuth = auth;

@@ -40,14 +40,18 @@ export class GreenhouseWebhookService {
     @Inject(WebhookDispatcher) private readonly dispatcher: WebhookDispatcher,
   ) {}
 
-  /** Saves a webhook and pings it, like Greenhouse: a failed ping leaves the webhook disabled. */
+  /**
+   * Saves a webhook for one event type and pings it, like Greenhouse: "When the webhook is saved or updated,
+   * we will attempt to ping this URL … If this ping fails, we will create the webhook in a disabled state"
+   * (https://developers.greenhouse.io/webhooks.html#creating-a-webhook). Each webhook has its own secret key.
+   */
   async register(
     company: string,
     url: string,
     secret: string,
-    actions: string[],
+    action: string,
   ): Promise<{ webhook: GhWebhook; ping: DeliveryAttempt }> {
-    const webhook = this.state.addGhWebhook({ company, url, secret, actions, enabled: false });
+    const webhook = this.state.addGhWebhook({ company, url, secret, action, enabled: false });
     const body = Buffer.from(
       greenhouseJson({ action: GH_PING_ACTION, payload: { web_hook_id: webhook.id } }),
     );
@@ -69,7 +73,7 @@ export class GreenhouseWebhookService {
 
   private fire(company: string, action: GhWebhookAction, payload: unknown): Delivery[] {
     const targets = this.state.gh.webhooks.filter(
-      (w) => w.company === company && w.enabled && (w.actions.length === 0 || w.actions.includes(action)),
+      (w) => w.company === company && w.enabled && w.action === action,
     );
     return targets.map((w) => {
       const body = Buffer.from(greenhouseJson({ action, payload }));
@@ -102,7 +106,7 @@ export class GreenhouseWebhookService {
   applicationPayload(application: GhApplication): Record<string, unknown> {
     const candidate = this.state.ghCandidate(application.candidate_id);
     const job = this.state.ghJob(application.job_id);
-    const stage = this.state.ghStage(application.stage_id);
+    const stage = this.state.ghStage(application.job_interview_stage_id);
     return {
       id: application.id,
       rejected_at: application.rejected_at,

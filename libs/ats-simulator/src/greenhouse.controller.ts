@@ -15,7 +15,7 @@ import type { Request, Response } from 'express';
 import { GH_BASE_PATH, GH_TOKEN_PATH, GH_WRITE_STATUS } from './contract.constants';
 import { GhAuthContext } from './greenhouse-gate.middleware';
 import { GhAuth, GreenhouseService } from './greenhouse.service';
-import { harvestError, paginate } from './harvest-query';
+import { harvestError, HarvestQuery, paginate } from './harvest-query';
 
 function idParam(raw: string): number {
   if (!/^\d+$/.test(raw)) throw harvestError(404);
@@ -41,13 +41,25 @@ export class GreenhouseAuthController {
 export class GreenhouseController {
   constructor(@Inject(GreenhouseService) private readonly greenhouse: GreenhouseService) {}
 
+  /** Every GET: query checked (unknown parameters → 422), then an empty list unless the acting user may read. */
+  private read<T>(
+    auth: GhAuth,
+    req: Request,
+    res: Response,
+    resource: string,
+    list: (q: HarvestQuery) => T[],
+  ): T[] {
+    const readable = this.greenhouse.canRead(auth);
+    return paginate(req, res, resource, (q) => (readable ? list(q) : []));
+  }
+
   @Get('applications')
   applications(
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
     @GhAuthContext() auth: GhAuth,
   ): unknown[] {
-    return paginate(req, res, 'applications', (q) =>
+    return this.read(auth, req, res, 'applications', (q) =>
       this.greenhouse.listApplications(auth.account.company, q),
     );
   }
@@ -58,7 +70,9 @@ export class GreenhouseController {
     @Res({ passthrough: true }) res: Response,
     @GhAuthContext() auth: GhAuth,
   ): unknown[] {
-    return paginate(req, res, 'candidates', (q) => this.greenhouse.listCandidates(auth.account.company, q));
+    return this.read(auth, req, res, 'candidates', (q) =>
+      this.greenhouse.listCandidates(auth.account.company, q),
+    );
   }
 
   @Get('job_interview_stages')
@@ -67,7 +81,7 @@ export class GreenhouseController {
     @Res({ passthrough: true }) res: Response,
     @GhAuthContext() auth: GhAuth,
   ): unknown[] {
-    return paginate(req, res, 'job_interview_stages', (q) =>
+    return this.read(auth, req, res, 'job_interview_stages', (q) =>
       this.greenhouse.listJobInterviewStages(auth.account.company, q),
     );
   }
@@ -78,7 +92,7 @@ export class GreenhouseController {
     @Res({ passthrough: true }) res: Response,
     @GhAuthContext() auth: GhAuth,
   ): unknown[] {
-    return paginate(req, res, 'application_stages', (q) =>
+    return this.read(auth, req, res, 'application_stages', (q) =>
       this.greenhouse.listApplicationStages(auth.account.company, q),
     );
   }
@@ -89,7 +103,7 @@ export class GreenhouseController {
     @Res({ passthrough: true }) res: Response,
     @GhAuthContext() auth: GhAuth,
   ): unknown[] {
-    return paginate(req, res, 'offers', (q) => this.greenhouse.listOffers(auth.account.company, q));
+    return this.read(auth, req, res, 'offers', (q) => this.greenhouse.listOffers(auth.account.company, q));
   }
 
   @Get('job_hiring_managers')
@@ -98,7 +112,7 @@ export class GreenhouseController {
     @Res({ passthrough: true }) res: Response,
     @GhAuthContext() auth: GhAuth,
   ): unknown[] {
-    return paginate(req, res, 'job_hiring_managers', (q) =>
+    return this.read(auth, req, res, 'job_hiring_managers', (q) =>
       this.greenhouse.listJobHiringManagers(auth.account.company, q),
     );
   }
@@ -109,7 +123,7 @@ export class GreenhouseController {
     @Res({ passthrough: true }) res: Response,
     @GhAuthContext() auth: GhAuth,
   ): unknown[] {
-    return paginate(req, res, 'users', (q) => this.greenhouse.listUsers(auth.account.company, q));
+    return this.read(auth, req, res, 'users', (q) => this.greenhouse.listUsers(auth.account.company, q));
   }
 
   @Get('candidate_tags')
@@ -118,7 +132,7 @@ export class GreenhouseController {
     @Res({ passthrough: true }) res: Response,
     @GhAuthContext() auth: GhAuth,
   ): unknown[] {
-    return paginate(req, res, 'candidate_tags', (q) =>
+    return this.read(auth, req, res, 'candidate_tags', (q) =>
       this.greenhouse.listCandidateTags(auth.account.company, q),
     );
   }
@@ -129,7 +143,7 @@ export class GreenhouseController {
     @Res({ passthrough: true }) res: Response,
     @GhAuthContext() auth: GhAuth,
   ): unknown[] {
-    return paginate(req, res, 'notes', (q) => this.greenhouse.listNotes(auth.account.company, q));
+    return this.read(auth, req, res, 'notes', (q) => this.greenhouse.listNotes(auth.account.company, q));
   }
 
   @Post('applications/:id/move')
@@ -152,6 +166,12 @@ export class GreenhouseController {
   @HttpCode(GH_WRITE_STATUS.createNote)
   createNote(@Body() body: unknown, @GhAuthContext() auth: GhAuth): Record<string, unknown> {
     return this.greenhouse.createNote(auth.account.company, auth, body);
+  }
+
+  @Post('candidate_tags')
+  @HttpCode(GH_WRITE_STATUS.createTag)
+  createTag(@Body() body: unknown, @GhAuthContext() auth: GhAuth): Record<string, unknown> {
+    return this.greenhouse.createCandidateTag(auth.account.company, body);
   }
 
   @Post('applied_candidate_tags')

@@ -2,8 +2,8 @@ import { HttpException, Injectable, Inject } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import {
   GH_APPLICATION_STATUS_OUTPUT,
-  GH_MOVE_FROM_STAGE_ID_REFERS_TO,
   GH_MOVE_REQUIRES_ACTIVE_APPLICATION,
+  GH_READS_WITHOUT_SUB_ALLOWED,
   GH_NOTE_VISIBILITY_READ,
   GH_TOKEN_RESPONSE_INCLUDES_EXPIRES_IN,
 } from './contract.constants';
@@ -90,6 +90,15 @@ export class GreenhouseService {
     if (!token || token.expiresAt <= Date.now()) return undefined;
     const account = this.state.gh.accounts.get(token.company);
     return account ? { account, token } : undefined;
+  }
+
+  /**
+   * Site Admin reads: "GET endpoints are only accessible by site admin users. All other user types will not
+   * return results" (ats-contracts.md, Harvest v3 docs as quoted by v3 clients). Lists come back empty.
+   */
+  canRead(auth: GhAuth): boolean {
+    if (auth.token.sub === null) return GH_READS_WITHOUT_SUB_ALLOWED;
+    return this.state.ghUser(auth.token.sub, auth.account.company)?.site_admin === true;
   }
 
   expireAllTokens(): number {
@@ -199,9 +208,28 @@ export class GreenhouseService {
 
   listUsers(company: string, q: HarvestQuery): Record<string, unknown>[] {
     const ids = queryIds(q, 'ids');
+    // Field names as in the Harvest v3 users example (test/fixtures/greenhouse/harvest/users.json).
     return this.state.gh.users
       .filter((u) => u.company === company && (!ids || ids.includes(u.id)))
-      .map(({ company: _company, ...u }) => u);
+      .map((u) => ({
+        id: u.id,
+        first_name: u.first_name,
+        last_name: u.last_name,
+        name: u.name,
+        job_title: null,
+        agency_id: null,
+        created_at: u.created_at,
+        updated_at: u.updated_at,
+        primary_email: u.primary_email,
+        deactivated: u.disabled,
+        site_admin: u.site_admin,
+        employee_id: u.employee_id,
+        linked_candidate_ids: [],
+        office_ids: [],
+        department_ids: [],
+        interviewer_tags: [],
+        custom_fields: {},
+      }));
   }
 
   listCandidateTags(company: string, q: HarvestQuery): Record<string, unknown>[] {
@@ -240,9 +268,14 @@ export class GreenhouseService {
     if (GH_MOVE_REQUIRES_ACTIVE_APPLICATION && application.status !== 'active')
       throw harvestError(422, [`application ${application.id} is ${application.status} and cannot be moved`]);
 
+    // "from_stage_id … must match the candidate's current stage — it acts as a guard against stale move
+    // requests" (https://harvestdocs.greenhouse.io/reference/post_v3-applications-id-move). Which id that is
+    // is a run-time switch (GH_MOVE_FROM_STAGE_ID_DEFAULT).
     const currentRow = this.state.ghCurrentApplicationStage(application.id);
     const currentFromId =
-      GH_MOVE_FROM_STAGE_ID_REFERS_TO === 'job_interview_stage_id' ? application.stage_id : currentRow?.id;
+      this.config.current.greenhouse.moveFromStageIdKind === 'job_interview_stage_id'
+        ? application.job_interview_stage_id
+        : currentRow?.id;
     if (body.from_stage_id !== currentFromId)
       throw harvestError(422, [{ from_stage_id: 'does not match the application’s current stage' }]);
 
@@ -254,12 +287,13 @@ export class GreenhouseService {
       target = body.to_stage_id;
     } else {
       // Blank target = advance one stage in the job's order.
-      const i = stages.findIndex((s) => s.id === application.stage_id);
+      const i = stages.findIndex((s) => s.id === application.job_interview_stage_id);
       const next = stages.slice(i + 1).find((s) => s.active);
       if (!next) throw harvestError(422, [{ to_stage_id: 'the application is in the last stage' }]);
       target = next.id;
     }
-    if (target === application.stage_id) throw harvestError(422, [{ to_stage_id: 'is the current stage' }]);
+    if (target === application.job_interview_stage_id)
+      throw harvestError(422, [{ to_stage_id: 'is the current stage' }]);
     this.state.moveGhApplication(application, target, 'api');
     if (this.config.current.greenhouse.webhooksOnApiWrites)
       this.webhooks.fireApplication('candidate_stage_change', application);
@@ -348,8 +382,27 @@ export class GreenhouseService {
     return toNote(note);
   }
 
+  /** `POST /v3/candidate_tags {name}`: a tag definition (ats-contracts.md, "Tags"); an existing name answers it. */
+  createCandidateTag(company: string, body: unknown): Record<string, unknown> {
+    if (!isRecord(body)) throw harvestError(422, ['body must be a JSON object']);
+    if (typeof body.name !== 'string' || body.name.trim() === '')
+      throw harvestError(422, [{ name: 'is required' }]);
+    const tag = this.state.ghTagDefinition(company, body.name.trim());
+    return { id: tag.id, name: tag.name };
+  }
+
+  /**
+   * `POST /v3/applied_candidate_tags {candidate_id, candidate_tag_id}`: additive; fields named `tag` or `tag_id`
+   * are rejected (ats-contracts.md, "Tags").
+   */
   applyCandidateTag(company: string, body: unknown): Record<string, unknown> {
     if (!isRecord(body)) throw harvestError(422, ['body must be a JSON object']);
+    const misnamed = ['tag', 'tag_id'].filter((k) => k in body);
+    if (misnamed.length)
+      throw harvestError(
+        422,
+        misnamed.map((k) => ({ [k]: 'is not a permitted parameter; use candidate_tag_id' })),
+      );
     const candidate = isInt(body.candidate_id)
       ? this.state.ghCandidate(body.candidate_id, company)
       : undefined;
@@ -385,8 +438,11 @@ export class GreenhouseService {
       candidate_id: a.candidate_id,
       job_id: a.job_id,
       status: GH_APPLICATION_STATUS_OUTPUT[a.status],
-      stage_id: a.stage_id,
-      stage_name: this.state.ghStage(a.stage_id)?.name ?? null,
+      // Two stage ids (ats-contracts.md): `stage_id` is the current application-stage row (unique per
+      // application), `job_interview_stage_id` the job's stage it stands in.
+      stage_id: this.state.ghCurrentApplicationStage(a.id)?.id ?? null,
+      job_interview_stage_id: a.job_interview_stage_id,
+      stage_name: this.state.ghStage(a.job_interview_stage_id)?.name ?? null,
       prospect: a.prospect,
       created_at: a.created_at,
       updated_at: a.updated_at,
@@ -449,7 +505,11 @@ function fakeJwt(claims: Record<string, unknown>): string {
 }
 
 /** The rows named by `ids` (in id order, as a scan would list them), or all rows without the filter. */
-function byIds<T extends { id: number }>(all: T[], index: ReadonlyMap<number, T>, ids: number[] | undefined): T[] {
+function byIds<T extends { id: number }>(
+  all: T[],
+  index: ReadonlyMap<number, T>,
+  ids: number[] | undefined,
+): T[] {
   if (!ids) return all;
   return [...new Set(ids)]
     .map((id) => index.get(id))

@@ -2,6 +2,8 @@ import { HttpException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {
   GH_ERROR_MESSAGES,
+  GH_INVALID_QUERY_MESSAGE,
+  GH_QUERY_PARAMS,
   GH_MAX_IDS_PER_FILTER,
   GH_PER_PAGE_DEFAULT,
   GH_PER_PAGE_MAX,
@@ -81,6 +83,14 @@ export function paginate<T>(
   list: (q: HarvestQuery) => T[],
 ): T[] {
   const query = readQuery(req);
+  const allowed = GH_QUERY_PARAMS[resource] ?? [];
+  const unknown = Object.keys(query).filter((k) => !allowed.includes(k));
+  if (unknown.length)
+    throw harvestError(
+      422,
+      unknown.map((k) => ({ [k]: 'is not a permitted query parameter' })),
+      GH_INVALID_QUERY_MESSAGE,
+    );
   let state: CursorState;
   if (query.cursor !== undefined) {
     if (Object.keys(query).length > 1)

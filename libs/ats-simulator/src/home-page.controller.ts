@@ -34,7 +34,7 @@ export class HomePageController {
         .filter((a) => a.candidate_id === c.id)
         .map(
           (a) =>
-            `${esc(this.state.ghJob(a.job_id)?.name)} (#${a.id}): <b>${esc(this.state.ghStage(a.stage_id)?.name)}</b> <span class="muted">${esc(a.status)}</span>`,
+            `${esc(this.state.ghJob(a.job_id)?.name)} (#${a.id}): <b>${esc(this.state.ghStage(a.job_interview_stage_id)?.name)}</b> <span class="muted">${esc(a.status)}</span>`,
         )
         .join('<br>');
       const notes = gh.notes

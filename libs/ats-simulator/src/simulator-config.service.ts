@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  GH_MOVE_FROM_STAGE_ID_DEFAULT,
+  GhMoveFromStageIdKind,
   GH_RATE_LIMIT,
   GH_TOKEN_RATE_LIMIT,
   GH_TOKEN_TTL_SECONDS,
@@ -35,7 +37,12 @@ export interface FaceSwitches {
 }
 
 export interface SimulatorConfig {
-  greenhouse: FaceSwitches & { tokenTtlSeconds: number; tokenRateLimit: RateLimitSwitch };
+  greenhouse: FaceSwitches & {
+    tokenTtlSeconds: number;
+    tokenRateLimit: RateLimitSwitch;
+    /** Which id `from_stage_id` must be (see GH_MOVE_FROM_STAGE_ID_DEFAULT). */
+    moveFromStageIdKind: GhMoveFromStageIdKind;
+  };
   workable: FaceSwitches;
   webhooks: {
     /** Multiplies every retry delay: 1 = the vendors' real schedule, 1/60000 = one minute per millisecond. */
@@ -70,6 +77,7 @@ export function defaultSimulatorConfig(): SimulatorConfig {
       ...faceDefaults(GH_RATE_LIMIT),
       tokenTtlSeconds: GH_TOKEN_TTL_SECONDS,
       tokenRateLimit: { enabled: true, ...GH_TOKEN_RATE_LIMIT },
+      moveFromStageIdKind: GH_MOVE_FROM_STAGE_ID_DEFAULT,
     },
     workable: faceDefaults(WK_RATE_LIMIT),
     webhooks: { timeScale: 1, timeoutMs: WEBHOOK_TIMEOUT_MS },
@@ -113,6 +121,8 @@ export class SimulatorConfigService {
   apply(patch: unknown): string[] {
     const copy = structuredClone(this.current);
     const errors = mergeConfig(copy as unknown as Record<string, unknown>, patch);
+    if (!['application_stage_id', 'job_interview_stage_id'].includes(copy.greenhouse.moveFromStageIdKind))
+      errors.push('greenhouse.moveFromStageIdKind must be application_stage_id or job_interview_stage_id');
     if (errors.length === 0) this.current = copy;
     return errors;
   }

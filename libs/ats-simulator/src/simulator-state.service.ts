@@ -126,7 +126,13 @@ export class SimulatorState {
 
   addGhUser(
     company: string,
-    u: { first_name: string; last_name: string; email: string; employee_id?: string | null },
+    u: {
+      first_name: string;
+      last_name: string;
+      email: string;
+      employee_id?: string | null;
+      site_admin?: boolean;
+    },
   ): GhUser {
     const at = this.now();
     const user: GhUser = {
@@ -138,7 +144,7 @@ export class SimulatorState {
       primary_email: u.email,
       employee_id: u.employee_id ?? null,
       disabled: false,
-      site_admin: false,
+      site_admin: u.site_admin ?? false,
       created_at: at,
       updated_at: at,
     };
@@ -194,7 +200,7 @@ export class SimulatorState {
     a: {
       candidate_id: number;
       job_id: number;
-      stage_id: number;
+      job_interview_stage_id: number;
       status: GhApplication['status'];
       prospect: boolean;
       source: string | null;
@@ -209,7 +215,7 @@ export class SimulatorState {
       job_id: a.job_id,
       status: a.status,
       prospect: a.prospect,
-      stage_id: a.stage_id,
+      job_interview_stage_id: a.job_interview_stage_id,
       applied_at: at,
       created_at: at,
       updated_at: at,
@@ -222,7 +228,7 @@ export class SimulatorState {
     };
     this.gh.applications.push(application);
     this.gh.applicationById.set(application.id, application);
-    this.enterGhStage(application.id, a.stage_id, at, 'seed');
+    this.enterGhStage(application.id, a.job_interview_stage_id, at, 'seed');
     return application;
   }
 
@@ -235,12 +241,17 @@ export class SimulatorState {
       current.exited_at = at;
     }
     this.enterGhStage(application.id, toStageId, at, by);
-    application.stage_id = toStageId;
+    application.job_interview_stage_id = toStageId;
     application.updated_at = at;
     application.last_activity_at = at;
   }
 
-  private enterGhStage(applicationId: number, stageId: number, at: string, by: GhApplicationStage['moved_by']): void {
+  private enterGhStage(
+    applicationId: number,
+    stageId: number,
+    at: string,
+    by: GhApplicationStage['moved_by'],
+  ): void {
     const row: GhApplicationStage = {
       id: this.nextId('ghApplicationStage'),
       application_id: applicationId,

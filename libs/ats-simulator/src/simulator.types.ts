@@ -75,8 +75,11 @@ export interface GhApplication {
   job_id: number;
   status: GhApplicationStatus;
   prospect: boolean;
-  /** The job interview stage the application is in (see GH_MOVE_FROM_STAGE_ID_REFERS_TO). */
-  stage_id: number;
+  /**
+   * The job interview stage the application is in. Harvest v3 serves it as `job_interview_stage_id`; its
+   * `stage_id` is the id of the current application-stage row (ats-contracts.md, "Two stage ids").
+   */
+  job_interview_stage_id: number;
   applied_at: string;
   created_at: string;
   updated_at: string;
@@ -141,8 +144,8 @@ export interface GhWebhook {
   company: string;
   url: string;
   secret: string;
-  /** Empty = every action. */
-  actions: string[];
+  /** One event type per webhook, as in Greenhouse's UI ("When"), each webhook with its own secret key. */
+  action: string;
   enabled: boolean;
 }
 

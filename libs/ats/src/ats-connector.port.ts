@@ -35,8 +35,14 @@ export interface AtsApplication {
   candidateId: string;
   jobId: string;
   jobName: string | null;
+  /** The job's stage the application is in (joins `listStages` ids); what plans and moves speak. */
   currentStageId: string | null;
   currentStageName: string | null;
+  /**
+   * The ATS's own handle of the application's stay in its current stage, where it has one distinct from
+   * the stage id (an opaque value only the adapter reads; null when the source did not carry it).
+   */
+  currentStagePositionId?: string | null;
   status: 'active' | 'rejected' | 'hired' | 'other';
   candidate: {
     firstName: string | null;
@@ -82,7 +88,11 @@ export type AtsEvent =
 export type DispatchedEventKind = Exclude<AtsEvent['kind'], 'ping' | 'ignored'>;
 export type AtsEventOf<K extends AtsEvent['kind']> = Extract<AtsEvent, { kind: K }>;
 /** Every dispatched kind, listed once; the `satisfies` clause fails to compile when a new kind is left out. */
-export const DISPATCHED_EVENT_KINDS = ['application_created', 'stage_changed', 'offer_changed'] as const satisfies readonly DispatchedEventKind[];
+export const DISPATCHED_EVENT_KINDS = [
+  'application_created',
+  'stage_changed',
+  'offer_changed',
+] as const satisfies readonly DispatchedEventKind[];
 type _AllListed = DispatchedEventKind extends (typeof DISPATCHED_EVENT_KINDS)[number] ? true : never;
 const _allListed: _AllListed = true;
 void _allListed;
@@ -108,9 +118,12 @@ export abstract class AtsConnector {
   /** The ATS's product name as people know it (form labels in the console). */
   abstract readonly displayName: string;
 
-  /** Timing-safe signature check over the raw bytes. */
-  abstract verifySignature(req: WebhookRequest, secret: string): boolean;
-  /** Parses a verified delivery; throws a 4xx-mapped AppException on a malformed body. */
+  /** Timing-safe signature check over the raw bytes: true when any of the connection's secrets matches. */
+  abstract verifySignature(req: WebhookRequest, secrets: readonly string[]): boolean;
+  /**
+   * Parses a verified delivery. Adapters whose vendor retries anything but 200 (and disables a webhook whose
+   * ping failed) return `ignored` for whatever they cannot use rather than throwing.
+   */
   abstract parseWebhook(req: WebhookRequest): AtsEvent;
 
   abstract getApplication(
@@ -123,7 +136,11 @@ export abstract class AtsConnector {
   /** Adds tags without dropping the ones already there; returns the tags that were actually added. */
   abstract addTags(conn: AtsConnection, app: AtsApplication, tags: string[]): Promise<string[]>;
   abstract addNote(conn: AtsConnection, app: AtsApplication, note: NoteInput): Promise<void>;
-  /** Moves from the current stage to `toStageId`; 'stale' when the application moved meanwhile. */
+  /**
+   * Moves from the current stage to `toStageId`. 'moved' also when it already stands there (a retry after
+   * a lost answer); 'stale' when the application is at another stage than `app` says. A refusal for any
+   * other reason throws.
+   */
   abstract moveToStage(
     conn: AtsConnection,
     app: AtsApplication,

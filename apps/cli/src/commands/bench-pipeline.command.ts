@@ -363,7 +363,7 @@ export class BenchPipelineCommand extends CommandRunner {
       greenhouse: {
         clientId: client.id,
         clientSecret: client.secret,
-        users: [{ firstName: 'B', lastName: 'R', email: `b@${slug}.example` }],
+        users: [{ firstName: 'B', lastName: 'R', email: `b@${slug}.example`, siteAdmin: true }],
         jobs: [JOB],
       },
     })) as { greenhouse: { users: { id: number }[] } };

@@ -137,7 +137,7 @@ export class DemoCommand extends CommandRunner {
       greenhouse: {
         clientId: GH_CLIENT.id,
         clientSecret: GH_CLIENT.secret,
-        users: [{ firstName: 'Rei', lastName: 'Recruiter', email: 'rei@demo.example' }],
+        users: [{ firstName: 'Rei', lastName: 'Recruiter', email: 'rei@demo.example', siteAdmin: true }],
         jobs: Object.values(DEMO_JOBS).map((j) => ({ name: j.name, stages: [...j.stages] })),
       },
     });

@@ -1,28 +1,36 @@
-import { ValidationFailedException } from '@comeback/platform';
+import { AppException } from '@comeback/platform';
 import type { AtsEvent, WebhookRequest } from '../ats-connector.port';
 import { bodyDigestId, verifyHexHmacSha256 } from '../util/hmac-signature';
-import { asId, asRecord, asText, headerValue, JsonRecord, parseJson } from '../util/json-reader';
-import { GH_EVENT_ID_HEADER, GH_SIGNATURE_HEADER, GH_SIGNATURE_PREFIX } from './greenhouse.constants';
+import { asArray, asId, asRecord, asText, headerValue, JsonRecord, parseJson } from '../util/json-reader';
+import { GH_SIGNATURE_HEADER, GH_SIGNATURE_PREFIX } from './greenhouse.constants';
 import { mapWebhookApplication } from './greenhouse.mapper';
 
-/** `Signature: sha256 <hex>` over the raw bytes. Missing header, other algorithm or bad hex → false. */
-export function verifyGreenhouseSignature(req: WebhookRequest, secret: string): boolean {
+/**
+ * `Signature: sha256 <hex>` over the raw bytes, checked against every secret the connection holds: Greenhouse
+ * has one webhook per event type, each with its own secret key (developers.greenhouse.io/webhooks.html,
+ * "Creating a webhook"). Missing header, other algorithm or bad hex → false.
+ */
+export function verifyGreenhouseSignature(req: WebhookRequest, secrets: readonly string[]): boolean {
   const header = headerValue(req.headers, GH_SIGNATURE_HEADER);
   if (!header || !header.startsWith(GH_SIGNATURE_PREFIX)) return false;
-  return verifyHexHmacSha256(req.rawBody, secret, header.slice(GH_SIGNATURE_PREFIX.length).trim());
+  const given = header.slice(GH_SIGNATURE_PREFIX.length).trim();
+  // No short-circuit: each secret costs the same whichever matches.
+  return secrets.map((secret) => verifyHexHmacSha256(req.rawBody, secret, given)).includes(true);
 }
 
 /**
- * Greenhouse puts a unique id in `Greenhouse-Event-ID` on every delivery. Should it be missing (a proxy
- * stripped it), a digest of the body stands in: a replay of the same bytes is still recognised as one.
+ * The id we deduplicate on: a digest of the signed bytes. `Greenhouse-Event-ID` is "an unique id associated
+ * with this delivery" and not covered by the signature (developers.greenhouse.io/webhooks.html), so a captured
+ * delivery replayed with a fresh header would pass as new; the body cannot change without the signature.
  */
 export function greenhouseEventId(req: WebhookRequest): string {
-  return asText(headerValue(req.headers, GH_EVENT_ID_HEADER)) ?? bodyDigestId(req.rawBody);
+  return bodyDigestId(req.rawBody);
 }
 
 /**
- * The ping Greenhouse sends when a webhook is saved: `action: "ping"`. Older copies of the docs show a
- * body with only the webhook's configuration (`web_hook_id`) and no action; both count.
+ * The ping Greenhouse sends when a webhook is saved: "a payload containing some configuration settings"
+ * (shape undocumented). `action: "ping"` or a body naming the webhook counts; anything else we cannot use
+ * is `ignored`, which is answered 200 as well.
  */
 export function isGreenhousePing(body: JsonRecord): boolean {
   if (body.action === 'ping') return true;
@@ -32,30 +40,42 @@ export function isGreenhousePing(body: JsonRecord): boolean {
   );
 }
 
+/**
+ * Never throws: once the signature verified, the delivery is Greenhouse's, and anything but a 200 is retried
+ * for 15 hours (and a failed ping leaves the webhook disabled). What we cannot use comes back `ignored`.
+ */
 export function parseGreenhouseWebhook(req: WebhookRequest): AtsEvent {
-  const body = asRecord(parseJson(req.rawBody.toString('utf8')));
-  if (!body) throw new ValidationFailedException('Greenhouse webhook body is not a JSON object');
   const eventId = greenhouseEventId(req);
+  const body = asRecord(parseJson(req.rawBody.toString('utf8')));
+  if (!body) return { kind: 'ignored', eventId, action: 'unreadable' };
   if (isGreenhousePing(body)) return { kind: 'ping', eventId };
-  const action = asText(body.action);
-  if (!action) throw new ValidationFailedException('Greenhouse webhook has no action');
+  const action = asText(body.action) ?? 'unknown';
   const payload = asRecord(body.payload);
-  switch (action) {
-    case 'new_candidate_application':
-    case 'candidate_stage_change': {
-      const application = asRecord(payload?.application);
-      if (!application) throw new ValidationFailedException(`Greenhouse ${action} lacks payload.application`);
-      return {
-        kind: action === 'new_candidate_application' ? 'application_created' : 'stage_changed',
-        eventId,
-        application: mapWebhookApplication(application),
-      };
+  try {
+    switch (action) {
+      case 'new_candidate_application':
+      case 'candidate_stage_change': {
+        const application = asRecord(payload?.application);
+        // Prospects sit in pools (the documented `application_updated` example has `jobs: []`): nothing to
+        // fast-track, so they are acknowledged and stored as ignored.
+        if (!application || application.prospect === true || asArray(application.jobs).length === 0)
+          return { kind: 'ignored', eventId, action };
+        return {
+          kind: action === 'new_candidate_application' ? 'application_created' : 'stage_changed',
+          eventId,
+          application: mapWebhookApplication(application),
+        };
+      }
+      case 'offer_created':
+      case 'offer_updated':
+        return parseOfferEvent(eventId, action, payload);
+      default:
+        return { kind: 'ignored', eventId, action };
     }
-    case 'offer_created':
-    case 'offer_updated':
-      return parseOfferEvent(eventId, action, payload);
-    default:
-      return { kind: 'ignored', eventId, action };
+  } catch (e) {
+    // A field we need is missing or malformed: stored as ignored (the raw body stays in the inbox).
+    if (e instanceof AppException) return { kind: 'ignored', eventId, action };
+    throw e;
   }
 }
 
@@ -69,8 +89,7 @@ function parseOfferEvent(eventId: string, action: string, payload: JsonRecord | 
   const offer = asRecord(payload?.offer) ?? payload;
   const application = asRecord(offer?.application) ?? asRecord(payload?.application);
   const applicationId = asId(offer?.application_id) ?? asId(application?.id);
-  if (!offer || !applicationId)
-    throw new ValidationFailedException(`Greenhouse ${action} lacks the offer's application_id`);
+  if (!offer || !applicationId) return { kind: 'ignored', eventId, action };
   const candidateId =
     asId(offer.candidate_id) ??
     asId(application?.candidate_id) ??

@@ -28,10 +28,11 @@ import {
 } from '../http/ats-http-client';
 import { AtsHttpMetrics } from '../http/ats-http-metrics';
 import { nextLinkParam } from '../http/link-header';
-import { asArray, asId, asNumber, asRecord, asText, JsonRecord } from '../util/json-reader';
-import { mergeTags } from '../util/tag-merge';
+import { asId, asNumber, asRecord, asText, JsonRecord } from '../util/json-reader';
 import {
   GH_API_RATE_LIMIT,
+  GH_MOVE_FROM_ID_FIRST,
+  GhMoveFromIdKind,
   GH_MAX_IDS_PER_FILTER,
   GH_NOTE_VISIBILITY,
   GH_OPEN_APPLICATIONS_PER_PAGE,
@@ -43,15 +44,19 @@ import { parseGreenhouseWebhook, verifyGreenhouseSignature } from './greenhouse-
 
 type Query = Record<string, string | number | boolean>;
 
-/**
- * Which id `from_stage_id` of `POST /v3/applications/{id}/move` wants. harvestdocs.greenhouse.io says
- * "must match the candidate's current stage"; ats-contracts.md leaves open whether that is the
- * application's `stage_id` or the current application-stage row's `job_interview_stage_id`. We send the
- * application's `stage_id` as we read it (webhook `current_stage.id` / Harvest `stage_id`), which is also
- * what `currentStageId` holds. If live traffic shows otherwise, this function is the one place to change.
- */
-export function greenhouseFromStageId(app: AtsApplication): string | null {
-  return app.currentStageId;
+/** A move Greenhouse refused for a reason other than a stale `from_stage_id`: the job fails visibly. */
+export class GreenhouseMoveRefusedException extends AppException {
+  constructor(applicationId: string, detail: string) {
+    super(ErrorCode.AtsRejected, `Greenhouse refused to move application ${applicationId}: ${detail}`, {
+      status: 422,
+    });
+  }
+}
+
+/** Where an application stands, read fresh: both stage ids of the Harvest v3 row. */
+interface GhStagePosition {
+  jobStageId: string | null;
+  rowId: string | null;
 }
 
 /** Greenhouse ids are integers on the wire; we carry strings. */
@@ -72,6 +77,10 @@ export function harvestUrl(apiBaseUrl: string, path: string, query?: Query): str
   return `${root}/${path}${qs ? `?${qs}` : ''}`;
 }
 
+function otherMoveFromIdKind(kind: GhMoveFromIdKind): GhMoveFromIdKind {
+  return kind === 'application_stage_id' ? 'job_interview_stage_id' : 'application_stage_id';
+}
+
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -89,6 +98,12 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
   private readonly api: AtsHttpClient;
   private readonly auth: AtsHttpClient;
   private readonly tokens: GreenhouseTokenCache;
+  /** Tag definition ids per tenant and lower-cased name (definitions are never renamed by us). */
+  private readonly tagIds = new Map<string, string>();
+  /** Tenants whose tag definitions were listed once: a name missing since is created, not listed again. */
+  private readonly tagsListed = new Set<string>();
+  /** Per tenant: which `from_stage_id` kind the account accepted last (see moveFromIdKind). */
+  private readonly moveFromKinds = new Map<string, GhMoveFromIdKind>();
 
   constructor(
     limiter: RateLimiter,
@@ -106,8 +121,8 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
     await Promise.all([this.api.close(), this.auth.close()]);
   }
 
-  verifySignature(req: WebhookRequest, secret: string): boolean {
-    return verifyGreenhouseSignature(req, secret);
+  verifySignature(req: WebhookRequest, secrets: readonly string[]): boolean {
+    return verifyGreenhouseSignature(req, secrets);
   }
 
   parseWebhook(req: WebhookRequest): AtsEvent {
@@ -134,23 +149,31 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
     return mapJobStages(await this.listAll(conn, 'job_interview_stages', { job_ids: jobId, per_page: 500 }));
   }
 
-  /** Read-merge-write: `PATCH /v3/candidates/{id}` replaces the whole `tags` list, so we send theirs too. */
+  /**
+   * Additive, one `POST /v3/applied_candidate_tags {candidate_id, candidate_tag_id}` per missing tag; no
+   * read-merge-write (`PATCH /v3/candidates` `tags` replaces the whole list and would drop a recruiter's tag
+   * added meanwhile). Tags the snapshot already shows are skipped; definitions come from the tenant's cache.
+   */
   async addTags(conn: AtsConnection, app: AtsApplication, tags: string[]): Promise<string[]> {
-    const wanted = tags.map((t) => this.normaliseTag(t)).filter((t): t is string => t !== null);
-    if (wanted.length === 0) return [];
-    // Fresh read: the snapshot in `app` may predate a recruiter's edit, which we must not undo.
-    const candidate = await this.candidate(conn, app.candidateId);
-    if (!candidate) throw new NotFoundException('Candidate', { candidateId: app.candidateId });
-    const existing = asArray(candidate.tags)
-      .map(asText)
-      .filter((t): t is string => t !== null);
-    const { merged, added } = mergeTags(existing, wanted);
-    if (added.length === 0) return [];
-    const res = await this.call(conn, 'PATCH', `candidates/${encodeURIComponent(app.candidateId)}`, {
-      json: { tags: merged },
-    });
-    this.expectOk(res, 'update candidate tags');
-    return added;
+    const have = new Set(app.candidate.tags.map((t) => t.toLowerCase()));
+    const wanted = [
+      ...new Map(
+        tags
+          .map((t) => this.normaliseTag(t))
+          .filter((t): t is string => t !== null && !have.has(t.toLowerCase()))
+          .map((t) => [t.toLowerCase(), t]),
+      ).values(),
+    ];
+    for (const tag of wanted) {
+      const tagId = await this.tagDefinitionId(conn, tag);
+      const res = await this.call(conn, 'POST', 'applied_candidate_tags', {
+        json: { candidate_id: toGreenhouseId(app.candidateId), candidate_tag_id: toGreenhouseId(tagId) },
+        // Applying a tag twice leaves one tag: safe to resend.
+        idempotent: true,
+      });
+      this.expectOk(res, 'apply candidate tag');
+    }
+    return wanted;
   }
 
   async addNote(conn: AtsConnection, app: AtsApplication, note: NoteInput): Promise<void> {
@@ -167,18 +190,92 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
     this.expectOk(res, 'create note');
   }
 
+  /**
+   * `POST /v3/applications/{id}/move {from_stage_id, to_stage_id}` → 204; 422 when `from_stage_id` is not the
+   * current stage (harvestdocs.greenhouse.io, post_v3-applications-id-move), which also refuses a resend after
+   * a move whose answer was lost. On a 422 the application is read again: at the target → 'moved'; at another
+   * stage than `app` says → 'stale'; unchanged → the other `from_stage_id` kind is tried once, and the one
+   * that works is remembered for the tenant. Any other refusal throws.
+   */
   async moveToStage(conn: AtsConnection, app: AtsApplication, toStageId: string): Promise<'moved' | 'stale'> {
-    const from = greenhouseFromStageId(app);
-    if (!from)
+    if (!app.currentStageId)
       throw new ValidationFailedException('Cannot move an application whose current stage is unknown');
-    // Safe to resend: `from_stage_id` guards it — a resend after an applied move answers 422 (stale).
-    const res = await this.call(conn, 'POST', `applications/${encodeURIComponent(app.applicationId)}/move`, {
-      json: { from_stage_id: toGreenhouseId(from), to_stage_id: toGreenhouseId(toStageId) },
-      idempotent: true,
-    });
-    if (res.status === 422) return 'stale';
-    this.expectOk(res, 'move application');
-    return 'moved';
+    const first = this.moveFromIdKind(conn);
+    let position: GhStagePosition = {
+      jobStageId: app.currentStageId,
+      rowId: app.currentStagePositionId ?? null,
+    };
+    if (first === 'application_stage_id' && !position.rowId) {
+      position = await this.stagePosition(conn, app.applicationId);
+      if (position.jobStageId === toStageId) return 'moved';
+      if (position.jobStageId !== app.currentStageId) return 'stale';
+    }
+    let refusal = '';
+    for (const kind of [first, otherMoveFromIdKind(first)]) {
+      const from = kind === 'application_stage_id' ? position.rowId : position.jobStageId;
+      if (from) {
+        const res = await this.call(
+          conn,
+          'POST',
+          `applications/${encodeURIComponent(app.applicationId)}/move`,
+          {
+            json: { from_stage_id: toGreenhouseId(from), to_stage_id: toGreenhouseId(toStageId) },
+            // Safe to resend: `from_stage_id` guards it, and a 422 after a lost answer is recognised below.
+            idempotent: true,
+          },
+        );
+        if (res.status !== 422) {
+          this.expectOk(res, 'move application');
+          this.moveFromKinds.set(conn.tenantId, kind);
+          return 'moved';
+        }
+        refusal = vendorMessage(res);
+      }
+      position = await this.stagePosition(conn, app.applicationId);
+      if (position.jobStageId === toStageId) return 'moved';
+      if (position.jobStageId !== app.currentStageId) return 'stale';
+    }
+    throw new GreenhouseMoveRefusedException(app.applicationId, refusal || 'no from_stage_id was accepted');
+  }
+
+  /** The `from_stage_id` kind to send first for this tenant; in memory for now (one edit to share it). */
+  private moveFromIdKind(conn: AtsConnection): GhMoveFromIdKind {
+    return this.moveFromKinds.get(conn.tenantId) ?? GH_MOVE_FROM_ID_FIRST;
+  }
+
+  /** One `GET /v3/applications?ids=` row: both stage ids as they are now. */
+  private async stagePosition(conn: AtsConnection, applicationId: string): Promise<GhStagePosition> {
+    const rows = await this.list(conn, 'applications', { ids: applicationId });
+    const row = rows.map(asRecord).find((a) => asId(a?.id) === applicationId);
+    if (!row) throw new NotFoundException('Application', { applicationId });
+    return { jobStageId: asId(row.job_interview_stage_id), rowId: asId(row.stage_id) };
+  }
+
+  /**
+   * Tag definition id by name (case-insensitive), cached per tenant: `GET /v3/candidate_tags` once, and
+   * `POST /v3/candidate_tags {name}` for a name the account does not have yet.
+   */
+  private async tagDefinitionId(conn: AtsConnection, name: string): Promise<string> {
+    const key = (n: string) => `${conn.tenantId}|${n.toLowerCase()}`;
+    const cached = this.tagIds.get(key(name));
+    if (cached) return cached;
+    if (!this.tagsListed.has(conn.tenantId)) {
+      for (const row of (await this.listAll(conn, 'candidate_tags', { per_page: 500 })).map(asRecord)) {
+        const id = asId(row?.id);
+        const tagName = asText(row?.name);
+        if (id && tagName) this.tagIds.set(key(tagName), id);
+      }
+      this.tagsListed.add(conn.tenantId);
+      const listed = this.tagIds.get(key(name));
+      if (listed) return listed;
+    }
+    // Not idempotent: a resend after a lost answer could create the definition twice.
+    const res = await this.call(conn, 'POST', 'candidate_tags', { json: { name }, idempotent: false });
+    this.expectOk(res, 'create candidate tag');
+    const id = asId(asRecord(res.body)?.id);
+    if (!id) throw new AppException(ErrorCode.AtsUnavailable, 'Greenhouse created a tag without an id');
+    this.tagIds.set(key(name), id);
+    return id;
   }
 
   async listOpenApplications(conn: AtsConnection, cursor: string | null): Promise<Page<AtsApplication>> {

@@ -7,7 +7,6 @@ import type { AtsRateLimitPolicy } from '../http/ats-http-client';
 export const GH_SIGNATURE_HEADER = 'Signature';
 /** `Signature: sha256 <lowercase hex>` — algorithm, one space, digest. */
 export const GH_SIGNATURE_PREFIX = 'sha256 ';
-export const GH_EVENT_ID_HEADER = 'Greenhouse-Event-ID';
 
 /**
  * Harvest API budget: a fixed 30-second window whose size differs per integration (150 observed live).
@@ -43,3 +42,12 @@ export const GH_TOKEN_FALLBACK_TTL_MS = 10 * 60_000;
 
 /** Note visibility per audience: 'hr' is the most restricted level Greenhouse offers. */
 export const GH_NOTE_VISIBILITY = { team: 'public', hr: 'admin_only' } as const;
+
+/**
+ * Which id `from_stage_id` of `POST /v3/applications/{id}/move` wants is unsettled in public material
+ * (ats-contracts.md, "Writes → Move"): the application-stage row id (`application.stage_id`, one shipped v3
+ * client) or the job interview stage id (another client; v1 semantics). We start with this one and learn per
+ * tenant which the account accepts (GreenhouseConnector.moveToStage).
+ */
+export type GhMoveFromIdKind = 'application_stage_id' | 'job_interview_stage_id';
+export const GH_MOVE_FROM_ID_FIRST: GhMoveFromIdKind = 'application_stage_id';

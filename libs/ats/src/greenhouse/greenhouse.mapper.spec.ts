@@ -1,5 +1,5 @@
 import { mapHarvestApplication, mapJobStages, mapOffer, offerSalary } from './greenhouse.mapper';
-import { greenhouseFromStageId, harvestUrl } from './greenhouse.connector';
+import { harvestUrl } from './greenhouse.connector';
 
 describe('Greenhouse mapping', () => {
   it('maps a Harvest v3 application row (in_process = active) with its candidate', () => {
@@ -9,7 +9,8 @@ describe('Greenhouse mapping', () => {
         candidate_id: 2,
         job_id: 3,
         status: 'in_process',
-        stage_id: 40,
+        stage_id: 90040,
+        job_interview_stage_id: 40,
         stage_name: 'Phone Screen',
         prospect: false,
       },
@@ -26,12 +27,13 @@ describe('Greenhouse mapping', () => {
       applicationId: '1',
       candidateId: '2',
       jobId: '3',
+      // The job's stage (joins job_interview_stages), never the application-stage row id.
       currentStageId: '40',
+      currentStagePositionId: '90040',
       currentStageName: 'Phone Screen',
       status: 'active',
     });
     expect(app.candidate.emails).toEqual(['a@b.c']);
-    expect(greenhouseFromStageId(app)).toBe('40');
   });
 
   it('orders job interview stages by sort_order and leaves inactive ones out', () => {

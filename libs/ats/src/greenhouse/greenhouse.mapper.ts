@@ -93,8 +93,10 @@ export function mapWebhookApplication(application: JsonRecord): AtsApplication {
     candidateId: required(asId(candidate.id), 'application.candidate.id'),
     jobId: required(asId(job?.id), 'application.jobs[0].id'),
     jobName: asText(job?.name),
+    // Webhooks (unchanged by Harvest v3) name the job's stage in `current_stage`; the row id is not sent.
     currentStageId: asId(stage?.id),
     currentStageName: asText(stage?.name),
+    currentStagePositionId: null,
     status: mapGreenhouseStatus(application.status),
     candidate: mapCandidate(candidate, application.custom_fields),
     workHistory: mapWorkHistory(candidate),
@@ -114,8 +116,12 @@ export function mapHarvestApplication(application: JsonRecord, candidate: JsonRe
     jobId: required(asId(application.job_id), `job of application ${applicationId}`),
     // v3 application rows carry the job id only; a job lookup per application is not worth the budget.
     jobName: asText(application.job_name),
-    currentStageId: asId(application.stage_id),
+    // Two stage ids (ats-contracts.md, "Two stage ids"): `job_interview_stage_id` is the job's stage and joins
+    // `job_interview_stages.id`, which is what plans speak; `stage_id` is the application-stage row (unique
+    // per application), only ever used as a move's `from_stage_id`.
+    currentStageId: asId(application.job_interview_stage_id),
     currentStageName: asText(application.stage_name),
+    currentStagePositionId: asId(application.stage_id),
     status: mapGreenhouseStatus(application.status),
     candidate: candidate
       ? mapCandidate(candidate, application.custom_fields)

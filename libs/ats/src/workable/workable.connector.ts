@@ -96,8 +96,8 @@ export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
     await this.api.close();
   }
 
-  verifySignature(req: WebhookRequest, secret: string): boolean {
-    return verifyWorkableSignature(req, secret);
+  verifySignature(req: WebhookRequest, secrets: readonly string[]): boolean {
+    return secrets.some((secret) => verifyWorkableSignature(req, secret));
   }
 
   parseWebhook(req: WebhookRequest): AtsEvent {
