@@ -87,6 +87,7 @@ export const GH_WRITE_STATUS = {
 
 export const GH_ERROR_MESSAGES = {
   unauthorized: 'Unauthorized',
+  forbidden: 'Forbidden',
   notFound: 'Resource not found',
   unprocessable: 'Unprocessable Content',
   tooManyRequests: 'Too Many Requests',

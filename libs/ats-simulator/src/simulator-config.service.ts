@@ -42,6 +42,11 @@ export interface SimulatorConfig {
     tokenRateLimit: RateLimitSwitch;
     /** Which id `from_stage_id` must be (see GH_MOVE_FROM_STAGE_ID_DEFAULT). */
     moveFromStageIdKind: GhMoveFromStageIdKind;
+    /**
+     * Scopes the credential lacks (`harvest:<resource>:<action>`): such calls are answered 403, as Harvest v3
+     * answers a missing scope (harvestdocs.greenhouse.io, "Authentication": scopes per endpoint; ats-contracts.md).
+     */
+    deniedScopes: string[];
   };
   workable: FaceSwitches;
   webhooks: {
@@ -78,6 +83,7 @@ export function defaultSimulatorConfig(): SimulatorConfig {
       tokenTtlSeconds: GH_TOKEN_TTL_SECONDS,
       tokenRateLimit: { enabled: true, ...GH_TOKEN_RATE_LIMIT },
       moveFromStageIdKind: GH_MOVE_FROM_STAGE_ID_DEFAULT,
+      deniedScopes: [],
     },
     workable: faceDefaults(WK_RATE_LIMIT),
     webhooks: { timeScale: 1, timeoutMs: WEBHOOK_TIMEOUT_MS },
@@ -123,6 +129,8 @@ export class SimulatorConfigService {
     const errors = mergeConfig(copy as unknown as Record<string, unknown>, patch);
     if (!['application_stage_id', 'job_interview_stage_id'].includes(copy.greenhouse.moveFromStageIdKind))
       errors.push('greenhouse.moveFromStageIdKind must be application_stage_id or job_interview_stage_id');
+    if (!copy.greenhouse.deniedScopes.every((s) => typeof s === 'string' && /^harvest:[a-z_]+:[a-z]+$/.test(s)))
+      errors.push('greenhouse.deniedScopes must list scopes like harvest:applications:list');
     if (errors.length === 0) this.current = copy;
     return errors;
   }

@@ -108,6 +108,14 @@ export interface NoteInput {
   audience: 'team' | 'hr';
 }
 
+/** One line of a connection check: what was tried, how it went, and (when it failed) what to fix. */
+export interface ConnectionCheckItem {
+  check: 'credentials' | 'acting_user' | 'read_access' | 'job_stages' | 'webhook_delivery';
+  status: 'pass' | 'fail' | 'skipped';
+  /** What was found and what to fix, in both languages; never an upstream body (it could echo anything). */
+  message: { en: string; ja: string };
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -151,6 +159,14 @@ export abstract class AtsConnector {
   /** Registers our webhook receiver where the ATS supports it by API (Workable); a no-op otherwise. */
   abstract subscribeWebhooks(conn: AtsConnection, targetUrl: string): Promise<void>;
   abstract unsubscribeWebhooks(conn: AtsConnection): Promise<void>;
+  /**
+   * Checks a saved connection against the ATS: token, acting user (and the rights reads need), read access per
+   * resource we use (a refusal names the missing scope), and a job's stages. Never throws for an ATS refusal:
+   * each item says pass or fail.
+   */
+  abstract checkConnection(conn: AtsConnection): Promise<ConnectionCheckItem[]>;
+  /** A delivery signed as the ATS would sign it, for checking our own receiver and the stored secret. */
+  abstract testDelivery(conn: AtsConnection): WebhookRequest;
   /** Where a person opens the application in the ATS's own UI, when the ids alone tell. */
   abstract applicationUrl(candidateId: string, applicationId: string): string | null;
   /** Tag spelling the ATS will store (Workable lower-cases and cuts at the first space). */

@@ -5,6 +5,7 @@ import type {
   AtsEvent,
   AtsOffer,
   AtsStage,
+  ConnectionCheckItem,
   NoteInput,
   Page,
   WebhookRequest,
@@ -109,6 +110,12 @@ export class InMemoryAts implements AtsConnector {
     return this.call('getOffer', applicationId, () => this.offers.get(applicationId) ?? null);
   }
 
+  async checkConnection(): Promise<ConnectionCheckItem[]> {
+    return [{ check: 'credentials', status: 'pass', message: { en: 'in memory', ja: 'メモリ内' } }];
+  }
+  testDelivery(conn: AtsConnection): WebhookRequest {
+    return { rawBody: Buffer.from(JSON.stringify({ kind: 'ping', eventId: `check-${Date.now()}` })), headers: { [InMemoryAts.SIGNATURE_HEADER]: conn.webhookSecret } };
+  }
   async subscribeWebhooks(): Promise<void> {}
   async unsubscribeWebhooks(): Promise<void> {}
   applicationUrl(): string | null {

@@ -99,8 +99,9 @@ export class GreenhouseTokenCache {
 /** How long a token read from the shared cache is reused without asking it again. */
 const LOCAL_COPY_MS = 60_000;
 
-/** Per tenant and credential; the client id and acting user are hashed, not spelled out in Redis key names. */
+/** Per tenant and credential; client id, acting user and secret are hashed, never spelled out in Redis key names. */
 function cacheKey(conn: AtsConnection): string {
-  const who = createHash('sha256').update([conn.authUrl, conn.clientId, conn.actingUserId ?? ''].join('|')).digest('hex').slice(0, 24);
+  // The secret is part of the key: a changed (or mistyped) secret must mint its own token, never reuse the old one.
+  const who = createHash('sha256').update([conn.authUrl, conn.clientId, conn.actingUserId ?? '', conn.secret].join('|')).digest('hex').slice(0, 24);
   return `gh-token:${conn.tenantId}:${who}`;
 }

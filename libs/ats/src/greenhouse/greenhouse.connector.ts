@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Inject, Injectable, OnModuleDestroy, Optional } from '@nestjs/common';
 import {
   AppException,
@@ -14,6 +15,7 @@ import {
   AtsEvent,
   AtsOffer,
   AtsStage,
+  ConnectionCheckItem,
   NoteInput,
   Page,
   WebhookRequest,
@@ -36,13 +38,19 @@ import {
   GH_MAX_IDS_PER_FILTER,
   GH_NOTE_VISIBILITY,
   GH_OPEN_APPLICATIONS_PER_PAGE,
+  GH_SIGNATURE_HEADER,
+  GH_SIGNATURE_PREFIX,
   GH_TOKEN_RATE_LIMIT,
 } from './greenhouse.constants';
 import { mapHarvestApplication, mapJobStages, mapOffer } from './greenhouse.mapper';
+import { checkGreenhouseConnection } from './greenhouse-connection-check';
 import { GreenhouseTokenCache } from './greenhouse-token.cache';
 import { parseGreenhouseWebhook, verifyGreenhouseSignature } from './greenhouse-webhook.parser';
 
 type Query = Record<string, string | number | boolean>;
+
+/** Statuses the connection check reads as findings (missing scope, unknown user) rather than failures. */
+const CHECK_PASS_THROUGH: readonly number[] = [401, 403, 404, 422];
 
 /** A move Greenhouse refused for a reason other than a stale `from_stage_id`: the job fails visibly. */
 export class GreenhouseMoveRefusedException extends AppException {
@@ -325,6 +333,24 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
 
   async unsubscribeWebhooks(_conn: AtsConnection): Promise<void> {}
 
+  async checkConnection(conn: AtsConnection): Promise<ConnectionCheckItem[]> {
+    return checkGreenhouseConnection(
+      {
+        token: async () => void (await this.tokens.get(conn)),
+        // A refused scope or user is an answer here, not an error.
+        get: (path, query) => this.call(conn, 'GET', path, { query, passThrough: CHECK_PASS_THROUGH }),
+      },
+      conn.actingUserId,
+    );
+  }
+
+  /** A `ping` as Greenhouse sends one when a webhook is saved, signed with the connection's key. */
+  testDelivery(conn: AtsConnection): WebhookRequest {
+    const rawBody = Buffer.from(JSON.stringify({ action: 'ping', payload: { web_hook_id: 0 } }));
+    const signature = createHmac('sha256', conn.webhookSecret).update(rawBody).digest('hex');
+    return { rawBody, headers: { [GH_SIGNATURE_HEADER.toLowerCase()]: `${GH_SIGNATURE_PREFIX}${signature}`, 'content-type': 'application/json' } };
+  }
+
   /** Greenhouse stores tags as typed; we only trim (and refuse blanks). */
   applicationUrl(candidateId: string, applicationId: string): string | null {
     return `${GH_APP_URL}/people/${encodeURIComponent(candidateId)}?application_id=${encodeURIComponent(applicationId)}`;
@@ -379,7 +405,7 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
     conn: AtsConnection,
     method: HttpMethod,
     path: string,
-    opts: { query?: Query; json?: unknown; idempotent?: boolean },
+    opts: { query?: Query; json?: unknown; idempotent?: boolean; passThrough?: readonly number[] },
   ): Promise<AtsHttpResponse> {
     const url = harvestUrl(conn.apiBaseUrl, path, opts.query);
     for (let attempt = 1; ; attempt++) {
@@ -391,6 +417,7 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
         headers: { authorization: `Bearer ${token}` },
         json: opts.json,
         idempotent: opts.idempotent,
+        passThrough: opts.passThrough,
       });
       if (res.status !== 401) return res;
       await this.tokens.invalidate(conn, token);

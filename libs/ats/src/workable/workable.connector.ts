@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Inject, Injectable, OnModuleDestroy, Optional } from '@nestjs/common';
 import {
   AppException,
@@ -13,6 +14,7 @@ import {
   AtsEvent,
   AtsOffer,
   AtsStage,
+  ConnectionCheckItem,
   NoteInput,
   Page,
   WebhookRequest,
@@ -38,8 +40,10 @@ import {
   workableAccountId,
   workableDefaultLimit,
   workableSubscriptionTarget,
+  WK_SIGNATURE_HEADER,
 } from './workable.constants';
 import { mapWorkableCandidate, mapWorkableStages, toAtsStages, WorkableStage } from './workable.mapper';
+import { checkWorkableConnection } from './workable-connection-check';
 import { normaliseWorkableTag } from './workable-tag';
 import { parseWorkableWebhook, verifyWorkableSignature } from './workable-webhook.parser';
 
@@ -229,6 +233,17 @@ export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
     return normaliseWorkableTag(tag);
   }
 
+  async checkConnection(conn: AtsConnection): Promise<ConnectionCheckItem[]> {
+    return checkWorkableConnection({ get: (path, query) => this.call(conn, 'GET', path, { query, findings: true }) }, conn.actingUserId);
+  }
+
+  /** An envelope as Workable posts one, signed as Workable signs it (hex HMAC-SHA256 of the raw body). */
+  testDelivery(conn: AtsConnection): WebhookRequest {
+    const rawBody = Buffer.from(JSON.stringify({ id: `connection-check-${Date.now()}`, event_type: 'connection_check', fired_at: new Date().toISOString(), resource_type: 'candidate', data: {} }));
+    const signature = createHmac('sha256', conn.webhookSecret).update(rawBody).digest('hex');
+    return { rawBody, headers: { [WK_SIGNATURE_HEADER.toLowerCase()]: signature, 'content-type': 'application/json' } };
+  }
+
   // ------------------------------------------------------------------ SPI plumbing
 
   private memberId(conn: AtsConnection): string {
@@ -288,7 +303,7 @@ export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
     conn: AtsConnection,
     method: HttpMethod,
     path: string,
-    opts: { query?: Query | string; json?: unknown; idempotent?: boolean },
+    opts: { query?: Query | string; json?: unknown; idempotent?: boolean; findings?: boolean },
   ): Promise<AtsHttpResponse> {
     const res = await this.api.send({
       tenantId: conn.tenantId,
@@ -298,9 +313,11 @@ export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
       json: opts.json,
       idempotent: opts.idempotent,
       defaultLimit: workableDefaultLimit(conn),
+      // The connection check reads a refusal as a finding, not as an error.
+      passThrough: opts.findings ? [401, 403, 404, 422] : undefined,
     });
     // Account tokens do not expire or refresh: a 401 means the token is wrong or revoked.
-    if (res.status === 401)
+    if (res.status === 401 && !opts.findings)
       throw new AppException(ErrorCode.AtsRejected, `Workable refused the token: ${vendorMessage(res)}`, {
         status: 401,
       });

@@ -37,6 +37,14 @@ export class IntegrationController {
     return { kind: ats, webhookUrl };
   }
 
+  /** Runs the connection check: each item pass/fail/skipped with what to fix (ja/en). */
+  @Post('ats-connections/:ats/check')
+  @HttpCode(200)
+  @Authenticated('hr_admin')
+  checkConnection(@CurrentPrincipal() p: Principal, @Param('ats', atsPipe) ats: AtsKind) {
+    return this.connections.check(p, ats, `${this.config.publicBaseUrl}/webhooks/${ats}/${p.tenantId}`);
+  }
+
   @Delete('ats-connections/:ats')
   @HttpCode(204)
   @Authenticated('hr_admin')

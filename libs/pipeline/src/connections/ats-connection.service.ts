@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { asAtsKind, AtsConnection, AtsConnectorRegistry, AtsKind } from '@comeback/ats';
-import { AuditActor, AuditService, NotFoundException, SecretBox } from '@comeback/platform';
+import { asAtsKind, AtsConnection, AtsConnectorRegistry, AtsKind, ConnectionCheckItem } from '@comeback/ats';
+import { AppException, AuditActor, AuditService, ErrorCode, NotFoundException, SecretBox } from '@comeback/platform';
 import type { AtsConnectionEntity } from './ats-connection.entity';
 import { AtsConnectionRepository } from './ats-connection.repository';
 
@@ -17,6 +17,8 @@ export interface AtsConnectionInput {
 
 /** Decrypted connections are cached briefly: the webhook path reads one on every delivery. */
 const CACHE_MS = 30_000;
+/** The test delivery goes to our own public URL: it answers at once or something is wrong. */
+const WEBHOOK_CHECK_TIMEOUT_MS = 5_000;
 
 @Injectable()
 export class AtsConnectionService {
@@ -34,6 +36,25 @@ export class AtsConnectionService {
     input: AtsConnectionInput,
     webhookTargetUrl?: string,
   ): Promise<AtsConnection> {
+    // Greenhouse answers reads only for a Site Admin, and both ATSs refuse writes without a valid author: a
+    // connection whose token or acting user the ATS refuses would fail every job, so it is not saved at all.
+    const candidate: AtsConnection = {
+      tenantId: actor.tenantId,
+      kind: input.kind,
+      apiBaseUrl: input.apiBaseUrl.replace(/\/$/, ''),
+      authUrl: input.authUrl ?? null,
+      clientId: input.clientId ?? null,
+      secret: input.secret,
+      webhookSecret: input.webhookSecret,
+      actingUserId: input.actingUserId ?? null,
+      offerSalaryField: input.offerSalaryField ?? null,
+    };
+    const refused = (await this.connectors.get(input.kind).checkConnection(candidate)).filter(
+      (i) => (i.check === 'credentials' || i.check === 'acting_user') && i.status === 'fail',
+    );
+    if (refused.length > 0) {
+      throw new AppException(ErrorCode.AtsConnectionRefused, refused.map((i) => i.message.en).join(' '), { items: refused });
+    }
     const entity = await this.repo.upsert(actor.tenantId, input.kind, {
       apiBaseUrl: input.apiBaseUrl.replace(/\/$/, ''),
       authUrl: input.authUrl ?? null,
@@ -66,6 +87,46 @@ export class AtsConnectionService {
       targetType: 'ats_connection',
       targetId: kind,
     });
+  }
+
+  /**
+   * The connection check HR runs after saving: the ATS's own items (token, acting user, read scopes, a job's
+   * stages), then a delivery signed with the stored secret, posted to our public webhook URL, must be accepted.
+   */
+  async check(actor: AuditActor, kind: AtsKind, webhookUrl: string): Promise<{ kind: AtsKind; ok: boolean; items: ConnectionCheckItem[] }> {
+    const conn = await this.get(actor.tenantId, kind);
+    const connector = this.connectors.get(kind);
+    const items = await connector.checkConnection(conn);
+    items.push(await this.checkWebhookDelivery(connector.testDelivery(conn), webhookUrl));
+    const ok = items.every((i) => i.status !== 'fail');
+    await this.audit.record(actor, {
+      action: 'ats_connection.check',
+      targetType: 'ats_connection',
+      targetId: kind,
+      details: { ok, failed: items.filter((i) => i.status === 'fail').map((i) => i.check) },
+    });
+    return { kind, ok, items };
+  }
+
+  private async checkWebhookDelivery(delivery: { rawBody: Buffer; headers: Record<string, string | string[] | undefined> }, url: string): Promise<ConnectionCheckItem> {
+    const headers = Object.fromEntries(Object.entries(delivery.headers).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    let status = 0;
+    try {
+      status = (await fetch(url, { method: 'POST', headers, body: delivery.rawBody, signal: AbortSignal.timeout(WEBHOOK_CHECK_TIMEOUT_MS) })).status;
+    } catch {
+      status = 0;
+    }
+    if (status === 200) {
+      return { check: 'webhook_delivery', status: 'pass', message: { en: `A signed test delivery to ${url} was accepted.`, ja: `${url} への署名付きテスト配信が受け付けられました。` } };
+    }
+    return {
+      check: 'webhook_delivery',
+      status: 'fail',
+      message:
+        status === 401
+          ? { en: `Our endpoint refused a delivery signed with the stored webhook secret: save the secret the ATS signs with.`, ja: '保存された Webhook シークレットで署名した配信が拒否されました。ATS が署名に使うシークレットを保存してください。' }
+          : { en: `${url} did not answer 200 (${status ? `HTTP ${status}` : 'unreachable'}): check PUBLIC_BASE_URL and the network path from the ATS.`, ja: `${url} が 200 を返しませんでした（${status ? `HTTP ${status}` : '到達不能'}）。PUBLIC_BASE_URL と ATS からの経路を確認してください。` },
+    };
   }
 
   async find(tenantId: string, kind: AtsKind): Promise<AtsConnection | null> {

@@ -18,6 +18,8 @@ export enum ErrorCode {
   AtsUnavailable = 'ats_unavailable',
   AtsRejected = 'ats_rejected',
   RateLimited = 'rate_limited',
+  /** The ATS refused the connection being saved (credentials, acting user): nothing was saved. */
+  AtsConnectionRefused = 'ats_connection_refused',
 }
 
 export class AppException extends Error {

@@ -24,6 +24,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.AtsUnavailable]: HttpStatus.BAD_GATEWAY,
   [ErrorCode.AtsRejected]: HttpStatus.BAD_GATEWAY,
   [ErrorCode.RateLimited]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorCode.AtsConnectionRefused]: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 const CODE_BY_HTTP_STATUS: Record<number, string> = {

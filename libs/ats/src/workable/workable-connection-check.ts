@@ -1,0 +1,124 @@
+import type { ConnectionCheckItem } from '../ats-connector.port';
+import type { AtsHttpResponse } from '../http/ats-http-client';
+import { asArray, asId, asRecord, asText } from '../util/json-reader';
+
+export interface SpiReader {
+  get(path: string, query: Record<string, string | number>): Promise<AtsHttpResponse>;
+}
+
+const item = (
+  check: ConnectionCheckItem['check'],
+  status: ConnectionCheckItem['status'],
+  en: string,
+  ja: string,
+): ConnectionCheckItem => ({
+  check,
+  status,
+  message: { en, ja },
+});
+
+/**
+ * Workable's side of the connection check (SPI v3, workable.readme.io): the token answers `GET /members`
+ * (scope r_jobs… as listed in ats-contracts.md), the acting member is one of them, candidates are readable
+ * (r_candidates), and a job's stages (r_jobs).
+ */
+export async function checkWorkableConnection(
+  reader: SpiReader,
+  actingMemberId: string | null,
+): Promise<ConnectionCheckItem[]> {
+  const items: ConnectionCheckItem[] = [];
+  const members = await reader.get('members', { limit: 100 });
+  if (members.status === 401) {
+    items.push(
+      item(
+        'credentials',
+        'fail',
+        'Workable refused the API token (HTTP 401): paste a valid token of this account.',
+        'Workable が API トークンを拒否しました（HTTP 401）。このアカウントの有効なトークンを設定してください。',
+      ),
+    );
+    return items;
+  }
+  if (members.status !== 200) {
+    items.push(
+      item(
+        'credentials',
+        'fail',
+        `Workable answered GET /members with HTTP ${members.status}: the token needs the r_jobs scope.`,
+        `Workable の GET /members が HTTP ${members.status} を返しました。トークンに r_jobs スコープが必要です。`,
+      ),
+    );
+    return items;
+  }
+  items.push(
+    item(
+      'credentials',
+      'pass',
+      'Workable accepted the API token.',
+      'Workable が API トークンを受け付けました。',
+    ),
+  );
+  const list = Array.isArray(members.body) ? members.body : asArray(asRecord(members.body)?.members);
+  const found = actingMemberId ? list.map(asRecord).some((m) => asId(m?.id) === actingMemberId) : false;
+  items.push(
+    found
+      ? item(
+          'acting_user',
+          'pass',
+          `Member ${actingMemberId} exists in the account.`,
+          `メンバー ${actingMemberId} はこのアカウントに存在します。`,
+        )
+      : item(
+          'acting_user',
+          'fail',
+          actingMemberId
+            ? `Member ${actingMemberId} is not in the account: choose one of its members.`
+            : 'No acting member: choose the Workable member our comments and moves are written as.',
+          actingMemberId
+            ? `メンバー ${actingMemberId} はこのアカウントにいません。メンバーから選んでください。`
+            : '操作メンバーが未設定です。コメントと移動を記録する Workable メンバーを選んでください。',
+        ),
+  );
+
+  const candidates = await reader.get('candidates', { limit: 1 });
+  items.push(
+    candidates.status === 200
+      ? item('read_access', 'pass', 'Candidates are readable.', '候補者を読み取れました。')
+      : item(
+          'read_access',
+          'fail',
+          `Candidates could not be read (HTTP ${candidates.status}): the token needs r_candidates.`,
+          `候補者を読み取れませんでした（HTTP ${candidates.status}）。トークンに r_candidates が必要です。`,
+        ),
+  );
+  const first = asRecord(asArray(asRecord(candidates.body)?.candidates)[0]);
+  const shortcode = asText(asRecord(first?.job)?.shortcode);
+  if (!shortcode) {
+    items.push(
+      item(
+        'job_stages',
+        'skipped',
+        'No candidate to take a job from: the stages check runs once one exists.',
+        '求人を特定できる候補者がまだいないため、選考段階の確認は省略しました。',
+      ),
+    );
+  } else {
+    const stages = await reader.get(`jobs/${encodeURIComponent(shortcode)}/stages`, {});
+    items.push(
+      stages.status === 200
+        ? item(
+            'job_stages',
+            'pass',
+            `The stages of job ${shortcode} are readable.`,
+            `求人 ${shortcode} の選考段階を読み取れました。`,
+          )
+        : item(
+            'job_stages',
+            'fail',
+            `The stages of job ${shortcode} could not be read (HTTP ${stages.status}).`,
+            `求人 ${shortcode} の選考段階を読み取れませんでした（HTTP ${stages.status}）。`,
+          ),
+    );
+  }
+  return items;
+}
