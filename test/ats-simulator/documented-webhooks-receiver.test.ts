@@ -95,7 +95,8 @@ describe('webhook receiver: Greenhouse documented examples', () => {
     '%s unsigned or signed with another key → 401, nothing stored',
     async (_file, e) => {
       const before = (await stored(e.raw)).length;
-      for (const headers of [{}, { signature: sign(e.raw, 'not-the-connection-secret') }]) {
+      const refused: Record<string, string>[] = [{}, { signature: sign(e.raw, 'not-the-connection-secret') }];
+      for (const headers of refused) {
         const res = await post(e.raw, headers);
         expect(res.status).toBe(401);
       }
