@@ -1,5 +1,5 @@
 import type { ConnectionCheckItem } from '../ats-connector.port';
-import type { AtsHttpResponse } from '../http/ats-http-client';
+import { checkItem, type CheckReader } from '../util/connection-check';
 import { asId, asRecord } from '../util/json-reader';
 
 /** The Harvest v3 lists the product reads, each with the scope it needs (ats-contracts.md, "Scopes"). */
@@ -11,22 +11,10 @@ const READ_ROUTES: { path: string; query: Record<string, string | number>; scope
   { path: 'offers', query: { per_page: 1 }, scope: 'harvest:offers:list' },
 ];
 
-export interface HarvestReader {
+export interface HarvestReader extends CheckReader {
   /** Obtains (or reuses) the connection's token; throws when the token endpoint refuses. */
   token(): Promise<void>;
-  get(path: string, query: Record<string, string | number>): Promise<AtsHttpResponse>;
 }
-
-const item = (
-  check: ConnectionCheckItem['check'],
-  status: ConnectionCheckItem['status'],
-  en: string,
-  ja: string,
-): ConnectionCheckItem => ({
-  check,
-  status,
-  message: { en, ja },
-});
 
 /**
  * Greenhouse's side of the connection check. Reads answer only for a Site Admin token (`sub`); other users get
@@ -40,7 +28,7 @@ export async function checkGreenhouseConnection(
   try {
     await reader.token();
     items.push(
-      item(
+      checkItem(
         'credentials',
         'pass',
         'Greenhouse issued a Harvest v3 token for these credentials.',
@@ -50,7 +38,7 @@ export async function checkGreenhouseConnection(
   } catch (err) {
     const status = (err as { details?: { status?: number } }).details?.status;
     items.push(
-      item(
+      checkItem(
         'credentials',
         'fail',
         `Greenhouse refused the token request${status ? ` (HTTP ${status})` : ''}: check the client id and secret of the Harvest v3 credential.`,
@@ -62,7 +50,7 @@ export async function checkGreenhouseConnection(
 
   if (!actingUserId) {
     items.push(
-      item(
+      checkItem(
         'acting_user',
         'fail',
         'No acting user: choose the Greenhouse user our notes and moves are written as.',
@@ -77,7 +65,7 @@ export async function checkGreenhouseConnection(
         : undefined;
     if (res.status === 403) {
       items.push(
-        item(
+        checkItem(
           'acting_user',
           'fail',
           'The credential lacks the scope harvest:users:list: add it in Greenhouse (Dev Center → API credentials).',
@@ -86,7 +74,7 @@ export async function checkGreenhouseConnection(
       );
     } else if (!user) {
       items.push(
-        item(
+        checkItem(
           'acting_user',
           'fail',
           `User ${actingUserId} was not found or is not a Site Admin: Harvest v3 answers reads only for a Site Admin.`,
@@ -95,7 +83,7 @@ export async function checkGreenhouseConnection(
       );
     } else if (user.disabled === true || user.deactivated === true) {
       items.push(
-        item(
+        checkItem(
           'acting_user',
           'fail',
           `User ${actingUserId} is deactivated in Greenhouse: choose an active user.`,
@@ -104,7 +92,7 @@ export async function checkGreenhouseConnection(
       );
     } else if (user.site_admin !== true) {
       items.push(
-        item(
+        checkItem(
           'acting_user',
           'fail',
           `User ${actingUserId} is not a Site Admin: make them one in Greenhouse, or every read comes back empty.`,
@@ -113,7 +101,7 @@ export async function checkGreenhouseConnection(
       );
     } else {
       items.push(
-        item(
+        checkItem(
           'acting_user',
           'pass',
           `User ${actingUserId} is an active Site Admin.`,
@@ -133,13 +121,13 @@ export async function checkGreenhouseConnection(
   }
   items.push(
     missing.length === 0
-      ? item(
+      ? checkItem(
           'read_access',
           'pass',
           'Every list the product reads answered.',
           '必要な一覧の読み取りはすべて成功しました。',
         )
-      : item(
+      : checkItem(
           'read_access',
           'fail',
           `Missing scope(s): ${missing.join(', ')}: add them to the credential in Greenhouse (Dev Center → API credentials).`,
@@ -149,7 +137,7 @@ export async function checkGreenhouseConnection(
 
   if (!jobId) {
     items.push(
-      item(
+      checkItem(
         'job_stages',
         'skipped',
         'No application to take a job from: the stages check runs once one exists.',
@@ -160,13 +148,13 @@ export async function checkGreenhouseConnection(
     const res = await reader.get('job_interview_stages', { job_ids: jobId });
     items.push(
       res.status === 200 && Array.isArray(res.body) && res.body.length > 0
-        ? item(
+        ? checkItem(
             'job_stages',
             'pass',
             `The stages of job ${jobId} are readable (${res.body.length}).`,
             `求人 ${jobId} の選考段階を読み取れました（${res.body.length} 件）。`,
           )
-        : item(
+        : checkItem(
             'job_stages',
             'fail',
             res.status === 403

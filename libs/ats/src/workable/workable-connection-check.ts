@@ -1,21 +1,6 @@
 import type { ConnectionCheckItem } from '../ats-connector.port';
-import type { AtsHttpResponse } from '../http/ats-http-client';
+import { checkItem, type CheckReader } from '../util/connection-check';
 import { asArray, asId, asRecord, asText } from '../util/json-reader';
-
-export interface SpiReader {
-  get(path: string, query: Record<string, string | number>): Promise<AtsHttpResponse>;
-}
-
-const item = (
-  check: ConnectionCheckItem['check'],
-  status: ConnectionCheckItem['status'],
-  en: string,
-  ja: string,
-): ConnectionCheckItem => ({
-  check,
-  status,
-  message: { en, ja },
-});
 
 /**
  * Workable's side of the connection check (SPI v3, workable.readme.io): the token answers `GET /members`
@@ -23,14 +8,14 @@ const item = (
  * (r_candidates), and a job's stages (r_jobs).
  */
 export async function checkWorkableConnection(
-  reader: SpiReader,
+  reader: CheckReader,
   actingMemberId: string | null,
 ): Promise<ConnectionCheckItem[]> {
   const items: ConnectionCheckItem[] = [];
   const members = await reader.get('members', { limit: 100 });
   if (members.status === 401) {
     items.push(
-      item(
+      checkItem(
         'credentials',
         'fail',
         'Workable refused the API token (HTTP 401): paste a valid token of this account.',
@@ -41,7 +26,7 @@ export async function checkWorkableConnection(
   }
   if (members.status !== 200) {
     items.push(
-      item(
+      checkItem(
         'credentials',
         'fail',
         `Workable answered GET /members with HTTP ${members.status}: the token needs the r_jobs scope.`,
@@ -51,7 +36,7 @@ export async function checkWorkableConnection(
     return items;
   }
   items.push(
-    item(
+    checkItem(
       'credentials',
       'pass',
       'Workable accepted the API token.',
@@ -62,13 +47,13 @@ export async function checkWorkableConnection(
   const found = actingMemberId ? list.map(asRecord).some((m) => asId(m?.id) === actingMemberId) : false;
   items.push(
     found
-      ? item(
+      ? checkItem(
           'acting_user',
           'pass',
           `Member ${actingMemberId} exists in the account.`,
           `メンバー ${actingMemberId} はこのアカウントに存在します。`,
         )
-      : item(
+      : checkItem(
           'acting_user',
           'fail',
           actingMemberId
@@ -83,8 +68,8 @@ export async function checkWorkableConnection(
   const candidates = await reader.get('candidates', { limit: 1 });
   items.push(
     candidates.status === 200
-      ? item('read_access', 'pass', 'Candidates are readable.', '候補者を読み取れました。')
-      : item(
+      ? checkItem('read_access', 'pass', 'Candidates are readable.', '候補者を読み取れました。')
+      : checkItem(
           'read_access',
           'fail',
           `Candidates could not be read (HTTP ${candidates.status}): the token needs r_candidates.`,
@@ -95,7 +80,7 @@ export async function checkWorkableConnection(
   const shortcode = asText(asRecord(first?.job)?.shortcode);
   if (!shortcode) {
     items.push(
-      item(
+      checkItem(
         'job_stages',
         'skipped',
         'No candidate to take a job from: the stages check runs once one exists.',
@@ -106,13 +91,13 @@ export async function checkWorkableConnection(
     const stages = await reader.get(`jobs/${encodeURIComponent(shortcode)}/stages`, {});
     items.push(
       stages.status === 200
-        ? item(
+        ? checkItem(
             'job_stages',
             'pass',
             `The stages of job ${shortcode} are readable.`,
             `求人 ${shortcode} の選考段階を読み取れました。`,
           )
-        : item(
+        : checkItem(
             'job_stages',
             'fail',
             `The stages of job ${shortcode} could not be read (HTTP ${stages.status}).`,
