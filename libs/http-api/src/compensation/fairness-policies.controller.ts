@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal } from '@comeback/platform';
 import {
@@ -7,30 +7,17 @@ import {
   FairnessPolicyService,
   FairnessPolicyValidateDto,
 } from '@comeback/compensation';
+import { VersionedPolicyController } from '../policies/versioned-policy.controller';
 
 @ApiTags('fairness policies')
 @Controller('api/v1/offers/fairness-policies')
 @Authenticated('hr_admin')
-export class FairnessPoliciesController {
+export class FairnessPoliciesController extends VersionedPolicyController {
   constructor(
-    private readonly policies: FairnessPolicyService,
+    protected readonly policies: FairnessPolicyService,
     private readonly dryRuns: FairnessDryRunService,
-  ) {}
-
-  @Get()
-  history(@CurrentPrincipal() p: Principal) {
-    return this.policies.history(p.tenantId);
-  }
-
-  @Get('active')
-  async active(@CurrentPrincipal() p: Principal) {
-    const a = await this.policies.active(p.tenantId);
-    return { version: a.version, document: a.policy };
-  }
-
-  @Get(':version')
-  get(@CurrentPrincipal() p: Principal, @Param('version', ParseIntPipe) version: number) {
-    return this.policies.get(p.tenantId, version);
+  ) {
+    super();
   }
 
   /** Checks a document without saving it: every problem with its JSON pointer, code and en/ja message. */
@@ -51,11 +38,5 @@ export class FairnessPoliciesController {
   @HttpCode(200)
   dryRun(@CurrentPrincipal() p: Principal, @Param('version', ParseIntPipe) version: number) {
     return this.dryRuns.dryRun(p.tenantId, version);
-  }
-
-  @Post(':version/activate')
-  @HttpCode(200)
-  activate(@CurrentPrincipal() p: Principal, @Param('version', ParseIntPipe) version: number) {
-    return this.policies.activate(p, version);
   }
 }

@@ -1,29 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal } from '@comeback/platform';
 import { DryRunQueryDto, EligibilityPolicyService, PolicyDraftDto, PolicyValidateDto } from '@comeback/pipeline';
 import { todayIn } from '@comeback/domain';
+import { VersionedPolicyController } from '../policies/versioned-policy.controller';
 
 @ApiTags('eligibility policies')
 @Controller('api/v1/eligibility/policies')
 @Authenticated('hr_admin')
-export class EligibilityPoliciesController {
-  constructor(private readonly policies: EligibilityPolicyService) {}
-
-  @Get()
-  history(@CurrentPrincipal() p: Principal) {
-    return this.policies.history(p.tenantId);
-  }
-
-  @Get('active')
-  async active(@CurrentPrincipal() p: Principal) {
-    const a = await this.policies.active(p.tenantId);
-    return { version: a.version, document: a.policy };
-  }
-
-  @Get(':version')
-  get(@CurrentPrincipal() p: Principal, @Param('version', ParseIntPipe) version: number) {
-    return this.policies.get(p.tenantId, version);
+export class EligibilityPoliciesController extends VersionedPolicyController {
+  constructor(protected readonly policies: EligibilityPolicyService) {
+    super();
   }
 
   /** Checks a document without saving it: every problem with its JSON pointer. */
@@ -43,11 +30,5 @@ export class EligibilityPoliciesController {
   @HttpCode(200)
   dryRun(@CurrentPrincipal() p: Principal, @Param('version', ParseIntPipe) version: number, @Query() q: DryRunQueryDto) {
     return this.policies.dryRun(p.tenantId, version, q.asOf ?? todayIn());
-  }
-
-  @Post(':version/activate')
-  @HttpCode(200)
-  activate(@CurrentPrincipal() p: Principal, @Param('version', ParseIntPipe) version: number) {
-    return this.policies.activate(p, version);
   }
 }
