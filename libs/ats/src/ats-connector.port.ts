@@ -15,7 +15,13 @@ export interface AtsConnection {
   clientId: string | null;
   /** Client secret or API token. */
   secret: string;
-  webhookSecret: string;
+  /**
+   * An explicit webhook signing secret. Null where the ATS signs with a credential the connection already
+   * holds (the adapter's `webhookSigningSecret` says which).
+   */
+  webhookSecret: string | null;
+  /** OAuth2 refresh token, for connections authorised with the authorization-code grant. */
+  refreshToken: string | null;
   /** The ATS user/member our writes are attributed to. */
   actingUserId: string | null;
   /** Where the applicant's salary lives on offers (custom field key), for the fairness check. */
@@ -82,7 +88,11 @@ export type AtsEvent =
 export type DispatchedEventKind = Exclude<AtsEvent['kind'], 'ping' | 'ignored'>;
 export type AtsEventOf<K extends AtsEvent['kind']> = Extract<AtsEvent, { kind: K }>;
 /** Every dispatched kind, listed once; the `satisfies` clause fails to compile when a new kind is left out. */
-export const DISPATCHED_EVENT_KINDS = ['application_created', 'stage_changed', 'offer_changed'] as const satisfies readonly DispatchedEventKind[];
+export const DISPATCHED_EVENT_KINDS = [
+  'application_created',
+  'stage_changed',
+  'offer_changed',
+] as const satisfies readonly DispatchedEventKind[];
 type _AllListed = DispatchedEventKind extends (typeof DISPATCHED_EVENT_KINDS)[number] ? true : never;
 const _allListed: _AllListed = true;
 void _allListed;
@@ -98,6 +108,16 @@ export interface NoteInput {
   audience: 'team' | 'hr';
 }
 
+/** A webhook registration the ATS keeps on its side (created through its API); stored by the caller. */
+export interface WebhookSubscription {
+  /** The ATS's id for it, needed to delete it. */
+  id: string;
+  /** The URL the ATS posts to. */
+  target: string;
+  /** When the ATS stops delivering unless it is renewed; null where it does not expire. */
+  validUntil: Date | null;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -110,6 +130,10 @@ export abstract class AtsConnector {
 
   /** Timing-safe signature check over the raw bytes. */
   abstract verifySignature(req: WebhookRequest, secret: string): boolean;
+  /** The key the ATS signs this connection's deliveries with: by default the explicit webhook secret. */
+  webhookSigningSecret(conn: AtsConnection): string | null {
+    return conn.webhookSecret;
+  }
   /** Parses a verified delivery; throws a 4xx-mapped AppException on a malformed body. */
   abstract parseWebhook(req: WebhookRequest): AtsEvent;
 
@@ -131,9 +155,14 @@ export abstract class AtsConnector {
   ): Promise<'moved' | 'stale'>;
   abstract listOpenApplications(conn: AtsConnection, cursor: string | null): Promise<Page<AtsApplication>>;
   abstract getOffer(conn: AtsConnection, applicationId: string): Promise<AtsOffer | null>;
-  /** Registers our webhook receiver where the ATS supports it by API (Workable); a no-op otherwise. */
-  abstract subscribeWebhooks(conn: AtsConnection, targetUrl: string): Promise<void>;
-  abstract unsubscribeWebhooks(conn: AtsConnection): Promise<void>;
+  /**
+   * Registers our webhook receiver where the ATS supports it by API, finding registrations made earlier
+   * (by any process) again, and returns them for the caller to store; [] where webhooks are set up by hand.
+   * Keeps nothing in memory: every process must be able to delete or renew what another one created.
+   */
+  abstract subscribeWebhooks(conn: AtsConnection, targetUrl: string): Promise<WebhookSubscription[]>;
+  /** Deletes these registrations (ids as `subscribeWebhooks` returned them); ones already gone are fine. */
+  abstract unsubscribeWebhooks(conn: AtsConnection, subscriptionIds: readonly string[]): Promise<void>;
   /** Where a person opens the application in the ATS's own UI, when the ids alone tell. */
   abstract applicationUrl(candidateId: string, applicationId: string): string | null;
   /** Tag spelling the ATS will store (Workable lower-cases and cuts at the first space). */

@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 export class PolicyDraftDto {
   @ApiProperty({ description: 'The policy document (see eligibility.md); validated by the domain validator' })
@@ -28,7 +43,10 @@ export class DryRunQueryDto {
 }
 
 export class StageMappingDto {
-  @ApiProperty({ description: 'Per tier: the stages (ids or names) to skip for this job', example: { full: ['書類選考', '一次面接'], light: ['書類選考'] } })
+  @ApiProperty({
+    description: 'Per tier: the stages (ids or names) to skip for this job',
+    example: { full: ['書類選考', '一次面接'], light: ['書類選考'] },
+  })
   @IsObject()
   tiers!: Record<string, string[]>;
 
@@ -95,11 +113,27 @@ export class AtsConnectionDto {
   @MaxLength(2000)
   secret!: string;
 
-  @ApiProperty({ description: 'Webhook signing secret (stored encrypted)' })
+  // Optional: some ATSs sign webhooks with the API token or the OAuth app's secret, which `secret` already
+  // holds; the adapter decides whether one is needed (a connection without one verifies nothing otherwise).
+  @ApiPropertyOptional({
+    description:
+      'Webhook signing secret (stored encrypted). Leave out where the ATS signs with the API token or the OAuth app secret; set it to override that key',
+  })
+  @IsOptional()
   @IsString()
   @MinLength(8)
   @MaxLength(500)
-  webhookSecret!: string;
+  webhookSecret?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'OAuth2 refresh token, for connections authorised with the authorization-code grant (stored encrypted); needs authUrl and clientId',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  refreshToken?: string;
 
   // Required: both ATSs refuse notes without an author, and a PUT replaces the whole connection, so an
   // omitted acting user would silently break every write-back until someone noticed.
@@ -135,4 +169,3 @@ export class TenantSettingsDto {
   @Type(() => MatchThresholdsDto)
   matchThresholds?: MatchThresholdsDto;
 }
-

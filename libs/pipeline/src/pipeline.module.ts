@@ -20,6 +20,11 @@ import { BackfillRunEntity } from './backfill/backfill-run.entity';
 import { BackfillService } from './backfill/backfill.service';
 import { AtsConnectionEntity } from './connections/ats-connection.entity';
 import { AtsConnectionService } from './connections/ats-connection.service';
+import { AtsCredentialsModule } from './connections/ats-credentials.module';
+import { WebhookSubscriptionEntity } from './subscriptions/webhook-subscription.entity';
+import { WebhookSubscriptionRepository } from './subscriptions/webhook-subscription.repository';
+import { WebhookSubscriptionRenewal } from './subscriptions/webhook-subscription-renewal.service';
+import { WebhookSubscriptionService } from './subscriptions/webhook-subscription.service';
 import { InboxEventEntity } from './inbox/inbox-event.entity';
 import { InboxEventsRepository } from './inbox/inbox-events.repository';
 import { WebhookIngestService } from './inbox/webhook-ingest.service';
@@ -35,6 +40,9 @@ import { TrackedApplicationsService } from './applications/tracked-applications.
 
 const SERVICES = [
   AtsConnectionService,
+  WebhookSubscriptionRepository,
+  WebhookSubscriptionService,
+  WebhookSubscriptionRenewal,
   InboxEventsRepository,
   WebhookIngestService,
   EligibilityPolicyService,
@@ -62,6 +70,7 @@ const SERVICES = [
  */
 @Module({
   imports: [
+    AtsCredentialsModule,
     AtsModule,
     RegistryModule,
     TypeOrmModule.forFeature([
@@ -75,6 +84,7 @@ const SERVICES = [
       JobStageCacheEntity,
       JobStageMappingEntity,
       BackfillRunEntity,
+      WebhookSubscriptionEntity,
     ]),
   ],
   providers: [...SERVICES, EligibilityInputsRepository],

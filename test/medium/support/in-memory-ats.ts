@@ -8,9 +8,11 @@ import type {
   NoteInput,
   Page,
   WebhookRequest,
+  WebhookSubscription,
 } from '@comeback/ats';
 
-export type AtsOperation = 'getApplication' | 'listStages' | 'addTags' | 'addNote' | 'moveToStage' | 'getOffer';
+export type AtsOperation =
+  'getApplication' | 'listStages' | 'addTags' | 'addNote' | 'moveToStage' | 'getOffer';
 
 /** A fault for the next call of one operation: refused before anything happens, or done but the answer is lost. */
 export type Fault = 'refuse' | 'lose_response';
@@ -46,7 +48,13 @@ export class InMemoryAts implements AtsConnector {
   }
 
   count(op: AtsOperation, applicationId?: string): number {
-    return this.calls.filter((c) => c.op === op && (applicationId === undefined || c.applicationId === applicationId)).length;
+    return this.calls.filter(
+      (c) => c.op === op && (applicationId === undefined || c.applicationId === applicationId),
+    ).length;
+  }
+
+  webhookSigningSecret(conn: AtsConnection): string | null {
+    return conn.webhookSecret;
   }
 
   verifySignature(req: WebhookRequest, secret: string): boolean {
@@ -75,7 +83,12 @@ export class InMemoryAts implements AtsConnector {
   }
 
   async addNote(_c: AtsConnection, app: AtsApplication, note: NoteInput): Promise<void> {
-    return this.call('addNote', app.applicationId, () => void this.notes.push({ applicationId: app.applicationId, body: note.body, audience: note.audience }));
+    return this.call(
+      'addNote',
+      app.applicationId,
+      () =>
+        void this.notes.push({ applicationId: app.applicationId, body: note.body, audience: note.audience }),
+    );
   }
 
   /** Refuses a move from a stage the application is no longer at, as a real ATS does ('stale'). */
@@ -84,7 +97,11 @@ export class InMemoryAts implements AtsConnector {
       const stored = this.app(app.applicationId);
       if (stored.currentStageId !== app.currentStageId) return 'stale' as const;
       const stage = this.stageOf(stored.jobId, toStageId);
-      this.applications.set(app.applicationId, { ...stored, currentStageId: stage.id, currentStageName: stage.name });
+      this.applications.set(app.applicationId, {
+        ...stored,
+        currentStageId: stage.id,
+        currentStageName: stage.name,
+      });
       return 'moved' as const;
     });
   }
@@ -97,7 +114,9 @@ export class InMemoryAts implements AtsConnector {
     return this.call('getOffer', applicationId, () => this.offers.get(applicationId) ?? null);
   }
 
-  async subscribeWebhooks(): Promise<void> {}
+  async subscribeWebhooks(): Promise<WebhookSubscription[]> {
+    return [];
+  }
   async unsubscribeWebhooks(): Promise<void> {}
   applicationUrl(): string | null {
     return null;

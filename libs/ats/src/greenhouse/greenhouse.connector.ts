@@ -16,6 +16,7 @@ import {
   NoteInput,
   Page,
   WebhookRequest,
+  WebhookSubscription,
 } from '../ats-connector.port';
 import {
   ATS_HTTP_TUNING,
@@ -222,9 +223,11 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
   }
 
   /** Greenhouse webhooks are configured in its UI (Configure → Dev Center → Webhooks), not by API. */
-  async subscribeWebhooks(_conn: AtsConnection, _targetUrl: string): Promise<void> {}
+  async subscribeWebhooks(_conn: AtsConnection, _targetUrl: string): Promise<WebhookSubscription[]> {
+    return [];
+  }
 
-  async unsubscribeWebhooks(_conn: AtsConnection): Promise<void> {}
+  async unsubscribeWebhooks(_conn: AtsConnection, _subscriptionIds: readonly string[]): Promise<void> {}
 
   /** Greenhouse stores tags as typed; we only trim (and refuse blanks). */
   applicationUrl(candidateId: string, applicationId: string): string | null {

@@ -4,7 +4,8 @@ import { AppException, ErrorCode, JobQueue, NotFoundException } from '@comeback/
 import { AtsConnectionService } from '../connections/ats-connection.service';
 import { InboxEventsRepository } from './inbox-events.repository';
 
-export type IngestResult = { status: 'ping' } | { status: 'accepted' | 'duplicate' | 'ignored'; eventId: string };
+export type IngestResult =
+  { status: 'ping' } | { status: 'accepted' | 'duplicate' | 'ignored'; eventId: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -32,7 +33,8 @@ export class WebhookIngestService {
     // Same answer for "no such tenant" and "bad signature": nothing to learn by probing.
     if (!conn) throw new AppException(ErrorCode.InvalidSignature, 'Signature verification failed');
     const connector = this.connectors.get(kind);
-    if (!connector.verifySignature(req, conn.webhookSecret)) {
+    const signingSecret = connector.webhookSigningSecret(conn);
+    if (!signingSecret || !connector.verifySignature(req, signingSecret)) {
       throw new AppException(ErrorCode.InvalidSignature, 'Signature verification failed');
     }
     const event = connector.parseWebhook(req);
@@ -51,7 +53,11 @@ export class WebhookIngestService {
     // A duplicate still in 'received' may have missed its enqueue (crash in between): enqueue again;
     // the job id is the event's, so the queue drops it if it is already there.
     if (row.inserted || row.status === 'received') {
-      await this.queue.enqueue('ats-event.process', { tenantId, inboxEventId: row.id }, { jobId: processingJobId(row.id) });
+      await this.queue.enqueue(
+        'ats-event.process',
+        { tenantId, inboxEventId: row.id },
+        { jobId: processingJobId(row.id) },
+      );
     }
     return { status: row.inserted ? 'accepted' : 'duplicate', eventId: event.eventId };
   }
