@@ -1,21 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
 export class PolicyDraftDto {
   @ApiProperty({ description: 'The policy document (see eligibility.md); validated by the domain validator' })
@@ -43,10 +28,7 @@ export class DryRunQueryDto {
 }
 
 export class StageMappingDto {
-  @ApiProperty({
-    description: 'Per tier: the stages (ids or names) to skip for this job',
-    example: { full: ['書類選考', '一次面接'], light: ['書類選考'] },
-  })
+  @ApiProperty({ description: 'Per tier: the stages (ids or names) to skip for this job', example: { full: ['書類選考', '一次面接'], light: ['書類選考'] } })
   @IsObject()
   tiers!: Record<string, string[]>;
 
@@ -114,21 +96,15 @@ export class AtsConnectionDto {
   secret!: string;
 
   // Optional: some ATSs sign webhooks with the API token or the OAuth app's secret, which `secret` already
-  // holds; the adapter decides whether one is needed (a connection without one verifies nothing otherwise).
-  @ApiPropertyOptional({
-    description:
-      'Webhook signing secret (stored encrypted). Leave out where the ATS signs with the API token or the OAuth app secret; set it to override that key',
-  })
+  // holds; the connection service asks the adapter whether this one needs its own.
+  @ApiPropertyOptional({ description: 'Webhook signing secret (stored encrypted). Leave out where the ATS signs with the API token or the OAuth app secret; set it to override that key' })
   @IsOptional()
   @IsString()
   @MinLength(8)
   @MaxLength(500)
   webhookSecret?: string;
 
-  @ApiPropertyOptional({
-    description:
-      'OAuth2 refresh token, for connections authorised with the authorization-code grant (stored encrypted); needs authUrl and clientId',
-  })
+  @ApiPropertyOptional({ description: 'OAuth2 refresh token, for connections authorised with the authorization-code grant (stored encrypted); needs authUrl and clientId' })
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -169,3 +145,4 @@ export class TenantSettingsDto {
   @Type(() => MatchThresholdsDto)
   matchThresholds?: MatchThresholdsDto;
 }
+

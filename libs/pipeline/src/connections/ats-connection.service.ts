@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AtsConnection, AtsConnectorRegistry, AtsKind } from '@comeback/ats';
-import {
-  AuditActor,
-  AuditService,
-  NotFoundException,
-  SecretBox,
-  ValidationFailedException,
-} from '@comeback/platform';
+import { AuditActor, AuditService, NotFoundException, SecretBox, ValidationFailedException } from '@comeback/platform';
 import { Repository } from 'typeorm';
 import { AtsConnectionEntity } from './ats-connection.entity';
 import { WebhookSubscriptionService } from '../subscriptions/webhook-subscription.service';
@@ -39,46 +33,26 @@ export class AtsConnectionService {
     private readonly subscriptions: WebhookSubscriptionService,
   ) {}
 
-  async upsert(
-    actor: AuditActor,
-    input: AtsConnectionInput,
-    webhookTargetUrl?: string,
-  ): Promise<AtsConnection> {
-    if (
-      !this.connectors
-        .get(input.kind)
-        .webhookSigningSecret({
-          webhookSecret: input.webhookSecret ?? null,
-          secret: input.secret,
-        } as AtsConnection)
-    )
-      throw new ValidationFailedException(
-        `A ${this.connectors.get(input.kind).displayName} connection needs webhookSecret (the signing secret set in the ATS)`,
-      );
+  async upsert(actor: AuditActor, input: AtsConnectionInput, webhookTargetUrl?: string): Promise<AtsConnection> {
+    const connector = this.connectors.get(input.kind);
+    if (!connector.webhookSigningSecret({ webhookSecret: input.webhookSecret ?? null, secret: input.secret } as AtsConnection))
+      throw new ValidationFailedException(`A ${connector.displayName} connection needs webhookSecret (the signing secret set in the ATS)`);
     const existing = await this.repo.findOneBy({ tenantId: actor.tenantId, kind: input.kind });
-    const entity = this.repo.merge(
-      existing ?? this.repo.create({ tenantId: actor.tenantId, kind: input.kind }),
-      {
-        apiBaseUrl: input.apiBaseUrl.replace(/\/$/, ''),
-        authUrl: input.authUrl ?? null,
-        clientId: input.clientId ?? null,
-        secretSealed: this.box.seal(input.secret),
-        webhookSecretSealed: input.webhookSecret ? this.box.seal(input.webhookSecret) : null,
-        refreshTokenSealed: input.refreshToken ? this.box.seal(input.refreshToken) : null,
-        accessTokenSealed: null,
-        accessTokenExpiresAt: null,
-        actingUserId: input.actingUserId ?? null,
-        offerSalaryField: input.offerSalaryField ?? null,
-      },
-    );
+    const entity = this.repo.merge(existing ?? this.repo.create({ tenantId: actor.tenantId, kind: input.kind }), {
+      apiBaseUrl: input.apiBaseUrl.replace(/\/$/, ''),
+      authUrl: input.authUrl ?? null,
+      clientId: input.clientId ?? null,
+      secretSealed: this.box.seal(input.secret),
+      webhookSecretSealed: input.webhookSecret ? this.box.seal(input.webhookSecret) : null,
+      refreshTokenSealed: input.refreshToken ? this.box.seal(input.refreshToken) : null,
+      accessTokenSealed: null,
+      accessTokenExpiresAt: null,
+      actingUserId: input.actingUserId ?? null,
+      offerSalaryField: input.offerSalaryField ?? null,
+    });
     await this.repo.save(entity);
     this.cache.delete(`${actor.tenantId}:${input.kind}`);
-    await this.audit.record(actor, {
-      action: 'ats_connection.save',
-      targetType: 'ats_connection',
-      targetId: input.kind,
-      details: { apiBaseUrl: entity.apiBaseUrl },
-    });
+    await this.audit.record(actor, { action: 'ats_connection.save', targetType: 'ats_connection', targetId: input.kind, details: { apiBaseUrl: entity.apiBaseUrl } });
     const conn = this.toConnection(entity);
     if (webhookTargetUrl) await this.subscriptions.subscribe(conn, webhookTargetUrl);
     return conn;
@@ -90,11 +64,7 @@ export class AtsConnectionService {
     await this.subscriptions.unsubscribe(conn);
     await this.repo.delete({ tenantId: actor.tenantId, kind });
     this.cache.delete(`${actor.tenantId}:${kind}`);
-    await this.audit.record(actor, {
-      action: 'ats_connection.delete',
-      targetType: 'ats_connection',
-      targetId: kind,
-    });
+    await this.audit.record(actor, { action: 'ats_connection.delete', targetType: 'ats_connection', targetId: kind });
   }
 
   async find(tenantId: string, kind: AtsKind): Promise<AtsConnection | null> {

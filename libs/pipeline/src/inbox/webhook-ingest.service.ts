@@ -4,8 +4,7 @@ import { AppException, ErrorCode, JobQueue, NotFoundException } from '@comeback/
 import { AtsConnectionService } from '../connections/ats-connection.service';
 import { InboxEventsRepository } from './inbox-events.repository';
 
-export type IngestResult =
-  { status: 'ping' } | { status: 'accepted' | 'duplicate' | 'ignored'; eventId: string };
+export type IngestResult = { status: 'ping' } | { status: 'accepted' | 'duplicate' | 'ignored'; eventId: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -53,11 +52,7 @@ export class WebhookIngestService {
     // A duplicate still in 'received' may have missed its enqueue (crash in between): enqueue again;
     // the job id is the event's, so the queue drops it if it is already there.
     if (row.inserted || row.status === 'received') {
-      await this.queue.enqueue(
-        'ats-event.process',
-        { tenantId, inboxEventId: row.id },
-        { jobId: processingJobId(row.id) },
-      );
+      await this.queue.enqueue('ats-event.process', { tenantId, inboxEventId: row.id }, { jobId: processingJobId(row.id) });
     }
     return { status: row.inserted ? 'accepted' : 'duplicate', eventId: event.eventId };
   }
