@@ -68,7 +68,9 @@ describe('ats-simulator: Workable SPI v3', () => {
       { tags: ['Comeback', 'Former Employee', 'a'.repeat(24), 'b'.repeat(25), 'COMEBACK'] },
       auth,
     );
-    expect(put.status).toBe(200);
+    // Was 200: Workable documents 202 for this PUT (WK_WRITE_STATUS.tags cites the source).
+    expect(put.status).toBe(202);
+    expect(put.body).toEqual({ tags: ['comeback', 'former', 'a'.repeat(24)] });
     const one = await json(sim, 'GET', `/workable/spi/v3/candidates/${id}`, undefined, auth);
     expect(one.body.candidate.tags).toEqual(['comeback', 'former', 'a'.repeat(24)]);
     await json(sim, 'PUT', `/workable/spi/v3/candidates/${id}/tags`, { tags: ['returnee'] }, auth);
