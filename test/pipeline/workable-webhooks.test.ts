@@ -26,10 +26,10 @@ describe('Workable webhooks end to end (connection without a webhook secret)', (
   let ds: DataSource;
 
   const stored = async () =>
-    (await ds.query(
+    ds.query<{ external_id: string; target: string; valid_until: Date | null }[]>(
       'SELECT external_id, target, valid_until FROM webhook_subscriptions WHERE tenant_id = $1 AND kind = $2 ORDER BY target',
       [s.tenant.id, 'workable'],
-    )) as { external_id: string; target: string; valid_until: Date | null }[];
+    );
   const simSubscriptions = async () =>
     ((await (await fetch(`${s.sim.url}/_sim/state`)).json()) as any).companies.find(
       (c: any) => c.company === 'e2e',
