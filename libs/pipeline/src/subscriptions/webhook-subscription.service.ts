@@ -53,7 +53,10 @@ export class WebhookSubscriptionService {
   }
 
   /** Connections with a registration lapsing within the renewal horizon. */
-  async dueConnections(now = new Date(), limit = 50): Promise<{ tenantId: string; kind: ReturnType<typeof asAtsKind> }[]> {
+  async dueConnections(
+    now = new Date(),
+    limit = 50,
+  ): Promise<{ tenantId: string; kind: ReturnType<typeof asAtsKind> }[]> {
     const due = await this.repo.dueForRenewal(new Date(now.getTime() + SUBSCRIPTION_RENEW_BEFORE_MS), limit);
     return due.map((d) => ({ tenantId: d.tenantId, kind: asAtsKind(d.kind) }));
   }
