@@ -1,6 +1,29 @@
 // The Workable SPI v3 face over real HTTP.
 import type { SimulatorHandle } from '@comeback/ats-simulator';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { json, startSeeded, WK_TOKEN } from './sim-test-kit';
+
+const fixture = (name: string): any =>
+  JSON.parse(readFileSync(join(__dirname, '../fixtures/workable', name), 'utf8'));
+
+/** Every documented field is present with the documented JSON type (null allowed on either side). */
+function expectShape(actual: unknown, documented: unknown, path = '$'): void {
+  if (documented === null || actual === null) return;
+  if (Array.isArray(documented)) {
+    expect([path, Array.isArray(actual)]).toEqual([path, true]);
+    if (documented.length > 0)
+      for (const item of actual as unknown[]) expectShape(item, documented[0], `${path}[]`);
+    return;
+  }
+  expect([path, typeof actual]).toEqual([path, typeof documented]);
+  if (typeof documented === 'object')
+    for (const [k, v] of Object.entries(documented as Record<string, unknown>)) {
+      if (k === '_source') continue;
+      expect([`${path}.${k}`, k in (actual as object)]).toEqual([`${path}.${k}`, true]);
+      expectShape((actual as Record<string, unknown>)[k], v, `${path}.${k}`);
+    }
+}
 
 describe('ats-simulator: Workable SPI v3', () => {
   let sim: SimulatorHandle;
@@ -68,7 +91,9 @@ describe('ats-simulator: Workable SPI v3', () => {
       { tags: ['Comeback', 'Former Employee', 'a'.repeat(24), 'b'.repeat(25), 'COMEBACK'] },
       auth,
     );
-    expect(put.status).toBe(200);
+    // Was 200: Workable documents 202 for this PUT (WK_WRITE_STATUS.tags cites the source).
+    expect(put.status).toBe(202);
+    expect(put.body).toEqual({ tags: ['comeback', 'former', 'a'.repeat(24)] });
     const one = await json(sim, 'GET', `/workable/spi/v3/candidates/${id}`, undefined, auth);
     expect(one.body.candidate.tags).toEqual(['comeback', 'former', 'a'.repeat(24)]);
     await json(sim, 'PUT', `/workable/spi/v3/candidates/${id}/tags`, { tags: ['returnee'] }, auth);
@@ -150,6 +175,54 @@ describe('ats-simulator: Workable SPI v3', () => {
       (await json(sim, 'POST', '/workable/spi/v3/subscriptions', { target, event: 'candidate_moved' }, auth))
         .status,
     ).toBe(201);
+  });
+
+  it('answers with the documented shapes (candidate, stages, members, subscriptions; fixtures cite their sources)', async () => {
+    const id = seed.workable.candidates[0].id;
+    const one = await json(sim, 'GET', `/workable/spi/v3/candidates/${id}`, undefined, auth);
+    expectShape(one.body, fixture('candidate.json'));
+    expectShape(
+      (await json(sim, 'GET', '/workable/spi/v3/jobs/BE01/stages', undefined, auth)).body,
+      fixture('stages.json'),
+    );
+    expectShape(
+      (await json(sim, 'GET', '/workable/spi/v3/members', undefined, auth)).body,
+      fixture('members.json'),
+    );
+    await json(
+      sim,
+      'POST',
+      '/workable/spi/v3/subscriptions',
+      {
+        target: 'http://127.0.0.1:9/a',
+        event: 'candidate_moved',
+        args: { account_id: 'acme', job_shortcode: '', stage_slug: '' },
+      },
+      auth,
+    );
+    const subs = await json(sim, 'GET', '/workable/spi/v3/subscriptions', undefined, auth);
+    expect(subs.status).toBe(200);
+    expectShape(subs.body, fixture('subscriptions.json'));
+    const sub = subs.body.subscriptions[0];
+    // valid_until a year after created_at, as in the documented example.
+    const documented = fixture('subscriptions.json').subscriptions[0];
+    expect(Date.parse(sub.valid_until) - Date.parse(sub.created_at)).toBe(
+      Date.parse(documented.valid_until) - Date.parse(documented.created_at),
+    );
+  });
+
+  it('answers a comment with 201 and a plain-text body', async () => {
+    const res = await fetch(
+      `${sim.url}/workable/spi/v3/candidates/${seed.workable.candidates[0].id}/comments`,
+      {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ member_id: seed.workable.members[0].id, comment: { body: 'hi' } }),
+      },
+    );
+    expect(res.status).toBe(201);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await res.text()).toBe('');
   });
 
   it('rate-limits 10 requests per 10 s per token with X-Rate-Limit-* headers', async () => {

@@ -54,6 +54,7 @@ export function connection(overrides: Partial<AtsConnection>): AtsConnection {
     clientId: null,
     secret: '',
     webhookSecret: '',
+    refreshToken: null,
     actingUserId: null,
     offerSalaryField: null,
     ...overrides,

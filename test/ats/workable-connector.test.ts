@@ -184,17 +184,36 @@ describe('WorkableConnector against the simulator', () => {
     expect(seen.size).toBe(130);
   });
 
-  it('subscribes both events on distinct targets (409 = already there) and unsubscribes', async () => {
-    await wk.subscribeWebhooks(conn, 'https://comeback.example/webhooks/x/tenant-1');
-    await wk.subscribeWebhooks(conn, 'https://comeback.example/webhooks/x/tenant-1');
-    let subs = (await ctl.company()).workable.subscriptions;
-    expect(subs.map((s: any) => [s.event, s.target])).toEqual([
-      ['candidate_created', 'https://comeback.example/webhooks/x/tenant-1?event=candidate_created'],
-      ['candidate_moved', 'https://comeback.example/webhooks/x/tenant-1?event=candidate_moved'],
+  it('subscribes both events on distinct targets and returns their ids and valid_until; a 409 is found again by another process', async () => {
+    const target = 'https://comeback.example/webhooks/x/tenant-1';
+    const first = await wk.subscribeWebhooks(conn, target);
+    expect(first).toEqual([
+      { id: expect.any(String), target: `${target}?event=candidate_created`, validUntil: expect.any(Date) },
+      { id: expect.any(String), target: `${target}?event=candidate_moved`, validUntil: expect.any(Date) },
     ]);
-    await wk.unsubscribeWebhooks(conn);
-    subs = (await ctl.company()).workable.subscriptions;
-    expect(subs).toEqual([]);
+    // valid_until is about a year after creation (ats-contracts.md; GET /subscriptions example).
+    expect(first[0].validUntil!.getTime() - Date.now()).toBeGreaterThan(300 * 24 * 3600_000);
+    // A second connector (another process, or this one after a restart) holds nothing in memory: the 409s
+    // are resolved through GET /subscriptions to the same ids.
+    const other = new WorkableConnector(new MemoryRateLimiter(), new AtsHttpMetrics(), fastTuning());
+    try {
+      expect(await other.subscribeWebhooks(conn, target)).toEqual(first);
+      let subs = (await ctl.company()).workable.subscriptions;
+      expect(subs.map((s: any) => [s.event, s.target])).toEqual([
+        ['candidate_created', `${target}?event=candidate_created`],
+        ['candidate_moved', `${target}?event=candidate_moved`],
+      ]);
+      await other.unsubscribeWebhooks(
+        conn,
+        first.map((s) => s.id),
+      );
+      subs = (await ctl.company()).workable.subscriptions;
+      expect(subs).toEqual([]);
+      // Already gone: fine.
+      await wk.unsubscribeWebhooks(conn, [first[0].id]);
+    } finally {
+      await other.onModuleDestroy();
+    }
   });
 
   it('completes while 30 % of requests fail with 5xx', async () => {
@@ -226,8 +245,9 @@ describe('WorkableConnector against the simulator', () => {
 
   it('verifies and parses the simulator’s signed candidate events', async () => {
     const receiver = await startReceiver();
+    let subscribed: string[] = [];
     try {
-      await wk.subscribeWebhooks(conn, receiver.url);
+      subscribed = (await wk.subscribeWebhooks(conn, receiver.url)).map((s) => s.id);
       const id = await candidate({ firstName: '太郎', notify: true });
       await receiver.waitFor(1);
       const d = receiver.deliveries[0];
@@ -242,7 +262,7 @@ describe('WorkableConnector against the simulator', () => {
       await receiver.waitFor(2);
       expect(wk.parseWebhook(receiver.deliveries[1]).kind).toBe('stage_changed');
     } finally {
-      await wk.unsubscribeWebhooks(conn);
+      await wk.unsubscribeWebhooks(conn, subscribed);
       await receiver.close();
     }
   });

@@ -81,6 +81,7 @@ describe('OfferChecksService.onOfferChanged (ATS offers; real PostgreSQL, fake c
       clientId: null,
       secret: 's',
       webhookSecret: 'w',
+      refreshToken: null,
       actingUserId: null,
       offerSalaryField: 'salary',
     };

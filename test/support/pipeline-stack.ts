@@ -12,7 +12,7 @@ export type AtsUnderTest = 'greenhouse' | 'workable';
 
 export const WEBHOOK_SECRET = 'e2e-webhook-secret-0123456789';
 const GH_CLIENT = { id: 'e2e-client', secret: 'e2e-client-secret' };
-const WK_TOKEN = 'e2e-workable-token';
+export const WK_TOKEN = 'e2e-workable-token';
 
 export const JOB_STAGES = ['書類選考', '一次面接', '二次面接', '最終面接', 'Offer'];
 
@@ -140,8 +140,8 @@ export async function startStack(
       token: hr,
       json: {
         apiBaseUrl: `${sim.url}/workable/spi/v3`,
+        // No webhook secret: Workable signs with the account token, which `secret` already is.
         secret: WK_TOKEN,
-        webhookSecret: WK_TOKEN,
         actingUserId,
       },
     });

@@ -146,13 +146,28 @@ export const WK_WEBHOOK_RETRY_MINUTES = [1, 5, 15, 60, 240];
 /** The webhook `data` is the candidate resource as `GET /candidates/:id` returns it: stage as a name. */
 export const WK_WEBHOOK_STAGE_FORM: 'name' | 'slug' = 'name';
 
+/**
+ * Success statuses. Tags: 202 (ats-contracts.md; the documented "Success Response (202)" of PUT
+ * /candidates/:id/tags as transcribed at withone.ai/knowledge/workable, "Update a Candidate's Tags").
+ * Comments: 201 "with a plain text response body (blank example in the spec)"
+ * (workable.readme.io/reference/comment-on-candidate, as transcribed at withone.ai "Create a Candidate
+ * Comment"). Unsubscribe: 200 `{}` (withone.ai "Unsubscribe (Delete) a Webhook Subscription").
+ * Move and subscribe are not pinned by the material we hold.
+ */
 export const WK_WRITE_STATUS = {
-  tags: 200,
+  tags: 202,
   comment: 201,
   move: 200,
   subscribe: 201,
   unsubscribe: 200,
 } as const;
+
+/**
+ * `valid_until` of a subscription: the documented GET /subscriptions example shows it one year after
+ * `created_at` ("2020-09-11T11:34:34.685Z" → "2021-09-11T11:34:34.685Z"; withone.ai "List Active
+ * Subscriptions", transcribing workable.readme.io). Renewal rules beyond that are not published.
+ */
+export const WK_SUBSCRIPTION_VALIDITY_MONTHS = 12;
 
 // ---------------------------------------------------------------- both faces
 

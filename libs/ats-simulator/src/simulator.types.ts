@@ -237,4 +237,6 @@ export interface WkSubscription {
   target: string;
   event: string;
   args: { account_id?: string; job_shortcode?: string; stage_slug?: string };
+  created_at: string;
+  valid_until: string;
 }

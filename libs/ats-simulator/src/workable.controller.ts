@@ -9,9 +9,10 @@ import {
   Put,
   Query,
   Req,
+  Res,
   Inject,
 } from '@nestjs/common';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { WK_BASE_PATH, WK_WRITE_STATUS } from './contract.constants';
 import type { WkAccount } from './simulator.types';
 import { WkAccountContext } from './workable-gate.middleware';
@@ -42,8 +43,12 @@ export class WorkableController {
 
   @Put('candidates/:id/tags')
   @HttpCode(WK_WRITE_STATUS.tags)
-  tags(@Param('id') id: string, @Body() body: unknown, @WkAccountContext() account: WkAccount): void {
-    this.workable.putTags(account, id, body);
+  tags(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @WkAccountContext() account: WkAccount,
+  ): Record<string, unknown> {
+    return this.workable.putTags(account, id, body);
   }
 
   @Post('candidates/:id/comments')
@@ -52,7 +57,10 @@ export class WorkableController {
     @Param('id') id: string,
     @Body() body: unknown,
     @WkAccountContext() account: WkAccount,
-  ): Record<string, unknown> {
+    @Res({ passthrough: true }) res: Response,
+  ): string {
+    // A plain-text body, not JSON (see WorkableService.addComment).
+    res.type('text/plain');
     return this.workable.addComment(account, id, body);
   }
 
@@ -75,6 +83,11 @@ export class WorkableController {
     return this.workable.members(account);
   }
 
+  @Get('subscriptions')
+  subscriptions(@WkAccountContext() account: WkAccount): Record<string, unknown> {
+    return this.workable.listSubscriptions(account);
+  }
+
   @Post('subscriptions')
   @HttpCode(WK_WRITE_STATUS.subscribe)
   subscribe(@Body() body: unknown, @WkAccountContext() account: WkAccount): Record<string, unknown> {
@@ -83,7 +96,8 @@ export class WorkableController {
 
   @Delete('subscriptions/:id')
   @HttpCode(WK_WRITE_STATUS.unsubscribe)
-  unsubscribe(@Param('id') id: string, @WkAccountContext() account: WkAccount): void {
+  unsubscribe(@Param('id') id: string, @WkAccountContext() account: WkAccount): Record<string, never> {
     this.workable.unsubscribe(account, id);
+    return {};
   }
 }

@@ -3,6 +3,7 @@ import {
   WK_LIST_LIMIT_DEFAULT,
   WK_LIST_LIMIT_MAX,
   WK_SUBSCRIPTION_UNIQUE_ON,
+  WK_SUBSCRIPTION_VALIDITY_MONTHS,
   WK_TAG_LENGTH_MEASURED_ON,
   WK_TAG_MAX_LENGTH_EXCLUSIVE,
 } from './contract.constants';
@@ -85,16 +86,26 @@ export class WorkableService {
     return body;
   }
 
-  /** Replaces all tags. */
-  putTags(account: WkAccount, id: string, body: unknown): void {
+  /**
+   * Replaces all tags: "The tags list is assigned to the candidate as-is. If the provided array is empty, all
+   * tags for the candidate are deleted." Answers 202 `{tags: [...]}` (withone.ai/knowledge/workable "Update a
+   * Candidate's Tags", transcribing workable.readme.io). Stored spelling: normaliseWorkableTags.
+   */
+  putTags(account: WkAccount, id: string, body: unknown): Record<string, unknown> {
     const candidate = this.candidate(account, id);
     if (!isRecord(body) || !Array.isArray(body.tags) || !body.tags.every((t) => typeof t === 'string'))
       throw workableError(422, 'tags must be an array of strings');
     candidate.tags = normaliseWorkableTags(body.tags);
     candidate.updated_at = this.state.now();
+    return { tags: [...candidate.tags] };
   }
 
-  addComment(account: WkAccount, id: string, body: unknown): Record<string, unknown> {
+  /**
+   * `{member_id, comment: {body, policy?, attachment?}}` → 201 with a plain-text (blank) body
+   * (workable.readme.io/reference/comment-on-candidate; "Returns 201 with a plain text response body (blank
+   * example in the spec)", withone.ai "Create a Candidate Comment"). Scope w_candidates or w_comments.
+   */
+  addComment(account: WkAccount, id: string, body: unknown): string {
     const candidate = this.candidate(account, id);
     if (!isRecord(body)) throw workableError(422, 'body must be a JSON object');
     this.member(account, body.member_id);
@@ -112,7 +123,7 @@ export class WorkableService {
       created_at: this.state.now(),
     };
     candidate.comments.push(created);
-    return { id: created.id };
+    return '';
   }
 
   move(account: WkAccount, id: string, body: unknown): void {
@@ -143,6 +154,11 @@ export class WorkableService {
     };
   }
 
+  /**
+   * POST /subscriptions (workable.readme.io/reference/webhook-subscriptions): `{target, event, args}` → `{id}`;
+   * "If the args object is present, job_shortcode and stage_slug are required"; "The target URLs should be
+   * unique. If a target URL is already registered, the service will respond with 409 - Conflict."
+   */
   subscribe(account: WkAccount, body: unknown): Record<string, unknown> {
     if (!isRecord(body)) throw workableError(422, 'body must be a JSON object');
     const { target, event } = body;
@@ -151,6 +167,11 @@ export class WorkableService {
     if (typeof event !== 'string' || !(WK_WEBHOOK_EVENTS as readonly string[]).includes(event))
       throw workableError(422, `event must be one of ${WK_WEBHOOK_EVENTS.join(', ')}`);
     const args = isRecord(body.args) ? body.args : {};
+    if (
+      isRecord(body.args) &&
+      (typeof args.job_shortcode !== 'string' || typeof args.stage_slug !== 'string')
+    )
+      throw workableError(422, 'args requires job_shortcode and stage_slug ("" for all)');
     const duplicate = this.state.wk.subscriptions.some(
       (s) =>
         s.company === account.company &&
@@ -159,7 +180,12 @@ export class WorkableService {
     );
     if (duplicate) throw workableError(409, 'Conflict: target already registered');
     const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    const created = new Date(this.state.now());
+    const validUntil = new Date(created);
+    validUntil.setUTCMonth(validUntil.getUTCMonth() + WK_SUBSCRIPTION_VALIDITY_MONTHS);
     const sub = this.state.addWkSubscription({
+      created_at: created.toISOString(),
+      valid_until: validUntil.toISOString(),
       company: account.company,
       target,
       event,
@@ -172,6 +198,26 @@ export class WorkableService {
     return { id: sub.id };
   }
 
+  /**
+   * GET /subscriptions → `{subscriptions: [{id, target, valid_until, created_at, stage_slug, job_shortcode}]}`,
+   * id an integer (withone.ai/knowledge/workable "List Active Subscriptions", transcribing workable.readme.io).
+   */
+  listSubscriptions(account: WkAccount): Record<string, unknown> {
+    return {
+      subscriptions: this.state.wk.subscriptions
+        .filter((s) => s.company === account.company)
+        .map((s) => ({
+          id: s.id,
+          target: s.target,
+          valid_until: s.valid_until,
+          created_at: s.created_at,
+          stage_slug: s.args.stage_slug ?? '',
+          job_shortcode: s.args.job_shortcode ?? '',
+        })),
+    };
+  }
+
+  /** DELETE /subscriptions/:id → 200 `{}`; unknown id → 404 (withone.ai "Unsubscribe (Delete) a Webhook Subscription"). */
   unsubscribe(account: WkAccount, id: string): void {
     const i = this.state.wk.subscriptions.findIndex(
       (s) => String(s.id) === id && s.company === account.company,

@@ -15,7 +15,13 @@ export interface AtsConnection {
   clientId: string | null;
   /** Client secret or API token. */
   secret: string;
-  webhookSecret: string;
+  /**
+   * An explicit webhook signing secret. Null where the ATS signs with a credential the connection already
+   * holds (the adapter's `webhookSigningSecret` says which).
+   */
+  webhookSecret: string | null;
+  /** OAuth2 refresh token, for connections authorised with the authorization-code grant. */
+  refreshToken: string | null;
   /** The ATS user/member our writes are attributed to. */
   actingUserId: string | null;
   /** Where the applicant's salary lives on offers (custom field key), for the fairness check. */
@@ -116,6 +122,16 @@ export interface ConnectionCheckItem {
   message: { en: string; ja: string };
 }
 
+/** A webhook registration the ATS keeps on its side (created through its API); stored by the caller. */
+export interface WebhookSubscription {
+  /** The ATS's id for it, needed to delete it. */
+  id: string;
+  /** The URL the ATS posts to. */
+  target: string;
+  /** When the ATS stops delivering unless it is renewed; null where it does not expire. */
+  validUntil: Date | null;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -128,6 +144,10 @@ export abstract class AtsConnector {
 
   /** Timing-safe signature check over the raw bytes: true when any of the connection's secrets matches. */
   abstract verifySignature(req: WebhookRequest, secrets: readonly string[]): boolean;
+  /** The key the ATS signs this connection's deliveries with: by default the explicit webhook secret. */
+  webhookSigningSecret(conn: AtsConnection): string | null {
+    return conn.webhookSecret;
+  }
   /**
    * Parses a verified delivery. Adapters whose vendor retries anything but 200 (and disables a webhook whose
    * ping failed) return `ignored` for whatever they cannot use rather than throwing.
@@ -156,9 +176,14 @@ export abstract class AtsConnector {
   ): Promise<'moved' | 'stale'>;
   abstract listOpenApplications(conn: AtsConnection, cursor: string | null): Promise<Page<AtsApplication>>;
   abstract getOffer(conn: AtsConnection, applicationId: string): Promise<AtsOffer | null>;
-  /** Registers our webhook receiver where the ATS supports it by API (Workable); a no-op otherwise. */
-  abstract subscribeWebhooks(conn: AtsConnection, targetUrl: string): Promise<void>;
-  abstract unsubscribeWebhooks(conn: AtsConnection): Promise<void>;
+  /**
+   * Registers our webhook receiver where the ATS supports it by API, finding registrations made earlier
+   * (by any process) again, and returns them for the caller to store; [] where webhooks are set up by hand.
+   * Keeps nothing in memory: every process must be able to delete or renew what another one created.
+   */
+  abstract subscribeWebhooks(conn: AtsConnection, targetUrl: string): Promise<WebhookSubscription[]>;
+  /** Deletes these registrations (ids as `subscribeWebhooks` returned them); ones already gone are fine. */
+  abstract unsubscribeWebhooks(conn: AtsConnection, subscriptionIds: readonly string[]): Promise<void>;
   /**
    * Checks a saved connection against the ATS: token, acting user (and the rights reads need), read access per
    * resource we use (a refusal names the missing scope), and a job's stages. Never throws for an ATS refusal:

@@ -5,3 +5,4 @@ export { AtsHttpMetrics } from './http/ats-http-metrics';
 export type { AtsCallCounters, AtsMetricsSnapshot } from './http/ats-http-metrics';
 export { ATS_HTTP_TUNING } from './http/ats-http-client';
 export type { AtsHttpTuning, AtsRetryPolicy, AtsHttpTimeouts } from './http/ats-http-client';
+export * from './ats-credential.store';

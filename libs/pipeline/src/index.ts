@@ -17,3 +17,6 @@ export * from './applications/tracked-application.entity';
 export * from './applications/application-pipeline.service';
 export { ALUMNI_TAG, FAST_TRACK_TAG } from './applications/write-back-application.service';
 export * from './pipeline.dto';
+export * from './subscriptions/webhook-subscription.service';
+export * from './subscriptions/webhook-subscription-renewal.service';
+export * from './subscriptions/webhook-subscription.entity';

@@ -95,11 +95,21 @@ export class AtsConnectionDto {
   @MaxLength(2000)
   secret!: string;
 
-  @ApiProperty({ description: 'Webhook signing secret (stored encrypted)' })
+  // Optional: some ATSs sign webhooks with the API token or the OAuth app's secret, which `secret` already
+  // holds; the connection service asks the adapter whether this one needs its own.
+  @ApiPropertyOptional({ description: 'Webhook signing secret (stored encrypted). Leave out where the ATS signs with the API token or the OAuth app secret; set it to override that key' })
+  @IsOptional()
   @IsString()
   @MinLength(8)
   @MaxLength(500)
-  webhookSecret!: string;
+  webhookSecret?: string;
+
+  @ApiPropertyOptional({ description: 'OAuth2 refresh token, for connections authorised with the authorization-code grant (stored encrypted); needs authUrl and clientId' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  refreshToken?: string;
 
   // Required: both ATSs refuse notes without an author, and a PUT replaces the whole connection, so an
   // omitted acting user would silently break every write-back until someone noticed.

@@ -22,6 +22,11 @@ import { BackfillService } from './backfill/backfill.service';
 import { AtsConnectionEntity } from './connections/ats-connection.entity';
 import { AtsConnectionRepository } from './connections/ats-connection.repository';
 import { AtsConnectionService } from './connections/ats-connection.service';
+import { AtsCredentialsModule } from './connections/ats-credentials.module';
+import { WebhookSubscriptionEntity } from './subscriptions/webhook-subscription.entity';
+import { WebhookSubscriptionRepository } from './subscriptions/webhook-subscription.repository';
+import { WebhookSubscriptionRenewal } from './subscriptions/webhook-subscription-renewal.service';
+import { WebhookSubscriptionService } from './subscriptions/webhook-subscription.service';
 import { InboxEventEntity } from './inbox/inbox-event.entity';
 import { InboxEventsRepository } from './inbox/inbox-events.repository';
 import { WebhookIngestService } from './inbox/webhook-ingest.service';
@@ -40,6 +45,8 @@ import { TrackedApplicationsService } from './applications/tracked-applications.
 
 const SERVICES = [
   AtsConnectionService,
+  WebhookSubscriptionService,
+  WebhookSubscriptionRenewal,
   WebhookIngestService,
   EligibilityPolicyService,
   JobStagesService,
@@ -60,6 +67,7 @@ const SERVICES = [
 
 /** Own the pipeline's SQL; internal to this module (other libs ask the services above). */
 const REPOSITORIES = [
+  WebhookSubscriptionRepository,
   WritebackLedgerRepository,
   TrackedApplicationsRepository,
   InboxEventsRepository,
@@ -75,6 +83,7 @@ const REPOSITORIES = [
  */
 @Module({
   imports: [
+    AtsCredentialsModule,
     AtsModule,
     RegistryModule,
     TypeOrmModule.forFeature([
@@ -88,6 +97,7 @@ const REPOSITORIES = [
       JobStageCacheEntity,
       JobStageMappingEntity,
       BackfillRunEntity,
+      WebhookSubscriptionEntity,
     ]),
   ],
   providers: [...SERVICES, ...REPOSITORIES, EligibilityInputsRepository],

@@ -3,6 +3,7 @@ import { APP_CONFIG, AppConfig, JobHandlerRegistry, JobName } from '@comeback/pl
 import { EvaluateApplicationJob } from './applications/evaluate-application.job';
 import { BackfillService } from './backfill/backfill.service';
 import { InboxEventProcessor } from './inbox/inbox-event.processor';
+import { WebhookSubscriptionRenewal } from './subscriptions/webhook-subscription-renewal.service';
 
 const ALL_JOBS: readonly JobName[] = ['ats-event.process', 'application.evaluate', 'backfill.page'];
 
@@ -14,6 +15,7 @@ export class PipelineWorker {
     private readonly inbox: InboxEventProcessor,
     private readonly evaluate: EvaluateApplicationJob,
     private readonly backfill: BackfillService,
+    private readonly renewal: WebhookSubscriptionRenewal,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -22,5 +24,6 @@ export class PipelineWorker {
     this.registry.register('application.evaluate', (p) => this.evaluate.run(p));
     this.registry.register('backfill.page', (p) => this.backfill.processPage(p));
     await this.registry.start(ALL_JOBS, this.config.workerConcurrency);
+    this.renewal.start();
   }
 }

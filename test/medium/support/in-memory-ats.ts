@@ -9,6 +9,7 @@ import type {
   NoteInput,
   Page,
   WebhookRequest,
+  WebhookSubscription,
 } from '@comeback/ats';
 
 export type AtsOperation =
@@ -55,6 +56,10 @@ export class InMemoryAts implements AtsConnector {
 
   verifySignature(req: WebhookRequest, secrets: readonly string[]): boolean {
     return secrets.some((secret) => req.headers[InMemoryAts.SIGNATURE_HEADER] === secret);
+  }
+
+  webhookSigningSecret(conn: AtsConnection): string | null {
+    return conn.webhookSecret;
   }
 
   parseWebhook(req: WebhookRequest): AtsEvent {
@@ -114,9 +119,11 @@ export class InMemoryAts implements AtsConnector {
     return [{ check: 'credentials', status: 'pass', message: { en: 'in memory', ja: 'メモリ内' } }];
   }
   testDelivery(conn: AtsConnection): WebhookRequest {
-    return { rawBody: Buffer.from(JSON.stringify({ kind: 'ping', eventId: `check-${Date.now()}` })), headers: { [InMemoryAts.SIGNATURE_HEADER]: conn.webhookSecret } };
+    return { rawBody: Buffer.from(JSON.stringify({ kind: 'ping', eventId: `check-${Date.now()}` })), headers: { [InMemoryAts.SIGNATURE_HEADER]: conn.webhookSecret ?? '' } };
   }
-  async subscribeWebhooks(): Promise<void> {}
+  async subscribeWebhooks(): Promise<WebhookSubscription[]> {
+    return [];
+  }
   async unsubscribeWebhooks(): Promise<void> {}
   applicationUrl(): string | null {
     return null;

@@ -177,11 +177,11 @@ export class DemoCommand extends CommandRunner {
     };
     const memberId = members.companies[0]?.workable?.members?.[0]?.id;
     if (!memberId) throw new Error('the simulator seeded no Workable member to write as');
-    // Workable webhooks are created by API: saving the connection subscribes them.
+    // Workable webhooks are created by API: saving the connection subscribes them. No webhook secret:
+    // Workable signs deliveries with the account token itself.
     await call(api, 'PUT', '/api/v1/ats-connections/workable', hr, {
       apiBaseUrl: `${sim.url}/workable/spi/v3`,
       secret: WK_TOKEN,
-      webhookSecret: WK_TOKEN,
       actingUserId: memberId,
     });
   }

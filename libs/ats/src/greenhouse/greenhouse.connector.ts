@@ -19,6 +19,7 @@ import {
   NoteInput,
   Page,
   WebhookRequest,
+  WebhookSubscription,
 } from '../ats-connector.port';
 import {
   ATS_HTTP_TUNING,
@@ -329,9 +330,11 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
   }
 
   /** Greenhouse webhooks are configured in its UI (Configure → Dev Center → Webhooks), not by API. */
-  async subscribeWebhooks(_conn: AtsConnection, _targetUrl: string): Promise<void> {}
+  async subscribeWebhooks(_conn: AtsConnection, _targetUrl: string): Promise<WebhookSubscription[]> {
+    return [];
+  }
 
-  async unsubscribeWebhooks(_conn: AtsConnection): Promise<void> {}
+  async unsubscribeWebhooks(_conn: AtsConnection, _subscriptionIds: readonly string[]): Promise<void> {}
 
   async checkConnection(conn: AtsConnection): Promise<ConnectionCheckItem[]> {
     return checkGreenhouseConnection(
@@ -347,7 +350,7 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
   /** A `ping` as Greenhouse sends one when a webhook is saved, signed with the connection's key. */
   testDelivery(conn: AtsConnection): WebhookRequest {
     const rawBody = Buffer.from(JSON.stringify({ action: 'ping', payload: { web_hook_id: 0 } }));
-    const signature = createHmac('sha256', conn.webhookSecret).update(rawBody).digest('hex');
+    const signature = createHmac('sha256', conn.webhookSecret ?? '').update(rawBody).digest('hex');
     return { rawBody, headers: { [GH_SIGNATURE_HEADER.toLowerCase()]: `${GH_SIGNATURE_PREFIX}${signature}`, 'content-type': 'application/json' } };
   }
 

@@ -1,9 +1,13 @@
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppException, ErrorCode } from '@comeback/platform';
+import type { AtsConnection } from '../ats-connector.port';
 import { hexHmacSha256 } from '../util/hmac-signature';
 import { resolveWorkableStage, mapWorkableCandidate, mapWorkableStages } from './workable.mapper';
 import { parseWorkableWebhook, verifyWorkableSignature } from './workable-webhook.parser';
 import { workableCursor } from './workable.connector';
-import { workableSubscriptionTarget } from './workable.constants';
+import { workableSigningSecret, workableSubscriptionTarget } from './workable.constants';
 
 const SECRET = 'wk-account-token';
 
@@ -162,5 +166,59 @@ describe('Workable mapping helpers', () => {
     expect(workableSubscriptionTarget('https://comeback.example/webhooks/x/t1', 'candidate_moved')).toBe(
       'https://comeback.example/webhooks/x/t1?event=candidate_moved',
     );
+  });
+});
+
+describe('Workable documented webhook examples (test/fixtures/workable)', () => {
+  const TOKEN = 'account-token-of-groove-tech';
+  const load = (name: string): Buffer => {
+    const { _source: _ignored, ...envelope } = JSON.parse(
+      readFileSync(join(__dirname, '../../../../test/fixtures/workable', name), 'utf8'),
+    ) as Record<string, unknown>;
+    return Buffer.from(JSON.stringify(envelope));
+  };
+  // A connection saved without a webhook secret: Workable signs with the account token (workable.readme.io/reference/webhooks).
+  const signingKey = workableSigningSecret({ secret: TOKEN, webhookSecret: null } as AtsConnection);
+
+  it.each([
+    ['candidate-created.webhook.json', 'application_created'],
+    ['candidate-moved.webhook.json', 'stage_changed'],
+  ])('verifies %s signed with the account token and parses it', (name, kind) => {
+    const rawBody = load(name);
+    const req = {
+      rawBody,
+      headers: { 'x-workable-signature': createHmac('sha256', TOKEN).update(rawBody).digest('hex') },
+    };
+    expect(signingKey).toBe(TOKEN);
+    expect(verifyWorkableSignature(req, signingKey)).toBe(true);
+    expect(verifyWorkableSignature(req, 'another-key')).toBe(false);
+    expect(parseWorkableWebhook(req)).toMatchObject({
+      kind,
+      application: {
+        applicationId: '3fc0a2b',
+        jobId: 'GROOV003',
+        jobName: 'Sales Lead',
+        candidate: {
+          firstName: 'Hanako',
+          lastName: 'Yamada',
+          emails: ['hanako.yamada@example.jp'],
+          phones: ['+81 90 1234 5678'],
+        },
+        workHistory: [
+          {
+            company: 'Groove Tech',
+            title: 'Account Executive',
+            startDate: '2016-04-01',
+            endDate: '2021-03-31',
+          },
+        ],
+      },
+    });
+  });
+
+  it('an explicit webhook secret overrides the token (partner apps)', () => {
+    expect(
+      workableSigningSecret({ secret: TOKEN, webhookSecret: 'partner-app-secret' } as AtsConnection),
+    ).toBe('partner-app-secret');
   });
 });

@@ -18,7 +18,9 @@ import {
   NoteInput,
   Page,
   WebhookRequest,
+  WebhookSubscription,
 } from '../ats-connector.port';
+import { AtsCredentialStore } from '../ats-credential.store';
 import {
   ATS_HTTP_TUNING,
   AtsHttpClient,
@@ -36,12 +38,15 @@ import {
   WK_LIST_LIMIT,
   WK_STAGE_CACHE_TTL_MS,
   WK_SUBSCRIBED_EVENTS,
+  WK_TOKEN_RATE_LIMIT,
   WK_VERIFY_STAGE_BEFORE_MOVE,
   workableAccountId,
   workableDefaultLimit,
+  workableSigningSecret,
   workableSubscriptionTarget,
   WK_SIGNATURE_HEADER,
 } from './workable.constants';
+import { usesWorkableOAuth, WorkableTokenCache } from './workable-token.cache';
 import { mapWorkableCandidate, mapWorkableStages, toAtsStages, WorkableStage } from './workable.mapper';
 import { checkWorkableConnection } from './workable-connection-check';
 import { normaliseWorkableTag } from './workable-tag';
@@ -84,24 +89,33 @@ export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
   private readonly api: AtsHttpClient;
   /** Promises, so concurrent lookups of one job share a single request. */
   private readonly stageCache = new Map<string, { stages: Promise<WorkableStage[]>; until: number }>();
-  /** Subscription ids we created, per tenant and base URL (Workable offers no lookup in the subset we use). */
-  private readonly subscriptions = new Map<string, Set<string>>();
+  private readonly auth: AtsHttpClient;
+  private readonly tokens: WorkableTokenCache;
 
   constructor(
     limiter: RateLimiter,
     metrics: AtsHttpMetrics,
     @Optional() @Inject(ATS_HTTP_TUNING) tuning?: AtsHttpTuning,
+    @Optional() credentials?: AtsCredentialStore,
   ) {
     super();
     this.api = new AtsHttpClient(limiter, metrics, { ...tuning, rateLimit: WK_API_RATE_LIMIT });
+    // The token endpoint is not an SPI call: its own bucket.
+    this.auth = new AtsHttpClient(limiter, metrics, { ...tuning, rateLimit: WK_TOKEN_RATE_LIMIT });
+    this.tokens = new WorkableTokenCache(this.auth, credentials ?? null);
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.api.close();
+    await this.auth.close();
   }
 
   verifySignature(req: WebhookRequest, secrets: readonly string[]): boolean {
     return secrets.some((secret) => verifyWorkableSignature(req, secret));
+  }
+
+  override webhookSigningSecret(conn: AtsConnection): string {
+    return workableSigningSecret(conn);
   }
 
   parseWebhook(req: WebhookRequest): AtsEvent {
@@ -191,36 +205,46 @@ export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
     return null;
   }
 
-  /** One subscription per event, each on its own target (Workable keys subscriptions by target URL). */
-  async subscribeWebhooks(conn: AtsConnection, targetUrl: string): Promise<void> {
-    const ids = this.subscriptionIds(conn);
+  /**
+   * One subscription per event, each on its own target (Workable keys subscriptions by target URL). A 409
+   * means it exists already (made by us earlier, maybe by another process): `GET /subscriptions` finds its
+   * id again. The POST answers only `{id}`, so the list also gives us `valid_until` for renewal.
+   */
+  async subscribeWebhooks(conn: AtsConnection, targetUrl: string): Promise<WebhookSubscription[]> {
+    const targets = new Map<string, string | null>();
     for (const event of WK_SUBSCRIBED_EVENTS) {
+      const target = workableSubscriptionTarget(targetUrl, event);
       const res = await this.call(conn, 'POST', 'subscriptions', {
         json: {
-          target: workableSubscriptionTarget(targetUrl, event),
+          target,
           event,
           args: { account_id: workableAccountId(conn), job_shortcode: '', stage_slug: '' },
         },
-        // A resend lands on 409 (already subscribed), which is what we want anyway.
+        // A resend lands on 409 (already subscribed), which the lookup below resolves.
         idempotent: true,
       });
-      if (res.status === 409) continue;
-      this.expectOk(res, `subscribe to ${event}`);
-      const id = asId(asRecord(res.body)?.id);
-      if (id) ids.add(id);
+      if (res.status !== 409) this.expectOk(res, `subscribe to ${event}`);
+      targets.set(target, res.status === 409 ? null : asId(asRecord(res.body)?.id));
     }
+    const listed = await this.listSubscriptions(conn);
+    return [...targets].map(([target, createdId]) => {
+      const found = listed.find((s) => (createdId ? s.id === createdId : s.target === target));
+      if (!found && !createdId)
+        throw new AppException(
+          ErrorCode.AtsRejected,
+          `Workable answered 409 for ${target} but does not list a subscription with that target`,
+        );
+      return found ?? { id: createdId as string, target, validUntil: null };
+    });
   }
 
-  /**
-   * Deletes the subscriptions this process created. Ones that answered 409 (made earlier, elsewhere) have
-   * no id we could learn through the API subset we use; they stay until removed in Workable.
-   */
-  async unsubscribeWebhooks(conn: AtsConnection): Promise<void> {
-    const ids = this.subscriptionIds(conn);
-    for (const id of [...ids]) {
-      const res = await this.call(conn, 'DELETE', `subscriptions/${encodeURIComponent(id)}`, {});
+  /** Deletes by the stored ids, so any process can undo what another one created. */
+  async unsubscribeWebhooks(conn: AtsConnection, subscriptionIds: readonly string[]): Promise<void> {
+    for (const id of subscriptionIds) {
+      const res = await this.call(conn, 'DELETE', `subscriptions/${encodeURIComponent(id)}`, {
+        idempotent: true,
+      });
       if (res.status !== 404) this.expectOk(res, 'unsubscribe');
-      ids.delete(id);
     }
   }
 
@@ -240,7 +264,7 @@ export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
   /** An envelope as Workable posts one, signed as Workable signs it (hex HMAC-SHA256 of the raw body). */
   testDelivery(conn: AtsConnection): WebhookRequest {
     const rawBody = Buffer.from(JSON.stringify({ id: `connection-check-${Date.now()}`, event_type: 'connection_check', fired_at: new Date().toISOString(), resource_type: 'candidate', data: {} }));
-    const signature = createHmac('sha256', conn.webhookSecret).update(rawBody).digest('hex');
+    const signature = createHmac('sha256', this.webhookSigningSecret(conn) ?? '').update(rawBody).digest('hex');
     return { rawBody, headers: { [WK_SIGNATURE_HEADER.toLowerCase()]: signature, 'content-type': 'application/json' } };
   }
 
@@ -254,14 +278,20 @@ export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
     return conn.actingUserId;
   }
 
-  private subscriptionIds(conn: AtsConnection): Set<string> {
-    const key = `${conn.tenantId}|${conn.apiBaseUrl}`;
-    let ids = this.subscriptions.get(key);
-    if (!ids) {
-      ids = new Set();
-      this.subscriptions.set(key, ids);
-    }
-    return ids;
+  /** `GET /subscriptions` → `{subscriptions: [{id, target, valid_until, …}]}`. */
+  private async listSubscriptions(conn: AtsConnection): Promise<WebhookSubscription[]> {
+    const res = await this.call(conn, 'GET', 'subscriptions', {});
+    this.expectOk(res, 'list subscriptions');
+    return asArray(asRecord(res.body)?.subscriptions)
+      .map(asRecord)
+      .filter((r): r is JsonRecord => r !== null)
+      .flatMap((r) => {
+        const id = asId(r.id);
+        const target = asText(r.target);
+        const until = asText(r.valid_until);
+        const validUntil = until && !Number.isNaN(Date.parse(until)) ? new Date(until) : null;
+        return id && target ? [{ id, target, validUntil }] : [];
+      });
   }
 
   private async candidate(conn: AtsConnection, id: string): Promise<JsonRecord> {
@@ -305,17 +335,26 @@ export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
     path: string,
     opts: { query?: Query | string; json?: unknown; idempotent?: boolean; findings?: boolean },
   ): Promise<AtsHttpResponse> {
-    const res = await this.api.send({
-      tenantId: conn.tenantId,
-      method,
-      url: workableUrl(conn.apiBaseUrl, path, opts.query),
-      headers: { authorization: `Bearer ${conn.secret}` },
-      json: opts.json,
-      idempotent: opts.idempotent,
-      defaultLimit: workableDefaultLimit(conn),
-      // The connection check reads a refusal as a finding, not as an error.
-      passThrough: opts.findings ? [401, 403, 404, 422] : undefined,
-    });
+    const oauth = usesWorkableOAuth(conn);
+    const send = async (token: string) =>
+      this.api.send({
+        tenantId: conn.tenantId,
+        method,
+        url: workableUrl(conn.apiBaseUrl, path, opts.query),
+        headers: { authorization: `Bearer ${token}` },
+        json: opts.json,
+        idempotent: opts.idempotent,
+        defaultLimit: workableDefaultLimit(conn),
+        // The connection check reads a refusal as a finding, not as an error.
+        passThrough: opts.findings ? [401, 403, 404, 422] : undefined,
+      });
+    const token = oauth ? await this.tokens.get(conn) : conn.secret;
+    let res = await send(token);
+    // An OAuth access token may expire before its stated time: refresh once and try again.
+    if (res.status === 401 && oauth) {
+      this.tokens.invalidate(conn, token);
+      res = await send(await this.tokens.get(conn));
+    }
     // Account tokens do not expire or refresh: a 401 means the token is wrong or revoked.
     if (res.status === 401 && !opts.findings)
       throw new AppException(ErrorCode.AtsRejected, `Workable refused the token: ${vendorMessage(res)}`, {

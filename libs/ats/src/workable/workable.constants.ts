@@ -18,6 +18,16 @@ export const WK_API_RATE_LIMIT: AtsRateLimitPolicy = {
 };
 export const WK_PARTNER_DEFAULT_LIMIT = 50;
 
+/** The OAuth token endpoint publishes no limit; a conservative budget of our own so a storm cannot hammer it. */
+export const WK_TOKEN_RATE_LIMIT: AtsRateLimitPolicy = {
+  bucket: 'workable-token',
+  limitHeader: 'X-Rate-Limit-Limit',
+  remainingHeader: 'X-Rate-Limit-Remaining',
+  resetHeader: 'X-Rate-Limit-Reset',
+  defaultLimit: 10,
+  windowMs: 10_000,
+};
+
 /**
  * Which budget to assume before the first response states it. A connection with a client id is an OAuth
  * or partner app (50); a bare account token gets 10. X-Rate-Limit-Limit corrects either at once.
@@ -67,3 +77,18 @@ export const WK_VERIFY_STAGE_BEFORE_MOVE = true;
 
 /** Job stages change rarely; cache them per tenant and job so stage names resolve without a call each time. */
 export const WK_STAGE_CACHE_TTL_MS = 5 * 60_000;
+
+/** OAuth access tokens are refreshed this long before their stated expiry. */
+export const WK_TOKEN_REFRESH_MARGIN_MS = 60_000;
+/** When the token response states no `expires_in` (the TTL is not published): assume an hour. */
+export const WK_TOKEN_FALLBACK_TTL_MS = 60 * 60_000;
+
+/**
+ * Who signs deliveries (workable.readme.io/reference/webhooks, "Encryption"): "The key for the signature will
+ * be either the account token or the oauth application secret, depending on the type of the integration."
+ * Both are the connection's `secret` (the API token, or the OAuth app's client secret), so HR is not asked
+ * for another one; an explicit webhook secret still wins (a partner app whose secret is held elsewhere).
+ */
+export function workableSigningSecret(conn: AtsConnection): string {
+  return conn.webhookSecret ?? conn.secret;
+}

@@ -25,8 +25,20 @@ export class AtsConnectionEntity {
   @Column({ type: 'text' })
   secretSealed!: string;
 
-  @Column({ type: 'text' })
-  webhookSecretSealed!: string;
+  /** Null where the ATS signs with the connection's own credential (see the adapter's webhookSigningSecret). */
+  @Column({ type: 'text', nullable: true })
+  webhookSecretSealed!: string | null;
+
+  /** OAuth2 authorization-code connections: the current refresh token (rotates on every refresh). */
+  @Column({ type: 'text', nullable: true })
+  refreshTokenSealed!: string | null;
+
+  /** The access token last issued for the refresh token, shared by every process until it expires. */
+  @Column({ type: 'text', nullable: true })
+  accessTokenSealed!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  accessTokenExpiresAt!: Date | null;
 
   @Column({ type: 'text', nullable: true })
   actingUserId!: string | null;

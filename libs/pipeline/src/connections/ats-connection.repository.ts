@@ -10,6 +10,9 @@ export type AtsConnectionFields = Pick<
   | 'clientId'
   | 'secretSealed'
   | 'webhookSecretSealed'
+  | 'refreshTokenSealed'
+  | 'accessTokenSealed'
+  | 'accessTokenExpiresAt'
   | 'actingUserId'
   | 'offerSalaryField'
 >;

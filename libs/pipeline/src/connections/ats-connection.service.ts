@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { asAtsKind, AtsConnection, AtsConnectorRegistry, AtsKind, ConnectionCheckItem } from '@comeback/ats';
-import { AppException, AuditActor, AuditService, ErrorCode, NotFoundException, SecretBox } from '@comeback/platform';
+import { AppException, AuditActor, AuditService, ErrorCode, NotFoundException, SecretBox, ValidationFailedException } from '@comeback/platform';
+import { WebhookSubscriptionService } from '../subscriptions/webhook-subscription.service';
 import type { AtsConnectionEntity } from './ats-connection.entity';
 import { AtsConnectionRepository } from './ats-connection.repository';
 
@@ -10,7 +11,8 @@ export interface AtsConnectionInput {
   authUrl?: string | null;
   clientId?: string | null;
   secret: string;
-  webhookSecret: string;
+  webhookSecret?: string | null;
+  refreshToken?: string | null;
   actingUserId?: string | null;
   offerSalaryField?: string | null;
 }
@@ -29,6 +31,7 @@ export class AtsConnectionService {
     private readonly box: SecretBox,
     private readonly audit: AuditService,
     private readonly connectors: AtsConnectorRegistry,
+    private readonly subscriptions: WebhookSubscriptionService,
   ) {}
 
   async upsert(
@@ -36,6 +39,7 @@ export class AtsConnectionService {
     input: AtsConnectionInput,
     webhookTargetUrl?: string,
   ): Promise<AtsConnection> {
+    const connector = this.connectors.get(input.kind);
     // Greenhouse answers reads only for a Site Admin, and both ATSs refuse writes without a valid author: a
     // connection whose token or acting user the ATS refuses would fail every job, so it is not saved at all.
     const candidate: AtsConnection = {
@@ -45,11 +49,14 @@ export class AtsConnectionService {
       authUrl: input.authUrl ?? null,
       clientId: input.clientId ?? null,
       secret: input.secret,
-      webhookSecret: input.webhookSecret,
+      webhookSecret: input.webhookSecret ?? null,
+      refreshToken: input.refreshToken ?? null,
       actingUserId: input.actingUserId ?? null,
       offerSalaryField: input.offerSalaryField ?? null,
     };
-    const refused = (await this.connectors.get(input.kind).checkConnection(candidate)).filter(
+    if (!connector.webhookSigningSecret(candidate))
+      throw new ValidationFailedException(`A ${connector.displayName} connection needs webhookSecret (the signing secret set in the ATS)`);
+    const refused = (await connector.checkConnection(candidate)).filter(
       (i) => (i.check === 'credentials' || i.check === 'acting_user') && i.status === 'fail',
     );
     if (refused.length > 0) {
@@ -60,7 +67,10 @@ export class AtsConnectionService {
       authUrl: input.authUrl ?? null,
       clientId: input.clientId ?? null,
       secretSealed: this.box.seal(input.secret),
-      webhookSecretSealed: this.box.seal(input.webhookSecret),
+      webhookSecretSealed: input.webhookSecret ? this.box.seal(input.webhookSecret) : null,
+      refreshTokenSealed: input.refreshToken ? this.box.seal(input.refreshToken) : null,
+      accessTokenSealed: null,
+      accessTokenExpiresAt: null,
       actingUserId: input.actingUserId ?? null,
       offerSalaryField: input.offerSalaryField ?? null,
     });
@@ -72,14 +82,14 @@ export class AtsConnectionService {
       details: { apiBaseUrl: entity.apiBaseUrl },
     });
     const conn = this.toConnection(entity);
-    if (webhookTargetUrl) await this.connectors.get(input.kind).subscribeWebhooks(conn, webhookTargetUrl);
+    if (webhookTargetUrl) await this.subscriptions.subscribe(conn, webhookTargetUrl);
     return conn;
   }
 
   async remove(actor: AuditActor, kind: AtsKind): Promise<void> {
     const conn = await this.find(actor.tenantId, kind);
     if (!conn) throw new NotFoundException('ATS connection');
-    await this.connectors.get(kind).unsubscribeWebhooks(conn);
+    await this.subscriptions.unsubscribe(conn);
     await this.repo.delete(actor.tenantId, kind);
     this.cache.delete(`${actor.tenantId}:${kind}`);
     await this.audit.record(actor, {
@@ -153,7 +163,8 @@ export class AtsConnectionService {
       authUrl: e.authUrl,
       clientId: e.clientId,
       secret: this.box.open(e.secretSealed),
-      webhookSecret: this.box.open(e.webhookSecretSealed),
+      webhookSecret: e.webhookSecretSealed ? this.box.open(e.webhookSecretSealed) : null,
+      refreshToken: e.refreshTokenSealed ? this.box.open(e.refreshTokenSealed) : null,
       actingUserId: e.actingUserId,
       offerSalaryField: e.offerSalaryField,
     };

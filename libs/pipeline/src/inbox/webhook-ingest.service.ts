@@ -33,9 +33,10 @@ export class WebhookIngestService {
     // Same answer for "no such tenant" and "bad signature": nothing to learn by probing.
     if (!conn) throw new AppException(ErrorCode.InvalidSignature, 'Signature verification failed');
     const connector = this.connectors.get(kind);
-    // One secret per connection for now; an ATS may sign each event type with its own key (Greenhouse), and
-    // storing several per connection is tracked separately — the port already takes a list.
-    if (!connector.verifySignature(req, [conn.webhookSecret])) {
+    // One signing key per connection for now (the adapter says which: Workable signs with the account token); an
+    // ATS may sign each event type with its own key (Greenhouse), which is why the port takes a list.
+    const signingSecret = connector.webhookSigningSecret(conn);
+    if (!signingSecret || !connector.verifySignature(req, [signingSecret])) {
       throw new AppException(ErrorCode.InvalidSignature, 'Signature verification failed');
     }
     const event = connector.parseWebhook(req);
