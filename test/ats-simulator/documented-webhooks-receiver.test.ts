@@ -7,7 +7,9 @@ import { createHmac } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import type { SimulatorHandle } from '@comeback/ats-simulator';
 import { Harness, http, startApi, TestTenant } from '../support/api-harness';
+import { GH_CLIENT, startSeeded } from './sim-test-kit';
 
 const FIXTURES = join(__dirname, '../fixtures/greenhouse/webhooks');
 const WEBHOOK_SECRET = 'documented-examples-webhook-secret';
@@ -49,6 +51,7 @@ const sign = (raw: Buffer, key: string) => `sha256 ${createHmac('sha256', key).u
 
 describe('webhook receiver: Greenhouse documented examples', () => {
   let api: Harness;
+  let sim: SimulatorHandle;
   let tenant: TestTenant;
   let db: DataSource;
   const all = examples();
@@ -66,25 +69,28 @@ describe('webhook receiver: Greenhouse documented examples', () => {
 
   beforeAll(async () => {
     // Jobs stay queued: this is about what the receiver accepts and stores, not what the worker does next.
+    // A connection is saved only once the ATS accepts its credentials and acting user: the simulator stands in.
+    const seeded = await startSeeded();
+    sim = seeded.sim;
     api = await startApi({ RUN_JOBS_IN_API: 'false' });
     db = api.app.get(DataSource);
     tenant = await api.tenant('gh-documented');
     const saved = await http(api.baseUrl, 'PUT', '/api/v1/ats-connections/greenhouse', {
       token: tenant.token('hr_admin'),
       json: {
-        // Never called here: Greenhouse webhooks are registered in Greenhouse, and no job runs.
-        apiBaseUrl: 'http://127.0.0.1:9/greenhouse/v3',
-        authUrl: 'http://127.0.0.1:9/greenhouse/auth/token',
-        clientId: 'documented-client',
-        secret: 'documented-client-secret',
+        apiBaseUrl: `${sim.url}/greenhouse/v3`,
+        authUrl: `${sim.url}/greenhouse/auth/token`,
+        clientId: GH_CLIENT.id,
+        secret: GH_CLIENT.secret,
         webhookSecret: WEBHOOK_SECRET,
-        actingUserId: '1',
+        actingUserId: String(seeded.seed.greenhouse.users[0].id),
       },
     });
     expect(saved.status).toBe(200);
   });
   afterAll(async () => {
     await api?.close();
+    await sim?.close();
   });
 
   it('has every documented example the README lists', () => {
