@@ -23,3 +23,5 @@ export * from './database/database.module';
 export * from './database/transaction';
 export * from './health/health.service';
 export * from './rate-limit/rate-limiter.port';
+export * from './cache/lru-cache';
+export * from './database/storable-text';

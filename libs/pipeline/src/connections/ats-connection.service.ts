@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { asAtsKind, AtsConnection, AtsConnectorRegistry, AtsKind } from '@comeback/ats';
-import { AuditActor, AuditService, NotFoundException, SecretBox } from '@comeback/platform';
+import { AuditActor, AuditService, LruCache, NotFoundException, SecretBox } from '@comeback/platform';
 import type { AtsConnectionEntity } from './ats-connection.entity';
 import { AtsConnectionRepository } from './ats-connection.repository';
 
@@ -15,12 +15,16 @@ export interface AtsConnectionInput {
   offerSalaryField?: string | null;
 }
 
-/** Decrypted connections are cached briefly: the webhook path reads one on every delivery. */
+/**
+ * Decrypted connections are cached briefly: the webhook path reads one on every delivery. Bounded (LRU), and
+ * only found connections are kept: a miss is keyed by whatever tenant id a stranger put in a webhook URL.
+ */
 const CACHE_MS = 30_000;
+const CACHE_MAX_ENTRIES = 1_000;
 
 @Injectable()
 export class AtsConnectionService {
-  private readonly cache = new Map<string, { at: number; conn: AtsConnection | null }>();
+  private readonly cache = new LruCache<string, AtsConnection>(CACHE_MAX_ENTRIES, CACHE_MS);
 
   constructor(
     private readonly repo: AtsConnectionRepository,
@@ -71,10 +75,11 @@ export class AtsConnectionService {
   async find(tenantId: string, kind: AtsKind): Promise<AtsConnection | null> {
     const key = `${tenantId}:${kind}`;
     const hit = this.cache.get(key);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.conn;
+    if (hit) return hit;
     const entity = await this.repo.find(tenantId, kind);
-    const conn = entity ? this.toConnection(entity) : null;
-    this.cache.set(key, { at: Date.now(), conn });
+    if (!entity) return null;
+    const conn = this.toConnection(entity);
+    this.cache.set(key, conn);
     return conn;
   }
 

@@ -1,10 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AtsConnectorRegistry, AtsKind, WebhookRequest } from '@comeback/ats';
-import { AppException, ErrorCode, JobQueue, NotFoundException } from '@comeback/platform';
+import {
+  AppException,
+  ErrorCode,
+  JobQueue,
+  NotFoundException,
+  storableJson,
+  storableText,
+} from '@comeback/platform';
 import { AtsConnectionService } from '../connections/ats-connection.service';
 import { InboxEventsRepository } from './inbox-events.repository';
 
-export type IngestResult = { status: 'ping' } | { status: 'accepted' | 'duplicate' | 'ignored'; eventId: string };
+export type IngestResult =
+  { status: 'ping' } | { status: 'accepted' | 'duplicate' | 'ignored'; eventId: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,7 +43,8 @@ export class WebhookIngestService {
     if (!connector.verifySignature(req, conn.webhookSecret)) {
       throw new AppException(ErrorCode.InvalidSignature, 'Signature verification failed');
     }
-    const event = connector.parseWebhook(req);
+    // A signed body may still hold strings PostgreSQL cannot store (NUL, lone surrogates): stored with U+FFFD.
+    const event = storableJson(connector.parseWebhook(req));
     if (event.kind === 'ping') return { status: 'ping' };
     const processable = event.kind !== 'ignored';
     const row = await this.inbox.storeDelivery({
@@ -43,7 +52,7 @@ export class WebhookIngestService {
       ats: kind,
       eventId: event.eventId,
       kind: event.kind === 'ignored' ? `ignored:${event.action}` : event.kind,
-      rawBody: req.rawBody.toString('utf8'),
+      rawBody: storableText(req.rawBody.toString('utf8')),
       event,
       status: processable ? 'received' : 'ignored',
     });
@@ -51,7 +60,11 @@ export class WebhookIngestService {
     // A duplicate still in 'received' may have missed its enqueue (crash in between): enqueue again;
     // the job id is the event's, so the queue drops it if it is already there.
     if (row.inserted || row.status === 'received') {
-      await this.queue.enqueue('ats-event.process', { tenantId, inboxEventId: row.id }, { jobId: processingJobId(row.id) });
+      await this.queue.enqueue(
+        'ats-event.process',
+        { tenantId, inboxEventId: row.id },
+        { jobId: processingJobId(row.id) },
+      );
     }
     return { status: row.inserted ? 'accepted' : 'duplicate', eventId: event.eventId };
   }

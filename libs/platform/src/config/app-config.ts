@@ -86,6 +86,39 @@ class EnvironmentVariables {
   @Min(1)
   @Max(200)
   DATABASE_POOL_SIZE?: number;
+
+  /**
+   * Hosts the ATS HTTP client may call besides each adapter's vendor hosts, comma-separated (`host`,
+   * `host:port` or `*.domain`), e.g. the simulator's `127.0.0.1`. Private, loopback and link-local addresses
+   * are refused unless their host is named here.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\s*(\*\.)?[a-z0-9.:\[\]-]+(\s*,\s*(\*\.)?[a-z0-9.:\[\]-]+)*\s*$/i, {
+    message: 'ATS_ALLOWED_HOSTS must be a comma-separated list of host names, host:port pairs or *.domain patterns',
+  })
+  ATS_ALLOWED_HOSTS?: string;
+
+  /** Webhook deliveries accepted per source address and minute (beyond that: 429). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  WEBHOOK_RATE_LIMIT_PER_MINUTE: number = 600;
+
+  /** Largest webhook body we store (bytes); larger deliveries get 413 before anything is stored. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024)
+  WEBHOOK_MAX_BODY_BYTES: number = 512 * 1024;
+
+  /** Console sign-in attempts per source address and minute (beyond that: 429). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  CONSOLE_LOGIN_ATTEMPTS_PER_MINUTE: number = 10;
 }
 
 export interface AppConfig {
@@ -106,6 +139,11 @@ export interface AppConfig {
   queuePrefix: string;
   queueLockMs: number;
   runJobsInApi: boolean;
+  /** Extra outbound hosts for the ATS client (patterns, lower case); see ATS_ALLOWED_HOSTS. */
+  atsAllowedHosts: string[];
+  webhookRateLimitPerMinute: number;
+  webhookMaxBodyBytes: number;
+  consoleLoginAttemptsPerMinute: number;
 }
 
 export class InvalidConfigError extends Error {
@@ -140,6 +178,13 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queuePrefix: vars.QUEUE_PREFIX,
     queueLockMs: vars.QUEUE_LOCK_MS,
     runJobsInApi: vars.RUN_JOBS_IN_API ?? !vars.REDIS_URL,
+    atsAllowedHosts: (vars.ATS_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+    webhookRateLimitPerMinute: vars.WEBHOOK_RATE_LIMIT_PER_MINUTE,
+    webhookMaxBodyBytes: vars.WEBHOOK_MAX_BODY_BYTES,
+    consoleLoginAttemptsPerMinute: vars.CONSOLE_LOGIN_ATTEMPTS_PER_MINUTE,
   };
 }
 

@@ -17,6 +17,8 @@ export enum ErrorCode {
   PolicyInvalid = 'policy_invalid',
   AtsUnavailable = 'ats_unavailable',
   AtsRejected = 'ats_rejected',
+  RateLimited = 'rate_limited',
+  CsrfFailed = 'csrf_failed',
 }
 
 export class AppException extends Error {
@@ -58,5 +60,12 @@ export class DocumentInvalidException extends AppException {
     readonly problems: readonly DocumentProblem[],
   ) {
     super(ErrorCode.PolicyInvalid, message, { problems });
+  }
+}
+
+/** Too many requests from one source (webhooks per address, console sign-ins); `details.retryAfterSeconds` says when to come back. */
+export class RateLimitedException extends AppException {
+  constructor(retryAfterMs: number) {
+    super(ErrorCode.RateLimited, 'Too many requests; try again later', { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) });
   }
 }

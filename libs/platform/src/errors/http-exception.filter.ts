@@ -23,6 +23,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.PolicyInvalid]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.AtsUnavailable]: HttpStatus.BAD_GATEWAY,
   [ErrorCode.AtsRejected]: HttpStatus.BAD_GATEWAY,
+  [ErrorCode.RateLimited]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorCode.CsrfFailed]: HttpStatus.FORBIDDEN,
 };
 
 const CODE_BY_HTTP_STATUS: Record<number, string> = {
@@ -88,6 +90,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
       this.logger.error({ errorId: body.errorId, err: exception }, 'unhandled error');
     }
     if (res.headersSent) return;
+    const retry = retryAfterSeconds(body);
+    if (retry !== null) res.setHeader('Retry-After', String(retry));
     res.status(status).json(body);
   }
+}
+
+/** A rate-limited answer's wait, for the Retry-After header. */
+export function retryAfterSeconds(body: ErrorBody): number | null {
+  if (body.code !== ErrorCode.RateLimited) return null;
+  const d = body.details as { retryAfterSeconds?: unknown } | undefined;
+  return typeof d?.retryAfterSeconds === 'number' ? d.retryAfterSeconds : null;
 }
