@@ -82,7 +82,11 @@ export type AtsEvent =
 export type DispatchedEventKind = Exclude<AtsEvent['kind'], 'ping' | 'ignored'>;
 export type AtsEventOf<K extends AtsEvent['kind']> = Extract<AtsEvent, { kind: K }>;
 /** Every dispatched kind, listed once; the `satisfies` clause fails to compile when a new kind is left out. */
-export const DISPATCHED_EVENT_KINDS = ['application_created', 'stage_changed', 'offer_changed'] as const satisfies readonly DispatchedEventKind[];
+export const DISPATCHED_EVENT_KINDS = [
+  'application_created',
+  'stage_changed',
+  'offer_changed',
+] as const satisfies readonly DispatchedEventKind[];
 type _AllListed = DispatchedEventKind extends (typeof DISPATCHED_EVENT_KINDS)[number] ? true : never;
 const _allListed: _AllListed = true;
 void _allListed;
@@ -138,6 +142,16 @@ export abstract class AtsConnector {
   abstract applicationUrl(candidateId: string, applicationId: string): string | null;
   /** Tag spelling the ATS will store (Workable lower-cases and cuts at the first space). */
   abstract normaliseTag(tag: string): string | null;
+
+  /**
+   * The vendor's API and token hosts (`host`, `host:port` or `*.domain`): a connection's URLs must point there
+   * (over https), or at a host the operator named in ATS_ALLOWED_HOSTS (the simulator). Each adapter overrides
+   * this with its vendor's documented hosts; the default allows none, so an adapter that forgets is refused,
+   * not open.
+   */
+  allowedHostPatterns(): readonly string[] {
+    return [];
+  }
 }
 
 export const ATS_KINDS: readonly AtsKind[] = ['greenhouse', 'workable'];

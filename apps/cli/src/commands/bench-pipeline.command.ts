@@ -125,6 +125,7 @@ export class BenchPipelineCommand extends CommandRunner {
     process.env.LOG_LEVEL = 'silent';
     // The api only ingests; jobs run in the worker processes started below.
     process.env.RUN_JOBS_IN_API = 'false';
+    process.env.ATS_ALLOWED_HOSTS = '127.0.0.1'; // the simulator on loopback
     const sim = await startSimulator({
       port: 0,
       logger: false,

@@ -1,6 +1,15 @@
-import { Injectable } from '@nestjs/common';
-import { asAtsKind, AtsConnection, AtsConnectorRegistry, AtsKind } from '@comeback/ats';
-import { AuditActor, AuditService, LruCache, NotFoundException, SecretBox } from '@comeback/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { asAtsKind, AtsConnection, AtsConnectorRegistry, AtsKind, connectionUrlProblem } from '@comeback/ats';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  AuditActor,
+  AuditService,
+  LruCache,
+  NotFoundException,
+  SecretBox,
+  ValidationFailedException,
+} from '@comeback/platform';
 import type { AtsConnectionEntity } from './ats-connection.entity';
 import { AtsConnectionRepository } from './ats-connection.repository';
 
@@ -31,6 +40,7 @@ export class AtsConnectionService {
     private readonly box: SecretBox,
     private readonly audit: AuditService,
     private readonly connectors: AtsConnectorRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async upsert(
@@ -38,6 +48,7 @@ export class AtsConnectionService {
     input: AtsConnectionInput,
     webhookTargetUrl?: string,
   ): Promise<AtsConnection> {
+    this.assertAllowedUrls(input);
     const entity = await this.repo.upsert(actor.tenantId, input.kind, {
       apiBaseUrl: input.apiBaseUrl.replace(/\/$/, ''),
       authUrl: input.authUrl ?? null,
@@ -87,6 +98,21 @@ export class AtsConnectionService {
     const conn = await this.find(tenantId, kind);
     if (!conn) throw new NotFoundException('ATS connection');
     return conn;
+  }
+
+  /** Outbound calls go only to the vendor's hosts (or the operator's ATS_ALLOWED_HOSTS): refused before saving. */
+  private assertAllowedUrls(input: AtsConnectionInput): void {
+    const vendorHosts = this.connectors.get(input.kind).allowedHostPatterns();
+    const problems = (
+      [
+        ['apiBaseUrl', input.apiBaseUrl],
+        ['authUrl', input.authUrl],
+      ] as const
+    ).flatMap(([field, url]) => {
+      const problem = url ? connectionUrlProblem(url, vendorHosts, this.config.atsAllowedHosts) : null;
+      return problem ? [{ field, problem }] : [];
+    });
+    if (problems.length) throw new ValidationFailedException('The ATS address is not allowed', { problems });
   }
 
   private toConnection(e: AtsConnectionEntity): AtsConnection {
