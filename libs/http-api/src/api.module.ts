@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
 import { HttpExceptionFilter, PlatformModule } from '@comeback/platform';
 import { PipelineJobsInApiModule, PipelineModule } from '@comeback/pipeline';
 import { CompensationModule } from '@comeback/compensation';
@@ -22,7 +23,7 @@ import { RegistryController } from './registry/registry.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
 @Module({
-  imports: [PlatformModule, PipelineModule, PipelineJobsInApiModule, CompensationModule, ConsoleModule],
+  imports: [PlatformModule, JwtModule.register({}), PipelineModule, PipelineJobsInApiModule, CompensationModule, ConsoleModule],
   controllers: [
     HealthController,
     WebhooksController,

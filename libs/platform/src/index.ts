@@ -25,3 +25,4 @@ export * from './health/health.service';
 export * from './rate-limit/rate-limiter.port';
 export * from './cache/lru-cache';
 export * from './database/storable-text';
+export { CONSOLE_SESSION_COOKIE } from './auth/jwt.strategy';

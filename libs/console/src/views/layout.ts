@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from './html';
+import { html, trusted, type SafeHtml } from './html';
 import { translator, type Lang, type MessageKey, type Translate } from './i18n';
 
 export type ConsoleRole = 'hr_admin' | 'recruiter' | 'hiring_manager' | 'integration';
@@ -10,10 +10,18 @@ export interface PageContext {
   /** Path + query of this page (for the language switch). */
   path: string;
   user: { name: string; role: ConsoleRole } | null;
+  /** This browser's CSRF token: `layout` puts it into every POST form (double-submit with a __Host- cookie). */
+  csrfToken: string;
 }
 
-export function pageContext(lang: Lang, path: string, user: PageContext['user']): PageContext {
-  return { lang, t: translator(lang), path, user };
+export function pageContext(lang: Lang, path: string, user: PageContext['user'], csrfToken = ''): PageContext {
+  return { lang, t: translator(lang), path, user, csrfToken };
+}
+
+/** Every POST form gets the CSRF field first thing: no form can be written without it. */
+function withCsrfFields(markup: string, token: string): string {
+  const field = html`<input type="hidden" name="_csrf" value="${token}">`.value;
+  return markup.replace(/<form\b[^>]*\bmethod="post"[^>]*>/gi, (open) => `${open}${field}`);
 }
 
 const NAV: Readonly<Record<ConsoleRole, readonly [MessageKey, string][]>> = {
@@ -48,7 +56,7 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml, opts: { 
   const { t, user, path } = ctx;
   const nav = user ? NAV[user.role] : [];
   const current = new URL(path, 'http://x').pathname;
-  return html`<!DOCTYPE html>
+  const page = html`<!DOCTYPE html>
 <html lang="${ctx.lang}">
 <head>
 <meta charset="utf-8">
@@ -90,6 +98,7 @@ ${body}
 </main>
 </body>
 </html>`;
+  return trusted(withCsrfFields(page.value, ctx.csrfToken));
 }
 
 /** A small helper for tables: an empty list gets a sentence instead of an empty table. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Req, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Req, Res, UploadedFile, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -32,11 +32,11 @@ import {
 } from '@comeback/console';
 import { AtsConnectorRegistry } from '@comeback/ats';
 import { OfferChecksService } from '@comeback/compensation';
-import { AppException, AuditService, Authenticated, CurrentPrincipal, ErrorCode, NotFoundException, type Principal, ValidationFailedException } from '@comeback/platform';
+import { AppException, AuditService, Authenticated, CurrentPrincipal, ErrorCode, LruCache, NotFoundException, type Principal, ValidationFailedException } from '@comeback/platform';
 import { EligibilityPolicyService, JobStagesService } from '@comeback/pipeline';
 import { todayIn } from '@comeback/domain';
 import { AlumniImportService, AlumniService } from '@comeback/registry';
-import { ConsoleExceptionFilter, ConsoleHeadersInterceptor, Page } from './console-support';
+import { ConsoleExceptionFilter, ConsoleHeadersInterceptor, CsrfAfterUploadInterceptor, CsrfCheckedAfterUpload, CsrfGuard, Page } from './console-support';
 
 const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 const list = (s: string | undefined): string[] =>
@@ -50,8 +50,12 @@ const list = (s: string | undefined): string[] =>
 @Controller('console')
 @Authenticated('hr_admin')
 @UseFilters(ConsoleExceptionFilter)
+@UseGuards(CsrfGuard)
 @UseInterceptors(ConsoleHeadersInterceptor)
 export class ConsoleHrController {
+  /** Dry-run results per tenant and version, shown by the version page's GET (bounded; recomputed on request). */
+  private readonly dryRuns = new LruCache<string, Awaited<ReturnType<EligibilityPolicyService['dryRun']>>>(200, 3_600_000);
+
   constructor(
     private readonly alumni: AlumniService,
     private readonly imports: AlumniImportService,
@@ -79,7 +83,8 @@ export class ConsoleHrController {
   }
 
   @Post('registry/import')
-  @UseInterceptors(FileInterceptor('file', { storage: diskStorage({ destination: tmpdir() }), limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
+  @CsrfCheckedAfterUpload()
+  @UseInterceptors(FileInterceptor('file', { storage: diskStorage({ destination: tmpdir() }), limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }), CsrfAfterUploadInterceptor)
   async import(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Body() body: ImportFormDto, @Res() res: Response, @UploadedFile() file?: Express.Multer.File): Promise<void> {
     if (!file) throw new ValidationFailedException('Attach the CSV file');
     let report: ImportOutcome;
@@ -142,14 +147,27 @@ export class ConsoleHrController {
     if (!checked.ok) return render(200, checked.problems.map((x) => ({ path: x.path, code: x.code, message: x.messages[ctx.lang] })), false);
     if (body.intent === 'validate') return render(200, null, true);
     const draft = await this.policies.createDraft(p, document, body.comment || undefined);
+    await this.dryRunInto(p, draft.version); // "Save as draft and preview": the POST does the work, the GET shows it
     res.redirect(303, `/console/policies/${draft.version}`);
   }
 
+  /** Shows the version and the dry run last asked for (by saving the draft or the button); never runs one. */
   @Get('policies/:version')
   async policyVersion(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Param('version', ParseIntPipe) version: number, @Req() req: Request): Promise<string> {
     const row = await this.policies.get(p.tenantId, version);
-    const dryRun = row.status === 'active' ? null : await this.policies.dryRun(p.tenantId, version, todayIn());
+    const dryRun = row.status === 'active' ? null : (this.dryRuns.get(`${p.tenantId}:${version}`) ?? null);
     return policyVersionPage(ctx, { row, dryRun, flash: req.query.done === 'activated' ? ctx.t('activated') : null });
+  }
+
+  /** The dry run reads the whole registry and every open application: an explicit POST, one per click. */
+  @Post('policies/:version/dry-run')
+  async runDryRun(@CurrentPrincipal() p: Principal, @Param('version', ParseIntPipe) version: number, @Res() res: Response): Promise<void> {
+    await this.dryRunInto(p, version);
+    res.redirect(303, `/console/policies/${version}`);
+  }
+
+  private async dryRunInto(p: Principal, version: number): Promise<void> {
+    this.dryRuns.set(`${p.tenantId}:${version}`, await this.policies.dryRun(p.tenantId, version, todayIn()));
   }
 
   @Post('policies/:version/activate')

@@ -16,9 +16,19 @@ export function loginPage(ctx: PageContext, error: string | null): string {
   ).value;
 }
 
-export function errorPage(ctx: PageContext, status: number, detail?: string): string {
+export function errorPage(ctx: PageContext, status: number, detail?: string, csrf = false): string {
   const { t } = ctx;
   const [title, text] =
-    status === 404 ? [t('notFoundTitle'), t('notFound')] : status === 403 ? [t('forbiddenTitle'), t('forbidden')] : status < 500 ? [t('errorTitle'), t('badRequest')] : [t('errorTitle'), t('errorTitle')];
+    status === 404
+      ? [t('notFoundTitle'), t('notFound')]
+      : status === 429
+        ? [t('tooManyTitle'), t('tooMany')]
+        : status === 403 && csrf
+          ? [t('csrfFailedTitle'), t('csrfFailed')]
+          : status === 403
+            ? [t('forbiddenTitle'), t('forbidden')]
+            : status < 500
+              ? [t('errorTitle'), t('badRequest')]
+              : [t('errorTitle'), t('errorTitle')];
   return layout(ctx, title, html`<p>${text}</p>${detail ? html`<p class="hint">${detail}</p>` : ''}<p><a href="/console">${t('back')}</a></p>`).value;
 }

@@ -119,7 +119,10 @@ ${
     ? html`<section aria-labelledby="dry-h"><h2 id="dry-h">${t('dryRunTitle')} (v${data.dryRun.againstVersion} → v${data.dryRun.version})</h2>
 ${dryRunBlock(ctx, t('registry'), 'dry-registry', data.dryRun.registry)}
 ${dryRunBlock(ctx, t('openApplications'), 'dry-open', data.dryRun.openApplications)}</section>`
-    : ''
+    : r.status === 'active'
+      ? ''
+      : html`<section aria-labelledby="dry-h"><h2 id="dry-h">${t('dryRunTitle')}</h2><p>${t('dryRunNotRun')}</p>
+<form method="post" action="/console/policies/${r.version}/dry-run"><button type="submit" class="secondary">${t('runDryRun')}</button></form></section>`
 }
 ${
   r.status === 'draft' || r.status === 'retired'
