@@ -8,8 +8,16 @@ interface Jar {
   cookies: Map<string, string>;
 }
 
-async function browse(api: Harness, jar: Jar, method: string, path: string, form?: Record<string, string>): Promise<{ status: number; location: string | null; text: string; setCookies: string[] }> {
-  const headers: Record<string, string> = { cookie: [...jar.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+async function browse(
+  api: Harness,
+  jar: Jar,
+  method: string,
+  path: string,
+  form?: Record<string, string>,
+): Promise<{ status: number; location: string | null; text: string; setCookies: string[] }> {
+  const headers: Record<string, string> = {
+    cookie: [...jar.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+  };
   let body: string | undefined;
   if (form) {
     headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -65,7 +73,10 @@ describe('console sessions (#10)', () => {
   it('sets a __Host- cookie: Secure, HttpOnly, SameSite=Lax, Path=/', async () => {
     const jar: Jar = { cookies: new Map() };
     const page = await browse(api, jar, 'GET', '/console/login');
-    const res = await browse(api, jar, 'POST', '/console/login', { token: tenant.token('hr_admin'), _csrf: csrfOf(page.text) });
+    const res = await browse(api, jar, 'POST', '/console/login', {
+      token: tenant.token('hr_admin'),
+      _csrf: csrfOf(page.text),
+    });
     const cookie = res.setCookies.find((c) => c.startsWith(`${SESSION}=`));
     expect(cookie).toBeDefined();
     expect(cookie).toMatch(/; Path=\/(;|$)/);
@@ -78,13 +89,23 @@ describe('console sessions (#10)', () => {
   it('the REST API does not accept the console cookie', async () => {
     const jar = await signIn(tenant.token('hr_admin'));
     expect((await browse(api, jar, 'GET', '/console/registry')).status).toBe(200);
-    const res = await http(api.baseUrl, 'GET', '/api/v1/applications', { headers: { cookie: `${SESSION}=${jar.cookies.get(SESSION)}; comeback_token=${jar.cookies.get(SESSION)}` } });
+    const res = await http(api.baseUrl, 'GET', '/api/v1/applications', {
+      headers: {
+        cookie: `${SESSION}=${jar.cookies.get(SESSION)}; comeback_token=${jar.cookies.get(SESSION)}`,
+      },
+    });
     expect(res.status).toBe(401);
   });
 
   it('every state-changing form carries a CSRF token, and a post without it is refused', async () => {
     const jar = await signIn(tenant.token('hr_admin'));
-    for (const path of ['/console/registry', '/console/policies', '/console/stage-mappings', '/console/change-log', '/console/review']) {
+    for (const path of [
+      '/console/registry',
+      '/console/policies',
+      '/console/stage-mappings',
+      '/console/change-log',
+      '/console/review',
+    ]) {
       const page = await browse(api, jar, 'GET', path);
       expect(page.status).toBe(200);
       const forms = page.text.match(/<form method="post"[^>]*>[\s\S]*?<\/form>/g) ?? [];
@@ -106,14 +127,19 @@ describe('console sessions (#10)', () => {
   it('viewing a draft policy runs no dry run (expensive work only on an explicit POST)', async () => {
     const hr = tenant.token('hr_admin');
     const active = await http(api.baseUrl, 'GET', '/api/v1/eligibility/policies/active', { token: hr });
-    const draft = await http(api.baseUrl, 'POST', '/api/v1/eligibility/policies', { token: hr, json: { document: active.body.document, comment: 'draft' } });
+    const draft = await http(api.baseUrl, 'POST', '/api/v1/eligibility/policies', {
+      token: hr,
+      json: { document: active.body.document, comment: 'draft' },
+    });
     expect(draft.status).toBe(201);
     const spy = jest.spyOn(api.app.get(EligibilityPolicyService), 'dryRun');
     const jar = await signIn(hr);
     const page = await browse(api, jar, 'GET', `/console/policies/${draft.body.version}`);
     expect(page.status).toBe(200);
     expect(spy).not.toHaveBeenCalled();
-    const run = await browse(api, jar, 'POST', `/console/policies/${draft.body.version}/dry-run`, { _csrf: csrfOf(page.text) });
+    const run = await browse(api, jar, 'POST', `/console/policies/${draft.body.version}/dry-run`, {
+      _csrf: csrfOf(page.text),
+    });
     expect(run.status).toBe(303);
     expect(spy).toHaveBeenCalledTimes(1);
     const after = await browse(api, jar, 'GET', `/console/policies/${draft.body.version}`);
@@ -125,7 +151,11 @@ describe('console sessions (#10)', () => {
     const jar: Jar = { cookies: new Map() };
     const page = await browse(api, jar, 'GET', '/console/login');
     const statuses: number[] = [];
-    for (let i = 0; i < 25; i++) statuses.push((await browse(api, jar, 'POST', '/console/login', { token: `bad-${i}`, _csrf: csrfOf(page.text) })).status);
+    for (let i = 0; i < 25; i++)
+      statuses.push(
+        (await browse(api, jar, 'POST', '/console/login', { token: `bad-${i}`, _csrf: csrfOf(page.text) }))
+          .status,
+      );
     expect(statuses).toContain(429);
   });
 });

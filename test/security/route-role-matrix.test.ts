@@ -82,7 +82,15 @@ const EXPECTED: Record<string, Who[] | typeof PUBLIC> = {
 const ROLES: Who[] = ['hr_admin', 'recruiter', 'hiring_manager', 'integration'];
 
 function concrete(path: string): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'ats' ? 'greenhouse' : name === 'version' ? '1' : /id$/i.test(name) && name !== 'jobId' && name !== 'applicationId' ? randomUUID() : `x-${name}`));
+  return path.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name === 'ats'
+      ? 'greenhouse'
+      : name === 'version'
+        ? '1'
+        : /id$/i.test(name) && name !== 'jobId' && name !== 'applicationId'
+          ? randomUUID()
+          : `x-${name}`,
+  );
 }
 
 describe('route × role matrix from the OpenAPI document', () => {
@@ -96,7 +104,9 @@ describe('route × role matrix from the OpenAPI document', () => {
     tokens = Object.fromEntries(ROLES.map((r) => [r, t.token(r)])) as Record<Who, string>;
     const doc = await http(api.baseUrl, 'GET', '/api/docs-json');
     expect(doc.status).toBe(200);
-    routes = Object.entries<Record<string, unknown>>(doc.body.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    routes = Object.entries<Record<string, unknown>>(doc.body.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
   });
   afterAll(async () => api?.close());
 
@@ -112,10 +122,18 @@ describe('route × role matrix from the OpenAPI document', () => {
       if (!expected) continue;
       const [method, path] = route.split(' ');
       for (const who of [...ROLES, 'anonymous' as const]) {
-        const res = await http(api.baseUrl, method, concrete(path), { token: who === 'anonymous' ? undefined : tokens[who], json: method === 'GET' || method === 'DELETE' ? undefined : {} });
+        const res = await http(api.baseUrl, method, concrete(path), {
+          token: who === 'anonymous' ? undefined : tokens[who],
+          json: method === 'GET' || method === 'DELETE' ? undefined : {},
+        });
         const allowed = expected === PUBLIC || (who !== 'anonymous' && expected.includes(who));
-        const ok = res.status < 500 && (allowed ? res.status !== 401 && res.status !== 403 : res.status === (who === 'anonymous' ? 401 : 403));
-        if (!ok) wrong.push(`${route} as ${who}: ${res.status} (${allowed ? 'allowed' : 'denied'} in the table)`);
+        const ok =
+          res.status < 500 &&
+          (allowed
+            ? res.status !== 401 && res.status !== 403
+            : res.status === (who === 'anonymous' ? 401 : 403));
+        if (!ok)
+          wrong.push(`${route} as ${who}: ${res.status} (${allowed ? 'allowed' : 'denied'} in the table)`);
       }
     }
     expect(wrong).toEqual([]);

@@ -1,10 +1,37 @@
-import { Body, Controller, Get, Header, Inject, Post, Req, Res, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Inject,
+  Post,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CONSOLE_CSS, CONSOLE_JS, loginPage, LoginFormDto, type PageContext } from '@comeback/console';
-import { APP_CONFIG, type AppConfig, Authenticated, CurrentPrincipal, type Principal, RateLimitedException, RateLimiter, ROLES } from '@comeback/platform';
-import { ConsoleExceptionFilter, ConsoleHeadersInterceptor, CsrfGuard, Page, setTokenCookie } from './console-support';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  Authenticated,
+  CurrentPrincipal,
+  type Principal,
+  RateLimitedException,
+  RateLimiter,
+  ROLES,
+} from '@comeback/platform';
+import {
+  ConsoleExceptionFilter,
+  ConsoleHeadersInterceptor,
+  CsrfGuard,
+  Page,
+  setTokenCookie,
+} from './console-support';
 
 const MINUTE_MS = 60_000;
 const CONSOLE_ROLES: readonly string[] = ROLES.filter((r) => r !== 'integration');
@@ -52,7 +79,11 @@ export class ConsoleAuthController {
   @Post('login')
   async signIn(@Body() body: LoginFormDto, @Req() req: Request, @Res() res: Response): Promise<void> {
     // Throttled per source address before anything else: guessing tokens costs a minute per few tries.
-    const wait = await this.limiter.tryAcquire(`console-login:${req.ip ?? 'unknown'}`, this.config.consoleLoginAttemptsPerMinute, MINUTE_MS);
+    const wait = await this.limiter.tryAcquire(
+      `console-login:${req.ip ?? 'unknown'}`,
+      this.config.consoleLoginAttemptsPerMinute,
+      MINUTE_MS,
+    );
     if (wait > 0) throw new RateLimitedException(wait);
     const token = body.token.trim().replace(/^Bearer\s+/i, '');
     if (!token) {
@@ -76,7 +107,12 @@ export class ConsoleAuthController {
         issuer: this.config.jwt.issuer,
         algorithms: ['HS256'],
       });
-      return typeof claims.sub === 'string' && typeof claims.tid === 'string' && typeof claims.role === 'string' && CONSOLE_ROLES.includes(claims.role);
+      return (
+        typeof claims.sub === 'string' &&
+        typeof claims.tid === 'string' &&
+        typeof claims.role === 'string' &&
+        CONSOLE_ROLES.includes(claims.role)
+      );
     } catch {
       return false;
     }

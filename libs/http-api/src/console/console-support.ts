@@ -17,7 +17,13 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { unlink } from 'node:fs/promises';
 import type { Observable } from 'rxjs';
 import { errorPage, pageContext, pickLang, type PageContext } from '@comeback/console';
-import { AppException, CONSOLE_SESSION_COOKIE, ErrorCode, toErrorResponse, type Principal } from '@comeback/platform';
+import {
+  AppException,
+  CONSOLE_SESSION_COOKIE,
+  ErrorCode,
+  toErrorResponse,
+  type Principal,
+} from '@comeback/platform';
 
 /** `__Host-`: Secure, Path=/, no Domain, so no sibling host can set or overwrite it. */
 export const TOKEN_COOKIE = CONSOLE_SESSION_COOKIE;
@@ -70,7 +76,10 @@ function checkCsrf(req: Request): void {
   const given = body && typeof body[CSRF_FIELD] === 'string' ? (body[CSRF_FIELD] as string) : '';
   if (body && typeof body === 'object') delete body[CSRF_FIELD];
   const expected = cookie(req, CSRF_COOKIE) ?? '';
-  const ok = expected.length === 43 && given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+  const ok =
+    expected.length === 43 &&
+    given.length === expected.length &&
+    timingSafeEqual(Buffer.from(given), Buffer.from(expected));
   if (!ok) throw new AppException(ErrorCode.CsrfFailed, 'The form’s CSRF token is missing or does not match');
 }
 
@@ -115,9 +124,20 @@ export function hasTokenCookie(req: Request): boolean {
 export function contextFor(req: Request, res: Response): PageContext {
   const q = req.query.lang;
   const lang = pickLang(q, cookie(req, LANG_COOKIE), req.headers['accept-language']);
-  if (q === lang) res.cookie(LANG_COOKIE, lang, { sameSite: 'lax', path: '/', maxAge: 365 * 86400_000, secure: isHttps(req) });
+  if (q === lang)
+    res.cookie(LANG_COOKIE, lang, {
+      sameSite: 'lax',
+      path: '/',
+      maxAge: 365 * 86400_000,
+      secure: isHttps(req),
+    });
   const user = (req as Request & { user?: Principal }).user;
-  return pageContext(lang, req.originalUrl, user ? { name: user.name, role: user.role } : null, csrfToken(req, res));
+  return pageContext(
+    lang,
+    req.originalUrl,
+    user ? { name: user.name, role: user.role } : null,
+    csrfToken(req, res),
+  );
 }
 
 export const Page = createParamDecorator((_: unknown, ctx: ExecutionContext): PageContext => {
@@ -158,7 +178,15 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
     }
     res.setHeader('Content-Security-Policy', CONSOLE_CSP);
     res.setHeader('Cache-Control', 'no-store');
-    const detail = status === 400 || status === 409 || status === 422 ? body.message : body.errorId ? `Error id: ${body.errorId}` : undefined;
-    res.status(status).type('html').send(errorPage(contextFor(req, res), status, detail, body.code === ErrorCode.CsrfFailed));
+    const detail =
+      status === 400 || status === 409 || status === 422
+        ? body.message
+        : body.errorId
+          ? `Error id: ${body.errorId}`
+          : undefined;
+    res
+      .status(status)
+      .type('html')
+      .send(errorPage(contextFor(req, res), status, detail, body.code === ErrorCode.CsrfFailed));
   }
 }

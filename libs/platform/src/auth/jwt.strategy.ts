@@ -21,7 +21,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
         // The console keeps the token in a cookie so server-rendered pages work without scripts. Accepted
         // under /console only: the REST API takes bearer tokens, so a cookie can never act for a browser there.
         (req: { originalUrl?: string; url?: string; headers: { cookie?: string } }) =>
-          isConsolePath(req.originalUrl ?? req.url ?? '') ? readCookie(req.headers.cookie, CONSOLE_SESSION_COOKIE) : null,
+          isConsolePath(req.originalUrl ?? req.url ?? '')
+            ? readCookie(req.headers.cookie, CONSOLE_SESSION_COOKIE)
+            : null,
       ]),
       secretOrKey: config.jwt.secret,
       issuer: config.jwt.issuer,
@@ -31,7 +33,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   validate(claims: TokenClaims): Principal | false {
     if (!claims.tid || !(ROLES as readonly string[]).includes(claims.role)) return false;
-    return { subject: claims.sub, tenantId: claims.tid, role: claims.role as Role, name: claims.name ?? claims.sub };
+    return {
+      subject: claims.sub,
+      tenantId: claims.tid,
+      role: claims.role as Role,
+      name: claims.name ?? claims.sub,
+    };
   }
 }
 

@@ -7,11 +7,20 @@ export function loginPage(ctx: PageContext, error: string | null): string {
     ctx,
     t('loginTitle'),
     html`<p>${t('loginIntro')}</p>
-<form method="post" action="/console/login" class="stack">
-  <div><label for="token">${t('loginToken')}</label>
-  <textarea id="token" name="token" class="token" required autocomplete="off" spellcheck="false"></textarea></div>
-  <div><button type="submit">${t('loginSubmit')}</button></div>
-</form>`,
+      <form method="post" action="/console/login" class="stack">
+        <div>
+          <label for="token">${t('loginToken')}</label>
+          <textarea
+            id="token"
+            name="token"
+            class="token"
+            required
+            autocomplete="off"
+            spellcheck="false"
+          ></textarea>
+        </div>
+        <div><button type="submit">${t('loginSubmit')}</button></div>
+      </form>`,
     { error },
   ).value;
 }
@@ -30,5 +39,11 @@ export function errorPage(ctx: PageContext, status: number, detail?: string, csr
             : status < 500
               ? [t('errorTitle'), t('badRequest')]
               : [t('errorTitle'), t('errorTitle')];
-  return layout(ctx, title, html`<p>${text}</p>${detail ? html`<p class="hint">${detail}</p>` : ''}<p><a href="/console">${t('back')}</a></p>`).value;
+  return layout(
+    ctx,
+    title,
+    html`<p>${text}</p>
+      ${detail ? html`<p class="hint">${detail}</p>` : ''}
+      <p><a href="/console">${t('back')}</a></p>`,
+  ).value;
 }
