@@ -11,3 +11,4 @@ process.env.SECRET_KEY = randomBytes(32).toString('base64');
 // The ATS simulator listens on loopback: the one outbound host tests name (shared/spec/security.md).
 process.env.ATS_ALLOWED_HOSTS = process.env.ATS_ALLOWED_HOSTS ?? '127.0.0.1';
 process.env.CONSOLE_LOGIN_ATTEMPTS_PER_MINUTE = process.env.CONSOLE_LOGIN_ATTEMPTS_PER_MINUTE ?? '1000'; // browser tests sign in often
+process.env.WEBHOOK_RATE_LIMIT_PER_MINUTE = process.env.WEBHOOK_RATE_LIMIT_PER_MINUTE ?? '100000'; // the simulator delivers everything from loopback
