@@ -10,7 +10,8 @@ import type {
   WebhookRequest,
 } from '@comeback/ats';
 
-export type AtsOperation = 'getApplication' | 'listStages' | 'addTags' | 'addNote' | 'moveToStage' | 'getOffer';
+export type AtsOperation =
+  'getApplication' | 'listStages' | 'addTags' | 'addNote' | 'moveToStage' | 'getOffer';
 
 /** A fault for the next call of one operation: refused before anything happens, or done but the answer is lost. */
 export type Fault = 'refuse' | 'lose_response';
@@ -50,7 +51,9 @@ export class InMemoryAts implements AtsConnector {
   }
 
   count(op: AtsOperation, applicationId?: string): number {
-    return this.calls.filter((c) => c.op === op && (applicationId === undefined || c.applicationId === applicationId)).length;
+    return this.calls.filter(
+      (c) => c.op === op && (applicationId === undefined || c.applicationId === applicationId),
+    ).length;
   }
 
   verifySignature(req: WebhookRequest, secret: string): boolean {
@@ -79,7 +82,12 @@ export class InMemoryAts implements AtsConnector {
   }
 
   async addNote(_c: AtsConnection, app: AtsApplication, note: NoteInput): Promise<void> {
-    return this.call('addNote', app.applicationId, () => void this.notes.push({ applicationId: app.applicationId, body: note.body, audience: note.audience }));
+    return this.call(
+      'addNote',
+      app.applicationId,
+      () =>
+        void this.notes.push({ applicationId: app.applicationId, body: note.body, audience: note.audience }),
+    );
   }
 
   /** Refuses a move from a stage the application is no longer at, as a real ATS does ('stale'). */
@@ -88,7 +96,11 @@ export class InMemoryAts implements AtsConnector {
       const stored = this.app(app.applicationId);
       if (stored.currentStageId !== app.currentStageId) return 'stale' as const;
       const stage = this.stageOf(stored.jobId, toStageId);
-      this.applications.set(app.applicationId, { ...stored, currentStageId: stage.id, currentStageName: stage.name });
+      this.applications.set(app.applicationId, {
+        ...stored,
+        currentStageId: stage.id,
+        currentStageName: stage.name,
+      });
       return 'moved' as const;
     });
   }

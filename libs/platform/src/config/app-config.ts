@@ -1,5 +1,16 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
 import { embeddedSecrets, weakSecretReason } from './secrets';
 
 function parseBoolean(value: unknown): boolean | undefined | string {
@@ -95,7 +106,8 @@ class EnvironmentVariables {
   @IsOptional()
   @IsString()
   @Matches(/^\s*(\*\.)?[a-z0-9.:\[\]-]+(\s*,\s*(\*\.)?[a-z0-9.:\[\]-]+)*\s*$/i, {
-    message: 'ATS_ALLOWED_HOSTS must be a comma-separated list of host names, host:port pairs or *.domain patterns',
+    message:
+      'ATS_ALLOWED_HOSTS must be a comma-separated list of host names, host:port pairs or *.domain patterns',
   })
   ATS_ALLOWED_HOSTS?: string;
 
@@ -174,7 +186,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Two connections per concurrent job: a job holds one at a time, the rest is headroom for the api's
     // requests when jobs run in the api process, so jobs queue for the database rather than for the pool.
     // (Embedded PGlite runs one query at a time whatever the pool: 10 there.)
-    databasePoolSize: vars.DATABASE_POOL_SIZE ?? (vars.DATABASE_URL ? Math.max(10, 2 * vars.WORKER_CONCURRENCY) : 10),
+    databasePoolSize:
+      vars.DATABASE_POOL_SIZE ?? (vars.DATABASE_URL ? Math.max(10, 2 * vars.WORKER_CONCURRENCY) : 10),
     queuePrefix: vars.QUEUE_PREFIX,
     queueLockMs: vars.QUEUE_LOCK_MS,
     runJobsInApi: vars.RUN_JOBS_IN_API ?? !vars.REDIS_URL,
@@ -193,11 +206,15 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
  * repetitive one refused. Embedded mode generates random ones into its data directory on first start. No
  * secret is a constant in the code: anyone could otherwise sign an hr_admin token.
  */
-function resolveSecrets(vars: EnvironmentVariables, problems: string[]): { JWT_SECRET: string; SECRET_KEY: string } | null {
+function resolveSecrets(
+  vars: EnvironmentVariables,
+  problems: string[],
+): { JWT_SECRET: string; SECRET_KEY: string } | null {
   const given = { JWT_SECRET: vars.JWT_SECRET, SECRET_KEY: vars.SECRET_KEY };
   if (vars.DATABASE_URL) {
     for (const name of ['JWT_SECRET', 'SECRET_KEY'] as const) {
-      if (!given[name]) problems.push(`${name} is required when DATABASE_URL is set (generate one: openssl rand -base64 32)`);
+      if (!given[name])
+        problems.push(`${name} is required when DATABASE_URL is set (generate one: openssl rand -base64 32)`);
     }
   }
   for (const name of ['JWT_SECRET', 'SECRET_KEY'] as const) {
@@ -206,7 +223,11 @@ function resolveSecrets(vars: EnvironmentVariables, problems: string[]): { JWT_S
     if (weak) problems.push(weak);
   }
   if (problems.length > 0) return null;
-  if (given.JWT_SECRET && given.SECRET_KEY) return { JWT_SECRET: given.JWT_SECRET, SECRET_KEY: given.SECRET_KEY };
+  if (given.JWT_SECRET && given.SECRET_KEY)
+    return { JWT_SECRET: given.JWT_SECRET, SECRET_KEY: given.SECRET_KEY };
   const generated = embeddedSecrets(vars.DATA_DIR);
-  return { JWT_SECRET: given.JWT_SECRET ?? generated.JWT_SECRET, SECRET_KEY: given.SECRET_KEY ?? generated.SECRET_KEY };
+  return {
+    JWT_SECRET: given.JWT_SECRET ?? generated.JWT_SECRET,
+    SECRET_KEY: given.SECRET_KEY ?? generated.SECRET_KEY,
+  };
 }

@@ -66,6 +66,8 @@ export class DocumentInvalidException extends AppException {
 /** Too many requests from one source (webhooks per address, console sign-ins); `details.retryAfterSeconds` says when to come back. */
 export class RateLimitedException extends AppException {
   constructor(retryAfterMs: number) {
-    super(ErrorCode.RateLimited, 'Too many requests; try again later', { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) });
+    super(ErrorCode.RateLimited, 'Too many requests; try again later', {
+      retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)),
+    });
   }
 }
