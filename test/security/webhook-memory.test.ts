@@ -28,7 +28,8 @@ describe('webhook entry: bounded memory per request and per source (#9)', () => 
       });
       expect(res.status).toBe(401);
     }
-    const cache = (api.app.get(AtsConnectionService) as unknown as { cache: { size: number } }).cache;
+    const service: unknown = api.app.get(AtsConnectionService);
+    const cache = (service as { cache: { size: number } }).cache;
     expect(cache.size).toBeLessThanOrEqual(1);
   });
 

@@ -34,6 +34,6 @@ describe('verified webhooks with strings PostgreSQL refuses (#15)', () => {
     const rows: { raw: string; ev: string }[] = await api.app
       .get(DataSource)
       .query(`SELECT raw_body AS raw, event::text AS ev FROM inbox_events WHERE tenant_id = $1`, [tenant.id]);
-    for (const r of rows) expect(`${r.raw}${r.ev}`).not.toMatch(/\u0000/);
+    for (const r of rows) expect(`${r.raw}${r.ev}`).not.toContain(String.fromCharCode(0));
   });
 });

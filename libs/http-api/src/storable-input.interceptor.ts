@@ -1,16 +1,14 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
-import { ValidationFailedException } from '@comeback/platform';
-
-const NOT_STORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+import { isStorableText, ValidationFailedException } from '@comeback/platform';
 
 function firstBadPath(value: unknown, path: string, depth = 0): string | null {
-  if (typeof value === 'string') return NOT_STORABLE.test(value) ? path || '/' : null;
+  if (typeof value === 'string') return isStorableText(value) ? null : path || '/';
   if (depth > 64 || value === null || typeof value !== 'object') return null;
   for (const [k, v] of Object.entries(value)) {
     const at = `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    if (NOT_STORABLE.test(k)) return at;
+    if (!isStorableText(k)) return at;
     const bad = firstBadPath(v, at, depth + 1);
     if (bad) return bad;
   }

@@ -138,10 +138,7 @@ export function guardedLookup(policy: OutboundPolicy) {
     dnsLookup(hostname, { ...opts, all: true } as LookupAllOptions, (err, addresses) => {
       if (err) return callback(err, []);
       if (!exempt && addresses.some((a) => !isPublicAddress(a.address))) {
-        return callback(
-          blocked(`${hostname} resolves to an address that is not public`) as NodeJS.ErrnoException,
-          [],
-        );
+        return callback(blocked(`${hostname} resolves to an address that is not public`), []);
       }
       if (opts.all) return callback(null, addresses);
       const first = addresses[0];

@@ -73,7 +73,7 @@ export function csrfToken(req: Request, res: Response): string {
 /** Compares the form's field with the cookie, then removes the field (the DTOs do not know it). */
 function checkCsrf(req: Request): void {
   const body = req.body as Record<string, unknown> | undefined;
-  const given = body && typeof body[CSRF_FIELD] === 'string' ? (body[CSRF_FIELD] as string) : '';
+  const given = body && typeof body[CSRF_FIELD] === 'string' ? String(body[CSRF_FIELD]) : '';
   if (body && typeof body === 'object') delete body[CSRF_FIELD];
   const expected = cookie(req, CSRF_COOKIE) ?? '';
   const ok =
@@ -187,6 +187,6 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
     res
       .status(status)
       .type('html')
-      .send(errorPage(contextFor(req, res), status, detail, body.code === ErrorCode.CsrfFailed));
+      .send(errorPage(contextFor(req, res), status, detail, body.code === String(ErrorCode.CsrfFailed)));
   }
 }

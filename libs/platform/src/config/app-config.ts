@@ -105,7 +105,7 @@ class EnvironmentVariables {
    */
   @IsOptional()
   @IsString()
-  @Matches(/^\s*(\*\.)?[a-z0-9.:\[\]-]+(\s*,\s*(\*\.)?[a-z0-9.:\[\]-]+)*\s*$/i, {
+  @Matches(/^\s*(\*\.)?[a-z0-9.:[\]-]+(\s*,\s*(\*\.)?[a-z0-9.:[\]-]+)*\s*$/i, {
     message:
       'ATS_ALLOWED_HOSTS must be a comma-separated list of host names, host:port pairs or *.domain patterns',
   })

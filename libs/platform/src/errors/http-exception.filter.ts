@@ -118,7 +118,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
 /** A rate-limited answer's wait, for the Retry-After header. */
 export function retryAfterSeconds(body: ErrorBody): number | null {
-  if (body.code !== ErrorCode.RateLimited) return null;
+  if (body.code !== String(ErrorCode.RateLimited)) return null;
   const d = body.details as { retryAfterSeconds?: unknown } | undefined;
   return typeof d?.retryAfterSeconds === 'number' ? d.retryAfterSeconds : null;
 }
