@@ -41,6 +41,8 @@ export function fastTuning(extra: AtsHttpTuning = {}): AtsHttpTuning {
   return {
     retry: { baseDelayMs: 20, maxDelayMs: 200, maxAttempts: 10, ...extra.retry },
     timeouts: { connectMs: 2000, headersMs: 5000, bodyMs: 5000 },
+    // The simulator listens on loopback, which the client refuses unless it is named.
+    outbound: { allowedHosts: ['127.0.0.1', 'localhost'] },
     ...extra,
   };
 }

@@ -433,9 +433,16 @@ describe('web console in a browser (greenhouse stack)', () => {
   it('keeps the session in an HttpOnly cookie, switches language and logs out', async () => {
     const { context, page } = await newPage(s.recruiter);
     const cookies = await context.cookies();
-    expect(cookies.find((c) => c.name === 'comeback_token')).toMatchObject({
+    // __Host-: Secure (browsers allow it on loopback), Path=/, no Domain; CSRF token in its own __Host- cookie.
+    expect(cookies.find((c) => c.name === '__Host-comeback_session')).toMatchObject({
       httpOnly: true,
       sameSite: 'Lax',
+      secure: true,
+      path: '/',
+    });
+    expect(cookies.find((c) => c.name === '__Host-comeback_csrf')).toMatchObject({
+      httpOnly: true,
+      secure: true,
     });
     await page.goto(`${s.api.baseUrl}/console/applications?lang=en`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Flagged applications');

@@ -196,6 +196,16 @@ export abstract class AtsConnector {
   abstract applicationUrl(candidateId: string, applicationId: string): string | null;
   /** Tag spelling the ATS will store (Workable lower-cases and cuts at the first space). */
   abstract normaliseTag(tag: string): string | null;
+
+  /**
+   * The vendor's API and token hosts (`host`, `host:port` or `*.domain`): a connection's URLs must point there
+   * (over https), or at a host the operator named in ATS_ALLOWED_HOSTS (the simulator). Each adapter overrides
+   * this with its vendor's documented hosts; the default allows none, so an adapter that forgets is refused,
+   * not open.
+   */
+  allowedHostPatterns(): readonly string[] {
+    return [];
+  }
 }
 
 export const ATS_KINDS: readonly AtsKind[] = ['greenhouse', 'workable'];

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
 import { HttpExceptionFilter, PlatformModule } from '@comeback/platform';
 import { PipelineJobsInApiModule, PipelineModule } from '@comeback/pipeline';
 import { CompensationModule } from '@comeback/compensation';
@@ -19,10 +20,18 @@ import { IntegrationController } from './hr/integration.controller';
 import { ReviewQueueController } from './hr/review-queue.controller';
 import { MatchingController } from './matching/matching.controller';
 import { RegistryController } from './registry/registry.controller';
+import { StorableInputInterceptor } from './storable-input.interceptor';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
 @Module({
-  imports: [PlatformModule, PipelineModule, PipelineJobsInApiModule, CompensationModule, ConsoleModule],
+  imports: [
+    PlatformModule,
+    JwtModule.register({}),
+    PipelineModule,
+    PipelineJobsInApiModule,
+    CompensationModule,
+    ConsoleModule,
+  ],
   controllers: [
     HealthController,
     WebhooksController,
@@ -41,6 +50,9 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ConsoleHrController,
     ConsoleWorkController,
   ],
-  providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+  providers: [
+    { provide: APP_FILTER, useClass: HttpExceptionFilter },
+    { provide: APP_INTERCEPTOR, useClass: StorableInputInterceptor },
+  ],
 })
 export class ApiModule {}

@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  registerDecorator,
+  ValidateNested,
+} from 'class-validator';
 
 export class PolicyDraftDto {
   @ApiProperty({ description: 'The policy document (see eligibility.md); validated by the domain validator' })
@@ -27,15 +43,66 @@ export class DryRunQueryDto {
   asOf?: string;
 }
 
+export const STAGE_TIER_LIMITS = { tiers: 20, stagesPerTier: 50, stageLength: 200 } as const;
+const TIER_NAME = /^[a-z][a-z0-9_-]{0,39}$/;
+
+/**
+ * Why a stage-mapping `tiers` value is malformed, or null: a plain object of at most 20 tiers named like
+ * policy tiers (`full`, `light`), each a list of at most 50 non-empty stage ids or names of at most 200
+ * characters. Checked at the edge (REST DTO, console form) and again by the service.
+ */
+export function stageTiersProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'tiers must be an object';
+  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null)
+    return 'tiers must be a plain object';
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (
+    Object.getOwnPropertyNames(value).length !== entries.length ||
+    entries.length > STAGE_TIER_LIMITS.tiers
+  ) {
+    return `tiers may name at most ${STAGE_TIER_LIMITS.tiers} tiers`;
+  }
+  for (const [name, stages] of entries) {
+    if (!TIER_NAME.test(name))
+      return `tier name ${JSON.stringify(name.slice(0, 40))} must be lower-case letters, digits, - or _`;
+    if (!Array.isArray(stages)) return `tiers.${name} must be a list of stages`;
+    if (stages.length > STAGE_TIER_LIMITS.stagesPerTier)
+      return `tiers.${name} may list at most ${STAGE_TIER_LIMITS.stagesPerTier} stages`;
+    for (const stage of stages as unknown[]) {
+      if (typeof stage !== 'string' || stage.trim() === '' || stage.length > STAGE_TIER_LIMITS.stageLength) {
+        return `tiers.${name} must hold stage ids or names of 1–${STAGE_TIER_LIMITS.stageLength} characters`;
+      }
+    }
+  }
+  return null;
+}
+
+function IsStageTiers(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isStageTiers',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown) => stageTiersProblem(value) === null,
+        defaultMessage: (args) => stageTiersProblem(args?.value) ?? 'tiers are malformed',
+      },
+    });
+}
+
 export class StageMappingDto {
-  @ApiProperty({ description: 'Per tier: the stages (ids or names) to skip for this job', example: { full: ['書類選考', '一次面接'], light: ['書類選考'] } })
-  @IsObject()
+  @ApiProperty({
+    description: 'Per tier: the stages (ids or names) to skip for this job',
+    example: { full: ['書類選考', '一次面接'], light: ['書類選考'] },
+  })
+  @IsStageTiers()
   tiers!: Record<string, string[]>;
 
   @ApiProperty({ type: [String], description: 'Stages (ids or names) never skipped or passed for this job' })
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
+  @MinLength(1, { each: true })
   @MaxLength(200, { each: true })
   protected!: string[];
 }
@@ -145,4 +212,3 @@ export class TenantSettingsDto {
   @Type(() => MatchThresholdsDto)
   matchThresholds?: MatchThresholdsDto;
 }
-

@@ -25,3 +25,6 @@ export * from './health/health.service';
 export * from './rate-limit/rate-limiter.port';
 export * from './shared-cache/credential-cache.port';
 export { MemoryCredentialCache } from './shared-cache/memory-credential-cache';
+export * from './cache/lru-cache';
+export * from './database/storable-text';
+export { CONSOLE_SESSION_COOKIE } from './auth/jwt.strategy';

@@ -27,6 +27,10 @@ export type Fault = 'refuse' | 'lose_response';
 export class InMemoryAts implements AtsConnector {
   readonly kind = 'greenhouse' as const;
   readonly displayName = 'In-memory ATS';
+  /** Never called over the network; the medium env names its address in ATS_ALLOWED_HOSTS. */
+  allowedHostPatterns(): readonly string[] {
+    return [];
+  }
   readonly applications = new Map<string, AtsApplication>();
   readonly stages = new Map<string, AtsStage[]>();
   readonly offers = new Map<string, AtsOffer>();

@@ -125,6 +125,8 @@ export class BenchPipelineCommand extends CommandRunner {
     process.env.LOG_LEVEL = 'silent';
     // The api only ingests; jobs run in the worker processes started below.
     process.env.RUN_JOBS_IN_API = 'false';
+    process.env.ATS_ALLOWED_HOSTS = '127.0.0.1'; // the simulator on loopback
+    process.env.WEBHOOK_RATE_LIMIT_PER_MINUTE = '1000000'; // every delivery comes from the one simulator
     const sim = await startSimulator({
       port: 0,
       logger: false,

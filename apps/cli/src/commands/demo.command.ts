@@ -36,6 +36,8 @@ export class DemoCommand extends CommandRunner {
     const port = opts.port ?? (await freePort());
     process.env.PUBLIC_BASE_URL = `http://127.0.0.1:${port}`;
     process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
+    // The demo's ATS is the simulator on loopback: the one outbound host it names (see .env.example).
+    process.env.ATS_ALLOWED_HOSTS = '127.0.0.1';
     const sim = await startSimulator({ port: 0, logger: false, config: { webhooks: { timeScale: 0.001 } } });
     const app = await createApiApp({ logger: false });
     await app.listen(port, '127.0.0.1');

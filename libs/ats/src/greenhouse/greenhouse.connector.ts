@@ -33,6 +33,7 @@ import { AtsHttpMetrics } from '../http/ats-http-metrics';
 import { nextLinkParam } from '../http/link-header';
 import { asId, asNumber, asRecord, asText, JsonRecord } from '../util/json-reader';
 import {
+  GH_API_HOSTS,
   GH_API_RATE_LIMIT,
   GH_MOVE_FROM_ID_FIRST,
   GhMoveFromIdKind,
@@ -352,6 +353,10 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
     const rawBody = Buffer.from(JSON.stringify({ action: 'ping', payload: { web_hook_id: 0 } }));
     const signature = createHmac('sha256', conn.webhookSecret ?? '').update(rawBody).digest('hex');
     return { rawBody, headers: { [GH_SIGNATURE_HEADER.toLowerCase()]: `${GH_SIGNATURE_PREFIX}${signature}`, 'content-type': 'application/json' } };
+  }
+
+  override allowedHostPatterns(): readonly string[] {
+    return GH_API_HOSTS;
   }
 
   /** Greenhouse stores tags as typed; we only trim (and refuse blanks). */

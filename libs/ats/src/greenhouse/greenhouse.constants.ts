@@ -4,6 +4,12 @@ import type { AtsRateLimitPolicy } from '../http/ats-http-client';
 // developers.greenhouse.io/webhooks.html, harvestdocs.greenhouse.io (authentication, pagination,
 // post_v3-applications-id-move, get_v3-application-stages).
 
+/**
+ * Harvest v3's API and token hosts (ats-contracts.md: base `https://harvest.greenhouse.io/v3`, token
+ * `POST https://auth.greenhouse.io/token`): the only places a production connection may point.
+ */
+export const GH_API_HOSTS: readonly string[] = ['harvest.greenhouse.io', 'auth.greenhouse.io'];
+
 export const GH_SIGNATURE_HEADER = 'Signature';
 /** `Signature: sha256 <lowercase hex>` — algorithm, one space, digest. */
 export const GH_SIGNATURE_PREFIX = 'sha256 ';

@@ -53,7 +53,7 @@ describe('withSafetyMargin', () => {
 });
 
 describe('vendorMessage', () => {
-  it('reads {message, errors} and {error}', () => {
+  it('keeps an error code and withholds free text (the answer may come from anywhere the URL pointed)', () => {
     expect(
       vendorMessage({
         body: {
@@ -62,9 +62,10 @@ describe('vendorMessage', () => {
         },
         text: '',
       }),
-    ).toBe('Unprocessable Content — from_stage_id is stale — to_stage_id: is invalid');
-    expect(vendorMessage({ body: { error: 'invalid_client' }, text: '' })).toBe('invalid_client');
-    expect(vendorMessage({ body: undefined, text: '<html>oops</html>' })).toBe('<html>oops</html>');
+    ).toBe('no details shown');
+    expect(vendorMessage({ body: { error: 'invalid_client' }, text: '' })).toBe('error code invalid_client');
+    expect(vendorMessage({ body: { error: 'AKIA-SECRET token value' }, text: '' })).toBe('no details shown');
+    expect(vendorMessage({ body: undefined, text: '<html>oops</html>' })).toBe('no details shown');
   });
 });
 
@@ -112,6 +113,8 @@ describe('AtsHttpClient', () => {
       },
       retry: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1000, maxRateLimitedRetries: 2 },
       timeouts: { headersMs: 200, bodyMs: 200, connectMs: 200 },
+      outbound: { allowedHosts: ['127.0.0.1'] },
+      maxResponseBytes: 64 * 1024,
       sleep: async (ms) => {
         sleeps.push(ms);
       },
@@ -173,16 +176,56 @@ describe('AtsHttpClient', () => {
     expect(client.currentLimit('ats:t:b')).toBe(95); // another tenant is unaffected
   });
 
-  it('turns other 4xx into AtsRejected with the vendor message, and passes 404/409/422/401 through', async () => {
+  it('turns other 4xx into AtsRejected without the vendor’s words, and passes 404/409/422/401 through', async () => {
     handler = (_req, res) => json(res, 403, { message: 'Missing scope harvest:notes:create' });
     const err = await client.send({ tenantId: 'a', method: 'POST', url, json: {} }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppException);
     expect((err as AppException).code).toBe(ErrorCode.AtsRejected);
-    expect((err as AppException).message).toContain('Missing scope harvest:notes:create');
+    expect((err as AppException).message).toContain('HTTP 403');
+    expect((err as AppException).message).not.toContain('Missing scope');
     for (const status of [401, 404, 409, 422]) {
       handler = (_req, res) => json(res, status, { message: 'x' });
       expect((await client.send({ tenantId: 'a', method: 'GET', url })).status).toBe(status);
     }
+  });
+
+  it('abandons an answer larger than the cap, once, without retrying', async () => {
+    handler = (_req, res) => json(res, 200, { big: 'x'.repeat(200 * 1024) });
+    const err = await client.send({ tenantId: 'a', method: 'GET', url }).catch((e: unknown) => e);
+    expect((err as AppException).code).toBe(ErrorCode.AtsUnavailable);
+    expect((err as AppException).message).toMatch(/larger than 65536 bytes/);
+    expect(hits).toBe(1);
+  });
+
+  it('refuses loopback, private and link-local destinations not named in the policy, names resolved at connect time', async () => {
+    handler = (_req, res) => json(res, 200, {});
+    const strict = new AtsHttpClient(limiter, metrics, {
+      rateLimit: {
+        bucket: 's',
+        limitHeader: 'l',
+        remainingHeader: 'r',
+        resetHeader: 'z',
+        defaultLimit: 100,
+        windowMs: 1000,
+      },
+      retry: { maxAttempts: 3 },
+      sleep: async () => undefined,
+    });
+    const port = new URL(url).port;
+    for (const target of [
+      url,
+      `http://localhost:${port}/thing`,
+      `http://[::ffff:127.0.0.1]:${port}/thing`,
+      `http://[::1]:${port}/thing`,
+      'http://169.254.169.254/latest',
+      'http://0x7f000001/',
+    ]) {
+      const err = await strict.send({ tenantId: 'a', method: 'GET', url: target }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AppException);
+      expect((err as AppException).message).toMatch(/not public|not allowed/);
+    }
+    expect(hits).toBe(0);
+    await strict.close();
   });
 
   // undici checks header/body timeouts on a coarse (~1 s) timer, hence the 3 s delays against a 200 ms timeout.
@@ -209,6 +252,7 @@ describe('AtsHttpClient', () => {
         windowMs: 1000,
       },
       retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
+      outbound: { allowedHosts: ['127.0.0.1'] },
     });
     await expect(
       dead.send({ tenantId: 'z', method: 'POST', url: 'http://127.0.0.1:1/x', json: {} }),

@@ -2,6 +2,7 @@ import { Agent, request } from 'undici';
 import { AppException, ErrorCode, RateLimiter } from '@comeback/platform';
 import { asArray, asRecord, asText, parseJson } from '../util/json-reader';
 import { AtsHttpMetrics } from './ats-http-metrics';
+import { assertOutboundUrl, guardedLookup, OUTBOUND_BLOCKED, type OutboundPolicy } from './outbound-guard';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -44,6 +45,10 @@ export interface AtsHttpTuning {
   safetyMargin?: number;
   /** Per policy bucket: a different default or window (e.g. a simulator configured with a short window). */
   rateLimits?: Record<string, Partial<Pick<AtsRateLimitPolicy, 'defaultLimit' | 'windowMs'>>>;
+  /** Where connections may go (default: public addresses only, no exemption). AtsModule fills it from the config. */
+  outbound?: OutboundPolicy;
+  /** Largest response body read (bytes); a larger answer is abandoned. */
+  maxResponseBytes?: number;
 }
 
 interface Probe {
@@ -98,6 +103,10 @@ export const DEFAULT_RETRY: AtsRetryPolicy = {
 };
 export const DEFAULT_TIMEOUTS: AtsHttpTimeouts = { connectMs: 5_000, headersMs: 15_000, bodyMs: 15_000 };
 export const DEFAULT_SAFETY_MARGIN = 0.05;
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+const RESPONSE_TOO_LARGE = 'ATS_RESPONSE_TOO_LARGE';
+/** Refusals of ours: sending again cannot help. */
+const NEVER_RETRIED = new Set([OUTBOUND_BLOCKED, RESPONSE_TOO_LARGE]);
 
 /** Network failures where the request never reached the vendor: always safe to send again. */
 const NOT_SENT_CODES = new Set([
@@ -125,6 +134,8 @@ export class AtsHttpClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly now: () => number;
+  private readonly outbound: OutboundPolicy;
+  private readonly maxResponseBytes: number;
   private agent: Agent | null = null;
 
   constructor(
@@ -138,6 +149,8 @@ export class AtsHttpClient {
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.random = options.random ?? Math.random;
     this.now = options.now ?? Date.now;
+    this.outbound = options.outbound ?? { allowedHosts: [] };
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   }
 
   async send(req: AtsHttpRequest): Promise<AtsHttpResponse> {
@@ -167,6 +180,10 @@ export class AtsHttpClient {
       try {
         res = await this.once(req);
       } catch (err) {
+        if (NEVER_RETRIED.has(errorCode(err))) {
+          this.metrics.record(req.tenantId, 'failures');
+          throw unavailable(req, err instanceof Error ? err.message : 'refused', err);
+        }
         const notSent = NOT_SENT_CODES.has(errorCode(err));
         if (!notSent && !idempotent) {
           this.metrics.record(req.tenantId, 'failures');
@@ -203,10 +220,7 @@ export class AtsHttpClient {
         failures++;
         if (failures >= this.retry.maxAttempts) {
           this.metrics.record(req.tenantId, 'failures');
-          throw unavailable(
-            req,
-            `gave up after ${failures} attempts (HTTP ${res.status}): ${vendorMessage(res)}`,
-          );
+          throw unavailable(req, `gave up after ${failures} attempts (HTTP ${res.status})`);
         }
         this.metrics.record(req.tenantId, 'retries');
         const asked = parseRetryAfter(res.headers['retry-after'], this.now());
@@ -217,7 +231,8 @@ export class AtsHttpClient {
       this.metrics.record(req.tenantId, 'failures');
       throw new AppException(
         ErrorCode.AtsRejected,
-        `ATS rejected ${req.method} ${pathOf(req.url)} (HTTP ${res.status}): ${vendorMessage(res)}`,
+        // The vendor's words stay out: an answer from wherever the URL pointed must not reach the user.
+        `ATS rejected ${req.method} ${pathOf(req.url)} (HTTP ${res.status})`,
         {
           status: res.status,
         },
@@ -319,6 +334,7 @@ export class AtsHttpClient {
       body = new URLSearchParams(req.form).toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
+    assertOutboundUrl(req.url, this.outbound);
     const res = await request(req.url, {
       method: req.method,
       headers,
@@ -327,7 +343,7 @@ export class AtsHttpClient {
       headersTimeout: this.timeouts.headersMs,
       bodyTimeout: this.timeouts.bodyMs,
     });
-    const text = await res.body.text();
+    const text = await this.readCapped(res.body);
     const flat: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.headers)) {
       if (v === undefined) continue;
@@ -336,9 +352,27 @@ export class AtsHttpClient {
     return { status: res.statusCode, headers: flat, text, body: parseJson(text) };
   }
 
+  /** The body as text, abandoned (and the connection closed) past `maxResponseBytes`. */
+  private async readCapped(body: AsyncIterable<Buffer> & { destroy(err?: Error): unknown }): Promise<string> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of body) {
+      size += chunk.length;
+      if (size > this.maxResponseBytes) {
+        body.destroy();
+        throw Object.assign(new Error(`response larger than ${this.maxResponseBytes} bytes; not read`), {
+          code: RESPONSE_TOO_LARGE,
+        });
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
   private dispatcher(): Agent {
     this.agent ??= new Agent({
-      connect: { timeout: this.timeouts.connectMs },
+      // Every connection resolves its host here and refuses non-public addresses (see outbound-guard.ts).
+      connect: { timeout: this.timeouts.connectMs, lookup: guardedLookup(this.outbound) },
       headersTimeout: this.timeouts.headersMs,
       bodyTimeout: this.timeouts.bodyMs,
     });
@@ -381,29 +415,28 @@ export function parseRateLimitReset(value: string | undefined, nowMs: number): n
   return Number.isNaN(at) ? null : at;
 }
 
-/** The vendor's own words, for the exception message (both vendors answer `{message}` / `{error}` / `{errors}`). */
+/** An error code as vendors state them (`invalid_client`, `not_found`): one short word, nothing free-form. */
+const ERROR_CODE_WORD = /^[a-z][a-z0-9_]{0,31}$/;
+
+/**
+ * What of the vendor's answer may appear in our exception messages: its error *code* when it states one
+ * (`{error}` / `{code}`), never free text. Our messages reach users, and the answer comes from wherever the
+ * connection's URL points: echoing it would let a tenant read internal services through us (SSRF).
+ */
 export function vendorMessage(res: Pick<AtsHttpResponse, 'body' | 'text'>): string {
   const rec = asRecord(res.body);
+  const codes: string[] = [];
   if (rec) {
-    const parts: string[] = [];
-    for (const k of ['message', 'error', 'error_description']) {
+    for (const k of ['error', 'code']) {
       const t = asText(rec[k]);
-      if (t) parts.push(t);
+      if (t && ERROR_CODE_WORD.test(t)) codes.push(t);
     }
     for (const e of asArray(rec.errors)) {
-      const t = asText(e);
-      if (t) parts.push(t);
-      const r = asRecord(e);
-      if (r)
-        parts.push(
-          Object.entries(r)
-            .map(([f, m]) => `${f}: ${typeof m === 'string' ? m : JSON.stringify(m)}`)
-            .join('; '),
-        );
+      const t = asText(asRecord(e)?.code);
+      if (t && ERROR_CODE_WORD.test(t)) codes.push(t);
     }
-    if (parts.length) return parts.join(' — ').slice(0, 500);
   }
-  return res.text.trim().slice(0, 200) || 'no message';
+  return codes.length ? `error code ${[...new Set(codes)].join(', ')}` : 'no details shown';
 }
 
 function errorCode(err: unknown): string {

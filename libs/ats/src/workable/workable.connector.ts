@@ -44,6 +44,7 @@ import {
   workableDefaultLimit,
   workableSigningSecret,
   workableSubscriptionTarget,
+  WK_API_HOSTS,
   WK_SIGNATURE_HEADER,
 } from './workable.constants';
 import { usesWorkableOAuth, WorkableTokenCache } from './workable-token.cache';
@@ -255,6 +256,10 @@ export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
 
   normaliseTag(tag: string): string | null {
     return normaliseWorkableTag(tag);
+  }
+
+  override allowedHostPatterns(): readonly string[] {
+    return WK_API_HOSTS;
   }
 
   async checkConnection(conn: AtsConnection): Promise<ConnectionCheckItem[]> {

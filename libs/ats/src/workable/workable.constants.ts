@@ -52,6 +52,12 @@ export function workableSubscriptionTarget(targetUrl: string, event: string): st
   return u.toString();
 }
 
+/**
+ * Workable's hosts: the SPI at `https://{subdomain}.workable.com/spi/v3` and the OAuth token endpoint at
+ * `https://www.workable.com/oauth/token` (ats-contracts.md; workable.readme.io).
+ */
+export const WK_API_HOSTS: readonly string[] = ['*.workable.com'];
+
 /** `args.account_id` is the account's subdomain ({subdomain}.workable.com); "" (all) when not derivable. */
 export function workableAccountId(conn: AtsConnection): string {
   try {

@@ -19,7 +19,8 @@ const EN = {
   navBriefings: 'Returnee briefings',
   navChangeLog: 'What changed',
   loginTitle: 'Sign in',
-  loginIntro: 'Paste the access token (JWT) you were given. It is kept in an HttpOnly cookie for this browser only.',
+  loginIntro:
+    'Paste the access token (JWT) you were given. It is kept in an HttpOnly cookie for this browser only.',
   loginToken: 'Access token',
   loginSubmit: 'Sign in',
   loginInvalid: 'The token was not accepted (invalid or expired). Paste a new one.',
@@ -196,6 +197,14 @@ const EN = {
   forbidden: 'Your role may not open this page.',
   errorTitle: 'Something went wrong',
   badRequest: 'The request was not valid.',
+  tooManyTitle: 'Too many attempts',
+  tooMany: 'Too many attempts from this address. Wait a minute and try again.',
+  csrfFailedTitle: 'Form expired',
+  csrfFailed:
+    'This form was not accepted (it is from another page or has expired). Go back, reload the page and try again.',
+  runDryRun: 'Run the dry run',
+  dryRunNotRun:
+    'No dry run yet for this version. It checks every record in the registry and every open application, so it runs only when you ask.',
   reorganisation: 'Reorganisation',
   tool: 'New tool',
   rule: 'New rule',
@@ -227,10 +236,12 @@ const JA: Record<MessageKey, string> = {
   navBriefings: 'アルムナイ説明資料',
   navChangeLog: '変更履歴',
   loginTitle: 'ログイン',
-  loginIntro: '発行されたアクセストークン（JWT）を貼り付けてください。このブラウザの HttpOnly Cookie にのみ保存されます。',
+  loginIntro:
+    '発行されたアクセストークン（JWT）を貼り付けてください。このブラウザの HttpOnly Cookie にのみ保存されます。',
   loginToken: 'アクセストークン',
   loginSubmit: 'ログイン',
-  loginInvalid: 'トークンが受け付けられませんでした（無効または期限切れ）。新しいトークンを貼り付けてください。',
+  loginInvalid:
+    'トークンが受け付けられませんでした（無効または期限切れ）。新しいトークンを貼り付けてください。',
   loginMissing: 'トークンを貼り付けてください。',
   search: '検索',
   searchLabel: '氏名・フリガナ・社員番号',
@@ -404,6 +415,14 @@ const JA: Record<MessageKey, string> = {
   forbidden: 'このページはあなたのロールでは開けません。',
   errorTitle: 'エラーが発生しました',
   badRequest: 'リクエストが正しくありません。',
+  tooManyTitle: '試行回数が多すぎます',
+  tooMany: 'このアドレスからの試行が多すぎます。1 分ほど待ってからもう一度お試しください。',
+  csrfFailedTitle: 'フォームの有効期限切れ',
+  csrfFailed:
+    'このフォームは受け付けられませんでした（別のページのものか、有効期限切れです）。前のページに戻り、再読み込みしてからもう一度お試しください。',
+  runDryRun: '試算を実行する',
+  dryRunNotRun:
+    'このバージョンの試算はまだありません。離職者データベースの全件と進行中の全応募を確認するため、指示したときだけ実行します。',
   reorganisation: '組織変更',
   tool: '新しいツール',
   rule: '新しいルール',

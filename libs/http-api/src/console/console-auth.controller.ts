@@ -1,9 +1,40 @@
-import { Body, Controller, Get, Header, Post, Req, Res, UseFilters, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Inject,
+  Post,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CONSOLE_CSS, CONSOLE_JS, loginPage, LoginFormDto, type PageContext } from '@comeback/console';
-import { Authenticated, CurrentPrincipal, type Principal } from '@comeback/platform';
-import { ConsoleExceptionFilter, ConsoleHeadersInterceptor, Page, setTokenCookie } from './console-support';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  Authenticated,
+  CurrentPrincipal,
+  type Principal,
+  RateLimitedException,
+  RateLimiter,
+  ROLES,
+} from '@comeback/platform';
+import {
+  ConsoleExceptionFilter,
+  ConsoleHeadersInterceptor,
+  CsrfGuard,
+  Page,
+  setTokenCookie,
+} from './console-support';
+
+const MINUTE_MS = 60_000;
+const CONSOLE_ROLES: readonly string[] = ROLES.filter((r) => r !== 'integration');
 
 const HOME: Record<Principal['role'], string> = {
   hr_admin: '/console/registry',
@@ -12,11 +43,18 @@ const HOME: Record<Principal['role'], string> = {
   integration: '/console/login',
 };
 
-/** Sign-in (paste a token → HttpOnly cookie), sign-out, the start page per role, and the static assets. */
+/** Sign-in (paste a token → checked → HttpOnly cookie), sign-out, the start page per role, and the static assets. */
 @ApiExcludeController()
 @Controller('console')
 @UseFilters(ConsoleExceptionFilter)
+@UseGuards(CsrfGuard)
 export class ConsoleAuthController {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(RateLimiter) private readonly limiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
   @Get('assets/console.css')
   @Header('Content-Type', 'text/css; charset=utf-8')
   @Header('Cache-Control', 'public, max-age=300')
@@ -39,15 +77,45 @@ export class ConsoleAuthController {
   }
 
   @Post('login')
-  signIn(@Body() body: LoginFormDto, @Req() req: Request, @Res() res: Response): void {
+  async signIn(@Body() body: LoginFormDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+    // Throttled per source address before anything else: guessing tokens costs a minute per few tries.
+    const wait = await this.limiter.tryAcquire(
+      `console-login:${req.ip ?? 'unknown'}`,
+      this.config.consoleLoginAttemptsPerMinute,
+      MINUTE_MS,
+    );
+    if (wait > 0) throw new RateLimitedException(wait);
     const token = body.token.trim().replace(/^Bearer\s+/i, '');
     if (!token) {
       res.redirect(303, '/console/login');
       return;
     }
-    // The token is verified on the next request by the same JWT guard as the API (an invalid one comes back here).
+    // Checked here, with the API's own rules (signature, issuer, algorithm, expiry, a console role): a cookie
+    // is only ever set for a token that would be accepted.
+    if (!this.acceptable(token)) {
+      res.redirect(303, '/console/login?error=invalid');
+      return;
+    }
     setTokenCookie(req, res, token);
     res.redirect(303, '/console');
+  }
+
+  private acceptable(token: string): boolean {
+    try {
+      const claims = this.jwt.verify<{ sub?: unknown; tid?: unknown; role?: unknown }>(token, {
+        secret: this.config.jwt.secret,
+        issuer: this.config.jwt.issuer,
+        algorithms: ['HS256'],
+      });
+      return (
+        typeof claims.sub === 'string' &&
+        typeof claims.tid === 'string' &&
+        typeof claims.role === 'string' &&
+        CONSOLE_ROLES.includes(claims.role)
+      );
+    } catch {
+      return false;
+    }
   }
 
   @Post('logout')

@@ -1,10 +1,34 @@
-import { ArgumentsHost, CallHandler, Catch, createParamDecorator, ExceptionFilter, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  CallHandler,
+  CanActivate,
+  Catch,
+  createParamDecorator,
+  ExceptionFilter,
+  ExecutionContext,
+  Injectable,
+  Logger,
+  NestInterceptor,
+  SetMetadata,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { unlink } from 'node:fs/promises';
 import type { Observable } from 'rxjs';
 import { errorPage, pageContext, pickLang, type PageContext } from '@comeback/console';
-import { toErrorResponse, type Principal } from '@comeback/platform';
+import {
+  AppException,
+  CONSOLE_SESSION_COOKIE,
+  ErrorCode,
+  toErrorResponse,
+  type Principal,
+} from '@comeback/platform';
 
-export const TOKEN_COOKIE = 'comeback_token';
+/** `__Host-`: Secure, Path=/, no Domain, so no sibling host can set or overwrite it. */
+export const TOKEN_COOKIE = CONSOLE_SESSION_COOKIE;
+export const CSRF_COOKIE = '__Host-comeback_csrf';
+export const CSRF_FIELD = '_csrf';
 export const LANG_COOKIE = 'comeback_lang';
 
 /** No inline scripts, styles or handlers anywhere in the console: everything comes from /console/assets. */
@@ -23,10 +47,73 @@ function isHttps(req: Request): boolean {
   return req.secure || req.headers['x-forwarded-proto'] === 'https';
 }
 
-export function setTokenCookie(req: Request, res: Response, token: string | null): void {
-  const opts = { httpOnly: true, sameSite: 'lax' as const, secure: isHttps(req), path: '/' };
-  if (token === null) res.clearCookie(TOKEN_COOKIE, opts);
-  else res.cookie(TOKEN_COOKIE, token, { ...opts, maxAge: 8 * 3600_000 });
+// Secure always: browsers accept Secure cookies from http://localhost and 127.0.0.1 (local development) too.
+const SESSION_COOKIE_OPTIONS = { httpOnly: true, sameSite: 'lax' as const, secure: true, path: '/' };
+
+export function setTokenCookie(_req: Request, res: Response, token: string | null): void {
+  if (token === null) res.clearCookie(TOKEN_COOKIE, SESSION_COOKIE_OPTIONS);
+  else res.cookie(TOKEN_COOKIE, token, { ...SESSION_COOKIE_OPTIONS, maxAge: 8 * 3600_000 });
+}
+
+/**
+ * This browser's CSRF token (double submit): a random value in a `__Host-` HttpOnly cookie, repeated in every
+ * POST form by `layout`. A cross-site page can make the browser send the cookie but cannot read it, so it
+ * cannot fill in the field.
+ */
+export function csrfToken(req: Request, res: Response): string {
+  const r = req as Request & { csrfToken?: string };
+  r.csrfToken ??= cookie(req, CSRF_COOKIE) ?? '';
+  if (!/^[A-Za-z0-9_-]{43}$/.test(r.csrfToken)) {
+    r.csrfToken = randomBytes(32).toString('base64url');
+    res.cookie(CSRF_COOKIE, r.csrfToken, SESSION_COOKIE_OPTIONS);
+  }
+  return r.csrfToken;
+}
+
+/** Compares the form's field with the cookie, then removes the field (the DTOs do not know it). */
+function checkCsrf(req: Request): void {
+  const body = req.body as Record<string, unknown> | undefined;
+  const given = body && typeof body[CSRF_FIELD] === 'string' ? String(body[CSRF_FIELD]) : '';
+  if (body && typeof body === 'object') delete body[CSRF_FIELD];
+  const expected = cookie(req, CSRF_COOKIE) ?? '';
+  const ok =
+    expected.length === 43 &&
+    given.length === expected.length &&
+    timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+  if (!ok) throw new AppException(ErrorCode.CsrfFailed, 'The form’s CSRF token is missing or does not match');
+}
+
+const CSRF_AFTER_UPLOAD = 'comeback:csrf-after-upload';
+/** For a multipart route: the fields are parsed by its FileInterceptor, so `CsrfAfterUploadInterceptor` checks there. */
+export const CsrfCheckedAfterUpload = () => SetMetadata(CSRF_AFTER_UPLOAD, true);
+
+/** Every state-changing console request carries the CSRF token; runs before authentication. */
+@Injectable()
+export class CsrfGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(ctx: ExecutionContext): boolean {
+    const req = ctx.switchToHttp().getRequest<Request>();
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return true;
+    if (this.reflector.get<boolean | undefined>(CSRF_AFTER_UPLOAD, ctx.getHandler())) return true;
+    checkCsrf(req);
+    return true;
+  }
+}
+
+/** After a FileInterceptor has parsed a multipart form: the same check, and the upload is deleted when it fails. */
+@Injectable()
+export class CsrfAfterUploadInterceptor implements NestInterceptor {
+  async intercept(ctx: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const req = ctx.switchToHttp().getRequest<Request & { file?: { path?: string } }>();
+    try {
+      checkCsrf(req);
+    } catch (err) {
+      if (req.file?.path) await unlink(req.file.path).catch(() => undefined);
+      throw err;
+    }
+    return next.handle();
+  }
 }
 
 export function hasTokenCookie(req: Request): boolean {
@@ -37,9 +124,20 @@ export function hasTokenCookie(req: Request): boolean {
 export function contextFor(req: Request, res: Response): PageContext {
   const q = req.query.lang;
   const lang = pickLang(q, cookie(req, LANG_COOKIE), req.headers['accept-language']);
-  if (q === lang) res.cookie(LANG_COOKIE, lang, { sameSite: 'lax', path: '/', maxAge: 365 * 86400_000, secure: isHttps(req) });
+  if (q === lang)
+    res.cookie(LANG_COOKIE, lang, {
+      sameSite: 'lax',
+      path: '/',
+      maxAge: 365 * 86400_000,
+      secure: isHttps(req),
+    });
   const user = (req as Request & { user?: Principal }).user;
-  return pageContext(lang, req.originalUrl, user ? { name: user.name, role: user.role } : null);
+  return pageContext(
+    lang,
+    req.originalUrl,
+    user ? { name: user.name, role: user.role } : null,
+    csrfToken(req, res),
+  );
 }
 
 export const Page = createParamDecorator((_: unknown, ctx: ExecutionContext): PageContext => {
@@ -80,7 +178,15 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
     }
     res.setHeader('Content-Security-Policy', CONSOLE_CSP);
     res.setHeader('Cache-Control', 'no-store');
-    const detail = status === 400 || status === 409 || status === 422 ? body.message : body.errorId ? `Error id: ${body.errorId}` : undefined;
-    res.status(status).type('html').send(errorPage(contextFor(req, res), status, detail));
+    const detail =
+      status === 400 || status === 409 || status === 422
+        ? body.message
+        : body.errorId
+          ? `Error id: ${body.errorId}`
+          : undefined;
+    res
+      .status(status)
+      .type('html')
+      .send(errorPage(contextFor(req, res), status, detail, body.code === String(ErrorCode.CsrfFailed)));
   }
 }

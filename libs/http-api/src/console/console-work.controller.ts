@@ -8,6 +8,7 @@ import {
   Req,
   Res,
   UseFilters,
+  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -26,12 +27,13 @@ import {
 import { Authenticated, CurrentPrincipal, type Principal } from '@comeback/platform';
 import { ReviewQueueService, TrackedApplicationsService } from '@comeback/pipeline';
 import { AlumniService } from '@comeback/registry';
-import { ConsoleExceptionFilter, ConsoleHeadersInterceptor, Page } from './console-support';
+import { ConsoleExceptionFilter, ConsoleHeadersInterceptor, CsrfGuard, Page } from './console-support';
 
 /** Recruiters' (and HR's) pages: flagged applications and the review queue. */
 @ApiExcludeController()
 @Controller('console')
 @UseFilters(ConsoleExceptionFilter)
+@UseGuards(CsrfGuard)
 @UseInterceptors(ConsoleHeadersInterceptor)
 export class ConsoleWorkController {
   constructor(

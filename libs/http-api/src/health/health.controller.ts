@@ -1,7 +1,14 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthService, JobQueue, QueueCounts } from '@comeback/platform';
+import type { Response } from 'express';
+import { Authenticated, HealthService, JobQueue, QueueCounts } from '@comeback/platform';
 
+type UpDown = 'up' | 'down';
+
+/**
+ * `/health` is public for load balancers and tells only up or down (503 when down); what is behind it —
+ * database, queue depths — is for operators with a token.
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -11,8 +18,28 @@ export class HealthController {
   ) {}
 
   @Get()
-  async health(): Promise<{ status: 'ok'; database: 'ok'; queue: QueueCounts }> {
-    await this.checks.checkDatabase();
-    return { status: 'ok', database: 'ok', queue: await this.queue.counts() };
+  async health(@Res({ passthrough: true }) res: Response): Promise<{ status: UpDown }> {
+    const status = await this.database();
+    if (status === 'down') res.status(503);
+    return { status };
+  }
+
+  @Get('details')
+  @Authenticated('hr_admin', 'integration')
+  async details(
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ status: UpDown; database: UpDown; queue: QueueCounts | null }> {
+    const database = await this.database();
+    const queue = await this.queue.counts().catch(() => null);
+    const status = database === 'up' && queue ? 'up' : 'down';
+    if (status === 'down') res.status(503);
+    return { status, database, queue };
+  }
+
+  private async database(): Promise<UpDown> {
+    return this.checks.checkDatabase().then(
+      () => 'up' as const,
+      () => 'down' as const,
+    );
   }
 }

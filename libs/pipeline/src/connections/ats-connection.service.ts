@@ -1,6 +1,17 @@
-import { Injectable } from '@nestjs/common';
-import { asAtsKind, AtsConnection, AtsConnectorRegistry, AtsKind, ConnectionCheckItem } from '@comeback/ats';
-import { AppException, AuditActor, AuditService, ErrorCode, NotFoundException, SecretBox, ValidationFailedException } from '@comeback/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { asAtsKind, AtsConnection, AtsConnectorRegistry, AtsKind, ConnectionCheckItem, connectionUrlProblem } from '@comeback/ats';
+import {
+  APP_CONFIG,
+  AppException,
+  type AppConfig,
+  AuditActor,
+  AuditService,
+  ErrorCode,
+  LruCache,
+  NotFoundException,
+  SecretBox,
+  ValidationFailedException,
+} from '@comeback/platform';
 import { WebhookSubscriptionService } from '../subscriptions/webhook-subscription.service';
 import type { AtsConnectionEntity } from './ats-connection.entity';
 import { AtsConnectionRepository } from './ats-connection.repository';
@@ -17,14 +28,18 @@ export interface AtsConnectionInput {
   offerSalaryField?: string | null;
 }
 
-/** Decrypted connections are cached briefly: the webhook path reads one on every delivery. */
+/**
+ * Decrypted connections are cached briefly: the webhook path reads one on every delivery. Bounded (LRU), and
+ * only found connections are kept: a miss is keyed by whatever tenant id a stranger put in a webhook URL.
+ */
 const CACHE_MS = 30_000;
 /** The test delivery goes to our own public URL: it answers at once or something is wrong. */
 const WEBHOOK_CHECK_TIMEOUT_MS = 5_000;
+const CACHE_MAX_ENTRIES = 1_000;
 
 @Injectable()
 export class AtsConnectionService {
-  private readonly cache = new Map<string, { at: number; conn: AtsConnection | null }>();
+  private readonly cache = new LruCache<string, AtsConnection>(CACHE_MAX_ENTRIES, CACHE_MS);
 
   constructor(
     private readonly repo: AtsConnectionRepository,
@@ -32,6 +47,7 @@ export class AtsConnectionService {
     private readonly audit: AuditService,
     private readonly connectors: AtsConnectorRegistry,
     private readonly subscriptions: WebhookSubscriptionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async upsert(
@@ -39,6 +55,7 @@ export class AtsConnectionService {
     input: AtsConnectionInput,
     webhookTargetUrl?: string,
   ): Promise<AtsConnection> {
+    this.assertAllowedUrls(input);
     const connector = this.connectors.get(input.kind);
     // Greenhouse answers reads only for a Site Admin, and both ATSs refuse writes without a valid author: a
     // connection whose token or acting user the ATS refuses would fail every job, so it is not saved at all.
@@ -142,10 +159,11 @@ export class AtsConnectionService {
   async find(tenantId: string, kind: AtsKind): Promise<AtsConnection | null> {
     const key = `${tenantId}:${kind}`;
     const hit = this.cache.get(key);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.conn;
+    if (hit) return hit;
     const entity = await this.repo.find(tenantId, kind);
-    const conn = entity ? this.toConnection(entity) : null;
-    this.cache.set(key, { at: Date.now(), conn });
+    if (!entity) return null;
+    const conn = this.toConnection(entity);
+    this.cache.set(key, conn);
     return conn;
   }
 
@@ -153,6 +171,21 @@ export class AtsConnectionService {
     const conn = await this.find(tenantId, kind);
     if (!conn) throw new NotFoundException('ATS connection');
     return conn;
+  }
+
+  /** Outbound calls go only to the vendor's hosts (or the operator's ATS_ALLOWED_HOSTS): refused before saving. */
+  private assertAllowedUrls(input: AtsConnectionInput): void {
+    const vendorHosts = this.connectors.get(input.kind).allowedHostPatterns();
+    const problems = (
+      [
+        ['apiBaseUrl', input.apiBaseUrl],
+        ['authUrl', input.authUrl],
+      ] as const
+    ).flatMap(([field, url]) => {
+      const problem = url ? connectionUrlProblem(url, vendorHosts, this.config.atsAllowedHosts) : null;
+      return problem ? [{ field, problem }] : [];
+    });
+    if (problems.length) throw new ValidationFailedException('The ATS address is not allowed', { problems });
   }
 
   private toConnection(e: AtsConnectionEntity): AtsConnection {

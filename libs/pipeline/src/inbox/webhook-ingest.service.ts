@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AtsConnectorRegistry, AtsKind, WebhookRequest } from '@comeback/ats';
-import { AppException, ErrorCode, JobQueue, NotFoundException } from '@comeback/platform';
+import {
+  AppException,
+  ErrorCode,
+  JobQueue,
+  NotFoundException,
+  storableJson,
+  storableText,
+} from '@comeback/platform';
 import { AtsConnectionService } from '../connections/ats-connection.service';
 import { InboxEventsRepository } from './inbox-events.repository';
 
@@ -39,7 +46,8 @@ export class WebhookIngestService {
     if (!signingSecret || !connector.verifySignature(req, [signingSecret])) {
       throw new AppException(ErrorCode.InvalidSignature, 'Signature verification failed');
     }
-    const event = connector.parseWebhook(req);
+    // A signed body may still hold strings PostgreSQL cannot store (NUL, lone surrogates): stored with U+FFFD.
+    const event = storableJson(connector.parseWebhook(req));
     if (event.kind === 'ping') return { status: 'ping' };
     const processable = event.kind !== 'ignored';
     const row = await this.inbox.storeDelivery({
@@ -47,7 +55,7 @@ export class WebhookIngestService {
       ats: kind,
       eventId: event.eventId,
       kind: event.kind === 'ignored' ? `ignored:${event.action}` : event.kind,
-      rawBody: req.rawBody.toString('utf8'),
+      rawBody: storableText(req.rawBody.toString('utf8')),
       event,
       status: processable ? 'received' : 'ignored',
     });

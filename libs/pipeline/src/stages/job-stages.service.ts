@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AtsConnection, AtsConnectorRegistry, AtsStage } from '@comeback/ats';
 import type { StageMapping } from '@comeback/domain';
-import { AuditActor, AuditService } from '@comeback/platform';
+import { AuditActor, AuditService, ValidationFailedException } from '@comeback/platform';
+import { STAGE_TIER_LIMITS, stageTiersProblem } from '../pipeline.dto';
 import type { JobStageMappingEntity } from './job-stage.entity';
 import { JobStagesRepository } from './job-stages.repository';
 
@@ -9,6 +10,17 @@ import { JobStagesRepository } from './job-stages.repository';
 const STAGE_CACHE_TTL_MS = 15 * 60_000;
 
 export type { StageMapping } from '@comeback/domain';
+
+function protectedStagesProblem(stages: unknown): string | null {
+  if (!Array.isArray(stages) || stages.length > STAGE_TIER_LIMITS.stagesPerTier)
+    return `protected must be a list of at most ${STAGE_TIER_LIMITS.stagesPerTier} stages`;
+  const bad = (stages as unknown[]).some(
+    (s) => typeof s !== 'string' || s.trim() === '' || s.length > STAGE_TIER_LIMITS.stageLength,
+  );
+  return bad
+    ? `protected must hold stage ids or names of 1–${STAGE_TIER_LIMITS.stageLength} characters`
+    : null;
+}
 
 @Injectable()
 export class JobStagesService {
@@ -39,6 +51,8 @@ export class JobStagesService {
   }
 
   async saveMapping(actor: AuditActor, ats: string, jobId: string, mapping: StageMapping): Promise<void> {
+    const problem = stageTiersProblem(mapping.tiers) ?? protectedStagesProblem(mapping.protected);
+    if (problem) throw new ValidationFailedException(problem);
     const before = await this.getMapping(actor.tenantId, ats, jobId);
     await this.repo.saveMapping({ tenantId: actor.tenantId, ats, jobId }, mapping, actor.name, new Date());
     await this.audit.record(actor, {

@@ -18,8 +18,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     super({
       jwtFromRequest: ExtractJwt.fromExtractors([
         ExtractJwt.fromAuthHeaderAsBearerToken(),
-        // The console keeps the token in a cookie so server-rendered pages work without scripts.
-        (req: { cookies?: Record<string, string>; headers: { cookie?: string } }) => readCookie(req.headers.cookie, 'comeback_token'),
+        // The console keeps the token in a cookie so server-rendered pages work without scripts. Accepted
+        // under /console only: the REST API takes bearer tokens, so a cookie can never act for a browser there.
+        (req: { originalUrl?: string; url?: string; headers: { cookie?: string } }) =>
+          isConsolePath(req.originalUrl ?? req.url ?? '')
+            ? readCookie(req.headers.cookie, CONSOLE_SESSION_COOKIE)
+            : null,
       ]),
       secretOrKey: config.jwt.secret,
       issuer: config.jwt.issuer,
@@ -29,8 +33,20 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   validate(claims: TokenClaims): Principal | false {
     if (!claims.tid || !(ROLES as readonly string[]).includes(claims.role)) return false;
-    return { subject: claims.sub, tenantId: claims.tid, role: claims.role as Role, name: claims.name ?? claims.sub };
+    return {
+      subject: claims.sub,
+      tenantId: claims.tid,
+      role: claims.role as Role,
+      name: claims.name ?? claims.sub,
+    };
   }
+}
+
+/** The console's session cookie (`__Host-`: Secure, Path=/, no Domain; see console-support.ts). */
+export const CONSOLE_SESSION_COOKIE = '__Host-comeback_session';
+
+function isConsolePath(url: string): boolean {
+  return url === '/console' || url.startsWith('/console/') || url.startsWith('/console?');
 }
 
 function readCookie(header: string | undefined, name: string): string | null {

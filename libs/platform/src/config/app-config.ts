@@ -1,5 +1,16 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
 import { embeddedSecrets, weakSecretReason } from './secrets';
 
 function parseBoolean(value: unknown): boolean | undefined | string {
@@ -86,6 +97,40 @@ class EnvironmentVariables {
   @Min(1)
   @Max(200)
   DATABASE_POOL_SIZE?: number;
+
+  /**
+   * Hosts the ATS HTTP client may call besides each adapter's vendor hosts, comma-separated (`host`,
+   * `host:port` or `*.domain`), e.g. the simulator's `127.0.0.1`. Private, loopback and link-local addresses
+   * are refused unless their host is named here.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\s*(\*\.)?[a-z0-9.:[\]-]+(\s*,\s*(\*\.)?[a-z0-9.:[\]-]+)*\s*$/i, {
+    message:
+      'ATS_ALLOWED_HOSTS must be a comma-separated list of host names, host:port pairs or *.domain patterns',
+  })
+  ATS_ALLOWED_HOSTS?: string;
+
+  /** Webhook deliveries accepted per source address and minute (beyond that: 429). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  WEBHOOK_RATE_LIMIT_PER_MINUTE: number = 600;
+
+  /** Largest webhook body we store (bytes); larger deliveries get 413 before anything is stored. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024)
+  WEBHOOK_MAX_BODY_BYTES: number = 512 * 1024;
+
+  /** Console sign-in attempts per source address and minute (beyond that: 429). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  CONSOLE_LOGIN_ATTEMPTS_PER_MINUTE: number = 10;
 }
 
 export interface AppConfig {
@@ -106,6 +151,11 @@ export interface AppConfig {
   queuePrefix: string;
   queueLockMs: number;
   runJobsInApi: boolean;
+  /** Extra outbound hosts for the ATS client (patterns, lower case); see ATS_ALLOWED_HOSTS. */
+  atsAllowedHosts: string[];
+  webhookRateLimitPerMinute: number;
+  webhookMaxBodyBytes: number;
+  consoleLoginAttemptsPerMinute: number;
 }
 
 export class InvalidConfigError extends Error {
@@ -136,10 +186,18 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Two connections per concurrent job: a job holds one at a time, the rest is headroom for the api's
     // requests when jobs run in the api process, so jobs queue for the database rather than for the pool.
     // (Embedded PGlite runs one query at a time whatever the pool: 10 there.)
-    databasePoolSize: vars.DATABASE_POOL_SIZE ?? (vars.DATABASE_URL ? Math.max(10, 2 * vars.WORKER_CONCURRENCY) : 10),
+    databasePoolSize:
+      vars.DATABASE_POOL_SIZE ?? (vars.DATABASE_URL ? Math.max(10, 2 * vars.WORKER_CONCURRENCY) : 10),
     queuePrefix: vars.QUEUE_PREFIX,
     queueLockMs: vars.QUEUE_LOCK_MS,
     runJobsInApi: vars.RUN_JOBS_IN_API ?? !vars.REDIS_URL,
+    atsAllowedHosts: (vars.ATS_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+    webhookRateLimitPerMinute: vars.WEBHOOK_RATE_LIMIT_PER_MINUTE,
+    webhookMaxBodyBytes: vars.WEBHOOK_MAX_BODY_BYTES,
+    consoleLoginAttemptsPerMinute: vars.CONSOLE_LOGIN_ATTEMPTS_PER_MINUTE,
   };
 }
 
@@ -148,11 +206,15 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
  * repetitive one refused. Embedded mode generates random ones into its data directory on first start. No
  * secret is a constant in the code: anyone could otherwise sign an hr_admin token.
  */
-function resolveSecrets(vars: EnvironmentVariables, problems: string[]): { JWT_SECRET: string; SECRET_KEY: string } | null {
+function resolveSecrets(
+  vars: EnvironmentVariables,
+  problems: string[],
+): { JWT_SECRET: string; SECRET_KEY: string } | null {
   const given = { JWT_SECRET: vars.JWT_SECRET, SECRET_KEY: vars.SECRET_KEY };
   if (vars.DATABASE_URL) {
     for (const name of ['JWT_SECRET', 'SECRET_KEY'] as const) {
-      if (!given[name]) problems.push(`${name} is required when DATABASE_URL is set (generate one: openssl rand -base64 32)`);
+      if (!given[name])
+        problems.push(`${name} is required when DATABASE_URL is set (generate one: openssl rand -base64 32)`);
     }
   }
   for (const name of ['JWT_SECRET', 'SECRET_KEY'] as const) {
@@ -161,7 +223,11 @@ function resolveSecrets(vars: EnvironmentVariables, problems: string[]): { JWT_S
     if (weak) problems.push(weak);
   }
   if (problems.length > 0) return null;
-  if (given.JWT_SECRET && given.SECRET_KEY) return { JWT_SECRET: given.JWT_SECRET, SECRET_KEY: given.SECRET_KEY };
+  if (given.JWT_SECRET && given.SECRET_KEY)
+    return { JWT_SECRET: given.JWT_SECRET, SECRET_KEY: given.SECRET_KEY };
   const generated = embeddedSecrets(vars.DATA_DIR);
-  return { JWT_SECRET: given.JWT_SECRET ?? generated.JWT_SECRET, SECRET_KEY: given.SECRET_KEY ?? generated.SECRET_KEY };
+  return {
+    JWT_SECRET: given.JWT_SECRET ?? generated.JWT_SECRET,
+    SECRET_KEY: given.SECRET_KEY ?? generated.SECRET_KEY,
+  };
 }

@@ -20,6 +20,7 @@ export enum ErrorCode {
   RateLimited = 'rate_limited',
   /** The ATS refused the connection being saved (credentials, acting user): nothing was saved. */
   AtsConnectionRefused = 'ats_connection_refused',
+  CsrfFailed = 'csrf_failed',
 }
 
 export class AppException extends Error {
@@ -61,5 +62,14 @@ export class DocumentInvalidException extends AppException {
     readonly problems: readonly DocumentProblem[],
   ) {
     super(ErrorCode.PolicyInvalid, message, { problems });
+  }
+}
+
+/** Too many requests from one source (webhooks per address, console sign-ins); `details.retryAfterSeconds` says when to come back. */
+export class RateLimitedException extends AppException {
+  constructor(retryAfterMs: number) {
+    super(ErrorCode.RateLimited, 'Too many requests; try again later', {
+      retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)),
+    });
   }
 }

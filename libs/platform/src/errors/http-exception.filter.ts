@@ -25,6 +25,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.AtsRejected]: HttpStatus.BAD_GATEWAY,
   [ErrorCode.RateLimited]: HttpStatus.TOO_MANY_REQUESTS,
   [ErrorCode.AtsConnectionRefused]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.CsrfFailed]: HttpStatus.FORBIDDEN,
 };
 
 const CODE_BY_HTTP_STATUS: Record<number, string> = {
@@ -110,6 +111,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
       this.logger.error({ errorId: body.errorId, err: exception }, 'unhandled error');
     }
     if (res.headersSent) return;
+    const retry = retryAfterSeconds(body);
+    if (retry !== null) res.setHeader('Retry-After', String(retry));
     res.status(status).json(body);
   }
+}
+
+/** A rate-limited answer's wait, for the Retry-After header. */
+export function retryAfterSeconds(body: ErrorBody): number | null {
+  if (body.code !== String(ErrorCode.RateLimited)) return null;
+  const d = body.details as { retryAfterSeconds?: unknown } | undefined;
+  return typeof d?.retryAfterSeconds === 'number' ? d.retryAfterSeconds : null;
 }

@@ -14,6 +14,7 @@ import {
 import { parse, type CsvError } from 'csv-parse';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { storableText } from '@comeback/platform';
 import { CsvByteDecoder, type CsvEncoding, type DetectedCsvEncoding } from './csv-byte-decoder';
 
 export interface ReadAlumniCsvOptions {
@@ -75,7 +76,8 @@ export async function* readAlumniCsv(
     skip_empty_lines: false, // blank lines still count as spreadsheet rows
     max_record_size: MAX_RECORD_BYTES,
     on_record: (record: string[]) => {
-      records.push(record);
+      // NUL and unpaired surrogates cannot be stored (PostgreSQL refuses them): U+FFFD, like any undecodable byte.
+      records.push(record.map(storableText));
       return undefined;
     },
   });

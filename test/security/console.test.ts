@@ -1,0 +1,161 @@
+// Finding #10: the console's session cookie, sign-in, CSRF, GET side effects and login throttling.
+import { EligibilityPolicyService } from '@comeback/pipeline';
+import { http, startApi, type Harness, type TestTenant } from '../support/api-harness';
+
+jest.setTimeout(60_000);
+
+interface Jar {
+  cookies: Map<string, string>;
+}
+
+async function browse(
+  api: Harness,
+  jar: Jar,
+  method: string,
+  path: string,
+  form?: Record<string, string>,
+): Promise<{ status: number; location: string | null; text: string; setCookies: string[] }> {
+  const headers: Record<string, string> = {
+    cookie: [...jar.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+  };
+  let body: string | undefined;
+  if (form) {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    body = new URLSearchParams(form).toString();
+  }
+  const res = await fetch(`${api.baseUrl}${path}`, { method, headers, body, redirect: 'manual' });
+  const setCookies = res.headers.getSetCookie();
+  for (const c of setCookies) {
+    const [pair] = c.split(';');
+    const [k, ...v] = pair.split('=');
+    if (/Expires=Thu, 01 Jan 1970/i.test(c)) jar.cookies.delete(k);
+    else jar.cookies.set(k, v.join('='));
+  }
+  return { status: res.status, location: res.headers.get('location'), text: await res.text(), setCookies };
+}
+
+function csrfOf(page: string): string {
+  const m = /name="_csrf" value="([^"]+)"/.exec(page);
+  if (!m) throw new Error('no CSRF token on the page');
+  return m[1];
+}
+
+const SESSION = '__Host-comeback_session';
+
+describe('console sessions (#10)', () => {
+  let api: Harness;
+  let tenant: TestTenant;
+
+  beforeAll(async () => {
+    api = await startApi({ CONSOLE_LOGIN_ATTEMPTS_PER_MINUTE: '15' });
+    tenant = await api.tenant('console-sec');
+  });
+  afterAll(async () => api?.close());
+
+  async function signIn(token: string): Promise<Jar> {
+    const jar: Jar = { cookies: new Map() };
+    const page = await browse(api, jar, 'GET', '/console/login');
+    const res = await browse(api, jar, 'POST', '/console/login', { token, _csrf: csrfOf(page.text) });
+    expect(res.status).toBe(303);
+    return jar;
+  }
+
+  it('checks the pasted token before setting any session cookie', async () => {
+    const jar: Jar = { cookies: new Map() };
+    const page = await browse(api, jar, 'GET', '/console/login');
+    const forged = 'eyJhbGciOiJIUzI1NiJ9.eyJ0aWQiOiJ4Iiwicm9sZSI6ImhyX2FkbWluIn0.AAAA';
+    const res = await browse(api, jar, 'POST', '/console/login', { token: forged, _csrf: csrfOf(page.text) });
+    expect(res.status).toBe(303);
+    expect(res.location).toBe('/console/login?error=invalid');
+    expect(res.setCookies.join('\n')).not.toMatch(/comeback_(session|token)=[^;]/);
+  });
+
+  it('sets a __Host- cookie: Secure, HttpOnly, SameSite=Lax, Path=/', async () => {
+    const jar: Jar = { cookies: new Map() };
+    const page = await browse(api, jar, 'GET', '/console/login');
+    const res = await browse(api, jar, 'POST', '/console/login', {
+      token: tenant.token('hr_admin'),
+      _csrf: csrfOf(page.text),
+    });
+    const cookie = res.setCookies.find((c) => c.startsWith(`${SESSION}=`));
+    expect(cookie).toBeDefined();
+    expect(cookie).toMatch(/; Path=\/(;|$)/);
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; Secure/i);
+    expect(cookie).toMatch(/; SameSite=Lax/i);
+    expect(cookie).not.toMatch(/Domain=/i);
+  });
+
+  it('the REST API does not accept the console cookie', async () => {
+    const jar = await signIn(tenant.token('hr_admin'));
+    expect((await browse(api, jar, 'GET', '/console/registry')).status).toBe(200);
+    const res = await http(api.baseUrl, 'GET', '/api/v1/applications', {
+      headers: {
+        cookie: `${SESSION}=${jar.cookies.get(SESSION)}; comeback_token=${jar.cookies.get(SESSION)}`,
+      },
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it('every state-changing form carries a CSRF token, and a post without it is refused', async () => {
+    const jar = await signIn(tenant.token('hr_admin'));
+    for (const path of [
+      '/console/registry',
+      '/console/policies',
+      '/console/stage-mappings',
+      '/console/change-log',
+      '/console/review',
+    ]) {
+      const page = await browse(api, jar, 'GET', path);
+      expect(page.status).toBe(200);
+      const forms = page.text.match(/<form method="post"[^>]*>[\s\S]*?<\/form>/g) ?? [];
+      expect(forms.length).toBeGreaterThan(0);
+      for (const f of forms) expect(f).toMatch(/name="_csrf" value="[^"]{20,}"/);
+    }
+    const entry = { effectiveDate: '2024-01-01', category: 'rule', title: 'Forged entry' };
+    const forged = await browse(api, jar, 'POST', '/console/change-log', entry);
+    expect(forged.status).toBe(403);
+    const wrong = await browse(api, jar, 'POST', '/console/change-log', { ...entry, _csrf: 'x'.repeat(43) });
+    expect(wrong.status).toBe(403);
+    const logout = await browse(api, jar, 'POST', '/console/logout');
+    expect(logout.status).toBe(403);
+    const page = await browse(api, jar, 'GET', '/console/change-log');
+    const ok = await browse(api, jar, 'POST', '/console/change-log', { ...entry, _csrf: csrfOf(page.text) });
+    expect(ok.status).toBe(303);
+  });
+
+  it('viewing a draft policy runs no dry run (expensive work only on an explicit POST)', async () => {
+    const hr = tenant.token('hr_admin');
+    const active = await http(api.baseUrl, 'GET', '/api/v1/eligibility/policies/active', { token: hr });
+    const draft = await http(api.baseUrl, 'POST', '/api/v1/eligibility/policies', {
+      token: hr,
+      json: { document: active.body.document, comment: 'draft' },
+    });
+    expect(draft.status).toBe(201);
+    const spy = jest.spyOn(api.app.get(EligibilityPolicyService), 'dryRun');
+    const jar = await signIn(hr);
+    const page = await browse(api, jar, 'GET', `/console/policies/${draft.body.version}`);
+    expect(page.status).toBe(200);
+    expect(spy).not.toHaveBeenCalled();
+    const run = await browse(api, jar, 'POST', `/console/policies/${draft.body.version}/dry-run`, {
+      _csrf: csrfOf(page.text),
+    });
+    expect(run.status).toBe(303);
+    expect(spy).toHaveBeenCalledTimes(1);
+    const after = await browse(api, jar, 'GET', `/console/policies/${draft.body.version}`);
+    expect(after.text).toContain('data-testid="dry-registry-total"');
+    spy.mockRestore();
+  });
+
+  it('throttles sign-in attempts from one address (429)', async () => {
+    const jar: Jar = { cookies: new Map() };
+    const page = await browse(api, jar, 'GET', '/console/login');
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++)
+      statuses.push(
+        (await browse(api, jar, 'POST', '/console/login', { token: `bad-${i}`, _csrf: csrfOf(page.text) }))
+          .status,
+      );
+    expect(statuses).toContain(429);
+  });
+});
