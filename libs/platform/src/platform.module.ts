@@ -26,7 +26,11 @@ import { TenancyModule } from './tenancy/tenancy.module';
     HealthModule,
   ],
   providers: [
-    { provide: SecretBox, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new SecretBox(c.secretKey) },
+    {
+      provide: SecretBox,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) => new SecretBox(c.secretKey, c.secretKeyPrevious),
+    },
     VersionedDocumentsRepository,
     VersionedDocumentStores,
   ],

@@ -38,8 +38,11 @@ export class AtsConnectionService {
       apiBaseUrl: input.apiBaseUrl.replace(/\/$/, ''),
       authUrl: input.authUrl ?? null,
       clientId: input.clientId ?? null,
-      secretSealed: this.box.seal(input.secret),
-      webhookSecretSealed: this.box.seal(input.webhookSecret),
+      secretSealed: this.box.seal(input.secret, sealContext(actor.tenantId, input.kind, 'secret')),
+      webhookSecretSealed: this.box.seal(
+        input.webhookSecret,
+        sealContext(actor.tenantId, input.kind, 'webhook_secret'),
+      ),
       actingUserId: input.actingUserId ?? null,
       offerSalaryField: input.offerSalaryField ?? null,
     });
@@ -84,6 +87,31 @@ export class AtsConnectionService {
     return conn;
   }
 
+  /**
+   * Key rotation (`secrets:rotate`): every sealed value not yet under the current key (or still in the old
+   * format without key id and associated data) is opened and sealed again. Idempotent; returns the counts.
+   */
+  async resealAll(): Promise<{ connections: number; resealed: number }> {
+    let resealed = 0;
+    const rows = await this.repo.listAll();
+    for (const e of rows) {
+      const secretCtx = sealContext(e.tenantId, e.kind, 'secret');
+      const webhookCtx = sealContext(e.tenantId, e.kind, 'webhook_secret');
+      if (!this.box.needsReseal(e.secretSealed) && !this.box.needsReseal(e.webhookSecretSealed)) continue;
+      await this.repo.updateSealed(e.id, {
+        secretSealed: this.box.needsReseal(e.secretSealed)
+          ? this.box.reseal(e.secretSealed, secretCtx)
+          : e.secretSealed,
+        webhookSecretSealed: this.box.needsReseal(e.webhookSecretSealed)
+          ? this.box.reseal(e.webhookSecretSealed, webhookCtx)
+          : e.webhookSecretSealed,
+      });
+      this.cache.delete(`${e.tenantId}:${e.kind}`);
+      resealed += 1;
+    }
+    return { connections: rows.length, resealed };
+  }
+
   private toConnection(e: AtsConnectionEntity): AtsConnection {
     return {
       tenantId: e.tenantId,
@@ -91,10 +119,19 @@ export class AtsConnectionService {
       apiBaseUrl: e.apiBaseUrl,
       authUrl: e.authUrl,
       clientId: e.clientId,
-      secret: this.box.open(e.secretSealed),
-      webhookSecret: this.box.open(e.webhookSecretSealed),
+      secret: this.box.open(e.secretSealed, sealContext(e.tenantId, e.kind, 'secret')),
+      webhookSecret: this.box.open(e.webhookSecretSealed, sealContext(e.tenantId, e.kind, 'webhook_secret')),
       actingUserId: e.actingUserId,
       offerSalaryField: e.offerSalaryField,
     };
   }
+}
+
+/** Binds a sealed value to its tenant, ATS and column: a value copied anywhere else does not open. */
+function sealContext(
+  tenantId: string,
+  kind: string,
+  column: 'secret' | 'webhook_secret',
+): { tenantId: string; field: string } {
+  return { tenantId, field: `ats_connections.${kind}.${column}` };
 }

@@ -1,5 +1,16 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
 import { embeddedSecrets, weakSecretReason } from './secrets';
 
 function parseBoolean(value: unknown): boolean | undefined | string {
@@ -42,6 +53,11 @@ class EnvironmentVariables {
   @IsOptional()
   @IsString()
   SECRET_KEY?: string;
+
+  /** During a key rotation: the key SECRET_KEY replaced, still accepted for reading until `secrets:rotate` ran. */
+  @IsOptional()
+  @IsString()
+  SECRET_KEY_PREVIOUS?: string;
 
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_BASE_URL: string = 'http://localhost:3000';
@@ -97,6 +113,8 @@ export interface AppConfig {
   port: number;
   jwt: { secret: string; issuer: string };
   secretKey: Buffer;
+  /** Set during a key rotation only: opens values sealed under the previous key. */
+  secretKeyPrevious: Buffer | null;
   publicBaseUrl: string;
   logLevel: string;
   migrationsRunAtBoot: boolean;
@@ -129,6 +147,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: vars.PORT,
     jwt: { secret: secrets.JWT_SECRET, issuer: vars.JWT_ISSUER },
     secretKey: Buffer.from(secrets.SECRET_KEY, 'base64'),
+    secretKeyPrevious: vars.SECRET_KEY_PREVIOUS ? Buffer.from(vars.SECRET_KEY_PREVIOUS, 'base64') : null,
     publicBaseUrl: vars.PUBLIC_BASE_URL.replace(/\/$/, ''),
     logLevel: vars.LOG_LEVEL,
     migrationsRunAtBoot: vars.MIGRATIONS_RUN_AT_BOOT ?? true,
@@ -136,7 +155,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Two connections per concurrent job: a job holds one at a time, the rest is headroom for the api's
     // requests when jobs run in the api process, so jobs queue for the database rather than for the pool.
     // (Embedded PGlite runs one query at a time whatever the pool: 10 there.)
-    databasePoolSize: vars.DATABASE_POOL_SIZE ?? (vars.DATABASE_URL ? Math.max(10, 2 * vars.WORKER_CONCURRENCY) : 10),
+    databasePoolSize:
+      vars.DATABASE_POOL_SIZE ?? (vars.DATABASE_URL ? Math.max(10, 2 * vars.WORKER_CONCURRENCY) : 10),
     queuePrefix: vars.QUEUE_PREFIX,
     queueLockMs: vars.QUEUE_LOCK_MS,
     runJobsInApi: vars.RUN_JOBS_IN_API ?? !vars.REDIS_URL,
@@ -148,11 +168,15 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
  * repetitive one refused. Embedded mode generates random ones into its data directory on first start. No
  * secret is a constant in the code: anyone could otherwise sign an hr_admin token.
  */
-function resolveSecrets(vars: EnvironmentVariables, problems: string[]): { JWT_SECRET: string; SECRET_KEY: string } | null {
+function resolveSecrets(
+  vars: EnvironmentVariables,
+  problems: string[],
+): { JWT_SECRET: string; SECRET_KEY: string } | null {
   const given = { JWT_SECRET: vars.JWT_SECRET, SECRET_KEY: vars.SECRET_KEY };
   if (vars.DATABASE_URL) {
     for (const name of ['JWT_SECRET', 'SECRET_KEY'] as const) {
-      if (!given[name]) problems.push(`${name} is required when DATABASE_URL is set (generate one: openssl rand -base64 32)`);
+      if (!given[name])
+        problems.push(`${name} is required when DATABASE_URL is set (generate one: openssl rand -base64 32)`);
     }
   }
   for (const name of ['JWT_SECRET', 'SECRET_KEY'] as const) {
@@ -160,8 +184,19 @@ function resolveSecrets(vars: EnvironmentVariables, problems: string[]): { JWT_S
     const weak = value ? weakSecretReason(name, value) : null;
     if (weak) problems.push(weak);
   }
+  if (vars.SECRET_KEY_PREVIOUS) {
+    if (!given.SECRET_KEY) problems.push('SECRET_KEY_PREVIOUS is only meaningful beside a new SECRET_KEY');
+    else if (vars.SECRET_KEY_PREVIOUS === given.SECRET_KEY)
+      problems.push('SECRET_KEY_PREVIOUS must differ from SECRET_KEY');
+    const weak = weakSecretReason('SECRET_KEY', vars.SECRET_KEY_PREVIOUS);
+    if (weak) problems.push(weak.replace(/^SECRET_KEY/, 'SECRET_KEY_PREVIOUS'));
+  }
   if (problems.length > 0) return null;
-  if (given.JWT_SECRET && given.SECRET_KEY) return { JWT_SECRET: given.JWT_SECRET, SECRET_KEY: given.SECRET_KEY };
+  if (given.JWT_SECRET && given.SECRET_KEY)
+    return { JWT_SECRET: given.JWT_SECRET, SECRET_KEY: given.SECRET_KEY };
   const generated = embeddedSecrets(vars.DATA_DIR);
-  return { JWT_SECRET: given.JWT_SECRET ?? generated.JWT_SECRET, SECRET_KEY: given.SECRET_KEY ?? generated.SECRET_KEY };
+  return {
+    JWT_SECRET: given.JWT_SECRET ?? generated.JWT_SECRET,
+    SECRET_KEY: given.SECRET_KEY ?? generated.SECRET_KEY,
+  };
 }
