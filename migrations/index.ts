@@ -5,6 +5,7 @@ import { Compensation1795436000659 } from './1795436000659-Compensation';
 import { ChangeLog1795436800412 } from './1795436800412-ChangeLog';
 import { MatchKeyHashes1795452148596 } from './1795452148596-MatchKeyHashes';
 import { WritebackLedger1796172895217 } from './1796172895217-WritebackLedger';
+import { TokensAndErasure1796176218091 } from './1796176218091-TokensAndErasure';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -17,4 +18,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ChangeLog1795436800412,
   MatchKeyHashes1795452148596,
   WritebackLedger1796172895217,
+  TokensAndErasure1796176218091,
 ];

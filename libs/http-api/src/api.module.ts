@@ -17,6 +17,7 @@ import { HealthController } from './health/health.controller';
 import { EligibilityPoliciesController } from './hr/eligibility-policies.controller';
 import { IntegrationController } from './hr/integration.controller';
 import { ReviewQueueController } from './hr/review-queue.controller';
+import { TokensController } from './hr/tokens.controller';
 import { MatchingController } from './matching/matching.controller';
 import { RegistryController } from './registry/registry.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
@@ -30,6 +31,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     MatchingController,
     EligibilityPoliciesController,
     ReviewQueueController,
+    TokensController,
     IntegrationController,
     OffersController,
     FairnessPoliciesController,
