@@ -1,7 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
-import { adminQuery } from '../support/test-database';
 import { Harness, http, startApi, TestTenant } from '../support/api-harness';
+import { auditRows } from './security-kit';
 
 /** Issue 12 #12: every token names one subject, carries a jti, and can be revoked by HR (audited). */
 describe('security: tokens', () => {
@@ -24,10 +24,6 @@ describe('security: tokens', () => {
       sub?: string;
       jti?: string;
     };
-  }
-  async function dbRows<T>(sql: string): Promise<T[]> {
-    const db = new URL(process.env.DATABASE_URL!).pathname.slice(1);
-    return adminQuery<T>(sql.replace('$DB', db));
   }
 
   beforeAll(async () => {
@@ -71,10 +67,10 @@ describe('security: tokens', () => {
     expect((await http(api.baseUrl, 'DELETE', `/api/v1/tokens/${jti}`, { token: hr })).status).toBe(204);
     expect((await http(api.baseUrl, 'GET', '/api/v1/registry/alumni', { token: victim })).status).toBe(401);
     expect((await http(api.baseUrl, 'GET', '/api/v1/registry/alumni', { token: hr })).status).toBe(200);
-    const audit = await dbRows<{ action: string; target_id: string; actor: string }>(
-      `SELECT action, target_id, actor FROM audit_entries WHERE tenant_id = '${acme.id}' AND action = 'token.revoke'`,
-    );
-    expect(audit).toEqual([{ action: 'token.revoke', target_id: jti, actor: 'hr-lead' }]);
+    const audit = await auditRows(acme.id, ['token.revoke']);
+    expect(audit.map((r) => ({ action: r.action, target_id: r.target_id, actor: r.actor }))).toEqual([
+      { action: 'token.revoke', target_id: jti, actor: 'hr-lead' },
+    ]);
   });
 
   it('rejects a malformed jti with a 400', async () => {
