@@ -11,6 +11,8 @@ import { JobPolicyResolver } from './applications/job-policy.resolver';
 import { TrackedApplicationEntity } from './applications/tracked-application.entity';
 import { TrackedApplicationsRepository } from './applications/tracked-applications.repository';
 import { WriteBackApplicationService } from './applications/write-back-application.service';
+import { PipelineErasureParticipant } from './erasure/pipeline-erasure.participant';
+import { PipelineErasureRepository } from './erasure/pipeline-erasure.repository';
 import { AtsEventHandlerRegistry } from './events/ats-event-handler.registry';
 import { InboxEventProcessor } from './inbox/inbox-event.processor';
 import { WritebackLedger } from './writeback/writeback-ledger';
@@ -90,7 +92,13 @@ const REPOSITORIES = [
       BackfillRunEntity,
     ]),
   ],
-  providers: [...SERVICES, ...REPOSITORIES, EligibilityInputsRepository],
+  providers: [
+    ...SERVICES,
+    ...REPOSITORIES,
+    EligibilityInputsRepository,
+    PipelineErasureRepository,
+    PipelineErasureParticipant,
+  ],
   exports: [...SERVICES, AtsModule, RegistryModule],
 })
 export class PipelineModule {}
