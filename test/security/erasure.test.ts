@@ -146,7 +146,7 @@ describe('security: erasure removes every copy', () => {
     const evidence = [
       {
         field: 'birthDate',
-        outcome: 'agree',
+        outcome: 'agree' as const,
         weight: 4,
         detail: `${PERSON.birthDate} = ${PERSON.birthDate}`,
       },
