@@ -3,6 +3,7 @@ export * from './config/app-config';
 export * from './config/config.module';
 export * from './errors/app-exception';
 export * from './errors/http-exception.filter';
+export { logSafeError, maskValues } from './errors/log-safe-error';
 export * from './auth/principal';
 export * from './auth/roles.decorator';
 export * from './auth/token.service';

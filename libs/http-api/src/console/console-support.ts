@@ -1,8 +1,18 @@
-import { ArgumentsHost, CallHandler, Catch, createParamDecorator, ExceptionFilter, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  CallHandler,
+  Catch,
+  createParamDecorator,
+  ExceptionFilter,
+  ExecutionContext,
+  Injectable,
+  Logger,
+  NestInterceptor,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
 import { errorPage, pageContext, pickLang, type PageContext } from '@comeback/console';
-import { toErrorResponse, type Principal } from '@comeback/platform';
+import { logSafeError, toErrorResponse, type Principal } from '@comeback/platform';
 
 export const TOKEN_COOKIE = 'comeback_token';
 export const LANG_COOKIE = 'comeback_lang';
@@ -37,7 +47,13 @@ export function hasTokenCookie(req: Request): boolean {
 export function contextFor(req: Request, res: Response): PageContext {
   const q = req.query.lang;
   const lang = pickLang(q, cookie(req, LANG_COOKIE), req.headers['accept-language']);
-  if (q === lang) res.cookie(LANG_COOKIE, lang, { sameSite: 'lax', path: '/', maxAge: 365 * 86400_000, secure: isHttps(req) });
+  if (q === lang)
+    res.cookie(LANG_COOKIE, lang, {
+      sameSite: 'lax',
+      path: '/',
+      maxAge: 365 * 86400_000,
+      secure: isHttps(req),
+    });
   const user = (req as Request & { user?: Principal }).user;
   return pageContext(lang, req.originalUrl, user ? { name: user.name, role: user.role } : null);
 }
@@ -71,7 +87,8 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
     const { status, body, unexpected } = toErrorResponse(exception);
-    if (unexpected) this.logger.error({ errorId: body.errorId, err: exception }, 'unhandled console error');
+    if (unexpected)
+      this.logger.error({ errorId: body.errorId, err: logSafeError(exception) }, 'unhandled console error');
     if (status === 401) {
       const expired = hasTokenCookie(req);
       setTokenCookie(req, res, null);
@@ -80,7 +97,15 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
     }
     res.setHeader('Content-Security-Policy', CONSOLE_CSP);
     res.setHeader('Cache-Control', 'no-store');
-    const detail = status === 400 || status === 409 || status === 422 ? body.message : body.errorId ? `Error id: ${body.errorId}` : undefined;
-    res.status(status).type('html').send(errorPage(contextFor(req, res), status, detail));
+    const detail =
+      status === 400 || status === 409 || status === 422
+        ? body.message
+        : body.errorId
+          ? `Error id: ${body.errorId}`
+          : undefined;
+    res
+      .status(status)
+      .type('html')
+      .send(errorPage(contextFor(req, res), status, detail));
   }
 }

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import { AppException, ErrorCode } from './app-exception';
+import { isBadInputDatabaseError, logSafeError } from './log-safe-error';
 
 export interface ErrorBody {
   code: string;
@@ -36,7 +37,11 @@ const CODE_BY_HTTP_STATUS: Record<number, string> = {
   429: 'too_many_requests',
 };
 
-export function toErrorResponse(exception: unknown): { status: number; body: ErrorBody; unexpected: boolean } {
+export function toErrorResponse(exception: unknown): {
+  status: number;
+  body: ErrorBody;
+  unexpected: boolean;
+} {
   if (exception instanceof AppException) {
     return {
       status: STATUS_BY_CODE[exception.code],
@@ -48,12 +53,15 @@ export function toErrorResponse(exception: unknown): { status: number; body: Err
     const status = exception.getStatus();
     const res = exception.getResponse();
     // class-validator errors arrive as a 400 with a list of messages: keep them as details.
-    const messages = typeof res === 'object' && res !== null && 'message' in res ? (res).message : undefined;
+    const messages = typeof res === 'object' && res !== null && 'message' in res ? res.message : undefined;
     if (status < 500) {
       return {
         status,
         body: {
-          code: status === 400 && Array.isArray(messages) ? ErrorCode.ValidationFailed : (CODE_BY_HTTP_STATUS[status] ?? 'http_error'),
+          code:
+            status === 400 && Array.isArray(messages)
+              ? ErrorCode.ValidationFailed
+              : (CODE_BY_HTTP_STATUS[status] ?? 'http_error'),
           message: Array.isArray(messages) ? 'Request validation failed' : exception.message,
           details: Array.isArray(messages) ? { problems: messages } : undefined,
         },
@@ -65,13 +73,35 @@ export function toErrorResponse(exception: unknown): { status: number; body: Err
   const status = (exception as { status?: unknown })?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const type = (exception as { type?: unknown }).type;
-    const code = type === 'entity.too.large' ? ErrorCode.PayloadTooLarge : type === 'entity.parse.failed' ? 'malformed_json' : (CODE_BY_HTTP_STATUS[status] ?? 'bad_request');
-    return { status, body: { code, message: exception instanceof Error ? exception.message : 'Bad request' }, unexpected: false };
+    const code =
+      type === 'entity.too.large'
+        ? ErrorCode.PayloadTooLarge
+        : type === 'entity.parse.failed'
+          ? 'malformed_json'
+          : (CODE_BY_HTTP_STATUS[status] ?? 'bad_request');
+    return {
+      status,
+      body: { code, message: exception instanceof Error ? exception.message : 'Bad request' },
+      unexpected: false,
+    };
+  }
+  // A value PostgreSQL cannot take (a NUL byte, an out-of-range number) is the caller's bad input: a 400 that
+  // names no value, not a 500.
+  if (isBadInputDatabaseError(exception)) {
+    return {
+      status: HttpStatus.BAD_REQUEST,
+      body: { code: 'invalid_input', message: 'A value in the request cannot be stored or searched for' },
+      unexpected: false,
+    };
   }
   const errorId = randomUUID();
   return {
     status: HttpStatus.INTERNAL_SERVER_ERROR,
-    body: { code: 'internal_error', message: 'Something went wrong on our side. Quote the error id when you report it.', errorId },
+    body: {
+      code: 'internal_error',
+      message: 'Something went wrong on our side. Quote the error id when you report it.',
+      errorId,
+    },
     unexpected: true,
   };
 }
@@ -85,7 +115,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const { status, body, unexpected } = toErrorResponse(exception);
     if (unexpected) {
-      this.logger.error({ errorId: body.errorId, err: exception }, 'unhandled error');
+      // Never the raw error: a failed query carries its parameters (names, e-mails, pay) and the query.
+      this.logger.error({ errorId: body.errorId, err: logSafeError(exception) }, 'unhandled error');
     }
     if (res.headersSent) return;
     res.status(status).json(body);
