@@ -50,7 +50,7 @@ export class FairnessPoliciesController {
   @Post(':version/dry-run')
   @HttpCode(200)
   dryRun(@CurrentPrincipal() p: Principal, @Param('version', ParseIntPipe) version: number) {
-    return this.dryRuns.dryRun(p.tenantId, version);
+    return this.dryRuns.dryRun(p, version);
   }
 
   @Post(':version/activate')

@@ -1,4 +1,18 @@
-import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Req, Res, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  UploadedFile,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -32,7 +46,16 @@ import {
 } from '@comeback/console';
 import { AtsConnectorRegistry } from '@comeback/ats';
 import { OfferChecksService } from '@comeback/compensation';
-import { AppException, AuditService, Authenticated, CurrentPrincipal, ErrorCode, NotFoundException, type Principal, ValidationFailedException } from '@comeback/platform';
+import {
+  AppException,
+  AuditService,
+  Authenticated,
+  CurrentPrincipal,
+  ErrorCode,
+  NotFoundException,
+  type Principal,
+  ValidationFailedException,
+} from '@comeback/platform';
 import { EligibilityPolicyService, JobStagesService } from '@comeback/pipeline';
 import { todayIn } from '@comeback/domain';
 import { AlumniImportService, AlumniService } from '@comeback/registry';
@@ -72,24 +95,62 @@ export class ConsoleHrController {
   // ---- Registry ----
 
   @Get('registry')
-  async registry(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Query() q: ConsoleSearchQueryDto, @Req() req: Request): Promise<string> {
+  async registry(
+    @Page() ctx: PageContext,
+    @CurrentPrincipal() p: Principal,
+    @Query() q: ConsoleSearchQueryDto,
+    @Req() req: Request,
+  ): Promise<string> {
     const page = await this.alumni.search(p, { q: q.q, limit: 50 });
     const flash = req.query.done === 'erased' ? ctx.t('erased') : null;
     return registryPage(ctx, { q: q.q ?? '', items: page.items, flash });
   }
 
   @Post('registry/import')
-  @UseInterceptors(FileInterceptor('file', { storage: diskStorage({ destination: tmpdir() }), limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
-  async import(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Body() body: ImportFormDto, @Res() res: Response, @UploadedFile() file?: Express.Multer.File): Promise<void> {
+  @UseInterceptors(
+    FileInterceptor('file', {
+      storage: diskStorage({ destination: tmpdir() }),
+      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 },
+    }),
+  )
+  async import(
+    @Page() ctx: PageContext,
+    @CurrentPrincipal() p: Principal,
+    @Body() body: ImportFormDto,
+    @Res() res: Response,
+    @UploadedFile() file?: Express.Multer.File,
+  ): Promise<void> {
     if (!file) throw new ValidationFailedException('Attach the CSV file');
     let report: ImportOutcome;
     try {
-      const r = await this.imports.import(p, createReadStream(file.path), { mode: body.mode, encoding: body.encoding, fileName: file.originalname });
-      report = { status: 'completed', rowsRead: r.rowsRead, rowsImported: r.rowsImported, inserted: r.inserted, updated: r.updated, problems: r.problems, warnings: r.warnings };
+      const r = await this.imports.import(p, createReadStream(file.path), {
+        mode: body.mode,
+        encoding: body.encoding,
+        fileName: file.originalname,
+      });
+      report = {
+        status: 'completed',
+        rowsRead: r.rowsRead,
+        rowsImported: r.rowsImported,
+        inserted: r.inserted,
+        updated: r.updated,
+        problems: r.problems,
+        warnings: r.warnings,
+      };
     } catch (err) {
       if (!(err instanceof AppException) || err.code !== ErrorCode.ImportRejected) throw err;
-      const d = err.details as Pick<Extract<ImportOutcome, { status: 'rejected' }>, 'rowsRead' | 'problemCount' | 'problems' | 'warnings'>;
-      report = { status: 'rejected', rowsRead: d.rowsRead, problemCount: d.problemCount, problems: d.problems, warnings: d.warnings, message: err.message };
+      const d = err.details as Pick<
+        Extract<ImportOutcome, { status: 'rejected' }>,
+        'rowsRead' | 'problemCount' | 'problems' | 'warnings'
+      >;
+      report = {
+        status: 'rejected',
+        rowsRead: d.rowsRead,
+        problemCount: d.problemCount,
+        problems: d.problems,
+        warnings: d.warnings,
+        message: err.message,
+      };
     } finally {
       await unlink(file.path).catch(() => undefined);
     }
@@ -98,14 +159,24 @@ export class ConsoleHrController {
   }
 
   @Get('registry/:employeeNumber/erase')
-  async eraseConfirm(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Param('employeeNumber') employeeNumber: string): Promise<string> {
+  async eraseConfirm(
+    @Page() ctx: PageContext,
+    @CurrentPrincipal() p: Principal,
+    @Param('employeeNumber') employeeNumber: string,
+  ): Promise<string> {
     const a = await this.alumni.findByEmployeeNumber(p.tenantId, employeeNumber);
     if (!a) throw new NotFoundException('Former employee');
     return erasePage(ctx, a, null);
   }
 
   @Post('registry/:employeeNumber/erase')
-  async erase(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Param('employeeNumber') employeeNumber: string, @Body() body: EraseFormDto, @Res() res: Response): Promise<void> {
+  async erase(
+    @Page() ctx: PageContext,
+    @CurrentPrincipal() p: Principal,
+    @Param('employeeNumber') employeeNumber: string,
+    @Body() body: EraseFormDto,
+    @Res() res: Response,
+  ): Promise<void> {
     if (body.confirmEmployeeNumber.trim() !== employeeNumber) {
       const a = await this.alumni.findByEmployeeNumber(p.tenantId, employeeNumber);
       if (!a) throw new NotFoundException('Former employee');
@@ -122,38 +193,84 @@ export class ConsoleHrController {
   async policiesPage(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal): Promise<string> {
     const active = await this.policies.active(p.tenantId);
     const row = await this.policies.get(p.tenantId, active.version);
-    return policiesPage(ctx, { activeVersion: active.version, documentText: JSON.stringify(row.document, null, 2), comment: '', problems: null, valid: false, history: await this.policies.history(p.tenantId) });
+    return policiesPage(ctx, {
+      activeVersion: active.version,
+      documentText: JSON.stringify(row.document, null, 2),
+      comment: '',
+      problems: null,
+      valid: false,
+      history: await this.policies.history(p.tenantId),
+    });
   }
 
   @Post('policies')
-  async savePolicy(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Body() body: PolicyFormDto, @Res() res: Response): Promise<void> {
+  async savePolicy(
+    @Page() ctx: PageContext,
+    @CurrentPrincipal() p: Principal,
+    @Body() body: PolicyFormDto,
+    @Res() res: Response,
+  ): Promise<void> {
     const render = async (status: number, problems: PolicyProblemRow[] | null, valid: boolean) => {
       const active = await this.policies.active(p.tenantId);
-      const page = policiesPage(ctx, { activeVersion: active.version, documentText: body.document, comment: body.comment ?? '', problems, valid, history: await this.policies.history(p.tenantId) });
+      const page = policiesPage(ctx, {
+        activeVersion: active.version,
+        documentText: body.document,
+        comment: body.comment ?? '',
+        problems,
+        valid,
+        history: await this.policies.history(p.tenantId),
+      });
       res.status(status).send(page);
     };
     let document: unknown;
     try {
       document = JSON.parse(body.document);
     } catch (err) {
-      return render(200, [{ path: '/', message: `${ctx.t('policyInvalidJson')}: ${err instanceof Error ? err.message : String(err)}` }], false);
+      return render(
+        200,
+        [
+          {
+            path: '/',
+            message: `${ctx.t('policyInvalidJson')}: ${err instanceof Error ? err.message : String(err)}`,
+          },
+        ],
+        false,
+      );
     }
     const checked = this.policies.validate(document);
-    if (!checked.ok) return render(200, checked.problems.map((x) => ({ path: x.path, code: x.code, message: x.messages[ctx.lang] })), false);
+    if (!checked.ok)
+      return render(
+        200,
+        checked.problems.map((x) => ({ path: x.path, code: x.code, message: x.messages[ctx.lang] })),
+        false,
+      );
     if (body.intent === 'validate') return render(200, null, true);
     const draft = await this.policies.createDraft(p, document, body.comment || undefined);
     res.redirect(303, `/console/policies/${draft.version}`);
   }
 
   @Get('policies/:version')
-  async policyVersion(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Param('version', ParseIntPipe) version: number, @Req() req: Request): Promise<string> {
+  async policyVersion(
+    @Page() ctx: PageContext,
+    @CurrentPrincipal() p: Principal,
+    @Param('version', ParseIntPipe) version: number,
+    @Req() req: Request,
+  ): Promise<string> {
     const row = await this.policies.get(p.tenantId, version);
-    const dryRun = row.status === 'active' ? null : await this.policies.dryRun(p.tenantId, version, todayIn());
-    return policyVersionPage(ctx, { row, dryRun, flash: req.query.done === 'activated' ? ctx.t('activated') : null });
+    const dryRun = row.status === 'active' ? null : await this.policies.dryRun(p, version, todayIn());
+    return policyVersionPage(ctx, {
+      row,
+      dryRun,
+      flash: req.query.done === 'activated' ? ctx.t('activated') : null,
+    });
   }
 
   @Post('policies/:version/activate')
-  async activate(@CurrentPrincipal() p: Principal, @Param('version', ParseIntPipe) version: number, @Res() res: Response): Promise<void> {
+  async activate(
+    @CurrentPrincipal() p: Principal,
+    @Param('version', ParseIntPipe) version: number,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.policies.activate(p, version);
     res.redirect(303, `/console/policies/${version}?done=activated`);
   }
@@ -161,12 +278,24 @@ export class ConsoleHrController {
   // ---- Stage mappings ----
 
   @Get('stage-mappings')
-  async stageMappings(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Req() req: Request): Promise<string> {
-    return stageMappingsPage(ctx, { rows: await this.stages.listMappings(p.tenantId), atsKinds: this.atsKinds(), flash: req.query.done === 'saved' ? ctx.t('saved') : null });
+  async stageMappings(
+    @Page() ctx: PageContext,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+  ): Promise<string> {
+    return stageMappingsPage(ctx, {
+      rows: await this.stages.listMappings(p.tenantId),
+      atsKinds: this.atsKinds(),
+      flash: req.query.done === 'saved' ? ctx.t('saved') : null,
+    });
   }
 
   @Post('stage-mappings')
-  async saveStageMapping(@CurrentPrincipal() p: Principal, @Body() body: StageMappingFormDto, @Res() res: Response): Promise<void> {
+  async saveStageMapping(
+    @CurrentPrincipal() p: Principal,
+    @Body() body: StageMappingFormDto,
+    @Res() res: Response,
+  ): Promise<void> {
     const tiers: Record<string, string[]> = {};
     if (list(body.full).length) tiers.full = list(body.full);
     if (list(body.light).length) tiers.light = list(body.light);
@@ -177,25 +306,49 @@ export class ConsoleHrController {
   // ---- What changed since they left ----
 
   @Get('change-log')
-  async changeLogPage(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Req() req: Request): Promise<string> {
-    const [rows, jobDepartments] = await Promise.all([this.changeLog.list(p.tenantId), this.changeLog.listJobDepartments(p.tenantId)]);
-    return changeLogPage(ctx, { rows, jobDepartments, atsKinds: this.atsKinds(), flash: req.query.done === 'saved' ? ctx.t('saved') : null });
+  async changeLogPage(
+    @Page() ctx: PageContext,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+  ): Promise<string> {
+    const [rows, jobDepartments] = await Promise.all([
+      this.changeLog.list(p.tenantId),
+      this.changeLog.listJobDepartments(p.tenantId),
+    ]);
+    return changeLogPage(ctx, {
+      rows,
+      jobDepartments,
+      atsKinds: this.atsKinds(),
+      flash: req.query.done === 'saved' ? ctx.t('saved') : null,
+    });
   }
 
   @Post('change-log')
-  async addChange(@CurrentPrincipal() p: Principal, @Body() body: ChangeLogEntryDto, @Res() res: Response): Promise<void> {
+  async addChange(
+    @CurrentPrincipal() p: Principal,
+    @Body() body: ChangeLogEntryDto,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.changeLog.create(p, body);
     res.redirect(303, '/console/change-log?done=saved');
   }
 
   @Post('change-log/job-departments')
-  async setJobDepartment(@CurrentPrincipal() p: Principal, @Body() body: JobDepartmentFormDto, @Res() res: Response): Promise<void> {
+  async setJobDepartment(
+    @CurrentPrincipal() p: Principal,
+    @Body() body: JobDepartmentFormDto,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.changeLog.setJobDepartment(p, body.ats, body.jobId.trim(), body.department);
     res.redirect(303, '/console/change-log?done=saved');
   }
 
   @Post('change-log/:id/delete')
-  async deleteChange(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response): Promise<void> {
+  async deleteChange(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.changeLog.remove(p, id);
     res.redirect(303, '/console/change-log?done=saved');
   }
@@ -208,7 +361,12 @@ export class ConsoleHrController {
   }
 
   @Get('offers/:ats/:applicationId')
-  async offer(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Param('ats') ats: string, @Param('applicationId') applicationId: string): Promise<string> {
+  async offer(
+    @Page() ctx: PageContext,
+    @CurrentPrincipal() p: Principal,
+    @Param('ats') ats: string,
+    @Param('applicationId') applicationId: string,
+  ): Promise<string> {
     return this.renderOffer(ctx, p, ats, applicationId, null);
   }
 
@@ -224,14 +382,24 @@ export class ConsoleHrController {
     try {
       await this.offers.check(p, ats, applicationId, body.amount, {});
     } catch (err) {
-      if (!(err instanceof AppException) || (err.code !== ErrorCode.ValidationFailed && err.code !== ErrorCode.Conflict)) throw err;
+      if (
+        !(err instanceof AppException) ||
+        (err.code !== ErrorCode.ValidationFailed && err.code !== ErrorCode.Conflict)
+      )
+        throw err;
       res.status(200).send(await this.renderOffer(ctx, p, ats, applicationId, err.message));
       return;
     }
     res.redirect(303, `/console/offers/${encodeURIComponent(ats)}/${encodeURIComponent(applicationId)}`);
   }
 
-  private async renderOffer(ctx: PageContext, p: Principal, ats: string, applicationId: string, error: string | null): Promise<string> {
+  private async renderOffer(
+    ctx: PageContext,
+    p: Principal,
+    ats: string,
+    applicationId: string,
+    error: string | null,
+  ): Promise<string> {
     const app = await this.read.application(p.tenantId, ats, applicationId);
     if (!app) throw new NotFoundException('Application');
     const checks = await this.offers.history(p, ats, applicationId);
