@@ -17,3 +17,4 @@ export * from './applications/tracked-application.entity';
 export * from './applications/application-pipeline.service';
 export { ALUMNI_TAG, FAST_TRACK_TAG } from './applications/write-back-application.service';
 export * from './pipeline.dto';
+export * from './retention/retention.service';

@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 export class PolicyDraftDto {
   @ApiProperty({ description: 'The policy document (see eligibility.md); validated by the domain validator' })
@@ -28,7 +43,10 @@ export class DryRunQueryDto {
 }
 
 export class StageMappingDto {
-  @ApiProperty({ description: 'Per tier: the stages (ids or names) to skip for this job', example: { full: ['書類選考', '一次面接'], light: ['書類選考'] } })
+  @ApiProperty({
+    description: 'Per tier: the stages (ids or names) to skip for this job',
+    example: { full: ['書類選考', '一次面接'], light: ['書類選考'] },
+  })
   @IsObject()
   tiers!: Record<string, string[]>;
 
@@ -121,6 +139,32 @@ export class MatchThresholdsDto {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @Min(-50) @Max(100) review?: number;
 }
 
+export class RetentionSettingsDto {
+  @ApiPropertyOptional({
+    description: 'Days raw webhook bodies are kept (default 90)',
+    minimum: 1,
+    maximum: 3650,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  rawWebhookBodyDays?: number;
+
+  @ApiPropertyOptional({
+    description: 'Days audit entry details are kept (default 365)',
+    minimum: 1,
+    maximum: 3650,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  auditDetailDays?: number;
+}
+
 export class TenantSettingsDto {
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
@@ -134,5 +178,10 @@ export class TenantSettingsDto {
   @ValidateNested()
   @Type(() => MatchThresholdsDto)
   matchThresholds?: MatchThresholdsDto;
-}
 
+  @ApiPropertyOptional({ type: RetentionSettingsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RetentionSettingsDto)
+  retention?: RetentionSettingsDto;
+}

@@ -32,6 +32,7 @@ import { EligibilityPolicyService } from './policies/eligibility-policy.service'
 import { EligibilityPolicyVersionEntity } from './policies/eligibility-policy-version.entity';
 import './pipeline.jobs';
 import { PipelineWorker } from './pipeline.worker';
+import { RetentionService } from './retention/retention.service';
 import { MatchRejectionEntity, ReviewItemEntity } from './review/review-item.entity';
 import { ReviewQueueRepository } from './review/review-queue.repository';
 import { ReviewQueueService } from './review/review-queue.service';
@@ -58,6 +59,7 @@ const SERVICES = [
   BackfillService,
   PipelineWorker,
   TrackedApplicationsService,
+  RetentionService,
 ];
 
 /** Own the pipeline's SQL; internal to this module (other libs ask the services above). */
