@@ -29,17 +29,15 @@ export class SafeTypeOrmLogger implements Logger {
     this.logger.warn({ ms: time }, 'slow query');
   }
 
-  logSchemaBuild(message: string): void {
-    this.logger.debug(message);
+  logSchemaBuild(): void {
+    // Schema changes come from migrations only, whose runner reports what it applied.
   }
 
-  logMigration(message: string): void {
-    this.logger.log(message);
+  logMigration(): void {
+    // As above: `migrate` and the boot-time runner report the applied migrations themselves.
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    const text = typeof message === 'string' ? message : '[typeorm message]';
-    if (level === 'warn') this.logger.warn(text);
-    else this.logger.log(text);
+    if (level === 'warn') this.logger.warn(typeof message === 'string' ? message : '[typeorm warning]');
   }
 }
