@@ -6,6 +6,7 @@ import { ChangeLog1795436800412 } from './1795436800412-ChangeLog';
 import { MatchKeyHashes1795452148596 } from './1795452148596-MatchKeyHashes';
 import { WritebackLedger1796172895217 } from './1796172895217-WritebackLedger';
 import { WebhookSubscriptionsAndOAuthTokens1796174516545 } from './1796174516545-WebhookSubscriptionsAndOAuthTokens';
+import { TokensAndErasure1796176218091 } from './1796176218091-TokensAndErasure';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -19,4 +20,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   MatchKeyHashes1795452148596,
   WritebackLedger1796172895217,
   WebhookSubscriptionsAndOAuthTokens1796174516545,
+  TokensAndErasure1796176218091,
 ];

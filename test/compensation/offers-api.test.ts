@@ -509,7 +509,11 @@ describe('offers & pay fairness API (real PostgreSQL)', () => {
         `SELECT action FROM audit_entries WHERE tenant_id = $1 AND action LIKE 'fairness_policy.%' ORDER BY id`,
         [a.id],
       );
-      expect(audit.map((r: any) => r.action)).toEqual(['fairness_policy.draft', 'fairness_policy.activate']);
+      expect(audit.map((r: any) => r.action)).toEqual([
+        'fairness_policy.draft',
+        'fairness_policy.dry_run',
+        'fairness_policy.activate',
+      ]);
       const check = await http(h.baseUrl, 'POST', '/api/v1/offers/applications/greenhouse/A1/checks', {
         token: hr(),
         json: { amount: 5_000_000, asOf: TODAY },

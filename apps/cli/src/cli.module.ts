@@ -6,7 +6,21 @@ import { BenchRegistryCommand } from './commands/bench-registry.command';
 import { DemoCommand } from './commands/demo.command';
 import { ImportAlumniCommand } from './commands/import-alumni.command';
 import { MigrateCommand } from './commands/migrate.command';
+import { SecretsRotateCommand } from './commands/secrets-rotate.command';
 import { TenantCreateCommand, TokenCommand } from './commands/tenant-create.command';
 
-@Module({ providers: [MigrateCommand, TenantCreateCommand, TokenCommand, ImportAlumniCommand, BenchMatchingCommand, BenchRegistryCommand, BenchFairnessCommand, BenchPipelineCommand, DemoCommand] })
+@Module({
+  providers: [
+    MigrateCommand,
+    TenantCreateCommand,
+    TokenCommand,
+    ImportAlumniCommand,
+    BenchMatchingCommand,
+    BenchRegistryCommand,
+    BenchFairnessCommand,
+    BenchPipelineCommand,
+    DemoCommand,
+    SecretsRotateCommand,
+  ],
+})
 export class CliModule {}

@@ -120,6 +120,8 @@ export interface ConnectionCheckItem {
   status: 'pass' | 'fail' | 'skipped';
   /** What was found and what to fix, in both languages; never an upstream body (it could echo anything). */
   message: { en: string; ja: string };
+  /** The ATS did not answer (network, outage): nothing was refused, so saving a connection is not blocked. */
+  unreachable?: true;
 }
 
 /** A webhook registration the ATS keeps on its side (created through its API); stored by the caller. */

@@ -9,6 +9,8 @@ import { IncumbentEntity, IncumbentSnapshotEntity } from './entities/incumbent-s
 import { JobAssignmentEntity, JobPayTargetEntity } from './entities/job-settings.entity';
 import { MarketBenchmarkEntity, PayBandEntity } from './entities/market-data.entity';
 import { OfferApprovalEntity, OfferCheckEntity } from './entities/offer-check.entity';
+import { CompensationErasureParticipant } from './erasure/compensation-erasure.participant';
+import { CompensationErasureRepository } from './erasure/compensation-erasure.repository';
 import { CompensationImportService } from './imports/compensation-import.service';
 import { JobSettingsRepository } from './jobs/job-settings.repository';
 import { JobSettingsService } from './jobs/job-settings.service';
@@ -58,6 +60,8 @@ const EXPORTED = [
     ]),
   ],
   providers: [
+    CompensationErasureRepository,
+    CompensationErasureParticipant,
     ...EXPORTED,
     MarketDataRepository,
     JobSettingsRepository,

@@ -9,3 +9,4 @@ export * from './compensation';
 export * from './briefing';
 export * from './calendar';
 export * from './documents';
+export * from './retention';

@@ -18,6 +18,7 @@ import { HealthController } from './health/health.controller';
 import { EligibilityPoliciesController } from './hr/eligibility-policies.controller';
 import { IntegrationController } from './hr/integration.controller';
 import { ReviewQueueController } from './hr/review-queue.controller';
+import { TokensController } from './hr/tokens.controller';
 import { MatchingController } from './matching/matching.controller';
 import { RegistryController } from './registry/registry.controller';
 import { StorableInputInterceptor } from './storable-input.interceptor';
@@ -39,6 +40,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     MatchingController,
     EligibilityPoliciesController,
     ReviewQueueController,
+    TokensController,
     IntegrationController,
     OffersController,
     FairnessPoliciesController,

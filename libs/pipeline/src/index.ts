@@ -20,3 +20,4 @@ export * from './pipeline.dto';
 export * from './subscriptions/webhook-subscription.service';
 export * from './subscriptions/webhook-subscription-renewal.service';
 export * from './subscriptions/webhook-subscription.entity';
+export * from './retention/retention.service';

@@ -198,6 +198,32 @@ export class MatchThresholdsDto {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @Min(-50) @Max(100) review?: number;
 }
 
+export class RetentionSettingsDto {
+  @ApiPropertyOptional({
+    description: 'Days raw webhook bodies are kept (default 90)',
+    minimum: 1,
+    maximum: 3650,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  rawWebhookBodyDays?: number;
+
+  @ApiPropertyOptional({
+    description: 'Days audit entry details are kept (default 365)',
+    minimum: 1,
+    maximum: 3650,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  auditDetailDays?: number;
+}
+
 export class TenantSettingsDto {
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
@@ -211,4 +237,10 @@ export class TenantSettingsDto {
   @ValidateNested()
   @Type(() => MatchThresholdsDto)
   matchThresholds?: MatchThresholdsDto;
+
+  @ApiPropertyOptional({ type: RetentionSettingsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RetentionSettingsDto)
+  retention?: RetentionSettingsDto;
 }

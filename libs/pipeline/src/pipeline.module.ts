@@ -11,6 +11,8 @@ import { JobPolicyResolver } from './applications/job-policy.resolver';
 import { TrackedApplicationEntity } from './applications/tracked-application.entity';
 import { TrackedApplicationsRepository } from './applications/tracked-applications.repository';
 import { WriteBackApplicationService } from './applications/write-back-application.service';
+import { PipelineErasureParticipant } from './erasure/pipeline-erasure.participant';
+import { PipelineErasureRepository } from './erasure/pipeline-erasure.repository';
 import { AtsEventHandlerRegistry } from './events/ats-event-handler.registry';
 import { InboxEventProcessor } from './inbox/inbox-event.processor';
 import { WritebackLedger } from './writeback/writeback-ledger';
@@ -35,6 +37,7 @@ import { EligibilityPolicyService } from './policies/eligibility-policy.service'
 import { EligibilityPolicyVersionEntity } from './policies/eligibility-policy-version.entity';
 import './pipeline.jobs';
 import { PipelineWorker } from './pipeline.worker';
+import { RetentionService } from './retention/retention.service';
 import { MatchRejectionEntity, ReviewItemEntity } from './review/review-item.entity';
 import { ReviewQueueRepository } from './review/review-queue.repository';
 import { ReviewQueueService } from './review/review-queue.service';
@@ -63,6 +66,7 @@ const SERVICES = [
   BackfillService,
   PipelineWorker,
   TrackedApplicationsService,
+  RetentionService,
 ];
 
 /** Own the pipeline's SQL; internal to this module (other libs ask the services above). */
@@ -100,7 +104,13 @@ const REPOSITORIES = [
       WebhookSubscriptionEntity,
     ]),
   ],
-  providers: [...SERVICES, ...REPOSITORIES, EligibilityInputsRepository],
+  providers: [
+    ...SERVICES,
+    ...REPOSITORIES,
+    EligibilityInputsRepository,
+    PipelineErasureRepository,
+    PipelineErasureParticipant,
+  ],
   exports: [...SERVICES, AtsModule, RegistryModule],
 })
 export class PipelineModule {}

@@ -8,6 +8,8 @@ import {
   AlumnusMatchKeyEntity,
   RegistryStatsEntity,
 } from './alumni/alumnus-match-key.entity';
+import { ErasureSuppressionEntity } from './erasure/erasure-suppression.entity';
+import { ErasureSuppressionsRepository } from './erasure/erasure-suppressions.repository';
 import { AlumniImportService } from './imports/alumni-import.service';
 import { ImportRunEntity } from './imports/import-run.entity';
 import { ImportRunRepository } from './imports/import-run.repository';
@@ -22,9 +24,17 @@ import { MatchingService } from './matching/matching.service';
       AlumniNameFrequencyEntity,
       RegistryStatsEntity,
       ImportRunEntity,
+      ErasureSuppressionEntity,
     ]),
   ],
-  providers: [AlumniRepository, ImportRunRepository, AlumniService, AlumniImportService, MatchingService],
+  providers: [
+    AlumniRepository,
+    ImportRunRepository,
+    ErasureSuppressionsRepository,
+    AlumniService,
+    AlumniImportService,
+    MatchingService,
+  ],
   exports: [AlumniService, AlumniImportService, MatchingService],
 })
 export class RegistryModule {}

@@ -237,7 +237,9 @@ export class BenchFairnessCommand extends CommandRunner {
         doc.privacy.minCohort = 10;
         const draft = await policies.createDraft(hr, doc, 'bench');
         t = performance.now();
-        const dry = await app.get(FairnessDryRunService).dryRun(tenant.id, draft.version);
+        const dry = await app
+          .get(FairnessDryRunService)
+          .dryRun({ tenantId: tenant.id, role: 'hr_admin', name: 'bench-fairness' }, draft.version);
         result.dryRunSeconds = round((performance.now() - t) / 1000);
         result.dryRun = {
           openOffers: dry.openOffers,

@@ -1,5 +1,5 @@
 import type { ConnectionCheckItem } from '../ats-connector.port';
-import { checkItem, type CheckReader } from '../util/connection-check';
+import { checkItem, isUnreachable, unreachableItem, type CheckReader } from '../util/connection-check';
 import { asId, asRecord } from '../util/json-reader';
 
 /** The Harvest v3 lists the product reads, each with the scope it needs (ats-contracts.md, "Scopes"). */
@@ -36,6 +36,10 @@ export async function checkGreenhouseConnection(
       ),
     );
   } catch (err) {
+    if (isUnreachable(err)) {
+      items.push(unreachableItem('credentials', 'Greenhouse'));
+      return items;
+    }
     const status = (err as { details?: { status?: number } }).details?.status;
     items.push(
       checkItem(

@@ -1,5 +1,5 @@
 import type { ConnectionCheckItem } from '../ats-connector.port';
-import { checkItem, type CheckReader } from '../util/connection-check';
+import { checkItem, isUnreachable, unreachableItem, type CheckReader } from '../util/connection-check';
 import { asArray, asId, asRecord, asText } from '../util/json-reader';
 
 /**
@@ -12,7 +12,13 @@ export async function checkWorkableConnection(
   actingMemberId: string | null,
 ): Promise<ConnectionCheckItem[]> {
   const items: ConnectionCheckItem[] = [];
-  const members = await reader.get('members', { limit: 100 });
+  let members: Awaited<ReturnType<CheckReader['get']>>;
+  try {
+    members = await reader.get('members', { limit: 100 });
+  } catch (err) {
+    if (!isUnreachable(err)) throw err;
+    return [unreachableItem('credentials', 'Workable')];
+  }
   if (members.status === 401) {
     items.push(
       checkItem(

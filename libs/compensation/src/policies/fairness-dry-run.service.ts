@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditActor, AuditService } from '@comeback/platform';
 import type { FairnessCheckResult, FairnessOutcome, FairnessPolicy } from '@comeback/domain/compensation';
 import type { OfferCheckEntity } from '../entities/offer-check.entity';
 import { MarketDataRepository } from '../market/market-data.repository';
@@ -46,9 +47,12 @@ export class FairnessDryRunService {
     private readonly checks: OfferChecksRepository,
     private readonly market: MarketDataRepository,
     private readonly evaluator: FairnessEvaluator,
+    private readonly audit: AuditService,
   ) {}
 
-  async dryRun(tenantId: string, version: number): Promise<FairnessDryRunReport> {
+  /** Replays every open offer (prior pay, ratings): audited (who, which version, how many; never the figures). */
+  async dryRun(actor: AuditActor, version: number): Promise<FairnessDryRunReport> {
+    const tenantId = actor.tenantId;
     const started = performance.now();
     const current = await this.policies.active(tenantId);
     const draft = await this.policies.policyOf(tenantId, version);
@@ -126,6 +130,12 @@ export class FairnessDryRunService {
       }
     }
     report.elapsedMs = Math.round(performance.now() - started);
+    await this.audit.record(actor, {
+      action: 'fairness_policy.dry_run',
+      targetType: 'fairness_policy',
+      targetId: String(version),
+      details: { againstVersion: current.version, openChecks: open.length, examples: report.examples.length },
+    });
     return report;
   }
 }

@@ -43,7 +43,14 @@ export {
   alumnusMatchKeys,
   applicantProbeKeys,
   frequencyKeysForApplicant,
+  suppressionKeys,
 } from './match-keys';
-export { MATCH_WEIGHTS, prepareApplicant, scoreCandidate, scorePrepared, type PreparedApplicant } from './match-scoring';
+export {
+  MATCH_WEIGHTS,
+  prepareApplicant,
+  scoreCandidate,
+  scorePrepared,
+  type PreparedApplicant,
+} from './match-scoring';
 export { DEFAULT_MATCH_THRESHOLDS, decideMatch, matchApplicant } from './match-decision';
 export { selectKeyCandidates, type CandidateLimits, type KeyHit } from './candidate-selection';

@@ -1,4 +1,10 @@
-import { alumnusFrequencyKeys, alumnusMatchKeys, applicantProbeKeys, frequencyKeysForApplicant } from './match-keys';
+import {
+  alumnusFrequencyKeys,
+  alumnusMatchKeys,
+  applicantProbeKeys,
+  frequencyKeysForApplicant,
+  suppressionKeys,
+} from './match-keys';
 import type { AlumnusIdentity, ApplicantIdentity } from './match-types';
 import { CTX } from './match-fixtures.spec-support';
 
@@ -58,7 +64,10 @@ describe('applicantProbeKeys finds the alumnus through each phenomenon', () => {
     ['katakana in one field with U+3000', { lastName: 'カトウ\u3000サキカ' }],
     ['hiragana', { lastName: 'かとう', firstName: 'さきか' }],
     ['former surname', { lastName: '荒島', firstName: '咲香' }],
-    ['new surname with the same given name and birth date', { lastName: 'Naganaka', firstName: 'Sakika', birthDate: '1961/11/19' }],
+    [
+      'new surname with the same given name and birth date',
+      { lastName: 'Naganaka', firstName: 'Sakika', birthDate: '1961/11/19' },
+    ],
     ['kanji surname with a romaji given name', { lastName: '加藤', firstName: 'Sakika' }],
   ])('%s', (_label, p) => {
     expect(shares(p).length).toBeGreaterThan(0);
@@ -68,17 +77,47 @@ describe('applicantProbeKeys finds the alumnus through each phenomenon', () => {
     expect(applicantProbeKeys({ lastName: '加藤' }, CTX).filter((k) => !k.startsWith('en:'))).toEqual(
       applicantProbeKeys({ lastName: '加藤' }, CTX).filter((k) => k.includes('|') || /^(em|ph):/u.test(k)),
     );
-    expect(applicantProbeKeys({ lastName: '加藤' }, CTX).some((k) => k === 'nt:加藤|' || k.endsWith('|'))).toBe(false);
+    expect(
+      applicantProbeKeys({ lastName: '加藤' }, CTX).some((k) => k === 'nt:加藤|' || k.endsWith('|')),
+    ).toBe(false);
   });
 });
 
 describe('frequency keys', () => {
   it('counts family and given names by text and by reading', () => {
-    expect(alumnusFrequencyKeys(alumnus).sort()).toEqual(['fq:fr:kato', 'fq:ft:加藤', 'fq:gr:sakika', 'fq:gt:咲香']);
+    expect(alumnusFrequencyKeys(alumnus).sort()).toEqual([
+      'fq:fr:kato',
+      'fq:ft:加藤',
+      'fq:gr:sakika',
+      'fq:gt:咲香',
+    ]);
   });
 
   it('asks for every key an applicant name could be scored with', () => {
     const keys = frequencyKeysForApplicant({ lastName: 'Kato', firstName: 'Sakika' });
-    expect(keys).toEqual(expect.arrayContaining(['fq:fr:kato', 'fq:gr:sakika', 'fq:fr:sakika', 'fq:gr:kato']));
+    expect(keys).toEqual(
+      expect.arrayContaining(['fq:fr:kato', 'fq:gr:sakika', 'fq:fr:sakika', 'fq:gr:kato']),
+    );
+  });
+});
+
+describe('suppressionKeys (erasure suppression list)', () => {
+  it('keeps contact, employee-number and name+birth-date keys, never name-only keys', () => {
+    const keys = suppressionKeys({
+      employeeNumber: 'E000123',
+      familyName: '山田',
+      givenName: '太郎',
+      familyNameKana: 'ヤマダ',
+      givenNameKana: 'タロウ',
+      previousFamilyNames: [],
+      birthDate: '1990-04-01',
+      emails: ['Taro.Yamada@gmail.com'],
+      phones: ['090-1234-5678'],
+    });
+    expect(keys.some((k) => k.startsWith('em:'))).toBe(true);
+    expect(keys.some((k) => k.startsWith('ph:'))).toBe(true);
+    expect(keys.some((k) => k.startsWith('en:'))).toBe(true);
+    expect(keys.some((k) => k.startsWith('ft:'))).toBe(true);
+    expect(keys.filter((k) => /^(nt|nr|nx|gt|gr):/.test(k))).toEqual([]);
   });
 });

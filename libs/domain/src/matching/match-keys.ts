@@ -39,7 +39,12 @@ function givenDateKeys(given: NamePart, birthDate: string | null, out: Set<strin
   if (given.skeleton) out.add(`gr:${given.skeleton}|${birthDate}`);
 }
 
-function contactKeys(emails: readonly string[], phones: readonly string[], employeeNumber: string | null | undefined, out: Set<string>): void {
+function contactKeys(
+  emails: readonly string[],
+  phones: readonly string[],
+  employeeNumber: string | null | undefined,
+  out: Set<string>,
+): void {
   for (const e of emails) {
     const c = canonicalEmail(e);
     if (c) out.add(`em:${c}`);
@@ -86,7 +91,11 @@ export function alumnusIndexKeys(a: AlumnusIdentity, _ctx: MatchContext): string
 }
 
 /** Whether a person found through the birth-date index shares one of the applicant's birth-date keys. */
-export function sharesBirthDateKey(applicantKeys: ReadonlySet<string>, a: AlumnusIdentity, ctx: MatchContext): boolean {
+export function sharesBirthDateKey(
+  applicantKeys: ReadonlySet<string>,
+  a: AlumnusIdentity,
+  ctx: MatchContext,
+): boolean {
   return alumnusMatchKeys(a, ctx).some((k) => isBirthDateKey(k) && applicantKeys.has(k));
 }
 
@@ -103,8 +112,14 @@ export function applicantProbeKeys(p: ApplicantIdentity, _ctx: MatchContext): st
 }
 
 function partFrequencyKeys(part: NamePart, role: 'family' | 'given', out: Set<string>): void {
-  if (part.text) out.add(role === 'family' ? FREQUENCY_KEY.familyText(part.text) : FREQUENCY_KEY.givenText(part.text));
-  if (part.skeleton) out.add(role === 'family' ? FREQUENCY_KEY.familyReading(part.skeleton) : FREQUENCY_KEY.givenReading(part.skeleton));
+  if (part.text)
+    out.add(role === 'family' ? FREQUENCY_KEY.familyText(part.text) : FREQUENCY_KEY.givenText(part.text));
+  if (part.skeleton)
+    out.add(
+      role === 'family'
+        ? FREQUENCY_KEY.familyReading(part.skeleton)
+        : FREQUENCY_KEY.givenReading(part.skeleton),
+    );
 }
 
 /** Name keys counted once per alumnus (current names only) to estimate how common a name is. */
@@ -124,4 +139,15 @@ export function frequencyKeysForApplicant(p: ApplicantIdentity): string[] {
     partFrequencyKeys(h.given, 'given', out);
   }
   return [...out];
+}
+
+const SUPPRESSION_KEY_RE = /^(?:em|ph|en|ft|fr):/u;
+
+/**
+ * The keys that keep an erased person out of later imports (hashed before they are stored): e-mail, phone,
+ * employee number, and family name with birth date. Name-only keys are left out: they would also suppress
+ * namesakes.
+ */
+export function suppressionKeys(a: AlumnusIdentity): string[] {
+  return alumnusKeys(a, true).filter((k) => SUPPRESSION_KEY_RE.test(k));
 }

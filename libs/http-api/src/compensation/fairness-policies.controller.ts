@@ -37,6 +37,6 @@ export class FairnessPoliciesController extends VersionedPolicyController {
   @Post(':version/dry-run')
   @HttpCode(200)
   dryRun(@CurrentPrincipal() p: Principal, @Param('version', ParseIntPipe) version: number) {
-    return this.dryRuns.dryRun(p.tenantId, version);
+    return this.dryRuns.dryRun(p, version);
   }
 }

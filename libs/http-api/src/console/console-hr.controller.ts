@@ -297,7 +297,7 @@ export class ConsoleHrController {
   }
 
   private async dryRunInto(p: Principal, version: number): Promise<void> {
-    this.dryRuns.set(`${p.tenantId}:${version}`, await this.policies.dryRun(p.tenantId, version, todayIn()));
+    this.dryRuns.set(`${p.tenantId}:${version}`, await this.policies.dryRun(p, version, todayIn()));
   }
 
   @Post('policies/:version/activate')

@@ -21,6 +21,7 @@ import {
   AppException,
   CONSOLE_SESSION_COOKIE,
   ErrorCode,
+  logSafeError,
   toErrorResponse,
   type Principal,
 } from '@comeback/platform';
@@ -169,7 +170,8 @@ export class ConsoleExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
     const { status, body, unexpected } = toErrorResponse(exception);
-    if (unexpected) this.logger.error({ errorId: body.errorId, err: exception }, 'unhandled console error');
+    if (unexpected)
+      this.logger.error({ errorId: body.errorId, err: logSafeError(exception) }, 'unhandled console error');
     if (status === 401) {
       const expired = hasTokenCookie(req);
       setTokenCookie(req, res, null);

@@ -1,7 +1,12 @@
 import { Body, Controller, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal } from '@comeback/platform';
-import { DryRunQueryDto, EligibilityPolicyService, PolicyDraftDto, PolicyValidateDto } from '@comeback/pipeline';
+import {
+  DryRunQueryDto,
+  EligibilityPolicyService,
+  PolicyDraftDto,
+  PolicyValidateDto,
+} from '@comeback/pipeline';
 import { todayIn } from '@comeback/domain';
 import { VersionedPolicyController } from '../policies/versioned-policy.controller';
 
@@ -28,7 +33,11 @@ export class EligibilityPoliciesController extends VersionedPolicyController {
 
   @Post(':version/dry-run')
   @HttpCode(200)
-  dryRun(@CurrentPrincipal() p: Principal, @Param('version', ParseIntPipe) version: number, @Query() q: DryRunQueryDto) {
-    return this.policies.dryRun(p.tenantId, version, q.asOf ?? todayIn());
+  dryRun(
+    @CurrentPrincipal() p: Principal,
+    @Param('version', ParseIntPipe) version: number,
+    @Query() q: DryRunQueryDto,
+  ) {
+    return this.policies.dryRun(p, version, q.asOf ?? todayIn());
   }
 }

@@ -28,7 +28,7 @@ export class MatchingController {
     // person's (an oracle), however little evidence we showed. The field is accepted (tools send the applicant as
     // the ATS has it) and silently ignored, so the answer is byte-identical with or without it.
     const hr = principal.role === 'hr_admin';
-    const decision = await this.matching.match(principal.tenantId, {
+    const decision = await this.matching.preview(principal, {
       firstName: body.first_name,
       lastName: body.last_name,
       firstNameKana: body.first_name_kana,

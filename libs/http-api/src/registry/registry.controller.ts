@@ -1,8 +1,28 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal, ValidationFailedException } from '@comeback/platform';
-import { AlumniImportService, AlumniPageDto, AlumniService, AlumnusDetailDto, ImportQueryDto, ImportReport, SearchAlumniQueryDto } from '@comeback/registry';
+import {
+  AlumniImportService,
+  AlumniPageDto,
+  AlumniService,
+  AlumnusDetailDto,
+  ImportQueryDto,
+  ImportReport,
+  LiftSuppressionDto,
+  SearchAlumniQueryDto,
+} from '@comeback/registry';
 import { createReadStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,11 +43,24 @@ export class RegistryController {
   @Authenticated('hr_admin')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
-  @UseInterceptors(FileInterceptor('file', { storage: diskStorage({ destination: tmpdir() }), limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
-  async import(@CurrentPrincipal() principal: Principal, @Query() query: ImportQueryDto, @UploadedFile() file?: Express.Multer.File): Promise<ImportReport> {
+  @UseInterceptors(
+    FileInterceptor('file', {
+      storage: diskStorage({ destination: tmpdir() }),
+      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 },
+    }),
+  )
+  async import(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ImportQueryDto,
+    @UploadedFile() file?: Express.Multer.File,
+  ): Promise<ImportReport> {
     if (!file) throw new ValidationFailedException('Attach the CSV as multipart field "file"');
     try {
-      return await this.imports.import(principal, createReadStream(file.path), { mode: query.mode, encoding: query.encoding, fileName: file.originalname });
+      return await this.imports.import(principal, createReadStream(file.path), {
+        mode: query.mode,
+        encoding: query.encoding,
+        fileName: file.originalname,
+      });
     } finally {
       await unlink(file.path).catch(() => undefined);
     }
@@ -35,21 +68,44 @@ export class RegistryController {
 
   @Get('alumni')
   @Authenticated('hr_admin', 'recruiter')
-  search(@CurrentPrincipal() principal: Principal, @Query() query: SearchAlumniQueryDto): Promise<AlumniPageDto> {
+  search(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: SearchAlumniQueryDto,
+  ): Promise<AlumniPageDto> {
     return this.alumni.search(principal, query);
   }
 
   @Get('alumni/:employeeNumber')
   @Authenticated('hr_admin', 'recruiter')
-  get(@CurrentPrincipal() principal: Principal, @Param('employeeNumber') employeeNumber: string): Promise<AlumnusDetailDto> {
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('employeeNumber') employeeNumber: string,
+  ): Promise<AlumnusDetailDto> {
     return this.alumni.get(principal, employeeNumber);
   }
 
-  /** Erasure: the record and every identity key derived from it. */
+  /**
+   * Erasure: the record, every copy other features keep of the person, in one transaction; the person's
+   * identity keys go on the suppression list (keyed hashes) so a later import skips them.
+   */
   @Delete('alumni/:employeeNumber')
   @HttpCode(204)
   @Authenticated('hr_admin')
-  async erase(@CurrentPrincipal() principal: Principal, @Param('employeeNumber') employeeNumber: string): Promise<void> {
+  async erase(
+    @CurrentPrincipal() principal: Principal,
+    @Param('employeeNumber') employeeNumber: string,
+  ): Promise<void> {
     await this.alumni.erase(principal, employeeNumber);
+  }
+
+  /** Lifts an erased person's suppression: the next import may bring them back. Audited. */
+  @Post('suppressions/lift')
+  @HttpCode(200)
+  @Authenticated('hr_admin')
+  liftSuppression(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: LiftSuppressionDto,
+  ): Promise<{ lifted: string[] }> {
+    return this.alumni.liftSuppression(principal, body.employeeNumber);
   }
 }

@@ -35,6 +35,17 @@ export class AtsConnectionRepository {
     return entity;
   }
 
+  listAll(): Promise<AtsConnectionEntity[]> {
+    return this.repo.find({ order: { createdAt: 'ASC' } });
+  }
+
+  async updateSealed(
+    id: string,
+    sealed: Pick<AtsConnectionEntity, 'secretSealed' | 'webhookSecretSealed'>,
+  ): Promise<void> {
+    await this.repo.update({ id }, sealed);
+  }
+
   async delete(tenantId: string, kind: string): Promise<void> {
     await this.repo.delete({ tenantId, kind });
   }

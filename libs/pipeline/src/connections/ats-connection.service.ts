@@ -13,6 +13,7 @@ import {
   ValidationFailedException,
 } from '@comeback/platform';
 import { WebhookSubscriptionService } from '../subscriptions/webhook-subscription.service';
+import { sealContext } from './seal-context';
 import type { AtsConnectionEntity } from './ats-connection.entity';
 import { AtsConnectionRepository } from './ats-connection.repository';
 
@@ -74,7 +75,8 @@ export class AtsConnectionService {
     if (!connector.webhookSigningSecret(candidate))
       throw new ValidationFailedException(`A ${connector.displayName} connection needs webhookSecret (the signing secret set in the ATS)`);
     const refused = (await connector.checkConnection(candidate)).filter(
-      (i) => (i.check === 'credentials' || i.check === 'acting_user') && i.status === 'fail',
+      // Blocking only what the ATS answered with a refusal; an ATS that did not answer is left to the check.
+      (i) => (i.check === 'credentials' || i.check === 'acting_user') && i.status === 'fail' && !i.unreachable,
     );
     if (refused.length > 0) {
       throw new AppException(ErrorCode.AtsConnectionRefused, refused.map((i) => i.message.en).join(' '), { items: refused });
@@ -83,9 +85,13 @@ export class AtsConnectionService {
       apiBaseUrl: input.apiBaseUrl.replace(/\/$/, ''),
       authUrl: input.authUrl ?? null,
       clientId: input.clientId ?? null,
-      secretSealed: this.box.seal(input.secret),
-      webhookSecretSealed: input.webhookSecret ? this.box.seal(input.webhookSecret) : null,
-      refreshTokenSealed: input.refreshToken ? this.box.seal(input.refreshToken) : null,
+      secretSealed: this.box.seal(input.secret, sealContext(actor.tenantId, input.kind, 'secret')),
+      webhookSecretSealed: input.webhookSecret
+        ? this.box.seal(input.webhookSecret, sealContext(actor.tenantId, input.kind, 'webhook_secret'))
+        : null,
+      refreshTokenSealed: input.refreshToken
+        ? this.box.seal(input.refreshToken, sealContext(actor.tenantId, input.kind, 'refresh_token'))
+        : null,
       accessTokenSealed: null,
       accessTokenExpiresAt: null,
       actingUserId: input.actingUserId ?? null,
@@ -188,6 +194,31 @@ export class AtsConnectionService {
     if (problems.length) throw new ValidationFailedException('The ATS address is not allowed', { problems });
   }
 
+  /**
+   * Key rotation (`secrets:rotate`): every sealed value not yet under the current key (or still in the old
+   * format without key id and associated data) is opened and sealed again. Idempotent; returns the counts.
+   */
+  async resealAll(): Promise<{ connections: number; resealed: number }> {
+    let resealed = 0;
+    const rows = await this.repo.listAll();
+    for (const e of rows) {
+      const secretCtx = sealContext(e.tenantId, e.kind, 'secret');
+      const webhookCtx = sealContext(e.tenantId, e.kind, 'webhook_secret');
+      const webhookStale = !!e.webhookSecretSealed && this.box.needsReseal(e.webhookSecretSealed);
+      if (!this.box.needsReseal(e.secretSealed) && !webhookStale) continue;
+      await this.repo.updateSealed(e.id, {
+        secretSealed: this.box.needsReseal(e.secretSealed)
+          ? this.box.reseal(e.secretSealed, secretCtx)
+          : e.secretSealed,
+        webhookSecretSealed:
+          e.webhookSecretSealed && webhookStale ? this.box.reseal(e.webhookSecretSealed, webhookCtx) : e.webhookSecretSealed,
+      });
+      this.cache.delete(`${e.tenantId}:${e.kind}`);
+      resealed += 1;
+    }
+    return { connections: rows.length, resealed };
+  }
+
   private toConnection(e: AtsConnectionEntity): AtsConnection {
     return {
       tenantId: e.tenantId,
@@ -195,9 +226,13 @@ export class AtsConnectionService {
       apiBaseUrl: e.apiBaseUrl,
       authUrl: e.authUrl,
       clientId: e.clientId,
-      secret: this.box.open(e.secretSealed),
-      webhookSecret: e.webhookSecretSealed ? this.box.open(e.webhookSecretSealed) : null,
-      refreshToken: e.refreshTokenSealed ? this.box.open(e.refreshTokenSealed) : null,
+      secret: this.box.open(e.secretSealed, sealContext(e.tenantId, e.kind, 'secret')),
+      webhookSecret: e.webhookSecretSealed
+        ? this.box.open(e.webhookSecretSealed, sealContext(e.tenantId, e.kind, 'webhook_secret'))
+        : null,
+      refreshToken: e.refreshTokenSealed
+        ? this.box.open(e.refreshTokenSealed, sealContext(e.tenantId, e.kind, 'refresh_token'))
+        : null,
       actingUserId: e.actingUserId,
       offerSalaryField: e.offerSalaryField,
     };

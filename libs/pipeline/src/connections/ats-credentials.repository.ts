@@ -4,6 +4,7 @@ import { AtsCredentialStore, AtsKind, StoredAtsTokens } from '@comeback/ats';
 import { SecretBox } from '@comeback/platform';
 import { Repository } from 'typeorm';
 import { AtsConnectionEntity } from './ats-connection.entity';
+import { sealContext } from './seal-context';
 
 /**
  * OAuth2 tokens of a connection, sealed in its row, so that every process uses the pair the token endpoint
@@ -25,8 +26,8 @@ export class AtsCredentialsRepository extends AtsCredentialStore {
     });
     if (!row?.refreshTokenSealed) return null;
     return {
-      refreshToken: this.box.open(row.refreshTokenSealed),
-      accessToken: row.accessTokenSealed ? this.box.open(row.accessTokenSealed) : null,
+      refreshToken: this.box.open(row.refreshTokenSealed, sealContext(tenantId, kind, 'refresh_token')),
+      accessToken: row.accessTokenSealed ? this.box.open(row.accessTokenSealed, sealContext(tenantId, kind, 'access_token')) : null,
       accessTokenExpiresAt: row.accessTokenExpiresAt,
     };
   }
@@ -35,8 +36,8 @@ export class AtsCredentialsRepository extends AtsCredentialStore {
     await this.repo.update(
       { tenantId, kind },
       {
-        refreshTokenSealed: this.box.seal(tokens.refreshToken),
-        accessTokenSealed: tokens.accessToken ? this.box.seal(tokens.accessToken) : null,
+        refreshTokenSealed: this.box.seal(tokens.refreshToken, sealContext(tenantId, kind, 'refresh_token')),
+        accessTokenSealed: tokens.accessToken ? this.box.seal(tokens.accessToken, sealContext(tenantId, kind, 'access_token')) : null,
         accessTokenExpiresAt: tokens.accessTokenExpiresAt,
       },
     );

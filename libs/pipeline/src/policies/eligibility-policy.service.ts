@@ -9,6 +9,7 @@ import {
 } from '@comeback/domain';
 import {
   AuditActor,
+  AuditService,
   VersionedDocumentKind,
   VersionedDocumentStore,
   VersionedDocumentStores,
@@ -56,6 +57,7 @@ export class EligibilityPolicyService {
   constructor(
     stores: VersionedDocumentStores,
     private readonly inputs: EligibilityInputsRepository,
+    private readonly audit: AuditService,
   ) {
     this.store = stores.for(ELIGIBILITY_POLICIES);
   }
@@ -92,7 +94,9 @@ export class EligibilityPolicyService {
   }
 
   /** Evaluates the draft and the active policy over the whole registry and over open applications. */
-  async dryRun(tenantId: string, version: number, asOf: string): Promise<PolicyDryRunReport> {
+  /** Lists people with their departure reasons: audited (who, which version, how many examples; never who). */
+  async dryRun(actor: AuditActor, version: number, asOf: string): Promise<PolicyDryRunReport> {
+    const tenantId = actor.tenantId;
     const started = performance.now();
     const current = await this.active(tenantId);
     const draft = await this.store.valueOf(tenantId, version);
@@ -108,6 +112,17 @@ export class EligibilityPolicyService {
       asOf,
       exampleLimit: 20,
       jobOf: (a) => ({ jobId: jobOf.get(a.employeeNumber) }),
+    });
+    await this.audit.record(actor, {
+      action: 'eligibility_policy.dry_run',
+      targetType: 'eligibility_policy',
+      targetId: String(version),
+      details: {
+        againstVersion: current.version,
+        asOf,
+        registryExamples: registry.examples.length,
+        openApplicationExamples: openApplications.examples.length,
+      },
     });
     return {
       version,

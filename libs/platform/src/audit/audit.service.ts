@@ -33,6 +33,11 @@ export class AuditService {
     );
   }
 
+  /** Retention: empties the details of entries older than `before`; returns how many. */
+  async purgeDetails(tenantId: string, before: Date): Promise<number> {
+    return this.entries.purgeDetails(tenantId, before);
+  }
+
   async list(tenantId: string, opts: { limit: number; before?: string }): Promise<AuditEntryEntity[]> {
     return this.entries.list(tenantId, opts);
   }

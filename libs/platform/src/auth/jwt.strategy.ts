@@ -4,9 +4,11 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Principal, ROLES, Role } from './principal';
+import { TokenRevocationService } from './token-revocation.service';
 
 interface TokenClaims {
-  sub: string;
+  sub?: string;
+  jti?: string;
   tid: string;
   role: string;
   name?: string;
@@ -14,7 +16,10 @@ interface TokenClaims {
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly revocations: TokenRevocationService,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromExtractors([
         ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -31,8 +36,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(claims: TokenClaims): Principal | false {
+  /** A token must name its subject and carry a jti that HR has not revoked (expiry is checked by passport-jwt). */
+  async validate(claims: TokenClaims): Promise<Principal | false> {
     if (!claims.tid || !(ROLES as readonly string[]).includes(claims.role)) return false;
+    if (typeof claims.sub !== 'string' || claims.sub.trim() === '' || typeof claims.jti !== 'string')
+      return false;
+    if (await this.revocations.isRevoked(claims.tid, claims.jti)) return false;
     return {
       subject: claims.sub,
       tenantId: claims.tid,

@@ -11,31 +11,47 @@ function embedded(env: Record<string, string> = {}): Record<string, string> {
   dataDirs.push(dir);
   return { DATA_DIR: dir, ...env };
 }
-const SECRETS = { JWT_SECRET: randomBytes(48).toString('base64url'), SECRET_KEY: randomBytes(32).toString('base64') };
+const SECRETS = {
+  JWT_SECRET: randomBytes(48).toString('base64url'),
+  SECRET_KEY: randomBytes(32).toString('base64'),
+};
 const PROD = { DATABASE_URL: 'postgres://db/x', ...SECRETS };
 afterAll(() => dataDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('loadAppConfig', () => {
   it('gives the embedded defaults when nothing is set', () => {
     const c = loadAppConfig(embedded());
-    expect(c).toMatchObject({ databaseUrl: null, redisUrl: null, port: 3000, migrationsRunAtBoot: true, runJobsInApi: true });
+    expect(c).toMatchObject({
+      databaseUrl: null,
+      redisUrl: null,
+      port: 3000,
+      migrationsRunAtBoot: true,
+      runJobsInApi: true,
+    });
     expect(c.secretKey).toHaveLength(32);
   });
 
   it('runs jobs in the worker, not the api, once Redis is configured', () => {
     expect(loadAppConfig(embedded({ REDIS_URL: 'redis://127.0.0.1:6379' })).runJobsInApi).toBe(false);
-    expect(loadAppConfig(embedded({ REDIS_URL: 'redis://127.0.0.1:6379', RUN_JOBS_IN_API: 'true' })).runJobsInApi).toBe(true);
+    expect(
+      loadAppConfig(embedded({ REDIS_URL: 'redis://127.0.0.1:6379', RUN_JOBS_IN_API: 'true' })).runJobsInApi,
+    ).toBe(true);
   });
 
   it('parses booleans and numbers', () => {
-    expect(loadAppConfig(embedded({ MIGRATIONS_RUN_AT_BOOT: 'false', PORT: '8080' }))).toMatchObject({ migrationsRunAtBoot: false, port: 8080 });
+    expect(loadAppConfig(embedded({ MIGRATIONS_RUN_AT_BOOT: 'false', PORT: '8080' }))).toMatchObject({
+      migrationsRunAtBoot: false,
+      port: 8080,
+    });
   });
 
   it('sizes the database pool at two connections per concurrent job unless told otherwise', () => {
     const pg = PROD;
     expect(loadAppConfig(pg).databasePoolSize).toBe(10);
     expect(loadAppConfig({ ...pg, WORKER_CONCURRENCY: '16' }).databasePoolSize).toBe(32);
-    expect(loadAppConfig({ ...pg, WORKER_CONCURRENCY: '16', DATABASE_POOL_SIZE: '12' }).databasePoolSize).toBe(12);
+    expect(
+      loadAppConfig({ ...pg, WORKER_CONCURRENCY: '16', DATABASE_POOL_SIZE: '12' }).databasePoolSize,
+    ).toBe(12);
     expect(loadAppConfig(embedded({ WORKER_CONCURRENCY: '16' })).databasePoolSize).toBe(10); // embedded: one query at a time anyway
   });
 
@@ -56,7 +72,10 @@ describe('secrets (nobody can sign an hr_admin token with a value from the code)
   it.each([
     [{ DATABASE_URL: 'postgres://db/x' }, ['JWT_SECRET is required', 'SECRET_KEY is required']],
     [{ DATABASE_URL: 'postgres://db/x', JWT_SECRET: SECRETS.JWT_SECRET }, ['SECRET_KEY is required']],
-    [{ DATABASE_URL: 'postgres://db/x', SECRET_KEY: SECRETS.SECRET_KEY, JWT_SECRET: '' }, ['JWT_SECRET is required']],
+    [
+      { DATABASE_URL: 'postgres://db/x', SECRET_KEY: SECRETS.SECRET_KEY, JWT_SECRET: '' },
+      ['JWT_SECRET is required'],
+    ],
   ])('production (%j) refuses to start without its own secrets, naming each missing one', (env, names) => {
     let error: unknown;
     try {
@@ -69,8 +88,16 @@ describe('secrets (nobody can sign an hr_admin token with a value from the code)
   });
 
   it.each([
-    ['the earlier built-in JWT secret', { JWT_SECRET: 'embedded-development-secret-change-me-please' }, 'JWT_SECRET'],
-    ['the earlier built-in key', { SECRET_KEY: 'ZW1iZWRkZWQtZGV2ZWxvcG1lbnQta2V5LTMyYnl0ZXM=' }, 'SECRET_KEY'],
+    [
+      'the earlier built-in JWT secret',
+      { JWT_SECRET: 'embedded-development-secret-change-me-please' },
+      'JWT_SECRET',
+    ],
+    [
+      'the earlier built-in key',
+      { SECRET_KEY: 'ZW1iZWRkZWQtZGV2ZWxvcG1lbnQta2V5LTMyYnl0ZXM=' },
+      'SECRET_KEY',
+    ],
     ['a placeholder', { JWT_SECRET: 'please-change-me-before-production-0123456789' }, 'JWT_SECRET'],
     ['a short secret', { JWT_SECRET: 'k3Y!x9' }, 'JWT_SECRET'],
     ['a repeated pattern', { JWT_SECRET: 'abababababababababababababababababab' }, 'JWT_SECRET'],
@@ -94,7 +121,10 @@ describe('secrets (nobody can sign an hr_admin token with a value from the code)
     expect(again.secretKey.equals(first.secretKey)).toBe(true);
     const file = join(env.DATA_DIR, 'secrets.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ JWT_SECRET: first.jwt.secret, SECRET_KEY: first.secretKey.toString('base64') });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      JWT_SECRET: first.jwt.secret,
+      SECRET_KEY: first.secretKey.toString('base64'),
+    });
     const other = loadAppConfig(embedded());
     expect(other.jwt.secret).not.toBe(first.jwt.secret);
     expect(first.jwt.secret.length).toBeGreaterThanOrEqual(32);
@@ -108,13 +138,37 @@ describe('secrets (nobody can sign an hr_admin token with a value from the code)
         if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) continue;
         const path = join(dir, name);
         if (statSync(path).isDirectory()) walk(path);
-        else if (/\.(ts|js|json|sh)$/.test(name) && !name.endsWith('.spec.ts') && !path.endsWith(join('config', 'secrets.ts'))) {
+        else if (
+          /\.(ts|js|json|sh)$/.test(name) &&
+          !name.endsWith('.spec.ts') &&
+          !path.endsWith(join('config', 'secrets.ts'))
+        ) {
           const text = readFileSync(path, 'utf8');
-          if (text.includes('embedded-development-secret') || text.includes('ZW1iZWRkZWQtZGV2ZWxvcG1lbnQta2V5LTMyYnl0ZXM')) hits.push(path);
+          if (
+            text.includes('embedded-development-secret') ||
+            text.includes('ZW1iZWRkZWQtZGV2ZWxvcG1lbnQta2V5LTMyYnl0ZXM')
+          )
+            hits.push(path);
         }
       }
     };
     for (const top of ['apps', 'libs', 'test', 'scripts', 'config']) walk(join(root, top));
     expect(hits).toEqual([]);
+  });
+});
+
+describe('SECRET_KEY_PREVIOUS (key rotation)', () => {
+  it('is read beside SECRET_KEY and must differ from it', () => {
+    const previous = randomBytes(32).toString('base64');
+    expect(loadAppConfig({ ...PROD, SECRET_KEY_PREVIOUS: previous }).secretKeyPrevious).toEqual(
+      Buffer.from(previous, 'base64'),
+    );
+    expect(loadAppConfig(PROD).secretKeyPrevious).toBeNull();
+    expect(() => loadAppConfig({ ...PROD, SECRET_KEY_PREVIOUS: PROD.SECRET_KEY })).toThrow(
+      /SECRET_KEY_PREVIOUS must differ/,
+    );
+    expect(() => loadAppConfig({ ...PROD, SECRET_KEY_PREVIOUS: 'short' })).toThrow(
+      /SECRET_KEY_PREVIOUS must be 32 bytes/,
+    );
   });
 });

@@ -54,6 +54,11 @@ class EnvironmentVariables {
   @IsString()
   SECRET_KEY?: string;
 
+  /** During a key rotation: the key SECRET_KEY replaced, still accepted for reading until `secrets:rotate` ran. */
+  @IsOptional()
+  @IsString()
+  SECRET_KEY_PREVIOUS?: string;
+
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_BASE_URL: string = 'http://localhost:3000';
 
@@ -142,6 +147,8 @@ export interface AppConfig {
   port: number;
   jwt: { secret: string; issuer: string };
   secretKey: Buffer;
+  /** Set during a key rotation only: opens values sealed under the previous key. */
+  secretKeyPrevious: Buffer | null;
   publicBaseUrl: string;
   logLevel: string;
   migrationsRunAtBoot: boolean;
@@ -179,6 +186,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: vars.PORT,
     jwt: { secret: secrets.JWT_SECRET, issuer: vars.JWT_ISSUER },
     secretKey: Buffer.from(secrets.SECRET_KEY, 'base64'),
+    secretKeyPrevious: vars.SECRET_KEY_PREVIOUS ? Buffer.from(vars.SECRET_KEY_PREVIOUS, 'base64') : null,
     publicBaseUrl: vars.PUBLIC_BASE_URL.replace(/\/$/, ''),
     logLevel: vars.LOG_LEVEL,
     migrationsRunAtBoot: vars.MIGRATIONS_RUN_AT_BOOT ?? true,
@@ -221,6 +229,13 @@ function resolveSecrets(
     const value = given[name];
     const weak = value ? weakSecretReason(name, value) : null;
     if (weak) problems.push(weak);
+  }
+  if (vars.SECRET_KEY_PREVIOUS) {
+    if (!given.SECRET_KEY) problems.push('SECRET_KEY_PREVIOUS is only meaningful beside a new SECRET_KEY');
+    else if (vars.SECRET_KEY_PREVIOUS === given.SECRET_KEY)
+      problems.push('SECRET_KEY_PREVIOUS must differ from SECRET_KEY');
+    const weak = weakSecretReason('SECRET_KEY', vars.SECRET_KEY_PREVIOUS);
+    if (weak) problems.push(weak.replace(/^SECRET_KEY/, 'SECRET_KEY_PREVIOUS'));
   }
   if (problems.length > 0) return null;
   if (given.JWT_SECRET && given.SECRET_KEY)

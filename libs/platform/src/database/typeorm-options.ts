@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../../migrations';
+import { SafeTypeOrmLogger } from './safe-typeorm.logger';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Options shared by the Nest app and the standalone CLI DataSource. Schema changes only via migrations. */
@@ -16,6 +17,8 @@ export function typeOrmOptions(url: string, opts: { poolSize?: number } = {}): D
     migrationsTableName: 'schema_migrations',
     namingStrategy: new SnakeNamingStrategy(),
     extra: { max: opts.poolSize ?? 10 },
+    // Errors only, through a logger that never prints a query or its parameters (personal data).
     logging: ['error'],
+    logger: new SafeTypeOrmLogger(),
   };
 }

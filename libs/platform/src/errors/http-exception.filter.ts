@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import { AppException, ErrorCode } from './app-exception';
+import { isBadInputDatabaseError, logSafeError } from './log-safe-error';
 
 export interface ErrorBody {
   code: string;
@@ -87,6 +88,15 @@ export function toErrorResponse(exception: unknown): {
       unexpected: false,
     };
   }
+  // A value PostgreSQL cannot take (a NUL byte, an out-of-range number) is the caller's bad input: a 400 that
+  // names no value, not a 500.
+  if (isBadInputDatabaseError(exception)) {
+    return {
+      status: HttpStatus.BAD_REQUEST,
+      body: { code: 'invalid_input', message: 'A value in the request cannot be stored or searched for' },
+      unexpected: false,
+    };
+  }
   const errorId = randomUUID();
   return {
     status: HttpStatus.INTERNAL_SERVER_ERROR,
@@ -108,7 +118,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const { status, body, unexpected } = toErrorResponse(exception);
     if (unexpected) {
-      this.logger.error({ errorId: body.errorId, err: exception }, 'unhandled error');
+      // Never the raw error: a failed query carries its parameters (names, e-mails, pay) and the query.
+      this.logger.error({ errorId: body.errorId, err: logSafeError(exception) }, 'unhandled error');
     }
     if (res.headersSent) return;
     const retry = retryAfterSeconds(body);

@@ -1,10 +1,26 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { loadAppConfig } from '../config/app-config';
+import { logSafeError } from '../errors/log-safe-error';
+
+/** Keys whose values never reach a log line, wherever they appear at the top of a log object. */
+const NEVER_LOGGED = new Set(['body', 'rawBody', 'query', 'parameters', 'params', 'driverError', 'detail']);
 
 /**
- * Structured JSON logs. Request bodies and headers are never logged (headers are redacted as a whole too),
- * so personal data (names, reasons, pay) cannot reach a log line through the HTTP logger.
+ * A path as it may be logged: only fixed words (`registry`, `review-items`, `v1`) stay, every other segment
+ * (employee numbers, ids, anything a caller typed) becomes `:param`, and the query string goes.
+ */
+export function loggablePath(url: string): string {
+  return url
+    .split('?')[0]
+    .split('/')
+    .map((seg) => (seg === '' || /^[a-z]+(?:-[a-z]+)*$/.test(seg) || /^v\d+$/.test(seg) ? seg : ':param'))
+    .join('/');
+}
+
+/**
+ * Structured JSON logs without personal data: request bodies, headers, query strings and path parameters are
+ * never logged; errors go through `logSafeError` (no query, parameters or driver detail of a failed query).
  */
 @Module({
   imports: [
@@ -16,8 +32,23 @@ import { loadAppConfig } from '../config/app-config';
           // (tokens, cookies, each ATS's webhook signature header) without this module knowing their names.
           redact: ['req.headers'],
           serializers: {
-            req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+            req: (req: { id: unknown; method: string; url: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: loggablePath(req.url),
+            }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            err: (err: unknown) => logSafeError(err),
+          },
+          formatters: {
+            log: (obj: Record<string, unknown>) => {
+              const out: Record<string, unknown> = {};
+              for (const [k, v] of Object.entries(obj)) {
+                if (NEVER_LOGGED.has(k)) continue;
+                out[k] = v instanceof Error ? logSafeError(v) : v;
+              }
+              return out;
+            },
           },
           autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' },
         },

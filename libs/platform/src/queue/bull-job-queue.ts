@@ -1,7 +1,20 @@
 import { Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
-import { EnqueueOptions, FailedJob, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobHandler, JobHandlerMap, JobName, JobPayloads, QueueCounts, QueueName, queueOfJob } from './job-types';
+import {
+  EnqueueOptions,
+  FailedJob,
+  JOB_ATTEMPTS,
+  JOB_BACKOFF_MS,
+  JobHandler,
+  JobHandlerMap,
+  JobName,
+  JobPayloads,
+  QueueCounts,
+  QueueName,
+  queueOfJob,
+} from './job-types';
 import { JobQueue } from './job-queue.port';
+import { logSafeError } from '../errors/log-safe-error';
 
 /** Production driver: Bull on Redis, one Bull queue per QueueName, shared by every api/worker process. */
 export class BullJobQueue extends JobQueue {
@@ -40,9 +53,17 @@ export class BullJobQueue extends JobQueue {
     for (const q of Object.values(this.queues)) {
       q.on('failed', (job: Job, err: Error) => {
         const final = job.attemptsMade >= JOB_ATTEMPTS;
-        this.logger.warn({ jobId: job.id, name: job.name, attempt: job.attemptsMade, error: err.message }, final ? 'job failed permanently' : 'job attempt failed; will retry');
+        this.logger.warn(
+          { jobId: job.id, name: job.name, attempt: job.attemptsMade, error: logSafeError(err).message },
+          final ? 'job failed permanently' : 'job attempt failed; will retry',
+        );
       });
-      q.on('stalled', (job: Job) => this.logger.warn({ jobId: job.id, name: job.name }, 'job stalled (its worker died or hung); retrying'));
+      q.on('stalled', (job: Job) =>
+        this.logger.warn(
+          { jobId: job.id, name: job.name },
+          'job stalled (its worker died or hung); retrying',
+        ),
+      );
     }
   }
 
@@ -63,7 +84,13 @@ export class BullJobQueue extends JobQueue {
     const out: FailedJob[] = [];
     for (const q of Object.values(this.queues)) {
       for (const j of await q.getFailed(0, limit - 1)) {
-        out.push({ jobId: String(j.id), name: j.name, attempts: j.attemptsMade, error: j.failedReason ?? '', failedAt: j.finishedOn ? new Date(j.finishedOn).toISOString() : null });
+        out.push({
+          jobId: String(j.id),
+          name: j.name,
+          attempts: j.attemptsMade,
+          error: j.failedReason ?? '',
+          failedAt: j.finishedOn ? new Date(j.finishedOn).toISOString() : null,
+        });
       }
     }
     return out.slice(0, limit);

@@ -29,14 +29,14 @@ export class RedisCredentialCache extends CredentialCache {
     const sealed = await this.redis.get(this.prefix + key);
     if (!sealed) return null;
     try {
-      return this.box.open(sealed);
+      return this.box.open(sealed, sealedAs(key));
     } catch {
       return null; // sealed under another key (rotation): treat as absent, the caller refreshes
     }
   }
 
   async put(key: string, value: string, ttlMs: number): Promise<void> {
-    await this.redis.set(this.prefix + key, this.box.seal(value), 'PX', Math.max(1, Math.floor(ttlMs)));
+    await this.redis.set(this.prefix + key, this.box.seal(value, sealedAs(key)), 'PX', Math.max(1, Math.floor(ttlMs)));
   }
 
   async deleteIf(key: string, value: string): Promise<void> {
@@ -44,7 +44,7 @@ export class RedisCredentialCache extends CredentialCache {
     if (!sealed) return;
     let current: string | null = null;
     try {
-      current = this.box.open(sealed);
+      current = this.box.open(sealed, sealedAs(key));
     } catch {
       current = null;
     }
@@ -64,4 +64,9 @@ export class RedisCredentialCache extends CredentialCache {
   async close(): Promise<void> {
     await this.redis.quit().catch(() => undefined);
   }
+}
+
+/** A cached credential is bound to its key: a value copied under another key does not open. */
+function sealedAs(key: string): { tenantId: string; field: string } {
+  return { tenantId: 'deployment', field: `credential-cache:${key}` };
 }

@@ -1,9 +1,12 @@
+import type { RetentionSettings } from '@comeback/domain';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export interface TenantSettings {
   /** Company e-mail domains: addresses there stop identifying someone once they left. Detected at import when unset. */
   corporateEmailDomains?: string[];
   matchThresholds?: { match?: number; review?: number; margin?: number };
+  /** How long raw webhook bodies and audit details are kept (defaults: 90 and 365 days). */
+  retention?: RetentionSettings;
 }
 
 @Entity('tenants')

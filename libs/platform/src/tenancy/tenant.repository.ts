@@ -23,6 +23,10 @@ export class TenantRepository {
     return this.tenants.findOneBy({ id });
   }
 
+  async allIds(): Promise<string[]> {
+    return (await this.tenants.find({ select: { id: true }, order: { createdAt: 'ASC' } })).map((t) => t.id);
+  }
+
   save(tenant: TenantEntity): Promise<TenantEntity> {
     return this.tenants.save(tenant);
   }

@@ -24,6 +24,11 @@ export class TenantService {
     return t;
   }
 
+  /** Every tenant's id (for per-tenant housekeeping such as retention). */
+  async allIds(): Promise<string[]> {
+    return this.tenants.allIds();
+  }
+
   async updateSettings(id: string, patch: Partial<TenantSettings>): Promise<TenantEntity> {
     const t = await this.get(id);
     t.settings = { ...t.settings, ...patch };

@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import type { AlumnusEntity } from './alumnus.entity';
+
+/** In the body, not the path: a former employee number never appears in a URL (URLs reach access logs). */
+export class LiftSuppressionDto {
+  @ApiProperty({ description: "The erased person's former employee number" })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  employeeNumber!: string;
+}
 
 export class SearchAlumniQueryDto {
   @ApiPropertyOptional({ description: 'Name, reading or employee number' })
@@ -59,10 +68,15 @@ export class AlumnusDetailDto extends AlumnusSummaryDto {
   @ApiProperty({ type: [String] }) phones!: string[];
   @ApiProperty({ type: [String] }) skills!: string[];
   @ApiProperty({ description: 'The manager’s view at exit' }) rehireRecommendation!: string;
-  @ApiPropertyOptional({ description: 'hr_admin only', nullable: true, type: String }) birthDate?: string | null;
+  @ApiPropertyOptional({ description: 'hr_admin only', nullable: true, type: String }) birthDate?:
+    string | null;
   @ApiPropertyOptional({ description: 'hr_admin only' }) departureReason?: string;
-  @ApiPropertyOptional({ description: 'hr_admin only', nullable: true, type: Number }) lastBaseSalary?: number | null;
-  @ApiPropertyOptional({ description: 'hr_admin only' }) performanceRatings?: { year: number; rating: string }[];
+  @ApiPropertyOptional({ description: 'hr_admin only', nullable: true, type: Number }) lastBaseSalary?:
+    number | null;
+  @ApiPropertyOptional({ description: 'hr_admin only' }) performanceRatings?: {
+    year: number;
+    rating: string;
+  }[];
 }
 
 export class AlumniPageDto {
@@ -89,7 +103,19 @@ export function toAlumnusSummaryDto(a: AlumnusEntity): AlumnusSummaryDto {
 
 /** Sensitive fields are added only when the caller may see them; the mapper is the single gate. */
 export function toAlumnusDetailDto(a: AlumnusEntity, withSensitive: boolean): AlumnusDetailDto {
-  const base: AlumnusDetailDto = { ...toAlumnusSummaryDto(a), emails: a.emails, phones: a.phones, skills: a.skills, rehireRecommendation: a.rehireRecommendation };
+  const base: AlumnusDetailDto = {
+    ...toAlumnusSummaryDto(a),
+    emails: a.emails,
+    phones: a.phones,
+    skills: a.skills,
+    rehireRecommendation: a.rehireRecommendation,
+  };
   if (!withSensitive) return base;
-  return { ...base, birthDate: a.birthDate, departureReason: a.departureReason, lastBaseSalary: a.lastBaseSalary, performanceRatings: a.performanceRatings };
+  return {
+    ...base,
+    birthDate: a.birthDate,
+    departureReason: a.departureReason,
+    lastBaseSalary: a.lastBaseSalary,
+    performanceRatings: a.performanceRatings,
+  };
 }

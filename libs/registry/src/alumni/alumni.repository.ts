@@ -90,7 +90,9 @@ export class AlumniRepository {
       );
       return { tenantId, keyTable: partition, firstLoad: true, emptyTenant: empty };
     }
-    await manager.query('CREATE TEMP TABLE import_match_keys (tenant_id uuid NOT NULL, key_hash bigint NOT NULL, alumnus_id uuid NOT NULL) ON COMMIT DROP');
+    await manager.query(
+      'CREATE TEMP TABLE import_match_keys (tenant_id uuid NOT NULL, key_hash bigint NOT NULL, alumnus_id uuid NOT NULL) ON COMMIT DROP',
+    );
     return { tenantId, keyTable: 'import_match_keys', firstLoad: false, emptyTenant: empty };
   }
 
@@ -108,7 +110,9 @@ export class AlumniRepository {
     if (bulk.firstLoad) {
       // One sort builds the primary key (PostgreSQL may use parallel workers), then the partition goes live.
       await manager.query(`ALTER TABLE ${bulk.keyTable} ADD PRIMARY KEY (tenant_id, key_hash, alumnus_id)`);
-      await manager.query(`ALTER TABLE alumni_match_keys ATTACH PARTITION ${bulk.keyTable} FOR VALUES IN (${quoteUuid(bulk.tenantId)})`);
+      await manager.query(
+        `ALTER TABLE alumni_match_keys ATTACH PARTITION ${bulk.keyTable} FOR VALUES IN (${quoteUuid(bulk.tenantId)})`,
+      );
       return;
     }
     await manager.query(
@@ -123,7 +127,11 @@ export class AlumniRepository {
    * already existed only the keys that changed are touched: dropped keys are deleted, new ones staged. Keys
    * are hashed by PostgreSQL (`hashtextextended`), the same way probes are.
    */
-  async upsertBatch(manager: EntityManager, bulk: BulkWrite, rows: AlumnusWrite[]): Promise<{ inserted: number; updated: number }> {
+  async upsertBatch(
+    manager: EntityManager,
+    bulk: BulkWrite,
+    rows: AlumnusWrite[],
+  ): Promise<{ inserted: number; updated: number }> {
     if (rows.length === 0) return { inserted: 0, updated: 0 };
     const tenantId = bulk.tenantId;
     const json = JSON.stringify(
@@ -227,14 +235,20 @@ export class AlumniRepository {
   }
 
   /** Recounts name frequencies, the alumni count and the e-mail domains after a bulk change. */
-  async refreshStatistics(manager: EntityManager, tenantId: string): Promise<{ alumniCount: number; domainCounts: Map<string, number> }> {
+  async refreshStatistics(
+    manager: EntityManager,
+    tenantId: string,
+  ): Promise<{ alumniCount: number; domainCounts: Map<string, number> }> {
     await manager.query('DELETE FROM alumni_name_frequencies WHERE tenant_id = $1', [tenantId]);
     await manager.query(
       `INSERT INTO alumni_name_frequencies (tenant_id, key, count)
        SELECT $1, k, count(*) FROM alumni a, unnest(a.frequency_keys) k WHERE a.tenant_id = $1 GROUP BY k`,
       [tenantId],
     );
-    const [{ n }]: { n: string }[] = await manager.query('SELECT count(*) AS n FROM alumni WHERE tenant_id = $1', [tenantId]);
+    const [{ n }]: { n: string }[] = await manager.query(
+      'SELECT count(*) AS n FROM alumni WHERE tenant_id = $1',
+      [tenantId],
+    );
     const domains: { d: string; n: string }[] = await manager.query(
       `SELECT lower(split_part(e, '@', 2)) AS d, count(DISTINCT a.id) AS n
        FROM alumni a, unnest(a.emails) e WHERE a.tenant_id = $1 GROUP BY 1`,
@@ -244,7 +258,11 @@ export class AlumniRepository {
   }
 
   /** Stores name frequencies counted while importing into an empty tenant (see RegistryStatisticsCounter). */
-  async replaceFrequencies(manager: EntityManager, tenantId: string, frequencies: ReadonlyMap<string, number>): Promise<void> {
+  async replaceFrequencies(
+    manager: EntityManager,
+    tenantId: string,
+    frequencies: ReadonlyMap<string, number>,
+  ): Promise<void> {
     await manager.query('DELETE FROM alumni_name_frequencies WHERE tenant_id = $1', [tenantId]);
     await manager.query(
       `INSERT INTO alumni_name_frequencies (tenant_id, key, count) SELECT $1, k, n FROM unnest($2::text[], $3::int[]) AS f(k, n)`,
@@ -252,7 +270,12 @@ export class AlumniRepository {
     );
   }
 
-  async saveStats(manager: EntityManager, tenantId: string, alumniCount: number, corporateEmailDomains: string[]): Promise<void> {
+  async saveStats(
+    manager: EntityManager,
+    tenantId: string,
+    alumniCount: number,
+    corporateEmailDomains: string[],
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO registry_stats (tenant_id, alumni_count, corporate_email_domains, refreshed_at) VALUES ($1, $2, $3, now())
        ON CONFLICT (tenant_id) DO UPDATE SET alumni_count = excluded.alumni_count,
@@ -275,9 +298,14 @@ export class AlumniRepository {
     probe: { frequencyKeys: string[]; keys: string[]; birthDate: string | null },
     limits: { perKey: number; sameDay: number },
   ): Promise<MatchLookup | null> {
-    const [row]: { settings: TenantSettings; alumni_count: number; domains: string[]; freq: Record<string, number>; hits: [string | null, string][] }[] =
-      await this.dataSource.query(
-        `SELECT t.settings, coalesce(s.alumni_count, 0) AS alumni_count, coalesce(s.corporate_email_domains, '{}') AS domains,
+    const [row]: {
+      settings: TenantSettings;
+      alumni_count: number;
+      domains: string[];
+      freq: Record<string, number>;
+      hits: [string | null, string][];
+    }[] = await this.dataSource.query(
+      `SELECT t.settings, coalesce(s.alumni_count, 0) AS alumni_count, coalesce(s.corporate_email_domains, '{}') AS domains,
            (SELECT coalesce(json_object_agg(f.key, f.count), '{}') FROM alumni_name_frequencies f
             WHERE f.tenant_id = $1 AND f.key = ANY($2::text[])) AS freq,
            (SELECT coalesce(json_agg(json_build_array(h.key, h.alumnus_id)), '[]') FROM (
@@ -286,8 +314,8 @@ export class AlumniRepository {
               UNION ALL
               (SELECT NULL, id FROM alumni WHERE $4::date IS NOT NULL AND tenant_id = $1 AND birth_date = $4::date LIMIT $6)) h) AS hits
          FROM tenants t LEFT JOIN registry_stats s ON s.tenant_id = t.id WHERE t.id = $1`,
-        [tenantId, probe.frequencyKeys, probe.keys, probe.birthDate, limits.perKey, limits.sameDay],
-      );
+      [tenantId, probe.frequencyKeys, probe.keys, probe.birthDate, limits.perKey, limits.sameDay],
+    );
     if (!row) return null;
     return {
       settings: row.settings,
@@ -321,7 +349,11 @@ export class AlumniRepository {
       .where('a.tenant_id = :tenantId', { tenantId })
       .orderBy('a.employee_number', 'ASC')
       .limit(opts.limit + 1);
-    if (opts.q) qb.andWhere('(a.search_text LIKE :q OR a.employee_number = :exact)', { q: `%${escapeLike(foldSearchText(opts.q))}%`, exact: opts.q.trim() });
+    if (opts.q)
+      qb.andWhere('(a.search_text LIKE :q OR a.employee_number = :exact)', {
+        q: `%${escapeLike(foldSearchText(opts.q))}%`,
+        exact: opts.q.trim(),
+      });
     if (opts.after) qb.andWhere('a.employee_number > :after', { after: opts.after });
     const rows = await qb.getMany();
     const more = rows.length > opts.limit;
@@ -329,27 +361,36 @@ export class AlumniRepository {
     return { items, nextCursor: more ? items[items.length - 1].employeeNumber : null };
   }
 
-  /** Erasure: the row and every identity key; frequencies drop by this person's keys. */
-  async erase(manager: EntityManager, tenantId: string, employeeNumber: string): Promise<{ id: string } | null> {
-    const rows: { id: string; frequency_keys: string[]; match_key_hashes: string[] }[] = await manager.query(
-      // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare DELETE … RETURNING.
-      `WITH erased AS (DELETE FROM alumni WHERE tenant_id = $1 AND employee_number = $2 RETURNING id, frequency_keys, match_key_hashes)
-       SELECT * FROM erased`,
-      [tenantId, employeeNumber],
-    );
+  /** Erasure: the row and every identity key; frequencies drop by this person's keys. Returns who it was. */
+  async erase(
+    manager: EntityManager,
+    tenantId: string,
+    employeeNumber: string,
+  ): Promise<AlumnusIdentityRow | null> {
+    const rows: (AlumnusIdentityRow & { frequency_keys: string[]; match_key_hashes: string[] })[] =
+      await manager.query(
+        // Wrapped in a SELECT: TypeORM returns [rows, count] for a bare DELETE … RETURNING.
+        `WITH a AS (DELETE FROM alumni WHERE tenant_id = $1 AND employee_number = $2 RETURNING *)
+       SELECT ${IDENTITY_COLUMNS}, a.frequency_keys, a.match_key_hashes FROM a`,
+        [tenantId, employeeNumber],
+      );
     if (rows.length === 0) return null;
-    await manager.query('DELETE FROM alumni_match_keys WHERE tenant_id = $1 AND key_hash = ANY($2::bigint[]) AND alumnus_id = $3', [
-      tenantId,
-      rows[0].match_key_hashes,
-      rows[0].id,
-    ]);
+    await manager.query(
+      'DELETE FROM alumni_match_keys WHERE tenant_id = $1 AND key_hash = ANY($2::bigint[]) AND alumnus_id = $3',
+      [tenantId, rows[0].match_key_hashes, rows[0].id],
+    );
     await manager.query(
       'UPDATE alumni_name_frequencies SET count = count - 1 WHERE tenant_id = $1 AND key = ANY($2::text[])',
       [tenantId, rows[0].frequency_keys],
     );
-    await manager.query('DELETE FROM alumni_name_frequencies WHERE tenant_id = $1 AND count <= 0', [tenantId]);
-    await manager.query('UPDATE registry_stats SET alumni_count = alumni_count - 1 WHERE tenant_id = $1', [tenantId]);
-    return { id: rows[0].id };
+    await manager.query('DELETE FROM alumni_name_frequencies WHERE tenant_id = $1 AND count <= 0', [
+      tenantId,
+    ]);
+    await manager.query('UPDATE registry_stats SET alumni_count = alumni_count - 1 WHERE tenant_id = $1', [
+      tenantId,
+    ]);
+    const { frequency_keys: _f, match_key_hashes: _m, ...identity } = rows[0];
+    return identity;
   }
 }
 
@@ -364,7 +405,8 @@ function quoteUuid(id: string): string {
 
 /** Identifiers and literals built from a tenant id are safe only because the id is checked to be a UUID here. */
 function uuidHex(id: string): string {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu.test(id)) throw new Error(`not a tenant id: ${id}`);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu.test(id))
+    throw new Error(`not a tenant id: ${id}`);
   return id.replace(/-/gu, '').toLowerCase();
 }
 

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, canSeeSensitive, NotFoundException, Principal } from '@comeback/platform';
-import { AlumniRepository } from './alumni.repository';
+import { suppressionKeys } from '@comeback/domain';
+import {
+  AuditService,
+  canSeeSensitive,
+  ErasureParticipantRegistry,
+  IdentityKeyHasher,
+  NotFoundException,
+  Principal,
+} from '@comeback/platform';
+import { ErasureSuppressionsRepository } from '../erasure/erasure-suppressions.repository';
+import { AlumniRepository, AlumnusIdentityRow } from './alumni.repository';
 import type { AlumnusEntity } from './alumnus.entity';
 import { AlumniPageDto, AlumnusDetailDto, toAlumnusDetailDto, toAlumnusSummaryDto } from './alumni.dto';
 
@@ -9,13 +18,22 @@ export class AlumniService {
   constructor(
     private readonly alumni: AlumniRepository,
     private readonly audit: AuditService,
+    private readonly suppressions: ErasureSuppressionsRepository,
+    private readonly hasher: IdentityKeyHasher,
+    private readonly erasure: ErasureParticipantRegistry,
   ) {}
 
+  /** A bulk read of the registry: audited with the query's shape (whether a term was given), never the term. */
   async search(
     principal: Principal,
     q: { q?: string; limit: number; cursor?: string },
   ): Promise<AlumniPageDto> {
     const page = await this.alumni.search(principal.tenantId, { q: q.q, limit: q.limit, after: q.cursor });
+    await this.audit.record(principal, {
+      action: 'registry.search',
+      targetType: 'alumni',
+      details: { filtered: !!q.q, paged: !!q.cursor, limit: q.limit, returned: page.items.length },
+    });
     return { items: page.items.map(toAlumnusSummaryDto), nextCursor: page.nextCursor };
   }
 
@@ -43,15 +61,82 @@ export class AlumniService {
     return this.alumni.findByEmployeeNumber(tenantId, employeeNumber);
   }
 
-  async erase(principal: Principal, employeeNumber: string): Promise<void> {
-    await this.alumni.transaction(async (manager) => {
-      const erased = await this.alumni.erase(manager, principal.tenantId, employeeNumber);
+  /**
+   * Erasure, in one transaction: the record and its keys; every copy other libs keep (their erasure
+   * participants); a suppression entry of keyed hashes so a later import does not bring the person back; and
+   * an audit entry saying only that an erasure happened (it names the suppression, not the person).
+   */
+  async erase(principal: Principal, employeeNumber: string): Promise<{ suppressionId: string }> {
+    return this.alumni.transaction(async (tx) => {
+      const erased = await this.alumni.erase(tx, principal.tenantId, employeeNumber);
       if (!erased) throw new NotFoundException('Former employee');
+      const suppressionId = await this.suppressions.insert(
+        tx,
+        principal.tenantId,
+        this.hasher.hash(principal.tenantId, suppressionKeys(erased)),
+      );
+      await this.erasure.eraseEverywhere(tx, {
+        tenantId: principal.tenantId,
+        alumnusId: erased.id,
+        employeeNumber: erased.employeeNumber,
+        identifiers: identifiersOf(erased),
+      });
       await this.audit.record(
         principal,
-        { action: 'registry.erase', targetType: 'alumnus', targetId: employeeNumber },
-        manager,
+        {
+          action: 'registry.erase',
+          targetType: 'erasure_suppression',
+          targetId: suppressionId,
+          details: { participants: this.erasure.names() },
+        },
+        tx,
       );
+      return { suppressionId };
     });
   }
+
+  /**
+   * HR lifts the suppression of an erased person (say they came back and consented), found by their former
+   * employee number: the next import may bring them back. Audited by suppression id, never the number.
+   */
+  async liftSuppression(principal: Principal, employeeNumber: string): Promise<{ lifted: string[] }> {
+    const hashes = this.hasher.lookupHashes(
+      principal.tenantId,
+      suppressionKeys({
+        employeeNumber,
+        familyName: '',
+        givenName: '',
+        previousFamilyNames: [],
+        emails: [],
+        phones: [],
+      }),
+    );
+    const lifted = await this.suppressions.deleteMatching(principal.tenantId, hashes);
+    if (lifted.length === 0) throw new NotFoundException('Erasure suppression');
+    for (const id of lifted) {
+      await this.audit.record(principal, {
+        action: 'registry.suppression_lift',
+        targetType: 'erasure_suppression',
+        targetId: id,
+      });
+    }
+    return { lifted };
+  }
+}
+
+/** Every value that identifies the person, for participants scrubbing free text and JSON. */
+function identifiersOf(a: AlumnusIdentityRow): string[] {
+  const names = [a.familyName, a.givenName, a.familyNameKana, a.givenNameKana, ...a.previousFamilyNames];
+  const full = [
+    `${a.familyName} ${a.givenName}`,
+    `${a.givenName} ${a.familyName}`,
+    `${a.familyName}${a.givenName}`,
+  ];
+  return [
+    ...new Set(
+      [a.employeeNumber, ...names, ...full, ...a.emails, ...a.phones, a.birthDate].filter(
+        (v): v is string => !!v && v.trim() !== '',
+      ),
+    ),
+  ];
 }

@@ -5,8 +5,17 @@ import {
   AlumnusRecord,
   detectCorporateDomains,
   MatchContext,
+  suppressionKeys,
 } from '@comeback/domain';
-import { AppException, AuditActor, AuditService, ErrorCode, TenantService } from '@comeback/platform';
+import {
+  AppException,
+  AuditActor,
+  AuditService,
+  ErrorCode,
+  IdentityKeyHasher,
+  TenantService,
+} from '@comeback/platform';
+import { ErasureSuppressionsRepository } from '../erasure/erasure-suppressions.repository';
 import type { Readable } from 'node:stream';
 import { AlumniRepository, AlumnusWrite } from '../alumni/alumni.repository';
 import { RegistryStatisticsCounter } from '../alumni/registry-statistics';
@@ -34,6 +43,8 @@ export interface ImportReport {
   rowsRead: number;
   rowsImported: number;
   rowsRejected: number;
+  /** Rows of erased people (on the suppression list): skipped, not imported, not reported by row. */
+  rowsSuppressed: number;
   inserted: number;
   updated: number;
   problemCount: number;
@@ -52,6 +63,8 @@ export class AlumniImportService {
     private readonly tenants: TenantService,
     private readonly audit: AuditService,
     private readonly runs: ImportRunRepository,
+    private readonly suppressions: ErasureSuppressionsRepository,
+    private readonly hasher: IdentityKeyHasher,
   ) {}
 
   async import(actor: AuditActor, input: Readable, opts: ImportOptions): Promise<ImportReport> {
@@ -73,6 +86,12 @@ export class AlumniImportService {
     let problemCount = 0;
     let rowsRead = 0;
     let rowsRejected = 0;
+    let rowsSuppressed = 0;
+    // Erased people stay out until HR lifts their suppression (the list is empty for most tenants: no hashing then).
+    const suppressed = await this.suppressions.allHashes(tenantId);
+    const isSuppressed = (record: AlumnusRecord): boolean =>
+      suppressed.size > 0 &&
+      this.hasher.lookupHashes(tenantId, suppressionKeys(record)).some((h) => suppressed.has(h));
     let inserted = 0;
     let updated = 0;
     const addProblems = (ps: readonly StoredImportProblem[]): void => {
@@ -131,6 +150,10 @@ export class AlumniImportService {
               break;
             case 'row':
               rowsRead++;
+              if (isSuppressed(item.record)) {
+                rowsSuppressed++;
+                break;
+              }
               batch.push(this.toWrite(item.record, ctx));
               if (batch.length >= BATCH_SIZE) await flush();
               break;
@@ -156,7 +179,7 @@ export class AlumniImportService {
             action: 'registry.import',
             targetType: 'import_run',
             targetId: run.id,
-            details: { mode: opts.mode, rowsRead, inserted, updated, rowsRejected },
+            details: { mode: opts.mode, rowsRead, inserted, updated, rowsRejected, rowsSuppressed },
           },
           manager,
         );
@@ -206,6 +229,7 @@ export class AlumniImportService {
       rowsRead,
       rowsImported: inserted + updated,
       rowsRejected,
+      rowsSuppressed,
       inserted,
       updated,
       problemCount,

@@ -14,7 +14,7 @@ import {
   selectKeyCandidates,
   sharesBirthDateKey,
 } from '@comeback/domain';
-import { NotFoundException } from '@comeback/platform';
+import { AuditActor, AuditService, NotFoundException } from '@comeback/platform';
 import { AlumniRepository } from '../alumni/alumni.repository';
 
 /**
@@ -32,7 +32,28 @@ export interface MatchOutcome extends MatchDecision {
 /** Finds candidates through the key and birth-date indexes, scores them with the domain matcher, and decides. */
 @Injectable()
 export class MatchingService {
-  constructor(private readonly alumni: AlumniRepository) {}
+  constructor(
+    private readonly alumni: AlumniRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * A person's what-if match (the console's and API's preview): it reads the registry, so it is audited with
+   * the fields given and the outcome's shape, never the values or who was found.
+   */
+  async preview(actor: AuditActor, applicant: ApplicantIdentity): Promise<MatchOutcome> {
+    const outcome = await this.match(actor.tenantId, applicant);
+    const given = Object.entries(applicant)
+      .filter(([, v]) => (Array.isArray(v) ? v.length > 0 : !!v))
+      .map(([k]) => k)
+      .sort();
+    await this.audit.record(actor, {
+      action: 'matching.preview',
+      targetType: 'alumni',
+      details: { fieldsGiven: given, decision: outcome.decision, candidates: outcome.candidates.length },
+    });
+    return outcome;
+  }
 
   /**
    * `excludeEmployeeNumbers` (people a reviewer said this applicant is not) is asked for only once
@@ -48,25 +69,41 @@ export class MatchingService {
     const probeKeys = applicantProbeKeys(applicant, { corporateEmailDomains: new Set() });
     const lookup = await this.alumni.matchLookup(
       tenantId,
-      { frequencyKeys: frequencyKeysForApplicant(applicant), keys: probeKeys.filter((k) => !isBirthDateKey(k)), birthDate: normaliseBirthDate(applicant.birthDate) },
+      {
+        frequencyKeys: frequencyKeysForApplicant(applicant),
+        keys: probeKeys.filter((k) => !isBirthDateKey(k)),
+        birthDate: normaliseBirthDate(applicant.birthDate),
+      },
       { perKey: CANDIDATE_LIMITS.maxPerKey + 1, sameDay: CANDIDATE_LIMITS.maxSameDay },
     );
     if (!lookup) throw new NotFoundException('Tenant');
-    const ctx: MatchContext = { corporateEmailDomains: new Set(lookup.settings.corporateEmailDomains ?? lookup.corporateEmailDomains) };
-    const thresholds: MatchThresholds = { ...DEFAULT_MATCH_THRESHOLDS, ...stripUndefined(lookup.settings.matchThresholds ?? {}) };
+    const ctx: MatchContext = {
+      corporateEmailDomains: new Set(lookup.settings.corporateEmailDomains ?? lookup.corporateEmailDomains),
+    };
+    const thresholds: MatchThresholds = {
+      ...DEFAULT_MATCH_THRESHOLDS,
+      ...stripUndefined(lookup.settings.matchThresholds ?? {}),
+    };
     const keyed = selectKeyCandidates(
       lookup.hits.filter((h): h is { key: string; alumnusId: string } => h.key !== null),
       CANDIDATE_LIMITS,
     );
     const keyedIds = new Set(keyed);
-    const sameDay = lookup.hits.filter((h) => h.key === null && !keyedIds.has(h.alumnusId)).map((h) => h.alumnusId);
+    const sameDay = lookup.hits
+      .filter((h) => h.key === null && !keyedIds.has(h.alumnusId))
+      .map((h) => h.alumnusId);
     const identities = await this.alumni.identitiesByIds(tenantId, [...keyed, ...sameDay]);
     const birthDateKeys = new Set(probeKeys.filter(isBirthDateKey));
     const rows = identities
       .filter((r) => keyedIds.has(r.id) || sharesBirthDateKey(birthDateKeys, r, ctx))
       .slice(0, CANDIDATE_LIMITS.maxCandidates);
-    const excluded = rows.length > 0 && opts.excludeEmployeeNumbers ? await opts.excludeEmployeeNumbers(rows.map((r) => r.employeeNumber)) : null;
-    const candidates: AlumnusIdentity[] = excluded ? rows.filter((r) => !excluded.has(r.employeeNumber)) : rows;
+    const excluded =
+      rows.length > 0 && opts.excludeEmployeeNumbers
+        ? await opts.excludeEmployeeNumbers(rows.map((r) => r.employeeNumber))
+        : null;
+    const candidates: AlumnusIdentity[] = excluded
+      ? rows.filter((r) => !excluded.has(r.employeeNumber))
+      : rows;
     const decision = matchApplicant(
       applicant,
       candidates,
