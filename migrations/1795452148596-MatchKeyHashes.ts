@@ -18,7 +18,9 @@ export class MatchKeyHashes1795452148596 implements MigrationInterface {
       `CREATE TABLE "alumni_match_keys" ("tenant_id" uuid NOT NULL, "key_hash" bigint NOT NULL, "alumnus_id" uuid NOT NULL,
          CONSTRAINT "PK_bd49a99fffc4bf59ce4fc981b6f" PRIMARY KEY ("tenant_id", "key_hash", "alumnus_id")) PARTITION BY LIST ("tenant_id")`,
     );
-    const tenants = (await queryRunner.query(`SELECT DISTINCT "tenant_id" FROM "alumni_match_keys_text"`)) as { tenant_id: string }[];
+    const tenants = (await queryRunner.query(
+      `SELECT DISTINCT "tenant_id" FROM "alumni_match_keys_text"`,
+    )) as { tenant_id: string }[];
     for (const { tenant_id } of tenants) {
       await queryRunner.query(
         `CREATE TABLE "alumni_match_keys_t_${tenant_id.replace(/-/g, '')}" PARTITION OF "alumni_match_keys" FOR VALUES IN ('${tenant_id}')`,
@@ -35,7 +37,9 @@ export class MatchKeyHashes1795452148596 implements MigrationInterface {
        WHERE k."alumnus_id" = a."id"`,
     );
     await queryRunner.query(`DROP TABLE "alumni_match_keys_text"`);
-    await queryRunner.query(`CREATE INDEX "ix_alumni_tenant_birth_date" ON "alumni" ("tenant_id", "birth_date") `);
+    await queryRunner.query(
+      `CREATE INDEX "ix_alumni_tenant_birth_date" ON "alumni" ("tenant_id", "birth_date") `,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
@@ -45,7 +49,9 @@ export class MatchKeyHashes1795452148596 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "alumni_match_keys" ("tenant_id" uuid NOT NULL, "key" text NOT NULL, "alumnus_id" uuid NOT NULL, CONSTRAINT "PK_204d12a523f59c06649cc188701" PRIMARY KEY ("tenant_id", "key", "alumnus_id"))`,
     );
-    await queryRunner.query(`CREATE INDEX "ix_alumni_match_keys_alumnus" ON "alumni_match_keys" ("alumnus_id") `);
+    await queryRunner.query(
+      `CREATE INDEX "ix_alumni_match_keys_alumnus" ON "alumni_match_keys" ("alumnus_id") `,
+    );
     await queryRunner.query(
       `ALTER TABLE "alumni_match_keys" ADD CONSTRAINT "FK_01208bd6d4460d2f33d0084d9c6" FOREIGN KEY ("alumnus_id") REFERENCES "alumni"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );

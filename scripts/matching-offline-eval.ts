@@ -41,7 +41,9 @@ function parseArgs(argv: string[]): Args {
   const applicants = get('applicants');
   const out = get('out');
   if (!alumni || !applicants || !out) {
-    process.stderr.write('usage: matching-offline-eval.ts --alumni A.csv --applicants P.jsonl --out D.jsonl [--half even|odd] [--explain F]\n');
+    process.stderr.write(
+      'usage: matching-offline-eval.ts --alumni A.csv --applicants P.jsonl --out D.jsonl [--half even|odd] [--explain F]\n',
+    );
     process.exit(2);
   }
   const half = get('half');
@@ -58,7 +60,10 @@ const list = (v: string | undefined): string[] =>
 const optional = (v: string | undefined): string | null => (v && v.trim() ? v.trim() : null);
 
 function loadAlumni(path: string): AlumnusIdentity[] {
-  const rows = parse(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = parse(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true }) as Record<
+    string,
+    string
+  >[];
   return rows.map((r) => ({
     employeeNumber: r.employee_number ?? '',
     familyName: r.family_name ?? '',
@@ -167,8 +172,16 @@ function main(): void {
     times.push(performance.now() - started);
     sizes.push(ids.size);
     counts[decision.decision]++;
-    out.push(JSON.stringify({ id: r.id, decision: decision.decision, employee_number: decision.employeeNumber, score: decision.score }));
-    if (args.explain) explain.push(JSON.stringify({ id: r.id, ...decision, candidates: decision.candidates.slice(0, 3) }));
+    out.push(
+      JSON.stringify({
+        id: r.id,
+        decision: decision.decision,
+        employee_number: decision.employeeNumber,
+        score: decision.score,
+      }),
+    );
+    if (args.explain)
+      explain.push(JSON.stringify({ id: r.id, ...decision, candidates: decision.candidates.slice(0, 3) }));
   }
   writeFileSync(args.out, out.join('\n') + (out.length ? '\n' : ''));
   if (args.explain) writeFileSync(args.explain, explain.join('\n') + '\n');

@@ -17,7 +17,8 @@ const ROOT = join(__dirname, '..', '..');
 const EXEMPT: Record<string, string> = {
   'libs/ats/src/greenhouse': 'the Greenhouse adapter: vendor knowledge belongs here',
   'libs/ats/src/workable': 'the Workable adapter: vendor knowledge belongs here',
-  'libs/ats-simulator': 'the ATS simulator IS a vendor fake (Greenhouse Harvest and Workable SPI, contract-faithful)',
+  'libs/ats-simulator':
+    'the ATS simulator IS a vendor fake (Greenhouse Harvest and Workable SPI, contract-faithful)',
 };
 const SCANNED = ['apps', 'libs'].flatMap((top) =>
   readdirSync(join(ROOT, top))
@@ -71,7 +72,8 @@ const SIMULATOR_DRIVERS: Record<string, string> = {
     'the demo seeds and inspects the simulator (vendor-shaped control API)',
   'apps/cli/src/commands/bench-pipeline.command.ts':
     'the pipeline benchmark seeds the simulator, signs vendor-shaped deliveries and reads its counters',
-  'apps/cli/src/fixtures/pipeline-bench.ts': "the pipeline benchmark's helpers read the simulator's per-route call counters",
+  'apps/cli/src/fixtures/pipeline-bench.ts':
+    "the pipeline benchmark's helpers read the simulator's per-route call counters",
 };
 
 /**
@@ -79,7 +81,8 @@ const SIMULATOR_DRIVERS: Record<string, string> = {
  * everything else reaches a connector by its AtsKind.
  */
 const ADAPTER_WIRING: Record<string, string> = {
-  'libs/ats/src/ats.module.ts': 'provides each adapter class behind AtsConnectorRegistry (the composition root)',
+  'libs/ats/src/ats.module.ts':
+    'provides each adapter class behind AtsConnectorRegistry (the composition root)',
 };
 
 function sourceFiles(dir: string): string[] {
@@ -184,7 +187,9 @@ describe('architecture: vendor identifiers stay inside the ATS adapters', () => 
   });
 
   it('names only files and folders that exist in its exemptions', () => {
-    const named = [EXEMPT, KIND_NAME_ALLOWED, SIMULATOR_DRIVERS, ADAPTER_WIRING].flatMap((m) => Object.keys(m));
+    const named = [EXEMPT, KIND_NAME_ALLOWED, SIMULATOR_DRIVERS, ADAPTER_WIRING].flatMap((m) =>
+      Object.keys(m),
+    );
     expect(named.filter((path) => !existsSync(join(ROOT, path)))).toEqual([]);
   });
 

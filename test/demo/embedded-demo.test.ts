@@ -17,9 +17,16 @@ describe('the demo on the embedded default (no PostgreSQL, no Redis)', () => {
       delete env.DATABASE_URL;
       delete env.REDIS_URL;
       delete env.QUEUE_PREFIX;
-      const run = spawnSync(process.execPath, [CLI, 'demo'], { cwd, env, encoding: 'utf8', timeout: 170_000 });
+      const run = spawnSync(process.execPath, [CLI, 'demo'], {
+        cwd,
+        env,
+        encoding: 'utf8',
+        timeout: 170_000,
+      });
       expect(run.status).toBe(0);
-      expect(run.stdout).toMatch(/summary: 3 fast-tracked, 2 flagged without a skip \(1 ineligible, 1 need HR review\), 1 sent to the review queue, 3 ignored/);
+      expect(run.stdout).toMatch(
+        /summary: 3 fast-tracked, 2 flagged without a skip \(1 ineligible, 1 need HR review\), 1 sent to the review queue, 3 ignored/,
+      );
       // The dismissed returnee's row names no reason (the policy line may name the rule itself).
       const suzuki = run.stdout.split('\n').find((l) => l.includes('鈴木 一郎')) ?? '';
       expect(suzuki).toMatch(/ineligible/);

@@ -13,7 +13,12 @@ import { InMemoryAts } from './support/in-memory-ats';
 import { createTestDatabase } from '../support/test-database';
 import { MediumApp, startMediumApp, WEBHOOK_SECRET } from './support/medium-app';
 
-const TARO = { firstName: '太郎', lastName: '山田', email: 'taro.yamada.88@gmail.com', phone: '090-1111-2222' };
+const TARO = {
+  firstName: '太郎',
+  lastName: '山田',
+  email: 'taro.yamada.88@gmail.com',
+  phone: '090-1111-2222',
+};
 
 describe('pipeline services (medium tier: real PostgreSQL, in-memory ATS port, in-process queue)', () => {
   let m: MediumApp;
@@ -28,7 +33,10 @@ describe('pipeline services (medium tier: real PostgreSQL, in-memory ATS port, i
   afterAll(async () => m?.close());
 
   const steps = (applicationId: string): Promise<{ step: string; status: string }[]> =>
-    db.query(`SELECT step, status FROM writeback_steps WHERE tenant_id = $1 AND application_id = $2 ORDER BY step`, [m.tenantId, applicationId]);
+    db.query(
+      `SELECT step, status FROM writeback_steps WHERE tenant_id = $1 AND application_id = $2 ORDER BY step`,
+      [m.tenantId, applicationId],
+    );
 
   describe('ingest', () => {
     const deliver = (eventId: string, body: object, secret = WEBHOOK_SECRET) =>
@@ -38,18 +46,29 @@ describe('pipeline services (medium tier: real PostgreSQL, in-memory ATS port, i
       });
 
     it('stores a delivery once, with the normalised event, and acknowledges the duplicate', async () => {
-      const app = await m.apply({ applicationId: 'ING-1', ...TARO, email: 'someone.else@example.com', firstName: '花子', lastName: '川口' });
+      const app = await m.apply({
+        applicationId: 'ING-1',
+        ...TARO,
+        email: 'someone.else@example.com',
+        firstName: '花子',
+        lastName: '川口',
+      });
       const event = { kind: 'application_created', application: app };
       await expect(deliver('ev-1', event)).resolves.toEqual({ status: 'accepted', eventId: 'ev-1' });
       await expect(deliver('ev-1', event)).resolves.toEqual({ status: 'duplicate', eventId: 'ev-1' });
-      const rows = await db.query(`SELECT kind, status, event FROM inbox_events WHERE tenant_id = $1 AND event_id = 'ev-1'`, [m.tenantId]);
+      const rows = await db.query(
+        `SELECT kind, status, event FROM inbox_events WHERE tenant_id = $1 AND event_id = 'ev-1'`,
+        [m.tenantId],
+      );
       expect(rows).toHaveLength(1);
       expect(rows[0].event).toEqual({ eventId: 'ev-1', ...event });
       expect((await m.get(JobQueue).counts()).waiting + (await m.get(JobQueue).counts()).active).toBe(1);
     });
 
     it('refuses a bad signature and stores nothing', async () => {
-      await expect(deliver('ev-2', { kind: 'ping' }, 'wrong')).rejects.toMatchObject({ code: 'invalid_signature' });
+      await expect(deliver('ev-2', { kind: 'ping' }, 'wrong')).rejects.toMatchObject({
+        code: 'invalid_signature',
+      });
       expect(await db.query(`SELECT 1 FROM inbox_events WHERE event_id = 'ev-2'`)).toHaveLength(0);
     });
   });
@@ -87,7 +106,9 @@ describe('pipeline services (medium tier: real PostgreSQL, in-memory ATS port, i
       await pipeline.process(m.conn, moved, { trigger: 'stage_changed' });
       expect(m.ats.calls.length).toBe(calls);
       const hr = { tenantId: m.tenantId, role: 'hr_admin' as const, subject: 'hr', name: 'hr' };
-      expect((await m.get(TrackedApplicationsService).get(hr, 'greenhouse', 'A-3')).currentStageName).toBe('二次面接');
+      expect((await m.get(TrackedApplicationsService).get(hr, 'greenhouse', 'A-3')).currentStageName).toBe(
+        '二次面接',
+      );
     });
 
     it('stale move: a recruiter moved it into the second screening stage meanwhile → re-planned forward once', async () => {
@@ -106,15 +127,25 @@ describe('pipeline services (medium tier: real PostgreSQL, in-memory ATS port, i
       expect(result).toEqual({ outcome: 'flagged', employeeNumber: 'E1', moved: false });
       expect(m.ats.applications.get('A-5')!.currentStageId).toBe('st3');
       expect(m.ats.count('moveToStage', 'A-5')).toBe(1);
-      const row = (await db.query(`SELECT outcome, fast_track FROM tracked_applications WHERE application_id = 'A-5'`))[0];
-      expect(row).toEqual({ outcome: 'flagged', fast_track: { action: 'none', reason: 'already_further', skipped: [] } });
+      const row = (
+        await db.query(`SELECT outcome, fast_track FROM tracked_applications WHERE application_id = 'A-5'`)
+      )[0];
+      expect(row).toEqual({
+        outcome: 'flagged',
+        fast_track: { action: 'none', reason: 'already_further', skipped: [] },
+      });
     });
 
     it('a refused note is released and posted on the retry; tag and move are not repeated', async () => {
       const app = await m.apply({ applicationId: 'A-6', ...TARO });
       m.ats.fail('addNote', 'refuse');
-      await expect(pipeline.process(m.conn, app, { trigger: 'application_created' })).rejects.toThrow(/refused addNote/);
-      expect(await steps('A-6')).toEqual([{ step: 'note', status: 'failed' }, { step: 'tag', status: 'done' }]);
+      await expect(pipeline.process(m.conn, app, { trigger: 'application_created' })).rejects.toThrow(
+        /refused addNote/,
+      );
+      expect(await steps('A-6')).toEqual([
+        { step: 'note', status: 'failed' },
+        { step: 'tag', status: 'done' },
+      ]);
       const result = await pipeline.process(m.conn, app, { trigger: 'application_created' });
       expect(result.moved).toBe(true);
       expect(m.ats.notes.filter((n) => n.applicationId === 'A-6')).toHaveLength(1);
@@ -140,12 +171,23 @@ describe('pipeline services (medium tier: real PostgreSQL, in-memory ATS port, i
     });
 
     it('a dismissed former employee is recognised but not moved; the note says nothing of why', async () => {
-      const app = await m.apply({ applicationId: 'A-9', firstName: '一郎', lastName: '鈴木', email: 'ichiro.suzuki80@yahoo.co.jp', phone: '080-3333-4444' });
+      const app = await m.apply({
+        applicationId: 'A-9',
+        firstName: '一郎',
+        lastName: '鈴木',
+        email: 'ichiro.suzuki80@yahoo.co.jp',
+        phone: '080-3333-4444',
+      });
       const result = await pipeline.process(m.conn, app, { trigger: 'application_created' });
       expect(result.moved).toBe(false);
       expect(['ineligible', 'needs_hr_review']).toContain(result.outcome);
       expect(m.ats.count('moveToStage', 'A-9')).toBe(0);
-      expect(m.ats.notes.filter((n) => n.applicationId === 'A-9').map((n) => n.body).join('\n')).not.toMatch(/dismiss|懲戒|解雇/i);
+      expect(
+        m.ats.notes
+          .filter((n) => n.applicationId === 'A-9')
+          .map((n) => n.body)
+          .join('\n'),
+      ).not.toMatch(/dismiss|懲戒|解雇/i);
     });
   });
 
@@ -154,7 +196,9 @@ describe('pipeline services (medium tier: real PostgreSQL, in-memory ATS port, i
       const app = await m.apply({ applicationId: 'W-1', ...TARO });
       const ingest = m.get(WebhookIngestService);
       const delivery = {
-        rawBody: Buffer.from(JSON.stringify({ kind: 'application_created', eventId: 'w-1', application: app })),
+        rawBody: Buffer.from(
+          JSON.stringify({ kind: 'application_created', eventId: 'w-1', application: app }),
+        ),
         headers: { [InMemoryAts.SIGNATURE_HEADER]: WEBHOOK_SECRET },
       };
       await ingest.receive('greenhouse', m.tenantId, delivery);
@@ -176,7 +220,9 @@ describe('start-up check', () => {
     const module = await Test.createTestingModule({ imports: [PlatformModule, PipelineModule] }).compile();
     module.useLogger(false);
     try {
-      await expect(async () => module.init()).rejects.toThrow(/No handler registered for ATS event kind\(s\): offer_changed/);
+      await expect(async () => module.init()).rejects.toThrow(
+        /No handler registered for ATS event kind\(s\): offer_changed/,
+      );
     } finally {
       // close() re-awaits the failed start-up, so end the start that did happen by hand.
       (module as unknown as { initializationPromise?: Promise<void> }).initializationPromise = undefined;

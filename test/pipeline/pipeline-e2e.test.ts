@@ -18,7 +18,13 @@ describe.each(ATS)('pipeline end to end on %s (real PostgreSQL + Redis + simulat
   afterAll(async () => s?.close());
 
   it('fast-tracks an eligible returnee: tags, one safe note with the briefing link, moved past the screening stages', async () => {
-    const id = await s.apply({ firstName: 'Taro', lastName: 'YAMADA', email: 'taro.yamada.88+jobs@gmail.com', phone: '+81 90 1111 2222', tags: ['Referral'] });
+    const id = await s.apply({
+      firstName: 'Taro',
+      lastName: 'YAMADA',
+      email: 'taro.yamada.88+jobs@gmail.com',
+      phone: '+81 90 1111 2222',
+      tags: ['Referral'],
+    });
     await s.waitIdle();
     const c = await s.candidate(id);
     expect(c.stage).toBe('二次面接');
@@ -27,11 +33,20 @@ describe.each(ATS)('pipeline end to end on %s (real PostgreSQL + Redis + simulat
     expect(c.notes).toHaveLength(1);
     expect(c.notes[0]).toContain('/console/briefings/');
     const apps = await http(s.api.baseUrl, 'GET', '/api/v1/applications', { token: s.recruiter });
-    expect(apps.body.find((a: any) => a.applicationId === id)).toMatchObject({ outcome: 'fast_tracked', employeeNumber: 'E1', tier: 'full' });
+    expect(apps.body.find((a: any) => a.applicationId === id)).toMatchObject({
+      outcome: 'fast_tracked',
+      employeeNumber: 'E1',
+      tier: 'full',
+    });
   });
 
   it('flags an ineligible returnee without skipping and without revealing why', async () => {
-    const id = await s.apply({ firstName: '一郎', lastName: '鈴木', email: 'ichiro.suzuki80@yahoo.co.jp', phone: '08033334444' });
+    const id = await s.apply({
+      firstName: '一郎',
+      lastName: '鈴木',
+      email: 'ichiro.suzuki80@yahoo.co.jp',
+      phone: '08033334444',
+    });
     await s.waitIdle();
     const c = await s.candidate(id);
     expect(c.stage).toBe('書類選考');
@@ -40,7 +55,9 @@ describe.each(ATS)('pipeline end to end on %s (real PostgreSQL + Redis + simulat
     expect(c.notes).toHaveLength(1);
     expect(c.notes[0]).toMatch(/contact HR/i);
     expect(c.notes[0]).not.toMatch(/disciplin|dismiss|懲戒|解雇|rating|salary|8400000/i);
-    const asRecruiter = await http(s.api.baseUrl, 'GET', `/api/v1/applications/${ats}/${id}`, { token: s.recruiter });
+    const asRecruiter = await http(s.api.baseUrl, 'GET', `/api/v1/applications/${ats}/${id}`, {
+      token: s.recruiter,
+    });
     expect(asRecruiter.body.outcome).toBe('ineligible');
     expect(asRecruiter.text).not.toMatch(/disciplin|懲戒/i);
     const asHr = await http(s.api.baseUrl, 'GET', `/api/v1/applications/${ats}/${id}`, { token: s.hr });
@@ -49,7 +66,11 @@ describe.each(ATS)('pipeline end to end on %s (real PostgreSQL + Redis + simulat
 
   it('sends an uncertain match to review; confirming it continues the pipeline to the fast track', async () => {
     // A rare name and nothing else (new e-mail, no phone): likely the former employee, but a person decides.
-    const id = await s.apply({ firstName: 'Ai', lastName: 'Sakuraura', email: 'ai.sakuraura.2026@outlook.jp' });
+    const id = await s.apply({
+      firstName: 'Ai',
+      lastName: 'Sakuraura',
+      email: 'ai.sakuraura.2026@outlook.jp',
+    });
     await s.waitIdle();
     let c = await s.candidate(id);
     expect(c.tags).toEqual([]);
@@ -59,13 +80,19 @@ describe.each(ATS)('pipeline end to end on %s (real PostgreSQL + Redis + simulat
     expect(item).toBeDefined();
     expect(item.candidates[0].employeeNumber).toBe('E5');
     expect(JSON.stringify(item)).not.toMatch(/voluntary_career|6000000|1993-10-16/);
-    const confirmed = await http(s.api.baseUrl, 'POST', `/api/v1/review-items/${item.id}/confirm`, { token: s.recruiter, json: { employeeNumber: 'E5' } });
+    const confirmed = await http(s.api.baseUrl, 'POST', `/api/v1/review-items/${item.id}/confirm`, {
+      token: s.recruiter,
+      json: { employeeNumber: 'E5' },
+    });
     expect(confirmed.status).toBe(200);
     await s.waitIdle();
     c = await s.candidate(id);
     expect(c.stage).toBe('二次面接');
     expect(c.notes).toHaveLength(1);
-    const again = await http(s.api.baseUrl, 'POST', `/api/v1/review-items/${item.id}/confirm`, { token: s.recruiter, json: { employeeNumber: 'E5' } });
+    const again = await http(s.api.baseUrl, 'POST', `/api/v1/review-items/${item.id}/confirm`, {
+      token: s.recruiter,
+      json: { employeeNumber: 'E5' },
+    });
     expect(again.status).toBe(409);
   });
 
@@ -74,21 +101,39 @@ describe.each(ATS)('pipeline end to end on %s (real PostgreSQL + Redis + simulat
     await s.waitIdle();
     const items = await http(s.api.baseUrl, 'GET', '/api/v1/review-items', { token: s.hr });
     const item = items.body.find((i: any) => i.applicationId === id);
-    expect((await http(s.api.baseUrl, 'POST', `/api/v1/review-items/${item.id}/reject`, { token: s.hr })).status).toBe(200);
+    expect(
+      (await http(s.api.baseUrl, 'POST', `/api/v1/review-items/${item.id}/reject`, { token: s.hr })).status,
+    ).toBe(200);
     const ds = s.api.app.get(DataSource);
-    const rejections = await ds.query('SELECT employee_number FROM match_rejections WHERE tenant_id = $1 ORDER BY 1', [s.tenant.id]);
+    const rejections = await ds.query(
+      'SELECT employee_number FROM match_rejections WHERE tenant_id = $1 ORDER BY 1',
+      [s.tenant.id],
+    );
     expect(rejections.map((r: any) => r.employee_number)).toContain('E6');
     // The same applicant again (a replayed creation after the rejection): not proposed a second time.
-    await ds.query('DELETE FROM tracked_applications WHERE tenant_id = $1 AND application_id = $2', [s.tenant.id, id]);
-    await ds.query('DELETE FROM writeback_steps WHERE tenant_id = $1 AND application_id = $2', [s.tenant.id, id]);
+    await ds.query('DELETE FROM tracked_applications WHERE tenant_id = $1 AND application_id = $2', [
+      s.tenant.id,
+      id,
+    ]);
+    await ds.query('DELETE FROM writeback_steps WHERE tenant_id = $1 AND application_id = $2', [
+      s.tenant.id,
+      id,
+    ]);
     const conn = await s.api.app.get(AtsConnectionService).get(s.tenant.id, ats);
     const app = await s.api.app.get(AtsConnectorRegistry).get(ats).getApplication(conn, id);
-    const again = await s.api.app.get(ApplicationPipelineService).process(conn, app, { trigger: 'application_created' });
+    const again = await s.api.app
+      .get(ApplicationPipelineService)
+      .process(conn, app, { trigger: 'application_created' });
     expect(again.outcome).toBe('not_alumni');
   });
 
   it('leaves a stranger untouched', async () => {
-    const id = await s.apply({ firstName: 'Emma', lastName: 'Clark', email: 'emma.clark@example.com', phone: '090-4040-5050' });
+    const id = await s.apply({
+      firstName: 'Emma',
+      lastName: 'Clark',
+      email: 'emma.clark@example.com',
+      phone: '090-4040-5050',
+    });
     await s.waitIdle();
     const c = await s.candidate(id);
     expect(c).toEqual({ tags: [], notes: [], stage: '書類選考' });
@@ -103,7 +148,12 @@ describe.each(ATS)('pipeline end to end on %s (real PostgreSQL + Redis + simulat
     expect(res.body.code).toBe('validation_failed');
     expect(JSON.stringify(res.body.details)).toContain('actingUserId');
     // Nothing was half-written: the connection in force still writes back.
-    const id = await s.apply({ firstName: 'Taro', lastName: 'YAMADA', email: 'taro.yamada.88+jobs@gmail.com', phone: '+81 90 1111 2222' });
+    const id = await s.apply({
+      firstName: 'Taro',
+      lastName: 'YAMADA',
+      email: 'taro.yamada.88+jobs@gmail.com',
+      phone: '+81 90 1111 2222',
+    });
     await s.waitIdle();
     expect((await s.candidate(id)).notes).toHaveLength(1);
   });

@@ -80,7 +80,7 @@ describe('security: audit of dry runs, previews and bulk reads', () => {
     expectNoValues(rows);
   });
 
-  it('audits the matching preview with the fields it used, never their values (a recruiter\'s birth date is ignored)', async () => {
+  it("audits the matching preview with the fields it used, never their values (a recruiter's birth date is ignored)", async () => {
     const res = await http(api.baseUrl, 'POST', '/api/v1/matching/preview', {
       token: t.token('recruiter', 'rec-1'),
       json: {

@@ -37,7 +37,12 @@ export async function startApi(env: Record<string, string | undefined> = {}): Pr
     async tenant(slug: string): Promise<TestTenant> {
       const t = await app.get(TenantService).create({ slug, name: slug });
       const tokens = app.get(TokenService);
-      return { id: t.id, slug, token: (role, subject) => tokens.mint({ tenantId: t.id, role, subject: subject ?? `${slug}-${role}` }) };
+      return {
+        id: t.id,
+        slug,
+        token: (role, subject) =>
+          tokens.mint({ tenantId: t.id, role, subject: subject ?? `${slug}-${role}` }),
+      };
     },
     async close(): Promise<void> {
       await app.close();
@@ -83,6 +88,10 @@ export async function http(
 
 export function csvUpload(content: Buffer | string, fileName = 'alumni.csv'): FormData {
   const form = new FormData();
-  form.append('file', new Blob([typeof content === 'string' ? Buffer.from(content, 'utf8') : content], { type: 'text/csv' }), fileName);
+  form.append(
+    'file',
+    new Blob([typeof content === 'string' ? Buffer.from(content, 'utf8') : content], { type: 'text/csv' }),
+    fileName,
+  );
   return form;
 }

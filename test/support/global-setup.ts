@@ -19,10 +19,13 @@ export default async function globalSetup(): Promise<void> {
 }
 
 async function dropTemplatesOfDeadRuns(): Promise<void> {
-  const rows = await adminQuery<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE '${TEMPLATE_PREFIX}%'`);
+  const rows = await adminQuery<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname LIKE '${TEMPLATE_PREFIX}%'`,
+  );
   for (const { datname } of rows) {
     const pid = Number(datname.slice(TEMPLATE_PREFIX.length));
-    if (!Number.isInteger(pid) || !isAlive(pid)) await adminQuery(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    if (!Number.isInteger(pid) || !isAlive(pid))
+      await adminQuery(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   }
 }
 

@@ -9,7 +9,10 @@ import { Client } from 'pg';
  * PostgreSQL database next to DATABASE_URL's, or a temporary embedded data directory when it is unset.
  * Returns a cleanup function.
  */
-export async function useFreshDatabase(label: string, opts: { keepEmbeddedDir?: string } = {}): Promise<() => Promise<void>> {
+export async function useFreshDatabase(
+  label: string,
+  opts: { keepEmbeddedDir?: string } = {},
+): Promise<() => Promise<void>> {
   const base = process.env.DATABASE_URL;
   if (!base) {
     const dir = opts.keepEmbeddedDir ?? mkdtempSync(join(tmpdir(), `comeback-${label}-`));

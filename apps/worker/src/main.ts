@@ -8,7 +8,9 @@ import { WorkerModule } from './worker.module';
 async function main(): Promise<void> {
   const config = loadAppConfig();
   if (!config.redisUrl) {
-    process.stderr.write('The worker consumes Bull queues: set REDIS_URL (in embedded mode the api process runs the jobs itself).\n');
+    process.stderr.write(
+      'The worker consumes Bull queues: set REDIS_URL (in embedded mode the api process runs the jobs itself).\n',
+    );
     process.exit(78);
   }
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
@@ -22,6 +24,8 @@ main().catch((err: unknown) => {
     process.stderr.write(`${err.message}\n`);
     process.exit(78);
   }
-  process.stderr.write(`worker failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(
+    `worker failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exit(1);
 });

@@ -2,5 +2,11 @@
 // It IS a vendor fake, so vendor names live here freely (test/ats/architecture.test.ts exempts it).
 export { startSimulator } from './simulator';
 export type { SimulatorHandle, SimulatorOptions } from './simulator';
-export type { DeepPartial, SimulatorConfig, FaceSwitches, FaultSwitch, RateLimitSwitch } from './simulator-config.service';
+export type {
+  DeepPartial,
+  SimulatorConfig,
+  FaceSwitches,
+  FaultSwitch,
+  RateLimitSwitch,
+} from './simulator-config.service';
 export * from './contract.constants';

@@ -129,7 +129,9 @@ export class SimulatorConfigService {
     const errors = mergeConfig(copy as unknown as Record<string, unknown>, patch);
     if (!['application_stage_id', 'job_interview_stage_id'].includes(copy.greenhouse.moveFromStageIdKind))
       errors.push('greenhouse.moveFromStageIdKind must be application_stage_id or job_interview_stage_id');
-    if (!copy.greenhouse.deniedScopes.every((s) => typeof s === 'string' && /^harvest:[a-z_]+:[a-z]+$/.test(s)))
+    if (
+      !copy.greenhouse.deniedScopes.every((s) => typeof s === 'string' && /^harvest:[a-z_]+:[a-z]+$/.test(s))
+    )
       errors.push('greenhouse.deniedScopes must list scopes like harvest:applications:list');
     if (errors.length === 0) this.current = copy;
     return errors;

@@ -6,10 +6,17 @@ import { CHANGE_CATEGORIES, type ChangeCategory } from '@comeback/domain';
 import type { ChangeLogEntryEntity } from './change-log/change-log-entry.entity';
 
 /** Empty form fields mean "not given". */
-const emptyToUndefined = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value));
+const emptyToUndefined = () =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && value.trim() === '' ? undefined : value,
+  );
 
 export class ChangeLogEntryDto {
-  @ApiPropertyOptional({ description: 'Department the change concerns; omit for a company-wide change', nullable: true, type: String })
+  @ApiPropertyOptional({
+    description: 'Department the change concerns; omit for a company-wide change',
+    nullable: true,
+    type: String,
+  })
   @emptyToUndefined()
   @IsOptional()
   @IsString()

@@ -8,13 +8,22 @@ import { ApiModule } from './api.module';
 /** Builds the HTTP app; used by `apps/api/src/main.ts`, the demo and the end-to-end tests alike. */
 export async function createApiApp(opts: { logger?: boolean } = {}): Promise<INestApplication> {
   // rawBody: webhook signatures are computed over the exact bytes the ATS sent.
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { rawBody: true, bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
+    rawBody: true,
+    bufferLogs: true,
+    abortOnError: false,
+  });
   if (opts.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();
-  const doc = new DocumentBuilder().setTitle('Comeback API').setDescription('Returnee recognition and fast track for ATSs').setVersion('1').addBearerAuth().build();
+  const doc = new DocumentBuilder()
+    .setTitle('Comeback API')
+    .setDescription('Returnee recognition and fast track for ATSs')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc));
   return app;
 }

@@ -164,14 +164,20 @@ export class AtsConnectionDto {
 
   // Optional: some ATSs sign webhooks with the API token or the OAuth app's secret, which `secret` already
   // holds; the connection service asks the adapter whether this one needs its own.
-  @ApiPropertyOptional({ description: 'Webhook signing secret (stored encrypted). Leave out where the ATS signs with the API token or the OAuth app secret; set it to override that key' })
+  @ApiPropertyOptional({
+    description:
+      'Webhook signing secret (stored encrypted). Leave out where the ATS signs with the API token or the OAuth app secret; set it to override that key',
+  })
   @IsOptional()
   @IsString()
   @MinLength(8)
   @MaxLength(500)
   webhookSecret?: string;
 
-  @ApiPropertyOptional({ description: 'OAuth2 refresh token, for connections authorised with the authorization-code grant (stored encrypted); needs authUrl and clientId' })
+  @ApiPropertyOptional({
+    description:
+      'OAuth2 refresh token, for connections authorised with the authorization-code grant (stored encrypted); needs authUrl and clientId',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)

@@ -123,7 +123,10 @@ export class InMemoryAts implements AtsConnector {
     return [{ check: 'credentials', status: 'pass', message: { en: 'in memory', ja: 'メモリ内' } }];
   }
   testDelivery(conn: AtsConnection): WebhookRequest {
-    return { rawBody: Buffer.from(JSON.stringify({ kind: 'ping', eventId: `check-${Date.now()}` })), headers: { [InMemoryAts.SIGNATURE_HEADER]: conn.webhookSecret ?? '' } };
+    return {
+      rawBody: Buffer.from(JSON.stringify({ kind: 'ping', eventId: `check-${Date.now()}` })),
+      headers: { [InMemoryAts.SIGNATURE_HEADER]: conn.webhookSecret ?? '' },
+    };
   }
   async subscribeWebhooks(): Promise<WebhookSubscription[]> {
     return [];

@@ -14,11 +14,17 @@ export const REGISTRY_HEADER =
 
 /** Returnees who each take one path, among 500 synthetic former employees (name statistics need a crowd). */
 export const RETURNEES = {
-  eligible: 'E1,山田,太郎,ヤマダ,タロウ,,1988-05-12,taro.yamada.88@gmail.com,090-1111-2222,2012-04-01,2022-03-31,voluntary_career,yes,研究開発部,主任,G3,6200000,2021:A;2022:S,,true',
-  dismissed: 'E2,鈴木,一郎,スズキ,イチロウ,,1980-01-15,ichiro.suzuki80@yahoo.co.jp,080-3333-4444,2008-04-01,2021-06-30,disciplinary_dismissal,no,営業部,課長,M1,8400000,2019:B;2020:C,,false',
+  eligible:
+    'E1,山田,太郎,ヤマダ,タロウ,,1988-05-12,taro.yamada.88@gmail.com,090-1111-2222,2012-04-01,2022-03-31,voluntary_career,yes,研究開発部,主任,G3,6200000,2021:A;2022:S,,true',
+  dismissed:
+    'E2,鈴木,一郎,スズキ,イチロウ,,1980-01-15,ichiro.suzuki80@yahoo.co.jp,080-3333-4444,2008-04-01,2021-06-30,disciplinary_dismissal,no,営業部,課長,M1,8400000,2019:B;2020:C,,false',
 };
 
-export const STAGES = ['書類選考', '一次面接', '二次面接', '最終面接', 'Offer'].map((name, i) => ({ id: `st${i}`, name, position: i }));
+export const STAGES = ['書類選考', '一次面接', '二次面接', '最終面接', 'Offer'].map((name, i) => ({
+  id: `st${i}`,
+  name,
+  position: i,
+}));
 export const WEBHOOK_SECRET = 'medium-webhook-secret';
 
 export interface MediumApp {
@@ -27,7 +33,14 @@ export interface MediumApp {
   conn: AtsConnection;
   tenantId: string;
   /** Adds an application in the in-memory ATS at the job's first stage; returns it. */
-  apply(p: { applicationId: string; firstName: string; lastName: string; email: string; phone?: string; jobId?: string }): ReturnType<InMemoryAts['getApplication']>;
+  apply(p: {
+    applicationId: string;
+    firstName: string;
+    lastName: string;
+    email: string;
+    phone?: string;
+    jobId?: string;
+  }): ReturnType<InMemoryAts['getApplication']>;
   get<T>(type: abstract new (...args: never[]) => T): T;
   close(): Promise<void>;
 }
@@ -40,7 +53,9 @@ export async function startMediumApp(): Promise<MediumApp> {
   const db = await createTestDatabase();
   const ats = new InMemoryAts();
   ats.stages.set('J1', STAGES);
-  const module = await Test.createTestingModule({ imports: [PlatformModule, PipelineModule, CompensationModule] })
+  const module = await Test.createTestingModule({
+    imports: [PlatformModule, PipelineModule, CompensationModule],
+  })
     .overrideProvider(AtsConnectorRegistry)
     .useValue({ get: () => ats, all: () => [ats] })
     .compile();
@@ -58,8 +73,11 @@ export async function startMediumApp(): Promise<MediumApp> {
     offerSalaryField: 'salary',
   });
   const csv = [...syntheticRegistryLines(500, 7)].slice(1).concat(Object.values(RETURNEES));
-  const report = await module.get(AlumniImportService).import(hr, Readable.from([`${REGISTRY_HEADER}\n${csv.join('\n')}\n`]), { mode: 'all-or-nothing' });
-  if (report.status !== 'completed') throw new Error(`registry import failed: ${JSON.stringify(report.problems.slice(0, 3))}`);
+  const report = await module
+    .get(AlumniImportService)
+    .import(hr, Readable.from([`${REGISTRY_HEADER}\n${csv.join('\n')}\n`]), { mode: 'all-or-nothing' });
+  if (report.status !== 'completed')
+    throw new Error(`registry import failed: ${JSON.stringify(report.problems.slice(0, 3))}`);
 
   return {
     module,
@@ -77,7 +95,14 @@ export async function startMediumApp(): Promise<MediumApp> {
         currentStageId: first.id,
         currentStageName: first.name,
         status: 'active',
-        candidate: { firstName: p.firstName, lastName: p.lastName, emails: [p.email], phones: p.phone ? [p.phone] : [], tags: [], customFields: {} },
+        candidate: {
+          firstName: p.firstName,
+          lastName: p.lastName,
+          emails: [p.email],
+          phones: p.phone ? [p.phone] : [],
+          tags: [],
+          customFields: {},
+        },
         workHistory: [],
       });
       return structuredClone(ats.applications.get(p.applicationId)!);

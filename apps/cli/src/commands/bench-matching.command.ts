@@ -41,7 +41,10 @@ export function applicantFromLine(l: ApplicantLine): ApplicantIdentity {
 }
 
 /** `npm run --silent bench:matching -- --alumni A.csv --applicants P.jsonl --out D.jsonl` (matching.md). */
-@Command({ name: 'bench-matching', description: 'Import a registry into a fresh database and match a batch of applicants through the service' })
+@Command({
+  name: 'bench-matching',
+  description: 'Import a registry into a fresh database and match a batch of applicants through the service',
+})
 export class BenchMatchingCommand extends CommandRunner {
   async run(_: string[], opts: Options): Promise<void> {
     const cleanup = await useFreshDatabase('bench');
@@ -50,22 +53,34 @@ export class BenchMatchingCommand extends CommandRunner {
       const tenant = await app.get(TenantService).create({ slug: 'bench', name: 'Benchmark' });
       const actor = { tenantId: tenant.id, role: 'hr_admin' as const, name: 'bench' };
       const t0 = performance.now();
-      const report = await app.get(AlumniImportService).import(actor, createReadStream(opts.alumni), { mode: 'valid-rows', fileName: opts.alumni });
+      const report = await app
+        .get(AlumniImportService)
+        .import(actor, createReadStream(opts.alumni), { mode: 'valid-rows', fileName: opts.alumni });
       const importMs = performance.now() - t0;
-      process.stderr.write(`import: ${report.rowsImported} rows in ${(importMs / 1000).toFixed(2)} s (${report.rowsRejected} rejected)\n`);
+      process.stderr.write(
+        `import: ${report.rowsImported} rows in ${(importMs / 1000).toFixed(2)} s (${report.rowsRejected} rejected)\n`,
+      );
 
       const matching = app.get(MatchingService);
       const out = createWriteStream(opts.out);
       const lat: number[] = [];
       const counts = { match: 0, review: 0, none: 0 };
-      for await (const line of createInterface({ input: createReadStream(opts.applicants), crlfDelay: Infinity })) {
+      for await (const line of createInterface({
+        input: createReadStream(opts.applicants),
+        crlfDelay: Infinity,
+      })) {
         if (!line.trim()) continue;
         const a = JSON.parse(line) as ApplicantLine;
         const s = performance.now();
         const d = await matching.match(tenant.id, applicantFromLine(a));
         lat.push(performance.now() - s);
         counts[d.decision]++;
-        if (!out.write(`${JSON.stringify({ id: a.id, decision: d.decision, employee_number: d.employeeNumber, score: Math.round(d.score * 1000) / 1000 })}\n`)) await once(out, 'drain');
+        if (
+          !out.write(
+            `${JSON.stringify({ id: a.id, decision: d.decision, employee_number: d.employeeNumber, score: Math.round(d.score * 1000) / 1000 })}\n`,
+          )
+        )
+          await once(out, 'drain');
       }
       out.end();
       await once(out, 'finish');

@@ -102,6 +102,9 @@ const LOCAL_COPY_MS = 60_000;
 /** Per tenant and credential; client id, acting user and secret are hashed, never spelled out in Redis key names. */
 function cacheKey(conn: AtsConnection): string {
   // The secret is part of the key: a changed (or mistyped) secret must mint its own token, never reuse the old one.
-  const who = createHash('sha256').update([conn.authUrl, conn.clientId, conn.actingUserId ?? '', conn.secret].join('|')).digest('hex').slice(0, 24);
+  const who = createHash('sha256')
+    .update([conn.authUrl, conn.clientId, conn.actingUserId ?? '', conn.secret].join('|'))
+    .digest('hex')
+    .slice(0, 24);
   return `gh-token:${conn.tenantId}:${who}`;
 }

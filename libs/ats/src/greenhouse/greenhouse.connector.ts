@@ -351,8 +351,16 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
   /** A `ping` as Greenhouse sends one when a webhook is saved, signed with the connection's key. */
   testDelivery(conn: AtsConnection): WebhookRequest {
     const rawBody = Buffer.from(JSON.stringify({ action: 'ping', payload: { web_hook_id: 0 } }));
-    const signature = createHmac('sha256', conn.webhookSecret ?? '').update(rawBody).digest('hex');
-    return { rawBody, headers: { [GH_SIGNATURE_HEADER.toLowerCase()]: `${GH_SIGNATURE_PREFIX}${signature}`, 'content-type': 'application/json' } };
+    const signature = createHmac('sha256', conn.webhookSecret ?? '')
+      .update(rawBody)
+      .digest('hex');
+    return {
+      rawBody,
+      headers: {
+        [GH_SIGNATURE_HEADER.toLowerCase()]: `${GH_SIGNATURE_PREFIX}${signature}`,
+        'content-type': 'application/json',
+      },
+    };
   }
 
   override allowedHostPatterns(): readonly string[] {

@@ -14,12 +14,22 @@ export function isUnreachable(err: unknown): boolean {
 /** The item for an ATS that did not answer. */
 export function unreachableItem(check: ConnectionCheckItem['check'], vendor: string): ConnectionCheckItem {
   return {
-    ...checkItem(check, 'fail', `${vendor} did not answer: check the API address, then run the check again.`, `${vendor} から応答がありません。API のアドレスを確認して、もう一度確認してください。`),
+    ...checkItem(
+      check,
+      'fail',
+      `${vendor} did not answer: check the API address, then run the check again.`,
+      `${vendor} から応答がありません。API のアドレスを確認して、もう一度確認してください。`,
+    ),
     unreachable: true,
   };
 }
 
 /** One line of a connection check with its message in both languages. */
-export function checkItem(check: ConnectionCheckItem['check'], status: ConnectionCheckItem['status'], en: string, ja: string): ConnectionCheckItem {
+export function checkItem(
+  check: ConnectionCheckItem['check'],
+  status: ConnectionCheckItem['status'],
+  en: string,
+  ja: string,
+): ConnectionCheckItem {
   return { check, status, message: { en, ja } };
 }

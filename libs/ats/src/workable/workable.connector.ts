@@ -263,14 +263,30 @@ export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
   }
 
   async checkConnection(conn: AtsConnection): Promise<ConnectionCheckItem[]> {
-    return checkWorkableConnection({ get: (path, query) => this.call(conn, 'GET', path, { query, findings: true }) }, conn.actingUserId);
+    return checkWorkableConnection(
+      { get: (path, query) => this.call(conn, 'GET', path, { query, findings: true }) },
+      conn.actingUserId,
+    );
   }
 
   /** An envelope as Workable posts one, signed as Workable signs it (hex HMAC-SHA256 of the raw body). */
   testDelivery(conn: AtsConnection): WebhookRequest {
-    const rawBody = Buffer.from(JSON.stringify({ id: `connection-check-${Date.now()}`, event_type: 'connection_check', fired_at: new Date().toISOString(), resource_type: 'candidate', data: {} }));
-    const signature = createHmac('sha256', this.webhookSigningSecret(conn) ?? '').update(rawBody).digest('hex');
-    return { rawBody, headers: { [WK_SIGNATURE_HEADER.toLowerCase()]: signature, 'content-type': 'application/json' } };
+    const rawBody = Buffer.from(
+      JSON.stringify({
+        id: `connection-check-${Date.now()}`,
+        event_type: 'connection_check',
+        fired_at: new Date().toISOString(),
+        resource_type: 'candidate',
+        data: {},
+      }),
+    );
+    const signature = createHmac('sha256', this.webhookSigningSecret(conn) ?? '')
+      .update(rawBody)
+      .digest('hex');
+    return {
+      rawBody,
+      headers: { [WK_SIGNATURE_HEADER.toLowerCase()]: signature, 'content-type': 'application/json' },
+    };
   }
 
   // ------------------------------------------------------------------ SPI plumbing

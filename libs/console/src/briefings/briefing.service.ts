@@ -32,12 +32,7 @@ export class BriefingService {
   ) {}
 
   /** Hiring managers see only briefings of jobs they are assigned to; any other looks missing (404). */
-  async get(
-    principal: Principal,
-    ats: string,
-    applicationId: string,
-    asOf = todayIn(),
-  ): Promise<Briefing> {
+  async get(principal: Principal, ats: string, applicationId: string, asOf = todayIn()): Promise<Briefing> {
     const role = viewerRole(principal);
     const app = await this.read.application(principal.tenantId, ats, applicationId);
     if (!app) throw new NotFoundException('Briefing');
@@ -73,7 +68,9 @@ export class BriefingService {
       {
         asOf,
         application: { ...app, workHistory: Array.isArray(app.workHistory) ? app.workHistory : [] },
-        atsApplicationUrl: isAtsKind(ats) ? this.connectors.get(ats).applicationUrl(app.candidateId, applicationId) : null,
+        atsApplicationUrl: isAtsKind(ats)
+          ? this.connectors.get(ats).applicationUrl(app.candidateId, applicationId)
+          : null,
         returnee: returnee ? { ...returnee, lastBaseSalary: returnee.lastBaseSalary } : null,
         targetDepartment: jobDepartment,
         changes: changes.map((c) => ({

@@ -21,7 +21,8 @@ export function fairnessChartSvg(input: ChartInput): SafeHtml | null {
   const lo = Math.min(...values) * 0.95;
   const hi = Math.max(...values) * 1.05;
   const x = (v: number): number => Math.round((PAD + ((v - lo) / (hi - lo || 1)) * (W - 2 * PAD)) * 10) / 10;
-  const man = (v: number): string => `${(v / 10_000).toLocaleString('en-US', { maximumFractionDigits: 0 })}万`;
+  const man = (v: number): string =>
+    `${(v / 10_000).toLocaleString('en-US', { maximumFractionDigits: 0 })}万`;
   const ticks = [c.p10, c.p25, c.p50, c.p75, c.p90];
   const tickLabels = ['P10', 'P25', 'P50', 'P75', 'P90'];
   const parts = [

@@ -1,7 +1,14 @@
 // The one place HTML is escaped. Views build markup with the `html` tag: every interpolated value is escaped
 // unless it is already SafeHtml (the result of another `html` call), so forgetting to escape is not possible.
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+};
 
 /** Escapes text for use in HTML content and in quoted attribute values. */
 export function escapeHtml(value: unknown): string {

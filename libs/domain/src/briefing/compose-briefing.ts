@@ -24,7 +24,12 @@ const REHIRE_TEXT: Readonly<Record<string, BilingualText>> = {
 export function monthsText(months: number): BilingualText {
   const y = Math.floor(months / 12);
   const m = months % 12;
-  const en = [y > 0 ? `${y} year${y === 1 ? '' : 's'}` : '', m > 0 || y === 0 ? `${m} month${m === 1 ? '' : 's'}` : ''].filter(Boolean).join(' ');
+  const en = [
+    y > 0 ? `${y} year${y === 1 ? '' : 's'}` : '',
+    m > 0 || y === 0 ? `${m} month${m === 1 ? '' : 's'}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const ja = `${y > 0 ? `${y}年` : ''}${m > 0 || y === 0 ? `${m}か月` : ''}`;
   return { en, ja };
 }
@@ -43,7 +48,12 @@ function str(v: unknown): string | null {
 export function normaliseWorkHistory(raw: readonly unknown[]): WorkHistoryItem[] {
   return raw
     .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
-    .map((e) => ({ company: str(e.company), title: str(e.title), startDate: str(e.startDate), endDate: str(e.endDate) }))
+    .map((e) => ({
+      company: str(e.company),
+      title: str(e.title),
+      startDate: str(e.startDate),
+      endDate: str(e.endDate),
+    }))
     .filter((e) => e.company !== null || e.title !== null);
 }
 
@@ -53,7 +63,11 @@ function sameDepartment(a: string, b: string): boolean {
 }
 
 /** Entries dated after the leave date, company-wide or for the target department, oldest first. */
-export function changesSinceLeaving(changes: readonly ChangeLogItem[], leaveDate: string | null, department: string | null): ChangeLogItem[] {
+export function changesSinceLeaving(
+  changes: readonly ChangeLogItem[],
+  leaveDate: string | null,
+  department: string | null,
+): ChangeLogItem[] {
   return changes
     .filter((c) => leaveDate === null || c.effectiveDate > leaveDate)
     .filter((c) => c.department === null || (department !== null && sameDepartment(c.department, department)))
@@ -76,13 +90,25 @@ function fastTrackText(input: BriefingInput): BilingualText {
   switch (a.outcome) {
     case 'fast_tracked':
     case 'flagged':
-      return { en: `Recognised as a returnee; no stage was skipped${v}.`, ja: `アルムナイとして認識。省略した選考段階はありません${vJa}。` };
+      return {
+        en: `Recognised as a returnee; no stage was skipped${v}.`,
+        ja: `アルムナイとして認識。省略した選考段階はありません${vJa}。`,
+      };
     case 'needs_hr_review':
-      return { en: 'HR is reviewing the fast track for this returnee.', ja: '早期選考の可否を人事が確認中です。' };
+      return {
+        en: 'HR is reviewing the fast track for this returnee.',
+        ja: '早期選考の可否を人事が確認中です。',
+      };
     case 'ineligible':
-      return { en: 'Not eligible for the returnee fast track — contact HR.', ja: 'アルムナイ早期選考の対象外です。詳細は人事にお問い合わせください。' };
+      return {
+        en: 'Not eligible for the returnee fast track — contact HR.',
+        ja: 'アルムナイ早期選考の対象外です。詳細は人事にお問い合わせください。',
+      };
     case 'in_review':
-      return { en: 'The match with a former employee awaits confirmation.', ja: '元社員との照合が確認待ちです。' };
+      return {
+        en: 'The match with a former employee awaits confirmation.',
+        ja: '元社員との照合が確認待ちです。',
+      };
     default:
       return { en: 'No fast track.', ja: '早期選考はありません。' };
   }
@@ -90,12 +116,23 @@ function fastTrackText(input: BriefingInput): BilingualText {
 
 const RESULT_TEXT: Readonly<Record<'pass' | 'warn' | 'fail', BilingualText>> = {
   pass: { en: 'Fairness check passed', ja: '公平性チェック：問題なし' },
-  warn: { en: 'Fairness check: warning — HR approval needed', ja: '公平性チェック：注意（人事の承認が必要）' },
-  fail: { en: 'Fairness check failed — HR approval needed', ja: '公平性チェック：不適合（人事の承認が必要）' },
+  warn: {
+    en: 'Fairness check: warning — HR approval needed',
+    ja: '公平性チェック：注意（人事の承認が必要）',
+  },
+  fail: {
+    en: 'Fairness check failed — HR approval needed',
+    ja: '公平性チェック：不適合（人事の承認が必要）',
+  },
 };
 
 function offerSection(offer: BriefingOfferInput | null, viewer: BriefingViewer): Briefing['offer'] {
-  if (!offer) return { status: 'none', reasons: [], text: { en: 'No offer checked yet.', ja: 'オファーはまだ確認されていません。' } };
+  if (!offer)
+    return {
+      status: 'none',
+      reasons: [],
+      text: { en: 'No offer checked yet.', ja: 'オファーはまだ確認されていません。' },
+    };
   const approval = offer.result === 'pass' ? 'not_needed' : offer.approved ? 'approved' : 'pending';
   const base: Briefing['offer'] = {
     status: 'checked',
@@ -107,10 +144,15 @@ function offerSection(offer: BriefingOfferInput | null, viewer: BriefingViewer):
     reasons: offer.fairness.reasons.map((r) => r.message),
     text: RESULT_TEXT[offer.result],
   };
-  return viewer.role === 'hr_admin' ? { ...base, amount: offer.amount, fairness: structuredClone(offer.fairness) } : base;
+  return viewer.role === 'hr_admin'
+    ? { ...base, amount: offer.amount, fairness: structuredClone(offer.fairness) }
+    : base;
 }
 
-function interviewFocus(b: Pick<Briefing, 'departure' | 'changes' | 'away'>, yearsAway: number | null): BilingualText[] {
+function interviewFocus(
+  b: Pick<Briefing, 'departure' | 'changes' | 'away'>,
+  yearsAway: number | null,
+): BilingualText[] {
   const out: BilingualText[] = [
     {
       en: 'Contribution now: what they want to achieve in this role and what they bring back — not a re-check of skills we already know.',
@@ -118,7 +160,10 @@ function interviewFocus(b: Pick<Briefing, 'departure' | 'changes' | 'away'>, yea
     },
   ];
   if (b.away.workHistory.length > 0 || b.away.newSkills.length > 0) {
-    out.push({ en: 'What they learned while away and how it applies here.', ja: '離職中に得た経験と、それをここでどう活かすか。' });
+    out.push({
+      en: 'What they learned while away and how it applies here.',
+      ja: '離職中に得た経験と、それをここでどう活かすか。',
+    });
   }
   if (b.changes.items.length > 0) {
     const titles = b.changes.items.slice(0, 3).map((c) => c.title);
@@ -127,11 +172,17 @@ function interviewFocus(b: Pick<Briefing, 'departure' | 'changes' | 'away'>, yea
       ja: `退職後の変化（${titles.join('、')}）への受け止めと、追いつくために必要なこと。`,
     });
   } else {
-    out.push({ en: 'How the team and ways of working may have changed since they left.', ja: '退職後にチームや働き方がどう変わったか。' });
+    out.push({
+      en: 'How the team and ways of working may have changed since they left.',
+      ja: '退職後にチームや働き方がどう変わったか。',
+    });
   }
   if (b.departure?.retentionNote) out.push(b.departure.retentionNote);
   if (yearsAway !== null && yearsAway >= 5) {
-    out.push({ en: 'After a long time away: which parts of the field moved on, and how they kept up.', ja: '長い離職期間：分野のどこが変わり、どう追いついてきたか。' });
+    out.push({
+      en: 'After a long time away: which parts of the field moved on, and how they kept up.',
+      ja: '長い離職期間：分野のどこが変わり、どう追いついてきたか。',
+    });
   }
   return out;
 }
@@ -142,14 +193,47 @@ function reonboarding(changes: readonly ChangeLogItem[]): Briefing['reonboarding
         en: `Re-introduce what changed: ${changes.map((c) => c.title).join('; ')}.`,
         ja: `変更点を改めて紹介：${changes.map((c) => c.title).join('、')}。`,
       }
-    : { en: 'Re-introduce current tools, rules and team members.', ja: '現在のツール、ルール、メンバーを改めて紹介する。' };
+    : {
+        en: 'Re-introduce current tools, rules and team members.',
+        ja: '現在のツール、ルール、メンバーを改めて紹介する。',
+      };
   return [
     { item: reintroduce, when: 'before_day_1' },
-    { item: { en: 'Name a buddy from the current team (not only former colleagues).', ja: '現メンバーからバディを指名する（元同僚だけにしない）。' }, when: 'before_day_1' },
-    { item: { en: 'Day 1: accounts and access; skip training on what they already know.', ja: '初日：アカウントと権限を用意し、既知の内容の研修は省く。' }, when: 'day_1' },
-    { item: { en: '30-day follow-up: settling in, atmosphere, anything that feels unfair.', ja: '30日面談：なじみ具合、雰囲気、不公平に感じることはないか。' }, when: 'day_30' },
-    { item: { en: '60-day follow-up: ways of working, training gaps.', ja: '60日面談：仕事の進め方、研修の不足はないか。' }, when: 'day_60' },
-    { item: { en: '90-day follow-up: growth path and promotion prospects.', ja: '90日面談：成長の道筋と昇格の見通し。' }, when: 'day_90' },
+    {
+      item: {
+        en: 'Name a buddy from the current team (not only former colleagues).',
+        ja: '現メンバーからバディを指名する（元同僚だけにしない）。',
+      },
+      when: 'before_day_1',
+    },
+    {
+      item: {
+        en: 'Day 1: accounts and access; skip training on what they already know.',
+        ja: '初日：アカウントと権限を用意し、既知の内容の研修は省く。',
+      },
+      when: 'day_1',
+    },
+    {
+      item: {
+        en: '30-day follow-up: settling in, atmosphere, anything that feels unfair.',
+        ja: '30日面談：なじみ具合、雰囲気、不公平に感じることはないか。',
+      },
+      when: 'day_30',
+    },
+    {
+      item: {
+        en: '60-day follow-up: ways of working, training gaps.',
+        ja: '60日面談：仕事の進め方、研修の不足はないか。',
+      },
+      when: 'day_60',
+    },
+    {
+      item: {
+        en: '90-day follow-up: growth path and promotion prospects.',
+        ja: '90日面談：成長の道筋と昇格の見通し。',
+      },
+      when: 'day_90',
+    },
   ];
 }
 
@@ -179,16 +263,29 @@ export function composeBriefing(input: BriefingInput, viewer: BriefingViewer): B
         department: r.department,
         jobTitle: r.jobTitle,
         jobLevel: r.jobLevel,
-        rehireRecommendation: { code: r.rehireRecommendation, text: REHIRE_TEXT[r.rehireRecommendation] ?? REHIRE_TEXT.unknown },
+        rehireRecommendation: {
+          code: r.rehireRecommendation,
+          text: REHIRE_TEXT[r.rehireRecommendation] ?? REHIRE_TEXT.unknown,
+        },
         ...(viewer.role === 'recruiter'
           ? {}
-          : { performance: { ...performanceTrend(r.performanceRatings), ...(hr ? { ratings: r.performanceRatings.map((x) => ({ ...x })) } : {}) } }),
+          : {
+              performance: {
+                ...performanceTrend(r.performanceRatings),
+                ...(hr ? { ratings: r.performanceRatings.map((x) => ({ ...x })) } : {}),
+              },
+            }),
         ...(hr ? { lastBaseSalary: r.lastBaseSalary } : {}),
       }
     : null;
 
   const changes = { department, items: changesSinceLeaving(input.changes, r?.leaveDate ?? null, department) };
-  const away: Briefing['away'] = { months: awayMonths, text: awayMonths === null ? null : monthsText(awayMonths), workHistory, newSkills };
+  const away: Briefing['away'] = {
+    months: awayMonths,
+    text: awayMonths === null ? null : monthsText(awayMonths),
+    workHistory,
+    newSkills,
+  };
   const departure = r ? departureForViewer(r.departureReason, viewer.role) : null;
 
   return {
@@ -196,7 +293,10 @@ export function composeBriefing(input: BriefingInput, viewer: BriefingViewer): B
     asOf: input.asOf,
     who: {
       name: r ? `${r.familyName} ${r.givenName}` : (a.candidateName ?? ''),
-      nameKana: r && (r.familyNameKana || r.givenNameKana) ? [r.familyNameKana, r.givenNameKana].filter(Boolean).join(' ') : null,
+      nameKana:
+        r && (r.familyNameKana || r.givenNameKana)
+          ? [r.familyNameKana, r.givenNameKana].filter(Boolean).join(' ')
+          : null,
       employeeNumber: r?.employeeNumber ?? null,
       ats: a.ats,
       applicationId: a.applicationId,
@@ -221,7 +321,10 @@ export function composeBriefing(input: BriefingInput, viewer: BriefingViewer): B
       ...(hr ? { ruleResults: structuredClone(a.ruleResults) } : {}),
     },
     offer: offerSection(input.offer, viewer),
-    interviewFocus: interviewFocus({ departure, changes, away }, awayMonths === null ? null : awayMonths / 12),
+    interviewFocus: interviewFocus(
+      { departure, changes, away },
+      awayMonths === null ? null : awayMonths / 12,
+    ),
     reonboarding: reonboarding(changes.items),
   };
 }

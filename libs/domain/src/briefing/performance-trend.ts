@@ -1,7 +1,14 @@
 // A coarse performance trend (above / at / below expectations) from raw ratings, for viewers who may not see them.
 import type { BilingualText, PerformanceDirection, PerformanceLevel } from './briefing.types';
 
-const LETTER: Readonly<Record<string, PerformanceLevel>> = { S: 'above', A: 'above', B: 'at', C: 'below', D: 'below', E: 'below' };
+const LETTER: Readonly<Record<string, PerformanceLevel>> = {
+  S: 'above',
+  A: 'above',
+  B: 'at',
+  C: 'below',
+  D: 'below',
+  E: 'below',
+};
 const WORDS: Readonly<Record<string, PerformanceLevel>> = {
   exceeds: 'above',
   exceeded: 'above',
@@ -47,8 +54,16 @@ export function performanceTrend(ratings: readonly { year: number; rating: strin
   const level = levels.at(-1) ?? 'unknown';
   const previous = levels.at(-2);
   const direction: PerformanceDirection | null =
-    previous === undefined ? null : RANK[level] > RANK[previous] ? 'improving' : RANK[level] < RANK[previous] ? 'declining' : 'steady';
+    previous === undefined
+      ? null
+      : RANK[level] > RANK[previous]
+        ? 'improving'
+        : RANK[level] < RANK[previous]
+          ? 'declining'
+          : 'steady';
   const t = LEVEL_TEXT[level];
-  const text = direction ? { en: `${t.en} (${DIRECTION_TEXT[direction].en})`, ja: `${t.ja}（${DIRECTION_TEXT[direction].ja}）` } : t;
+  const text = direction
+    ? { en: `${t.en} (${DIRECTION_TEXT[direction].en})`, ja: `${t.ja}（${DIRECTION_TEXT[direction].ja}）` }
+    : t;
   return { level, direction, text };
 }

@@ -7,5 +7,10 @@ export const DEFAULT_TENANT_TIME_ZONE = 'Asia/Tokyo';
  */
 export function todayIn(timeZone: string = DEFAULT_TENANT_TIME_ZONE, now: Date = new Date()): string {
   // en-CA formats as YYYY-MM-DD; Intl applies the zone's offset and any daylight-saving rule.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }

@@ -1,7 +1,8 @@
 import { planFastTrack, type FastTrackPlanInput, type StageSummary } from './fast-track-planner';
 
 /** What to do after the ATS refused a move because the application was no longer where we read it. */
-export type StaleMoveDecision = { action: 'retry'; targetStage: StageSummary } | { action: 'give_up'; reason: 'already_further' };
+export type StaleMoveDecision =
+  { action: 'retry'; targetStage: StageSummary } | { action: 'give_up'; reason: 'already_further' };
 
 /**
  * The "stale move → re-plan" rule: someone moved the application meanwhile, so plan again once from where it

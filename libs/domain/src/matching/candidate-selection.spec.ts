@@ -6,7 +6,10 @@ describe('selectKeyCandidates', () => {
   const limits = { maxPerKey: 3, maxCandidates: 10 };
 
   it('ranks alumni by the number of probe keys they share', () => {
-    const got = selectKeyCandidates([...hits('em:a', 'x'), ...hits('nr:sato|ai', 'y', 'x'), ...hits('ph:+81', 'x', 'z')], limits);
+    const got = selectKeyCandidates(
+      [...hits('em:a', 'x'), ...hits('nr:sato|ai', 'y', 'x'), ...hits('ph:+81', 'x', 'z')],
+      limits,
+    );
     expect(got).toEqual(['x', 'y', 'z']);
   });
 

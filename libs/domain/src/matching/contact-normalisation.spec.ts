@@ -1,5 +1,10 @@
 import { normaliseBirthDate, compareBirthDates } from './birth-date-normalisation';
-import { canonicalEmail, detectCorporateDomains, isCorporateEmail, normaliseEmail } from './email-normalisation';
+import {
+  canonicalEmail,
+  detectCorporateDomains,
+  isCorporateEmail,
+  normaliseEmail,
+} from './email-normalisation';
 import { normaliseEmployeeNumber } from './employee-number';
 import { normalisePhone } from './phone-normalisation';
 
@@ -18,7 +23,11 @@ describe('normaliseEmail', () => {
   });
 
   it('keeps the plain form to tell a Gmail-only agreement apart', () => {
-    expect(normaliseEmail('T.Aro@gmail.com')).toEqual({ canonical: 'taro@gmail.com', plain: 't.aro@gmail.com', domain: 'gmail.com' });
+    expect(normaliseEmail('T.Aro@gmail.com')).toEqual({
+      canonical: 'taro@gmail.com',
+      plain: 't.aro@gmail.com',
+      domain: 'gmail.com',
+    });
   });
 });
 
@@ -31,7 +40,10 @@ describe('company domains', () => {
       ['docomo.ne.jp', 300],
       ['tiny-isp.jp', 3],
     ]);
-    expect([...detectCorporateDomains(counts, 1000)].sort()).toEqual(['kitaboshi-group.jp', 'kitaboshi-shoji.co.jp']);
+    expect([...detectCorporateDomains(counts, 1000)].sort()).toEqual([
+      'kitaboshi-group.jp',
+      'kitaboshi-shoji.co.jp',
+    ]);
   });
 
   it('needs a few holders in a tiny registry', () => {

@@ -51,12 +51,44 @@ export function isCorporateEmail(domain: string, corporateDomains: ReadonlySet<s
  * when many alumni use them.
  */
 export const PUBLIC_EMAIL_DOMAINS: ReadonlySet<string> = new Set([
-  'gmail.com', 'googlemail.com', 'yahoo.co.jp', 'ymail.ne.jp', 'yahoo.com', 'hotmail.com', 'hotmail.co.jp',
-  'outlook.com', 'outlook.jp', 'live.jp', 'live.com', 'msn.com', 'icloud.com', 'me.com', 'mac.com',
-  'docomo.ne.jp', 'ezweb.ne.jp', 'au.com', 'softbank.ne.jp', 'i.softbank.jp', 'ymobile.ne.jp',
-  'disney.ne.jp', 'rakuten.jp', 'nifty.com', 'biglobe.ne.jp', 'ocn.ne.jp', 'so-net.ne.jp', 'plala.or.jp',
-  'aol.com', 'protonmail.com', 'proton.me', 'mail.com', 'gmx.com', 'zoho.com', 'yandex.com', 'qq.com',
-  '163.com', 'naver.com',
+  'gmail.com',
+  'googlemail.com',
+  'yahoo.co.jp',
+  'ymail.ne.jp',
+  'yahoo.com',
+  'hotmail.com',
+  'hotmail.co.jp',
+  'outlook.com',
+  'outlook.jp',
+  'live.jp',
+  'live.com',
+  'msn.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'docomo.ne.jp',
+  'ezweb.ne.jp',
+  'au.com',
+  'softbank.ne.jp',
+  'i.softbank.jp',
+  'ymobile.ne.jp',
+  'disney.ne.jp',
+  'rakuten.jp',
+  'nifty.com',
+  'biglobe.ne.jp',
+  'ocn.ne.jp',
+  'so-net.ne.jp',
+  'plala.or.jp',
+  'aol.com',
+  'protonmail.com',
+  'proton.me',
+  'mail.com',
+  'gmx.com',
+  'zoho.com',
+  'yandex.com',
+  'qq.com',
+  '163.com',
+  'naver.com',
 ]);
 
 /** Share of alumni that must hold an address at a domain before it counts as the company's. */
@@ -67,7 +99,10 @@ export const CORPORATE_DOMAIN_MIN_SHARE = 0.05;
  * address), never a public free-mail or carrier domain. domainCounts = number of alumni with at least
  * one address at that domain.
  */
-export function detectCorporateDomains(domainCounts: ReadonlyMap<string, number>, alumniCount: number): Set<string> {
+export function detectCorporateDomains(
+  domainCounts: ReadonlyMap<string, number>,
+  alumniCount: number,
+): Set<string> {
   const out = new Set<string>();
   if (alumniCount <= 0) return out;
   // With tiny registries a share means little; demand a few holders so two friends on one ISP don't qualify.

@@ -4,7 +4,10 @@
  */
 export function normaliseEmployeeNumber(input: string | null | undefined): string | null {
   if (!input) return null;
-  const compact = input.normalize('NFKC').toUpperCase().replace(/[^0-9A-Z]/gu, '');
+  const compact = input
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/gu, '');
   const withoutPrefix = compact.replace(/^[A-Z]+(?=\d)/u, '');
   return withoutPrefix || null;
 }

@@ -20,8 +20,13 @@ export const DEFAULT_MATCH_THRESHOLDS: MatchThresholds = {
   maxCandidates: 5,
 };
 
-export function decideMatch(scored: ScoredCandidate[], thresholds: MatchThresholds = DEFAULT_MATCH_THRESHOLDS): MatchDecision {
-  const sorted = [...scored].sort((x, y) => y.score - x.score || x.employeeNumber.localeCompare(y.employeeNumber));
+export function decideMatch(
+  scored: ScoredCandidate[],
+  thresholds: MatchThresholds = DEFAULT_MATCH_THRESHOLDS,
+): MatchDecision {
+  const sorted = [...scored].sort(
+    (x, y) => y.score - x.score || x.employeeNumber.localeCompare(y.employeeNumber),
+  );
   const candidates = sorted.slice(0, Math.max(thresholds.maxCandidates, 1));
   const best = sorted[0];
   if (!best) return { decision: 'none', employeeNumber: null, score: 0, candidates: [] };

@@ -1,18 +1,47 @@
-import { alumnusFrequencyKeys, alumnusMatchKeys, applicantProbeKeys, frequencyKeysForApplicant } from './match-keys';
+import {
+  alumnusFrequencyKeys,
+  alumnusMatchKeys,
+  applicantProbeKeys,
+  frequencyKeysForApplicant,
+} from './match-keys';
 import type { AlumnusIdentity, ApplicantIdentity, MatchContext, MatchStatistics } from './match-types';
 
 /** Test support (not a spec): a small registry with realistic name frequencies and an in-memory key index. */
 export const CTX: MatchContext = { corporateEmailDomains: new Set(['kitaboshi-shoji.co.jp']) };
 
 const FAMILIES: [string, string, number][] = [
-  ['佐藤', 'サトウ', 60], ['鈴木', 'スズキ', 50], ['高橋', 'タカハシ', 45], ['田中', 'タナカ', 40], ['伊藤', 'イトウ', 35],
-  ['渡辺', 'ワタナベ', 30], ['山本', 'ヤマモト', 25], ['中村', 'ナカムラ', 25], ['小林', 'コバヤシ', 20], ['加藤', 'カトウ', 20],
-  ['山田', 'ヤマダ', 15], ['小野', 'オノ', 8], ['大野', 'オオノ', 8], ['武田', 'タケダ', 10], ['松本', 'マツモト', 12],
+  ['佐藤', 'サトウ', 60],
+  ['鈴木', 'スズキ', 50],
+  ['高橋', 'タカハシ', 45],
+  ['田中', 'タナカ', 40],
+  ['伊藤', 'イトウ', 35],
+  ['渡辺', 'ワタナベ', 30],
+  ['山本', 'ヤマモト', 25],
+  ['中村', 'ナカムラ', 25],
+  ['小林', 'コバヤシ', 20],
+  ['加藤', 'カトウ', 20],
+  ['山田', 'ヤマダ', 15],
+  ['小野', 'オノ', 8],
+  ['大野', 'オオノ', 8],
+  ['武田', 'タケダ', 10],
+  ['松本', 'マツモト', 12],
 ];
 const GIVENS: [string, string, number][] = [
-  ['健', 'ケン', 20], ['翔太', 'ショウタ', 15], ['陽子', 'ヨウコ', 15], ['大輔', 'ダイスケ', 15], ['恵', 'メグミ', 15],
-  ['太郎', 'タロウ', 10], ['花子', 'ハナコ', 10], ['美咲', 'ミサキ', 10], ['誠', 'マコト', 10], ['愛', 'アイ', 10],
-  ['裕子', 'ユウコ', 8], ['直樹', 'ナオキ', 8], ['由美', 'ユミ', 8], ['拓也', 'タクヤ', 8], ['彩', 'アヤ', 8],
+  ['健', 'ケン', 20],
+  ['翔太', 'ショウタ', 15],
+  ['陽子', 'ヨウコ', 15],
+  ['大輔', 'ダイスケ', 15],
+  ['恵', 'メグミ', 15],
+  ['太郎', 'タロウ', 10],
+  ['花子', 'ハナコ', 10],
+  ['美咲', 'ミサキ', 10],
+  ['誠', 'マコト', 10],
+  ['愛', 'アイ', 10],
+  ['裕子', 'ユウコ', 8],
+  ['直樹', 'ナオキ', 8],
+  ['由美', 'ユミ', 8],
+  ['拓也', 'タクヤ', 8],
+  ['彩', 'アヤ', 8],
 ];
 
 function expand(table: [string, string, number][]): [string, string][] {

@@ -120,7 +120,11 @@ function comparePart(
   if (!a.text) return { outcome: 'missing', weight: 0, detail: `${label} not in registry` };
   if (p.text === a.text) {
     const w = rarityWeight(stats, textKey(p.text));
-    return { outcome: 'agree', weight: w + m, detail: `${label} agrees${suffix} (1 in ${freqLabel(stats, w)})` };
+    return {
+      outcome: 'agree',
+      weight: w + m,
+      detail: `${label} agrees${suffix} (1 in ${freqLabel(stats, w)})`,
+    };
   }
   if (p.skeleton && a.skeleton && p.skeleton === a.skeleton) {
     const w = rarityWeight(stats, readingKey(p.skeleton));
@@ -131,10 +135,20 @@ function comparePart(
         detail: `${label} reading agrees${suffix} but written differently`,
       };
     }
-    return { outcome: 'agree', weight: w + m, detail: `${label} agrees by reading${suffix} (1 in ${freqLabel(stats, w)})` };
+    return {
+      outcome: 'agree',
+      weight: w + m,
+      detail: `${label} agrees by reading${suffix} (1 in ${freqLabel(stats, w)})`,
+    };
   }
-  const comparable = (p.script === 'kanji' && a.script === 'kanji') || (p.skeleton !== null && a.skeleton !== null);
-  if (!comparable) return { outcome: 'missing', weight: 0, detail: `${label} not comparable (different scripts, no reading)` };
+  const comparable =
+    (p.script === 'kanji' && a.script === 'kanji') || (p.skeleton !== null && a.skeleton !== null);
+  if (!comparable)
+    return {
+      outcome: 'missing',
+      weight: 0,
+      detail: `${label} not comparable (different scripts, no reading)`,
+    };
   if (p.skeleton && a.skeleton && isLikelyTypo(p.skeleton, a.skeleton)) {
     return {
       outcome: 'partial',
@@ -142,7 +156,12 @@ function comparePart(
       detail: `${label} differs by one letter${suffix} (possible typo)`,
     };
   }
-  if (role === 'family') return { outcome: 'disagree', weight: MATCH_WEIGHTS.familyDisagree, detail: `family name differs${suffix}` };
+  if (role === 'family')
+    return {
+      outcome: 'disagree',
+      weight: MATCH_WEIGHTS.familyDisagree,
+      detail: `family name differs${suffix}`,
+    };
   return { outcome: 'disagree', weight: MATCH_WEIGHTS.givenDisagree, detail: 'given name differs' };
 }
 
@@ -188,30 +207,65 @@ function nameEvidence(p: PreparedApplicant, a: AlumnusNames, stats: MatchStatist
   }
   const note = LAYOUT_NOTE[best.h.layout];
   return [
-    { field: 'family_name', outcome: best.family.outcome, weight: round(best.family.weight), detail: best.family.detail + note },
-    { field: 'given_name', outcome: best.given.outcome, weight: round(best.given.weight), detail: best.given.detail + note },
+    {
+      field: 'family_name',
+      outcome: best.family.outcome,
+      weight: round(best.family.weight),
+      detail: best.family.detail + note,
+    },
+    {
+      field: 'given_name',
+      outcome: best.given.outcome,
+      weight: round(best.given.weight),
+      detail: best.given.detail + note,
+    },
   ];
 }
 
 function birthDateEvidence(p: PreparedApplicant, a: AlumnusIdentity): MatchEvidence {
   const ad = normaliseBirthDate(a.birthDate);
   if (!p.birthDate || !ad) {
-    return { field: 'birth_date', outcome: 'missing', weight: 0, detail: p.birthDate ? 'date of birth not in registry' : 'date of birth not given' };
+    return {
+      field: 'birth_date',
+      outcome: 'missing',
+      weight: 0,
+      detail: p.birthDate ? 'date of birth not in registry' : 'date of birth not given',
+    };
   }
   switch (compareBirthDates(p.birthDate, ad)) {
     case 'agree':
-      return { field: 'birth_date', outcome: 'agree', weight: MATCH_WEIGHTS.birthDateAgree, detail: 'date of birth agrees' };
+      return {
+        field: 'birth_date',
+        outcome: 'agree',
+        weight: MATCH_WEIGHTS.birthDateAgree,
+        detail: 'date of birth agrees',
+      };
     case 'partial':
-      return { field: 'birth_date', outcome: 'partial', weight: MATCH_WEIGHTS.birthDatePartial, detail: 'date of birth differs by one part (possible typo)' };
+      return {
+        field: 'birth_date',
+        outcome: 'partial',
+        weight: MATCH_WEIGHTS.birthDatePartial,
+        detail: 'date of birth differs by one part (possible typo)',
+      };
     case 'disagree':
-      return { field: 'birth_date', outcome: 'disagree', weight: MATCH_WEIGHTS.birthDateDisagree, detail: 'date of birth differs' };
+      return {
+        field: 'birth_date',
+        outcome: 'disagree',
+        weight: MATCH_WEIGHTS.birthDateDisagree,
+        detail: 'date of birth differs',
+      };
   }
 }
 
 function emailEvidence(p: PreparedApplicant, a: AlumnusIdentity, ctx: MatchContext): MatchEvidence {
   const alumnus = a.emails.map((e) => normaliseEmail(e)).filter((e): e is NormalisedEmail => e !== null);
   if (p.emails.length === 0 || alumnus.length === 0) {
-    return { field: 'email', outcome: 'missing', weight: 0, detail: p.emails.length ? 'no e-mail in registry' : 'no e-mail given' };
+    return {
+      field: 'email',
+      outcome: 'missing',
+      weight: 0,
+      detail: p.emails.length ? 'no e-mail in registry' : 'no e-mail given',
+    };
   }
   let corporateAgree: MatchEvidence | null = null;
   for (const pe of p.emails) {
@@ -235,9 +289,15 @@ function emailEvidence(p: PreparedApplicant, a: AlumnusIdentity, ctx: MatchConte
     };
   }
   if (corporateAgree) return corporateAgree;
-  const personal = (list: NormalisedEmail[]): boolean => list.some((e) => !isCorporateEmail(e.domain, ctx.corporateEmailDomains));
+  const personal = (list: NormalisedEmail[]): boolean =>
+    list.some((e) => !isCorporateEmail(e.domain, ctx.corporateEmailDomains));
   if (personal(p.emails) && personal(alumnus)) {
-    return { field: 'email', outcome: 'disagree', weight: MATCH_WEIGHTS.emailDisagree, detail: 'personal e-mail differs (people change addresses)' };
+    return {
+      field: 'email',
+      outcome: 'disagree',
+      weight: MATCH_WEIGHTS.emailDisagree,
+      detail: 'personal e-mail differs (people change addresses)',
+    };
   }
   return { field: 'email', outcome: 'missing', weight: 0, detail: 'no comparable personal e-mail' };
 }
@@ -245,20 +305,46 @@ function emailEvidence(p: PreparedApplicant, a: AlumnusIdentity, ctx: MatchConte
 function phoneEvidence(p: PreparedApplicant, a: AlumnusIdentity): MatchEvidence {
   const alumnus = new Set(a.phones.map((x) => normalisePhone(x)).filter((x): x is string => x !== null));
   if (p.phones.length === 0 || alumnus.size === 0) {
-    return { field: 'phone', outcome: 'missing', weight: 0, detail: p.phones.length ? 'no phone in registry' : 'no phone given' };
+    return {
+      field: 'phone',
+      outcome: 'missing',
+      weight: 0,
+      detail: p.phones.length ? 'no phone in registry' : 'no phone given',
+    };
   }
   if (p.phones.some((x) => alumnus.has(x))) {
-    return { field: 'phone', outcome: 'agree', weight: MATCH_WEIGHTS.phoneAgree, detail: 'phone agrees (may be a shared household phone)' };
+    return {
+      field: 'phone',
+      outcome: 'agree',
+      weight: MATCH_WEIGHTS.phoneAgree,
+      detail: 'phone agrees (may be a shared household phone)',
+    };
   }
-  return { field: 'phone', outcome: 'disagree', weight: MATCH_WEIGHTS.phoneDisagree, detail: 'phone differs' };
+  return {
+    field: 'phone',
+    outcome: 'disagree',
+    weight: MATCH_WEIGHTS.phoneDisagree,
+    detail: 'phone differs',
+  };
 }
 
 function employeeNumberEvidence(p: PreparedApplicant, a: AlumnusIdentity): MatchEvidence {
-  if (!p.employeeNumber) return { field: 'employee_number', outcome: 'missing', weight: 0, detail: 'no employee number claimed' };
+  if (!p.employeeNumber)
+    return { field: 'employee_number', outcome: 'missing', weight: 0, detail: 'no employee number claimed' };
   if (p.employeeNumber === normaliseEmployeeNumber(a.employeeNumber)) {
-    return { field: 'employee_number', outcome: 'agree', weight: MATCH_WEIGHTS.employeeNumberAgree, detail: 'claimed employee number agrees' };
+    return {
+      field: 'employee_number',
+      outcome: 'agree',
+      weight: MATCH_WEIGHTS.employeeNumberAgree,
+      detail: 'claimed employee number agrees',
+    };
   }
-  return { field: 'employee_number', outcome: 'disagree', weight: MATCH_WEIGHTS.employeeNumberDisagree, detail: 'claimed employee number is another record' };
+  return {
+    field: 'employee_number',
+    outcome: 'disagree',
+    weight: MATCH_WEIGHTS.employeeNumberDisagree,
+    detail: 'claimed employee number is another record',
+  };
 }
 
 /** Score one prepared applicant against one alumnus. */
@@ -291,7 +377,13 @@ export function scorePrepared(
       }
     }
   }
-  const evidence: MatchEvidence[] = [...names, birthDateEvidence(p, a), emailEvidence(p, a, ctx), phone, employeeNumberEvidence(p, a)];
+  const evidence: MatchEvidence[] = [
+    ...names,
+    birthDateEvidence(p, a),
+    emailEvidence(p, a, ctx),
+    phone,
+    employeeNumberEvidence(p, a),
+  ];
   const prior = -log2N;
   const score = evidence.reduce((s, e) => s + e.weight, prior);
   return { employeeNumber: a.employeeNumber, score: round(score), evidence };

@@ -29,15 +29,25 @@ describe('namePairs', () => {
 describe('applicantNameHypotheses', () => {
   it('upper-case romaji in swapped boxes still yields the right parts', () => {
     const hs = applicantNameHypotheses({ firstName: 'FUJITA', lastName: 'KEN' });
-    expect(hs.map((h) => `${h.family.skeleton}/${h.given.skeleton}/${h.layout}`)).toContain('huzita/ken/swapped');
+    expect(hs.map((h) => `${h.family.skeleton}/${h.given.skeleton}/${h.layout}`)).toContain(
+      'huzita/ken/swapped',
+    );
   });
 
   it('attaches the kana reading to kanji parts', () => {
-    const [h] = applicantNameHypotheses({ lastName: '佐藤', firstName: '健', lastNameKana: 'さとう', firstNameKana: 'ケン' });
+    const [h] = applicantNameHypotheses({
+      lastName: '佐藤',
+      firstName: '健',
+      lastNameKana: 'さとう',
+      firstNameKana: 'ケン',
+    });
     expect(h).toBeDefined();
-    const withKana = applicantNameHypotheses({ lastName: '佐藤', firstName: '健', lastNameKana: 'さとう', firstNameKana: 'ケン' }).find(
-      (x) => x.layout === 'as-entered' && x.family.skeleton,
-    );
+    const withKana = applicantNameHypotheses({
+      lastName: '佐藤',
+      firstName: '健',
+      lastNameKana: 'さとう',
+      firstNameKana: 'ケン',
+    }).find((x) => x.layout === 'as-entered' && x.family.skeleton);
     expect(withKana?.family).toEqual({ text: '佐藤', script: 'kanji', skeleton: 'sato' });
     expect(withKana?.given.skeleton).toBe('ken');
   });

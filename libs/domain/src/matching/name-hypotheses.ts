@@ -1,4 +1,10 @@
-import { detectScript, nameSkeleton, normaliseNamePart, normaliseWidth, type NameScript } from './name-normalisation';
+import {
+  detectScript,
+  nameSkeleton,
+  normaliseNamePart,
+  normaliseWidth,
+  type NameScript,
+} from './name-normalisation';
 import type { AlumnusIdentity, ApplicantIdentity } from './match-types';
 
 /** One name part (family or given) ready for comparison. */
@@ -38,7 +44,11 @@ export function makeNamePart(written: string | null | undefined, kana?: string |
   if (known !== undefined) return known;
   const text = normaliseNamePart(written);
   const kanaSkeleton = kana ? nameSkeleton(kana) : null;
-  const part: NamePart = Object.freeze({ text, script: detectScript(text), skeleton: kanaSkeleton ?? nameSkeleton(text) });
+  const part: NamePart = Object.freeze({
+    text,
+    script: detectScript(text),
+    skeleton: kanaSkeleton ?? nameSkeleton(text),
+  });
   if (namePartMemo.size >= NAME_PART_MEMO_LIMIT) namePartMemo.clear();
   namePartMemo.set(memoKey, part);
   return part;
@@ -48,9 +58,7 @@ export function alumnusNames(a: AlumnusIdentity): AlumnusNames {
   return {
     family: makeNamePart(a.familyName, a.familyNameKana),
     given: makeNamePart(a.givenName, a.givenNameKana),
-    previousFamilies: a.previousFamilyNames
-      .map((n) => makeNamePart(n))
-      .filter((part) => part.text !== ''),
+    previousFamilies: a.previousFamilyNames.map((n) => makeNamePart(n)).filter((part) => part.text !== ''),
   };
 }
 
@@ -99,7 +107,10 @@ function splitSpaced(field: string): RawPair[] {
  * Every plausible (family, given) reading of two ATS name boxes: as entered (last = family), swapped
  * (family typed into the first-name box), and a whole name in one box, with or without a space.
  */
-export function namePairs(lastName: string | null | undefined, firstName: string | null | undefined): RawPair[] {
+export function namePairs(
+  lastName: string | null | undefined,
+  firstName: string | null | undefined,
+): RawPair[] {
   const last = normaliseWidth(lastName);
   const first = normaliseWidth(firstName);
   const out: RawPair[] = [];
@@ -137,12 +148,17 @@ export function applicantNameHypotheses(p: ApplicantIdentity): NameHypothesis[] 
   for (const w of written) {
     push({ family: makeNamePart(w.family), given: makeNamePart(w.given), layout: w.layout });
     for (const k of kana) {
-      push({ family: makeNamePart(w.family, k.family), given: makeNamePart(w.given, k.given), layout: w.layout });
+      push({
+        family: makeNamePart(w.family, k.family),
+        given: makeNamePart(w.given, k.given),
+        layout: w.layout,
+      });
     }
   }
   // Kana given but no written name: the kana is the name.
   if (written.length === 0) {
-    for (const k of kana) push({ family: makeNamePart(k.family), given: makeNamePart(k.given), layout: k.layout });
+    for (const k of kana)
+      push({ family: makeNamePart(k.family), given: makeNamePart(k.given), layout: k.layout });
   }
   return out;
 }

@@ -75,7 +75,9 @@ export function normaliseWidth(input: string | null | undefined): string {
 
 /** Hiragana → katakana by code point, so romaji input is never touched (wanakana would convert it). */
 export function hiraganaToKatakana(input: string): string {
-  return input.replace(/[\u3041-\u3096\u309d\u309e]/gu, (ch) => String.fromCodePoint(ch.codePointAt(0)! + 0x60));
+  return input.replace(/[\u3041-\u3096\u309d\u309e]/gu, (ch) =>
+    String.fromCodePoint(ch.codePointAt(0)! + 0x60),
+  );
 }
 
 export function foldVariantKanji(input: string): string {
@@ -100,7 +102,9 @@ export function stripLatinDiacritics(input: string): string {
  * katakana, lower-case latin without diacritics, no spaces or separators.
  */
 export function normaliseNamePart(input: string | null | undefined): string {
-  const base = stripLatinDiacritics(foldVariantKanji(hiraganaToKatakana(normaliseWidth(input))).toLowerCase());
+  const base = stripLatinDiacritics(
+    foldVariantKanji(hiraganaToKatakana(normaliseWidth(input))).toLowerCase(),
+  );
   // Separators inside a name (ジョン・スミス, O'Brien, Smith-Jones) are spelling, not identity.
   return base.replace(/[\s・·.'’\-‐_,]/gu, '');
 }

@@ -10,7 +10,16 @@ export function normalisePhone(input: string | null | undefined, defaultCountry:
   const text = input.normalize('NFKC').trim();
   if (!/\d/u.test(text)) return null;
   // Fillers people type for "no phone" (000-0000-0000, 0120-000-000 …) would otherwise tie strangers together.
-  if (/^0*$/u.test(text.replace(/\D/gu, '').replace(/^81/u, '').replace(/^0/u, '').replace(/^(?:120|800)/u, ''))) return null;
+  if (
+    /^0*$/u.test(
+      text
+        .replace(/\D/gu, '')
+        .replace(/^81/u, '')
+        .replace(/^0/u, '')
+        .replace(/^(?:120|800)/u, ''),
+    )
+  )
+    return null;
   const parsed = parsePhoneNumberFromString(text, defaultCountry);
   // isPossible (length) rather than isValid (number ranges): ranges change and a stale table must not drop a match.
   if (parsed?.isPossible()) return parsed.number;

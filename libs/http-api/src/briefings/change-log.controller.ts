@@ -1,6 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ChangeLogEntryDto, ChangeLogEntryResponseDto, ChangeLogService, toChangeLogEntryDto } from '@comeback/console';
+import {
+  ChangeLogEntryDto,
+  ChangeLogEntryResponseDto,
+  ChangeLogService,
+  toChangeLogEntryDto,
+} from '@comeback/console';
 import { Authenticated, CurrentPrincipal, type Principal } from '@comeback/platform';
 
 /** HR keeps "what changed" per department and date; briefings show the entries after a returnee's leave date. */
@@ -16,17 +21,27 @@ export class ChangeLogController {
   }
 
   @Post()
-  async create(@CurrentPrincipal() p: Principal, @Body() body: ChangeLogEntryDto): Promise<ChangeLogEntryResponseDto> {
+  async create(
+    @CurrentPrincipal() p: Principal,
+    @Body() body: ChangeLogEntryDto,
+  ): Promise<ChangeLogEntryResponseDto> {
     return toChangeLogEntryDto(await this.changeLog.create(p, body));
   }
 
   @Get(':id')
-  async get(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ChangeLogEntryResponseDto> {
+  async get(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ChangeLogEntryResponseDto> {
     return toChangeLogEntryDto(await this.changeLog.get(p.tenantId, id));
   }
 
   @Put(':id')
-  async update(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: ChangeLogEntryDto): Promise<ChangeLogEntryResponseDto> {
+  async update(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ChangeLogEntryDto,
+  ): Promise<ChangeLogEntryResponseDto> {
     return toChangeLogEntryDto(await this.changeLog.update(p, id, body));
   }
 

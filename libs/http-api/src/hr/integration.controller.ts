@@ -1,7 +1,28 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseEnumPipe, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseEnumPipe,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ATS_KINDS, AtsKind } from '@comeback/ats';
-import { APP_CONFIG, AppConfig, AuditService, Authenticated, CurrentPrincipal, Principal, TenantService } from '@comeback/platform';
+import {
+  APP_CONFIG,
+  AppConfig,
+  AuditService,
+  Authenticated,
+  CurrentPrincipal,
+  Principal,
+  TenantService,
+} from '@comeback/platform';
 import {
   AtsConnectionDto,
   AtsConnectionService,
@@ -31,7 +52,11 @@ export class IntegrationController {
   /** Saves the connection (secrets encrypted) and, where the ATS allows it, subscribes our webhooks. */
   @Put('ats-connections/:ats')
   @Authenticated('hr_admin')
-  async saveConnection(@CurrentPrincipal() p: Principal, @Param('ats', atsPipe) ats: AtsKind, @Body() body: AtsConnectionDto) {
+  async saveConnection(
+    @CurrentPrincipal() p: Principal,
+    @Param('ats', atsPipe) ats: AtsKind,
+    @Body() body: AtsConnectionDto,
+  ) {
     const webhookUrl = `${this.config.publicBaseUrl}/webhooks/${ats}/${p.tenantId}`;
     await this.connections.upsert(p, { kind: ats, ...body }, webhookUrl);
     return { kind: ats, webhookUrl };
@@ -48,7 +73,10 @@ export class IntegrationController {
   @Delete('ats-connections/:ats')
   @HttpCode(204)
   @Authenticated('hr_admin')
-  async deleteConnection(@CurrentPrincipal() p: Principal, @Param('ats', atsPipe) ats: AtsKind): Promise<void> {
+  async deleteConnection(
+    @CurrentPrincipal() p: Principal,
+    @Param('ats', atsPipe) ats: AtsKind,
+  ): Promise<void> {
     await this.connections.remove(p, ats);
   }
 
@@ -60,7 +88,12 @@ export class IntegrationController {
 
   @Put('stage-mappings/:ats/:jobId')
   @Authenticated('hr_admin')
-  async saveMapping(@CurrentPrincipal() p: Principal, @Param('ats', atsPipe) ats: AtsKind, @Param('jobId') jobId: string, @Body() body: StageMappingDto) {
+  async saveMapping(
+    @CurrentPrincipal() p: Principal,
+    @Param('ats', atsPipe) ats: AtsKind,
+    @Param('jobId') jobId: string,
+    @Body() body: StageMappingDto,
+  ) {
     await this.stages.saveMapping(p, ats, jobId, { tiers: body.tiers, protected: body.protected });
     return { ats, jobId, ...body };
   }
@@ -93,7 +126,11 @@ export class IntegrationController {
 
   @Get('applications/:ats/:applicationId')
   @Authenticated('hr_admin', 'recruiter')
-  getApplication(@CurrentPrincipal() p: Principal, @Param('ats', atsPipe) ats: AtsKind, @Param('applicationId') applicationId: string) {
+  getApplication(
+    @CurrentPrincipal() p: Principal,
+    @Param('ats', atsPipe) ats: AtsKind,
+    @Param('applicationId') applicationId: string,
+  ) {
     return this.applications.get(p, ats, applicationId);
   }
 

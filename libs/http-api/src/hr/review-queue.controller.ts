@@ -22,7 +22,11 @@ export class ReviewQueueController {
 
   @Post(':id/confirm')
   @HttpCode(200)
-  confirm(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReviewConfirmDto) {
+  confirm(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReviewConfirmDto,
+  ) {
     return this.review.confirm(p, id, body.employeeNumber);
   }
 

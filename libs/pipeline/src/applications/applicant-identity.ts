@@ -6,8 +6,14 @@ import type { ApplicantIdentity } from '@comeback/domain';
 // "Furigana Last" all work; tenants with other names can rename their fields.
 type CustomFieldTarget = 'lastNameKana' | 'firstNameKana' | 'birthDate' | 'employeeNumber';
 const FIELD_PATTERNS: [CustomFieldTarget, RegExp][] = [
-  ['lastNameKana', /(last|family|sei|姓).*(kana|furigana|カナ|かな|ﾌﾘｶﾞﾅ|フリガナ)|(kana|furigana|カナ|フリガナ).*(last|family|姓|セイ)|^セイ$/i],
-  ['firstNameKana', /(first|given|mei|名).*(kana|furigana|カナ|かな|フリガナ)|(kana|furigana|カナ|フリガナ).*(first|given|名|メイ)|^メイ$/i],
+  [
+    'lastNameKana',
+    /(last|family|sei|姓).*(kana|furigana|カナ|かな|ﾌﾘｶﾞﾅ|フリガナ)|(kana|furigana|カナ|フリガナ).*(last|family|姓|セイ)|^セイ$/i,
+  ],
+  [
+    'firstNameKana',
+    /(first|given|mei|名).*(kana|furigana|カナ|かな|フリガナ)|(kana|furigana|カナ|フリガナ).*(first|given|名|メイ)|^メイ$/i,
+  ],
   ['birthDate', /birth|dob|生年月日|誕生日/i],
   ['employeeNumber', /employee.?(number|no|id)|former.?employee|社員番号|従業員番号/i],
 ];
@@ -25,7 +31,8 @@ export function applicantIdentityOf(app: AtsApplication): ApplicantIdentity {
     const name = key.normalize('NFKC');
     for (const [field, pattern] of FIELD_PATTERNS) {
       if (identity[field] === undefined && pattern.test(name)) {
-        (identity as Record<string, unknown>)[field] = field === 'birthDate' ? normaliseDate(raw) : raw.trim();
+        (identity as Record<string, unknown>)[field] =
+          field === 'birthDate' ? normaliseDate(raw) : raw.trim();
         break;
       }
     }

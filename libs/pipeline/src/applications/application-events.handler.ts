@@ -11,7 +11,15 @@ export class ApplicationEventsHandler implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.register('application_created', async (conn, event) => (await this.pipeline.process(conn, event.application, { trigger: event.kind })).outcome);
-    this.events.register('stage_changed', async (conn, event) => (await this.pipeline.process(conn, event.application, { trigger: event.kind })).outcome);
+    this.events.register(
+      'application_created',
+      async (conn, event) =>
+        (await this.pipeline.process(conn, event.application, { trigger: event.kind })).outcome,
+    );
+    this.events.register(
+      'stage_changed',
+      async (conn, event) =>
+        (await this.pipeline.process(conn, event.application, { trigger: event.kind })).outcome,
+    );
   }
 }

@@ -13,8 +13,14 @@ export class ApplicationPipelineService {
     private readonly writeBack: WriteBackApplicationService,
   ) {}
 
-  async process(conn: AtsConnection, app: AtsApplication, opts: { trigger: PipelineTrigger; confirmedEmployeeNumber?: string }): Promise<PipelineResult> {
+  async process(
+    conn: AtsConnection,
+    app: AtsApplication,
+    opts: { trigger: PipelineTrigger; confirmedEmployeeNumber?: string },
+  ): Promise<PipelineResult> {
     const decided = await this.decision.decide(conn, app, opts);
-    return decided.next === 'done' ? decided.result : this.writeBack.writeBack(conn, decided.app, decided.record);
+    return decided.next === 'done'
+      ? decided.result
+      : this.writeBack.writeBack(conn, decided.app, decided.record);
   }
 }

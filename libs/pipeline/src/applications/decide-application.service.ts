@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AtsApplication, AtsConnection, AtsConnectorRegistry } from '@comeback/ats';
-import { EligibilityEvaluation, EligibilityPolicy, evaluateEligibility, FastTrackPlan, planFastTrack, todayIn } from '@comeback/domain';
+import {
+  EligibilityEvaluation,
+  EligibilityPolicy,
+  evaluateEligibility,
+  FastTrackPlan,
+  planFastTrack,
+  todayIn,
+} from '@comeback/domain';
 import { APP_CONFIG, AppConfig } from '@comeback/platform';
 import { AlumniService, MatchingService } from '@comeback/registry';
 import { ReviewQueueService } from '../review/review-queue.service';
@@ -25,7 +32,12 @@ export type Decision =
   | { next: 'done'; result: PipelineResult }
   | { next: 'write_back'; record: TrackedApplicationEntity; app: AtsApplication };
 
-const DECIDED: ReadonlySet<ApplicationOutcome> = new Set(['flagged', 'fast_tracked', 'ineligible', 'needs_hr_review']);
+const DECIDED: ReadonlySet<ApplicationOutcome> = new Set([
+  'flagged',
+  'fast_tracked',
+  'ineligible',
+  'needs_hr_review',
+]);
 
 /**
  * Use case "decide": match → eligibility → fast-track plan, persisted as the decision (with the exact note
@@ -44,15 +56,26 @@ export class DecideApplicationService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async decide(conn: AtsConnection, app: AtsApplication, opts: { trigger: PipelineTrigger; confirmedEmployeeNumber?: string }): Promise<Decision> {
+  async decide(
+    conn: AtsConnection,
+    app: AtsApplication,
+    opts: { trigger: PipelineTrigger; confirmedEmployeeNumber?: string },
+  ): Promise<Decision> {
     const tenantId = conn.tenantId;
     const existing = await this.tracked.find({ tenantId, ats: conn.kind, applicationId: app.applicationId });
 
     if (existing && !opts.confirmedEmployeeNumber) {
       // Our own move (or a recruiter's) coming back as a stage change: remember it, decide nothing again.
       if (opts.trigger === 'stage_changed' || !DECIDED.has(existing.outcome)) {
-        if (existing.currentStageId !== app.currentStageId) await this.tracked.update(existing.id, { currentStageId: app.currentStageId, currentStageName: app.currentStageName });
-        return { next: 'done', result: { outcome: existing.outcome, employeeNumber: existing.employeeNumber, moved: false } };
+        if (existing.currentStageId !== app.currentStageId)
+          await this.tracked.update(existing.id, {
+            currentStageId: app.currentStageId,
+            currentStageName: app.currentStageName,
+          });
+        return {
+          next: 'done',
+          result: { outcome: existing.outcome, employeeNumber: existing.employeeNumber, moved: false },
+        };
       }
       // A replay or retry of a decided application: finish whatever write-back is missing, as decided.
       return { next: 'write_back', record: existing, app };
@@ -63,9 +86,11 @@ export class DecideApplicationService {
     let matchScore: number | null = existing?.matchScore ?? null;
     if (!employeeNumber) {
       const decision = await this.matching.match(tenantId, applicantIdentityOf(app), {
-        excludeEmployeeNumbers: () => this.review.rejectedEmployeeNumbers(tenantId, conn.kind, app.candidateId),
+        excludeEmployeeNumbers: () =>
+          this.review.rejectedEmployeeNumbers(tenantId, conn.kind, app.candidateId),
       });
-      if (decision.decision === 'none') return this.withoutAlumnus(existing, conn, app, 'not_alumni', decision.score);
+      if (decision.decision === 'none')
+        return this.withoutAlumnus(existing, conn, app, 'not_alumni', decision.score);
       if (decision.decision === 'review') {
         await this.review.open(conn.kind, tenantId, app, decision.candidates);
         return this.withoutAlumnus(existing, conn, app, 'in_review', decision.score);
@@ -77,12 +102,17 @@ export class DecideApplicationService {
     if (!alumnus) return this.withoutAlumnus(existing, conn, app, 'not_alumni', matchScore ?? 0);
 
     // 2. May they skip screening, and where to? (Some webhooks name the stage without its id: read it once.)
-    if (!app.currentStageId) app = await this.connectors.get(conn.kind).getApplication(conn, app.applicationId, app.candidateId);
+    if (!app.currentStageId)
+      app = await this.connectors.get(conn.kind).getApplication(conn, app.applicationId, app.candidateId);
     const { version, policy } = await this.jobPolicies.forJob(tenantId, conn.kind, app.jobId);
     const evaluation = evaluateEligibility(alumnus, policy, { asOf: todayIn(), jobId: app.jobId });
     const plan = await this.plan(conn, app, policy, evaluation);
     const outcome: ApplicationOutcome =
-      evaluation.outcome === 'eligible' ? (plan.action === 'move' ? 'fast_tracked' : 'flagged') : evaluation.outcome;
+      evaluation.outcome === 'eligible'
+        ? plan.action === 'move'
+          ? 'fast_tracked'
+          : 'flagged'
+        : evaluation.outcome;
 
     // The decision is stored before any side effect, with the exact note text, so a replay repeats nothing.
     const record = await this.save(existing, conn, app, {
@@ -94,7 +124,12 @@ export class DecideApplicationService {
       policyVersion: version,
       recruiterSummary: evaluation.recruiterSummary,
       ruleResults: evaluation.rules,
-      fastTrack: { action: plan.action, reason: plan.reason, targetStage: plan.targetStage, skipped: [...plan.skipped] },
+      fastTrack: {
+        action: plan.action,
+        reason: plan.reason,
+        targetStage: plan.targetStage,
+        skipped: [...plan.skipped],
+      },
       noteBody: composeRecruiterNote({
         evaluation,
         plan,
@@ -106,14 +141,37 @@ export class DecideApplicationService {
   }
 
   /** The plan from where the application is now; the job's stages from the cache, refreshed once if unknown. */
-  private async plan(conn: AtsConnection, app: AtsApplication, policy: EligibilityPolicy, evaluation: Pick<EligibilityEvaluation, 'outcome' | 'tier'>): Promise<FastTrackPlan> {
-    if (evaluation.outcome !== 'eligible' || !app.currentStageId) return { action: 'none', skipped: [], reason: evaluation.outcome === 'eligible' ? 'unknown_current_stage' : 'not_eligible' };
+  private async plan(
+    conn: AtsConnection,
+    app: AtsApplication,
+    policy: EligibilityPolicy,
+    evaluation: Pick<EligibilityEvaluation, 'outcome' | 'tier'>,
+  ): Promise<FastTrackPlan> {
+    if (evaluation.outcome !== 'eligible' || !app.currentStageId)
+      return {
+        action: 'none',
+        skipped: [],
+        reason: evaluation.outcome === 'eligible' ? 'unknown_current_stage' : 'not_eligible',
+      };
     let stages = await this.stages.stages(conn, app.jobId);
-    if (!stages.some((s) => s.id === app.currentStageId)) stages = await this.stages.stages(conn, app.jobId, { refresh: true });
-    return planFastTrack({ stages, currentStageId: app.currentStageId, tier: evaluation.tier, policy, jobId: app.jobId });
+    if (!stages.some((s) => s.id === app.currentStageId))
+      stages = await this.stages.stages(conn, app.jobId, { refresh: true });
+    return planFastTrack({
+      stages,
+      currentStageId: app.currentStageId,
+      tier: evaluation.tier,
+      policy,
+      jobId: app.jobId,
+    });
   }
 
-  private async withoutAlumnus(existing: TrackedApplicationEntity | null, conn: AtsConnection, app: AtsApplication, outcome: ApplicationOutcome, score: number): Promise<Decision> {
+  private async withoutAlumnus(
+    existing: TrackedApplicationEntity | null,
+    conn: AtsConnection,
+    app: AtsApplication,
+    outcome: ApplicationOutcome,
+    score: number,
+  ): Promise<Decision> {
     await this.save(existing, conn, app, { outcome, matchScore: score });
     return { next: 'done', result: { outcome, employeeNumber: null, moved: false } };
   }

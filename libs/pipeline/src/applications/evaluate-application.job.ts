@@ -18,8 +18,13 @@ export class EvaluateApplicationJob {
   async run(p: JobPayloads['application.evaluate']): Promise<void> {
     const kind = asAtsKind(p.ats);
     const conn = await this.connections.get(p.tenantId, kind);
-    const app = await this.connectors.get(kind).getApplication(conn, p.applicationId, p.candidateId ?? undefined);
-    const confirmedEmployeeNumber = p.reason === 'review_confirmed' ? ((await this.review.confirmedEmployeeNumber(p.tenantId, p.ats, p.applicationId)) ?? undefined) : undefined;
+    const app = await this.connectors
+      .get(kind)
+      .getApplication(conn, p.applicationId, p.candidateId ?? undefined);
+    const confirmedEmployeeNumber =
+      p.reason === 'review_confirmed'
+        ? ((await this.review.confirmedEmployeeNumber(p.tenantId, p.ats, p.applicationId)) ?? undefined)
+        : undefined;
     await this.pipeline.process(conn, app, { trigger: p.reason, confirmedEmployeeNumber });
   }
 }

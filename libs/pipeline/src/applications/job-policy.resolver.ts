@@ -11,7 +11,11 @@ export class JobPolicyResolver {
     private readonly stages: JobStagesService,
   ) {}
 
-  async forJob(tenantId: string, ats: string, jobId: string): Promise<{ version: number; policy: EligibilityPolicy }> {
+  async forJob(
+    tenantId: string,
+    ats: string,
+    jobId: string,
+  ): Promise<{ version: number; policy: EligibilityPolicy }> {
     const active = await this.policies.active(tenantId);
     const mapping = await this.stages.getMapping(tenantId, ats, jobId);
     return { version: active.version, policy: applyStageMapping(active.policy, jobId, mapping) };

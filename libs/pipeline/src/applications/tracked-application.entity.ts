@@ -1,6 +1,13 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 
-export type ApplicationOutcome = 'not_alumni' | 'in_review' | 'review_rejected' | 'flagged' | 'fast_tracked' | 'ineligible' | 'needs_hr_review';
+export type ApplicationOutcome =
+  | 'not_alumni'
+  | 'in_review'
+  | 'review_rejected'
+  | 'flagged'
+  | 'fast_tracked'
+  | 'ineligible'
+  | 'needs_hr_review';
 
 /** What the product decided and did for one ATS application (the recruiter's view of our work). */
 @Entity('tracked_applications')
@@ -68,7 +75,12 @@ export class TrackedApplicationEntity {
   ruleResults!: unknown;
 
   @Column({ type: 'jsonb', nullable: true })
-  fastTrack!: { action: string; reason: string; targetStage?: { id: string; name: string }; skipped: { id: string; name: string }[] } | null;
+  fastTrack!: {
+    action: string;
+    reason: string;
+    targetStage?: { id: string; name: string };
+    skipped: { id: string; name: string }[];
+  } | null;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   workHistory!: unknown[];

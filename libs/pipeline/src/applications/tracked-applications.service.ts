@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, canSeeSensitive, NotFoundException, Principal } from '@comeback/platform';
 import { ApplicationOutcome, TrackedApplicationEntity } from './tracked-application.entity';
-import { ApplicationCandidateName, ReturneeApplicationRow, TrackedApplicationsRepository } from './tracked-applications.repository';
+import {
+  ApplicationCandidateName,
+  ReturneeApplicationRow,
+  TrackedApplicationsRepository,
+} from './tracked-applications.repository';
 
 export type { ApplicationCandidateName, ReturneeApplicationRow } from './tracked-applications.repository';
 
@@ -33,7 +37,13 @@ export interface TrackedApplicationRef {
   employeeNumber: string | null;
 }
 
-const FLAGGED: ApplicationOutcome[] = ['flagged', 'fast_tracked', 'ineligible', 'needs_hr_review', 'in_review'];
+const FLAGGED: ApplicationOutcome[] = [
+  'flagged',
+  'fast_tracked',
+  'ineligible',
+  'needs_hr_review',
+  'in_review',
+];
 
 @Injectable()
 export class TrackedApplicationsService {
@@ -51,7 +61,14 @@ export class TrackedApplicationsService {
   /** For features on top of the pipeline (offers): no principal, no sensitive field. */
   async findRef(tenantId: string, ats: string, applicationId: string): Promise<TrackedApplicationRef | null> {
     const row = await this.repo.find({ tenantId, ats, applicationId });
-    return row ? { ats: row.ats, applicationId: row.applicationId, jobId: row.jobId, employeeNumber: row.employeeNumber } : null;
+    return row
+      ? {
+          ats: row.ats,
+          applicationId: row.applicationId,
+          jobId: row.jobId,
+          employeeNumber: row.employeeNumber,
+        }
+      : null;
   }
 
   /** The tracked application with its HR-only parts (rule results, note, work history): callers decide what a viewer sees. */
@@ -60,12 +77,19 @@ export class TrackedApplicationsService {
   }
 
   /** Matched returnees' applications, newest first; limited to `jobs` when given (a hiring manager's jobs). */
-  returneeApplications(tenantId: string, jobs: { ats: string; jobId: string }[] | null, limit: number): Promise<ReturneeApplicationRow[]> {
+  returneeApplications(
+    tenantId: string,
+    jobs: { ats: string; jobId: string }[] | null,
+    limit: number,
+  ): Promise<ReturneeApplicationRow[]> {
     return this.repo.returneeApplications(tenantId, jobs, limit);
   }
 
   /** Candidate names of the given applications; applications we do not track are left out. */
-  candidateNames(tenantId: string, refs: readonly { ats: string; applicationId: string }[]): Promise<ApplicationCandidateName[]> {
+  candidateNames(
+    tenantId: string,
+    refs: readonly { ats: string; applicationId: string }[],
+  ): Promise<ApplicationCandidateName[]> {
     return this.repo.candidateNames(tenantId, refs);
   }
 
@@ -73,7 +97,12 @@ export class TrackedApplicationsService {
     const row = await this.repo.find({ tenantId: principal.tenantId, ats, applicationId });
     if (!row) throw new NotFoundException('Application');
     const sensitive = canSeeSensitive(principal);
-    if (sensitive) await this.audit.record(principal, { action: 'application.read_rules', targetType: 'application', targetId: `${ats}:${applicationId}` });
+    if (sensitive)
+      await this.audit.record(principal, {
+        action: 'application.read_rules',
+        targetType: 'application',
+        targetId: `${ats}:${applicationId}`,
+      });
     return toView(row, sensitive);
   }
 }

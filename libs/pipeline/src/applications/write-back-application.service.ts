@@ -32,20 +32,30 @@ export class WriteBackApplicationService {
     private readonly audit: AuditService,
   ) {}
 
-  async writeBack(conn: AtsConnection, app: AtsApplication, record: TrackedApplicationEntity): Promise<PipelineResult> {
+  async writeBack(
+    conn: AtsConnection,
+    app: AtsApplication,
+    record: TrackedApplicationEntity,
+  ): Promise<PipelineResult> {
     const tenantId = conn.tenantId;
     const connector = this.connectors.get(conn.kind);
     const key = { tenantId, ats: conn.kind, applicationId: app.applicationId };
     const plan = record.fastTrack;
     const willMove = plan?.action === 'move' && !!plan.targetStage;
     const tags = [ALUMNI_TAG, ...(willMove ? [FAST_TRACK_TAG] : [])];
-    await this.ledger.once({ ...key, step: 'tag' }, { idempotent: true }, async () => ({ added: await connector.addTags(conn, app, tags) }));
+    await this.ledger.once({ ...key, step: 'tag' }, { idempotent: true }, async () => ({
+      added: await connector.addTags(conn, app, tags),
+    }));
     if (record.noteBody) {
       const noteBody = record.noteBody;
       const claim = await this.ledger.once({ ...key, step: 'note' }, { idempotent: false }, async () => {
         await connector.addNote(conn, app, { body: noteBody, audience: 'team' });
       });
-      if (claim === 'uncertain') this.logger.warn({ tenantId, applicationId: app.applicationId }, 'note left alone after an interrupted attempt');
+      if (claim === 'uncertain')
+        this.logger.warn(
+          { tenantId, applicationId: app.applicationId },
+          'note left alone after an interrupted attempt',
+        );
     }
 
     let moved = false;
@@ -60,10 +70,21 @@ export class WriteBackApplicationService {
           // Someone moved it meanwhile: re-read and re-plan once (never backwards, no-op if further).
           const fresh = await connector.getApplication(conn, app.applicationId, app.candidateId);
           const { policy } = await this.jobPolicies.forJob(tenantId, conn.kind, app.jobId);
-          const stages = fresh.currentStageId ? await this.stages.stages(conn, app.jobId, { refresh: true }) : [];
-          const again = replanAfterStaleMove({ stages, currentStageId: fresh.currentStageId, tier: record.tier, policy, jobId: app.jobId });
+          const stages = fresh.currentStageId
+            ? await this.stages.stages(conn, app.jobId, { refresh: true })
+            : [];
+          const again = replanAfterStaleMove({
+            stages,
+            currentStageId: fresh.currentStageId,
+            tier: record.tier,
+            policy,
+            jobId: app.jobId,
+          });
           landedOn = again.action === 'retry' ? again.targetStage : null;
-          result = again.action === 'retry' ? await connector.moveToStage(conn, fresh, again.targetStage.id) : 'stale';
+          result =
+            again.action === 'retry'
+              ? await connector.moveToStage(conn, fresh, again.targetStage.id)
+              : 'stale';
         }
         moved = result === 'moved';
         return { result, to: landedOn?.id ?? null };
@@ -82,7 +103,13 @@ export class WriteBackApplicationService {
       action: 'pipeline.application',
       targetType: 'application',
       targetId: `${conn.kind}:${app.applicationId}`,
-      details: { outcome, employeeNumber: record.employeeNumber, tier: record.tier, policyVersion: record.policyVersion, moved },
+      details: {
+        outcome,
+        employeeNumber: record.employeeNumber,
+        tier: record.tier,
+        policyVersion: record.policyVersion,
+        moved,
+      },
     });
     return { outcome, employeeNumber: record.employeeNumber, moved };
   }

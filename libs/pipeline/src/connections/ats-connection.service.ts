@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { asAtsKind, AtsConnection, AtsConnectorRegistry, AtsKind, ConnectionCheckItem, connectionUrlProblem } from '@comeback/ats';
+import {
+  asAtsKind,
+  AtsConnection,
+  AtsConnectorRegistry,
+  AtsKind,
+  ConnectionCheckItem,
+  connectionUrlProblem,
+} from '@comeback/ats';
 import {
   APP_CONFIG,
   AppException,
@@ -73,13 +80,18 @@ export class AtsConnectionService {
       offerSalaryField: input.offerSalaryField ?? null,
     };
     if (!connector.webhookSigningSecret(candidate))
-      throw new ValidationFailedException(`A ${connector.displayName} connection needs webhookSecret (the signing secret set in the ATS)`);
+      throw new ValidationFailedException(
+        `A ${connector.displayName} connection needs webhookSecret (the signing secret set in the ATS)`,
+      );
     const refused = (await connector.checkConnection(candidate)).filter(
       // Blocking only what the ATS answered with a refusal; an ATS that did not answer is left to the check.
-      (i) => (i.check === 'credentials' || i.check === 'acting_user') && i.status === 'fail' && !i.unreachable,
+      (i) =>
+        (i.check === 'credentials' || i.check === 'acting_user') && i.status === 'fail' && !i.unreachable,
     );
     if (refused.length > 0) {
-      throw new AppException(ErrorCode.AtsConnectionRefused, refused.map((i) => i.message.en).join(' '), { items: refused });
+      throw new AppException(ErrorCode.AtsConnectionRefused, refused.map((i) => i.message.en).join(' '), {
+        items: refused,
+      });
     }
     const entity = await this.repo.upsert(actor.tenantId, input.kind, {
       apiBaseUrl: input.apiBaseUrl.replace(/\/$/, ''),
@@ -126,7 +138,11 @@ export class AtsConnectionService {
    * The connection check HR runs after saving: the ATS's own items (token, acting user, read scopes, a job's
    * stages), then a delivery signed with the stored secret, posted to our public webhook URL, must be accepted.
    */
-  async check(actor: AuditActor, kind: AtsKind, webhookUrl: string): Promise<{ kind: AtsKind; ok: boolean; items: ConnectionCheckItem[] }> {
+  async check(
+    actor: AuditActor,
+    kind: AtsKind,
+    webhookUrl: string,
+  ): Promise<{ kind: AtsKind; ok: boolean; items: ConnectionCheckItem[] }> {
     const conn = await this.get(actor.tenantId, kind);
     const connector = this.connectors.get(kind);
     const items = await connector.checkConnection(conn);
@@ -141,24 +157,49 @@ export class AtsConnectionService {
     return { kind, ok, items };
   }
 
-  private async checkWebhookDelivery(delivery: { rawBody: Buffer; headers: Record<string, string | string[] | undefined> }, url: string): Promise<ConnectionCheckItem> {
-    const headers = Object.fromEntries(Object.entries(delivery.headers).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  private async checkWebhookDelivery(
+    delivery: { rawBody: Buffer; headers: Record<string, string | string[] | undefined> },
+    url: string,
+  ): Promise<ConnectionCheckItem> {
+    const headers = Object.fromEntries(
+      Object.entries(delivery.headers).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    );
     let status = 0;
     try {
-      status = (await fetch(url, { method: 'POST', headers, body: delivery.rawBody, signal: AbortSignal.timeout(WEBHOOK_CHECK_TIMEOUT_MS) })).status;
+      status = (
+        await fetch(url, {
+          method: 'POST',
+          headers,
+          body: delivery.rawBody,
+          signal: AbortSignal.timeout(WEBHOOK_CHECK_TIMEOUT_MS),
+        })
+      ).status;
     } catch {
       status = 0;
     }
     if (status === 200) {
-      return { check: 'webhook_delivery', status: 'pass', message: { en: `A signed test delivery to ${url} was accepted.`, ja: `${url} への署名付きテスト配信が受け付けられました。` } };
+      return {
+        check: 'webhook_delivery',
+        status: 'pass',
+        message: {
+          en: `A signed test delivery to ${url} was accepted.`,
+          ja: `${url} への署名付きテスト配信が受け付けられました。`,
+        },
+      };
     }
     return {
       check: 'webhook_delivery',
       status: 'fail',
       message:
         status === 401
-          ? { en: `Our endpoint refused a delivery signed with the stored webhook secret: save the secret the ATS signs with.`, ja: '保存された Webhook シークレットで署名した配信が拒否されました。ATS が署名に使うシークレットを保存してください。' }
-          : { en: `${url} did not answer 200 (${status ? `HTTP ${status}` : 'unreachable'}): check PUBLIC_BASE_URL and the network path from the ATS.`, ja: `${url} が 200 を返しませんでした（${status ? `HTTP ${status}` : '到達不能'}）。PUBLIC_BASE_URL と ATS からの経路を確認してください。` },
+          ? {
+              en: `Our endpoint refused a delivery signed with the stored webhook secret: save the secret the ATS signs with.`,
+              ja: '保存された Webhook シークレットで署名した配信が拒否されました。ATS が署名に使うシークレットを保存してください。',
+            }
+          : {
+              en: `${url} did not answer 200 (${status ? `HTTP ${status}` : 'unreachable'}): check PUBLIC_BASE_URL and the network path from the ATS.`,
+              ja: `${url} が 200 を返しませんでした（${status ? `HTTP ${status}` : '到達不能'}）。PUBLIC_BASE_URL と ATS からの経路を確認してください。`,
+            },
     };
   }
 
@@ -211,7 +252,9 @@ export class AtsConnectionService {
           ? this.box.reseal(e.secretSealed, secretCtx)
           : e.secretSealed,
         webhookSecretSealed:
-          e.webhookSecretSealed && webhookStale ? this.box.reseal(e.webhookSecretSealed, webhookCtx) : e.webhookSecretSealed,
+          e.webhookSecretSealed && webhookStale
+            ? this.box.reseal(e.webhookSecretSealed, webhookCtx)
+            : e.webhookSecretSealed,
       });
       this.cache.delete(`${e.tenantId}:${e.kind}`);
       resealed += 1;

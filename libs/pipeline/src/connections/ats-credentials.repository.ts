@@ -27,7 +27,9 @@ export class AtsCredentialsRepository extends AtsCredentialStore {
     if (!row?.refreshTokenSealed) return null;
     return {
       refreshToken: this.box.open(row.refreshTokenSealed, sealContext(tenantId, kind, 'refresh_token')),
-      accessToken: row.accessTokenSealed ? this.box.open(row.accessTokenSealed, sealContext(tenantId, kind, 'access_token')) : null,
+      accessToken: row.accessTokenSealed
+        ? this.box.open(row.accessTokenSealed, sealContext(tenantId, kind, 'access_token'))
+        : null,
       accessTokenExpiresAt: row.accessTokenExpiresAt,
     };
   }
@@ -37,7 +39,9 @@ export class AtsCredentialsRepository extends AtsCredentialStore {
       { tenantId, kind },
       {
         refreshTokenSealed: this.box.seal(tokens.refreshToken, sealContext(tenantId, kind, 'refresh_token')),
-        accessTokenSealed: tokens.accessToken ? this.box.seal(tokens.accessToken, sealContext(tenantId, kind, 'access_token')) : null,
+        accessTokenSealed: tokens.accessToken
+          ? this.box.seal(tokens.accessToken, sealContext(tenantId, kind, 'access_token'))
+          : null,
         accessTokenExpiresAt: tokens.accessTokenExpiresAt,
       },
     );

@@ -1,9 +1,18 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { AtsConnection, AtsEvent, AtsEventOf, DISPATCHED_EVENT_KINDS, DispatchedEventKind } from '@comeback/ats';
+import {
+  AtsConnection,
+  AtsEvent,
+  AtsEventOf,
+  DISPATCHED_EVENT_KINDS,
+  DispatchedEventKind,
+} from '@comeback/ats';
 import type { InboxStatus } from '../inbox/inbox-event.entity';
 
 /** Handles one kind of ATS event for a connection; returns a short outcome label kept on the inbox row. */
-export type AtsEventHandler<K extends DispatchedEventKind> = (conn: AtsConnection, event: AtsEventOf<K>) => Promise<string>;
+export type AtsEventHandler<K extends DispatchedEventKind> = (
+  conn: AtsConnection,
+  event: AtsEventOf<K>,
+) => Promise<string>;
 
 type HandlerMap = { [K in DispatchedEventKind]?: AtsEventHandler<K> };
 
@@ -24,7 +33,8 @@ export class AtsEventHandlerRegistry implements OnApplicationBootstrap {
   /** Start-up check: every dispatched kind has its handler (each feature module imported by the app). */
   onApplicationBootstrap(): void {
     const missing = DISPATCHED_EVENT_KINDS.filter((k) => !this.handlers[k]);
-    if (missing.length > 0) throw new Error(`No handler registered for ATS event kind(s): ${missing.join(', ')}`);
+    if (missing.length > 0)
+      throw new Error(`No handler registered for ATS event kind(s): ${missing.join(', ')}`);
   }
 
   async dispatch(conn: AtsConnection, event: AtsEvent): Promise<{ status: InboxStatus; outcome: string }> {

@@ -22,7 +22,12 @@ export class InboxEventProcessor {
     if (!row) return;
     if (!row.event) {
       // Stored before the receiver kept the normalised event; its headers are gone, so it is not re-parsed.
-      await this.inbox.finish(row.id, 'failed', 'no_stored_event', 'Delivery stored without its normalised event: ask the ATS to re-send it');
+      await this.inbox.finish(
+        row.id,
+        'failed',
+        'no_stored_event',
+        'Delivery stored without its normalised event: ask the ATS to re-send it',
+      );
       return;
     }
     const conn = await this.connections.get(tenantId, asAtsKind(row.ats));

@@ -62,7 +62,11 @@ export class ReviewQueueService {
   }
 
   /** The former employee a person confirmed for this application, if any. */
-  async confirmedEmployeeNumber(tenantId: string, ats: string, applicationId: string): Promise<string | null> {
+  async confirmedEmployeeNumber(
+    tenantId: string,
+    ats: string,
+    applicationId: string,
+  ): Promise<string | null> {
     const item = await this.repo.confirmedFor(tenantId, ats, applicationId);
     return item?.decidedEmployeeNumber ?? null;
   }

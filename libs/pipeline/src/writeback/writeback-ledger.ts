@@ -26,7 +26,11 @@ export class WritebackLedger {
    * ATS makes idempotent itself (tag merge, a move guarded by the current stage) may be re-run after a
    * crash; a non-idempotent one (a note) is then left alone: at most once.
    */
-  async once(k: StepKey, opts: { idempotent: boolean }, effect: () => Promise<Record<string, unknown> | void>): Promise<StepClaim> {
+  async once(
+    k: StepKey,
+    opts: { idempotent: boolean },
+    effect: () => Promise<Record<string, unknown> | void>,
+  ): Promise<StepClaim> {
     const claim = await this.claim(k);
     if (claim === 'done' || (claim === 'uncertain' && !opts.idempotent)) return claim;
     try {

@@ -10,10 +10,14 @@ export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(ctx: ExecutionContext): boolean {
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [ctx.getHandler(), ctx.getClass()]);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
+      ctx.getHandler(),
+      ctx.getClass(),
+    ]);
     if (!roles || roles.length === 0) return true;
     const user = ctx.switchToHttp().getRequest<Request & { user?: Principal }>().user;
-    if (!user || !roles.includes(user.role)) throw new ForbiddenException(`This needs one of the roles: ${roles.join(', ')}`);
+    if (!user || !roles.includes(user.role))
+      throw new ForbiddenException(`This needs one of the roles: ${roles.join(', ')}`);
     return true;
   }
 }

@@ -18,11 +18,13 @@ export function weakSecretReason(name: 'JWT_SECRET' | 'SECRET_KEY', value: strin
   }
   if (name === 'JWT_SECRET') {
     if (value.length < 32) return 'JWT_SECRET must be at least 32 characters';
-    if (new Set(value).size < 10) return 'JWT_SECRET is too repetitive: generate a random one (openssl rand -base64 32)';
+    if (new Set(value).size < 10)
+      return 'JWT_SECRET is too repetitive: generate a random one (openssl rand -base64 32)';
     return null;
   }
   if (!/^[A-Za-z0-9+/]{43}=$/.test(value)) return 'SECRET_KEY must be 32 bytes in base64 (44 characters)';
-  if (new Set(Buffer.from(value, 'base64')).size < 8) return 'SECRET_KEY is too repetitive: generate a random one (openssl rand -base64 32)';
+  if (new Set(Buffer.from(value, 'base64')).size < 8)
+    return 'SECRET_KEY is too repetitive: generate a random one (openssl rand -base64 32)';
   return null;
 }
 
@@ -43,7 +45,10 @@ export function embeddedSecrets(dataDir: string): EmbeddedSecrets {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
   mkdirSync(dataDir, { recursive: true });
-  const fresh: EmbeddedSecrets = { JWT_SECRET: randomBytes(48).toString('base64url'), SECRET_KEY: randomBytes(32).toString('base64') };
+  const fresh: EmbeddedSecrets = {
+    JWT_SECRET: randomBytes(48).toString('base64url'),
+    SECRET_KEY: randomBytes(32).toString('base64'),
+  };
   try {
     writeFileSync(file, JSON.stringify(fresh, null, 2), { mode: 0o600, flag: 'wx' });
     return fresh;

@@ -19,7 +19,11 @@ class EmbeddedDatabaseCloser implements OnApplicationShutdown {
 @Global()
 @Module({
   providers: [
-    { provide: DATABASE_ENDPOINT, inject: [APP_CONFIG], useFactory: (c: AppConfig) => resolveDatabaseEndpoint(c) },
+    {
+      provide: DATABASE_ENDPOINT,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) => resolveDatabaseEndpoint(c),
+    },
     EmbeddedDatabaseCloser,
   ],
   exports: [DATABASE_ENDPOINT],

@@ -1,5 +1,15 @@
 import { Logger } from '@nestjs/common';
-import { EnqueueOptions, FailedJob, JOB_ATTEMPTS, JOB_BACKOFF_MS, JobHandler, JobHandlerMap, JobName, JobPayloads, QueueCounts } from './job-types';
+import {
+  EnqueueOptions,
+  FailedJob,
+  JOB_ATTEMPTS,
+  JOB_BACKOFF_MS,
+  JobHandler,
+  JobHandlerMap,
+  JobName,
+  JobPayloads,
+  QueueCounts,
+} from './job-types';
 import { JobQueue } from './job-queue.port';
 
 interface Job {
@@ -26,7 +36,14 @@ export class InProcessJobQueue extends JobQueue {
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], opts: EnqueueOptions): Promise<void> {
     if (this.jobs.has(opts.jobId)) return;
-    const job: Job = { id: opts.jobId, name, payload, attempt: 1, runAt: Date.now() + (opts.delayMs ?? 0), state: 'waiting' };
+    const job: Job = {
+      id: opts.jobId,
+      name,
+      payload,
+      attempt: 1,
+      runAt: Date.now() + (opts.delayMs ?? 0),
+      state: 'waiting',
+    };
     this.jobs.set(job.id, job);
     this.schedule(job, opts.delayMs ?? 0);
   }
@@ -96,7 +113,13 @@ export class InProcessJobQueue extends JobQueue {
     return [...this.jobs.values()]
       .filter((j) => j.state === 'failed')
       .slice(0, limit)
-      .map((j) => ({ jobId: j.id, name: j.name, attempts: j.attempt, error: j.error ?? '', failedAt: j.failedAt ?? null }));
+      .map((j) => ({
+        jobId: j.id,
+        name: j.name,
+        attempts: j.attempt,
+        error: j.error ?? '',
+        failedAt: j.failedAt ?? null,
+      }));
   }
 
   async drained(timeoutMs: number): Promise<boolean> {

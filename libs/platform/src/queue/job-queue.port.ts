@@ -1,4 +1,11 @@
-import type { EnqueueOptions, FailedJob, JobHandlerMap, JobName, JobPayloads, QueueCounts } from './job-types';
+import type {
+  EnqueueOptions,
+  FailedJob,
+  JobHandlerMap,
+  JobName,
+  JobPayloads,
+  QueueCounts,
+} from './job-types';
 
 /**
  * The queue port. Two drivers: Bull on Redis (production) and in-process (embedded).

@@ -33,7 +33,10 @@ export function queueOfJob(name: string): QueueName {
   return queue;
 }
 
-export type JobHandler<N extends JobName> = (payload: JobPayloads[N], meta: { jobId: string; attempt: number }) => Promise<void>;
+export type JobHandler<N extends JobName> = (
+  payload: JobPayloads[N],
+  meta: { jobId: string; attempt: number },
+) => Promise<void>;
 export type JobHandlerMap = { [N in JobName]?: JobHandler<N> };
 
 export interface EnqueueOptions {

@@ -79,7 +79,12 @@ export class QueueModule {
         { provide: RateLimiter, useFactory: () => new RedisRateLimiter(redisUrl, `${queuePrefix}:rl:`) },
         {
           provide: CredentialCache,
-          useFactory: () => new RedisCredentialCache(redisUrl, new SecretBox(loadAppConfig().secretKey), `${queuePrefix}:cred:`),
+          useFactory: () =>
+            new RedisCredentialCache(
+              redisUrl,
+              new SecretBox(loadAppConfig().secretKey),
+              `${queuePrefix}:cred:`,
+            ),
         },
         JobQueueCloser,
         JobHandlerRegistry,

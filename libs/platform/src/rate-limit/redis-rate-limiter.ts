@@ -24,7 +24,10 @@ export class RedisRateLimiter extends RateLimiter {
   private readonly redis: Redis;
   private seq = 0;
 
-  constructor(url: string, private readonly prefix = 'comeback:rl:') {
+  constructor(
+    url: string,
+    private readonly prefix = 'comeback:rl:',
+  ) {
     super();
     this.redis = new Redis(url, { maxRetriesPerRequest: 3, lazyConnect: false });
     this.redis.defineCommand('rlAcquire', { numberOfKeys: 2, lua: ACQUIRE });
@@ -32,13 +35,11 @@ export class RedisRateLimiter extends RateLimiter {
 
   async tryAcquire(key: string, limit: number, windowMs: number): Promise<number> {
     const member = `${process.pid}-${++this.seq}-${Math.random().toString(36).slice(2, 8)}`;
-    const r = await (this.redis as unknown as { rlAcquire(k1: string, k2: string, l: number, w: number, m: string): Promise<number> }).rlAcquire(
-      `${this.prefix}${key}`,
-      `${this.prefix}${key}:blocked`,
-      limit,
-      windowMs,
-      member,
-    );
+    const r = await (
+      this.redis as unknown as {
+        rlAcquire(k1: string, k2: string, l: number, w: number, m: string): Promise<number>;
+      }
+    ).rlAcquire(`${this.prefix}${key}`, `${this.prefix}${key}:blocked`, limit, windowMs, member);
     return Number(r);
   }
 

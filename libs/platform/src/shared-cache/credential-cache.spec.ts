@@ -10,7 +10,9 @@ describe('sharedSingleFlight on the in-process credential cache', () => {
       await new Promise((r) => setTimeout(r, 30));
       return { value: `token-${refreshes}`, ttlMs: 60_000 };
     };
-    const got = await Promise.all(Array.from({ length: 20 }, () => sharedSingleFlight(cache, 'k', refresh, { pollMs: 5 })));
+    const got = await Promise.all(
+      Array.from({ length: 20 }, () => sharedSingleFlight(cache, 'k', refresh, { pollMs: 5 })),
+    );
     expect(refreshes).toBe(1);
     expect(new Set(got)).toEqual(new Set(['token-1']));
     await expect(sharedSingleFlight(cache, 'k', refresh)).resolves.toBe('token-1');
@@ -52,7 +54,9 @@ describe('sharedSingleFlight on the in-process credential cache', () => {
 
   it('an error in the refresh releases the lease and reaches the caller', async () => {
     const cache = new MemoryCredentialCache();
-    await expect(sharedSingleFlight(cache, 'k', async () => Promise.reject(new Error('token endpoint down')))).rejects.toThrow('token endpoint down');
+    await expect(
+      sharedSingleFlight(cache, 'k', async () => Promise.reject(new Error('token endpoint down'))),
+    ).rejects.toThrow('token endpoint down');
     expect(await cache.lease('k', 1_000)).not.toBeNull();
   });
 });

@@ -36,7 +36,12 @@ export class RedisCredentialCache extends CredentialCache {
   }
 
   async put(key: string, value: string, ttlMs: number): Promise<void> {
-    await this.redis.set(this.prefix + key, this.box.seal(value, sealedAs(key)), 'PX', Math.max(1, Math.floor(ttlMs)));
+    await this.redis.set(
+      this.prefix + key,
+      this.box.seal(value, sealedAs(key)),
+      'PX',
+      Math.max(1, Math.floor(ttlMs)),
+    );
   }
 
   async deleteIf(key: string, value: string): Promise<void> {

@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 
 /** One former employee of one tenant. Sensitive columns: birthDate, departureReason, lastBaseSalary, performanceRatings. */
 @Entity('alumni')
@@ -60,7 +68,11 @@ export class AlumnusEntity {
   @Column({ type: 'text', nullable: true })
   jobLevel!: string | null;
 
-  @Column({ type: 'bigint', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'bigint',
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   lastBaseSalary!: number | null;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
