@@ -13,8 +13,7 @@ describe('escapeHtml', () => {
 describe('html', () => {
   it('escapes interpolations, keeps nested html and flattens arrays', () => {
     const name = '<img src=x onerror=alert(1)>';
-    const out = html`<p title="${name}">${name}</p>
-      ${[html`<b>${'a&b'}</b>`, 'c<d']}${null}${undefined}${false}`;
+    const out = html`<p title="${name}">${name}</p>${[html`<b>${'a&b'}</b>`, 'c<d']}${null}${undefined}${false}`;
     expect(out).toBeInstanceOf(SafeHtml);
     expect(out.value).toBe(
       '<p title="&lt;img src=x onerror=alert(1)&gt;">&lt;img src=x onerror=alert(1)&gt;</p><b>a&amp;b</b>c&lt;d',

@@ -27,80 +27,37 @@ export function changeLogPage(
     ctx,
     t('changeLogTitle'),
     html`<form method="post" action="/console/change-log" class="stack">
-        <div>
-          <label for="effectiveDate">${t('effectiveDate')}</label
-          ><input id="effectiveDate" name="effectiveDate" type="date" required />
-        </div>
-        <div>
-          <label for="department">${t('department')} <span class="hint">(${t('companyWide')}: —)</span></label
-          ><input id="department" name="department" type="text" />
-        </div>
-        <div>
-          <label for="category">${t('category')}</label
-          ><select id="category" name="category">
-            ${CHANGE_CATEGORIES.map((c) => html`<option value="${c}">${t(c)}</option>`)}
-          </select>
-        </div>
-        <div>
-          <label for="title">${t('title')}</label><input id="title" name="title" type="text" required />
-        </div>
-        <div>
-          <label for="body">${t('body')}</label><textarea id="body" name="body" class="token"></textarea>
-        </div>
-        <div><button type="submit">${t('add')}</button></div>
-      </form>
-      ${table(
-        t('changeLogTitle'),
-        [t('effectiveDate'), t('department'), t('category'), t('title'), t('createdBy'), t('actions')],
-        data.rows.map(
-          (r) =>
-            html`<tr>
-              <td>${r.effectiveDate}</td>
-              <td>${r.department ?? t('companyWide')}</td>
-              <td>${t(r.category)}</td>
-              <td><strong>${r.title}</strong>${r.body ? html`<br />${r.body}` : ''}</td>
-              <td>${r.createdBy}</td>
-              <td>
-                <form method="post" action="/console/change-log/${r.id}/delete">
-                  <button type="submit" class="link">
-                    ${t('delete')}<span class="visually-hidden"> ${r.title}</span>
-                  </button>
-                </form>
-              </td>
-            </tr>`,
-        ),
-        t('none'),
-      )}
-      <h2>${t('jobDepartments')}</h2>
-      ${table(
-        t('jobDepartments'),
-        [t('ats'), t('jobId'), t('department')],
-        data.jobDepartments.map(
-          (j) =>
-            html`<tr>
-              <td>${j.ats}</td>
-              <td>${j.jobId}</td>
-              <td>${j.department}</td>
-            </tr>`,
-        ),
-        t('none'),
-      )}
-      <form method="post" action="/console/change-log/job-departments" class="row">
-        <div>
-          <label for="jd-ats">${t('ats')}</label
-          ><select id="jd-ats" name="ats">
-            ${atsOptions(data.atsKinds)}
-          </select>
-        </div>
-        <div>
-          <label for="jd-job">${t('jobId')}</label><input id="jd-job" name="jobId" type="text" required />
-        </div>
-        <div>
-          <label for="jd-dep">${t('department')}</label
-          ><input id="jd-dep" name="department" type="text" required />
-        </div>
-        <div><button type="submit">${t('save')}</button></div>
-      </form>`,
+  <div><label for="effectiveDate">${t('effectiveDate')}</label><input id="effectiveDate" name="effectiveDate" type="date" required></div>
+  <div><label for="department">${t('department')} <span class="hint">(${t('companyWide')}: —)</span></label><input id="department" name="department" type="text"></div>
+  <div><label for="category">${t('category')}</label><select id="category" name="category">${CHANGE_CATEGORIES.map((c) => html`<option value="${c}">${t(c)}</option>`)}</select></div>
+  <div><label for="title">${t('title')}</label><input id="title" name="title" type="text" required></div>
+  <div><label for="body">${t('body')}</label><textarea id="body" name="body" class="token"></textarea></div>
+  <div><button type="submit">${t('add')}</button></div>
+</form>
+${table(
+  t('changeLogTitle'),
+  [t('effectiveDate'), t('department'), t('category'), t('title'), t('createdBy'), t('actions')],
+  data.rows.map(
+    (
+      r,
+    ) => html`<tr><td>${r.effectiveDate}</td><td>${r.department ?? t('companyWide')}</td><td>${t(r.category)}</td><td><strong>${r.title}</strong>${r.body ? html`<br>${r.body}` : ''}</td><td>${r.createdBy}</td>
+<td><form method="post" action="/console/change-log/${r.id}/delete"><button type="submit" class="link">${t('delete')}<span class="visually-hidden"> ${r.title}</span></button></form></td></tr>`,
+  ),
+  t('none'),
+)}
+<h2>${t('jobDepartments')}</h2>
+${table(
+  t('jobDepartments'),
+  [t('ats'), t('jobId'), t('department')],
+  data.jobDepartments.map((j) => html`<tr><td>${j.ats}</td><td>${j.jobId}</td><td>${j.department}</td></tr>`),
+  t('none'),
+)}
+<form method="post" action="/console/change-log/job-departments" class="row">
+  <div><label for="jd-ats">${t('ats')}</label><select id="jd-ats" name="ats">${atsOptions(data.atsKinds)}</select></div>
+  <div><label for="jd-job">${t('jobId')}</label><input id="jd-job" name="jobId" type="text" required></div>
+  <div><label for="jd-dep">${t('department')}</label><input id="jd-dep" name="department" type="text" required></div>
+  <div><button type="submit">${t('save')}</button></div>
+</form>`,
     { flash: data.flash },
   ).value;
 }

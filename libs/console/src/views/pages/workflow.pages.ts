@@ -25,59 +25,24 @@ export function stageMappingsPage(
     ctx,
     t('stageMappingsTitle'),
     html`${table(
-        t('stageMappingsTitle'),
-        [t('ats'), t('jobId'), t('tierFull'), t('tierLight'), t('protectedStages'), t('createdBy')],
-        data.rows.map(
-          (r) =>
-            html`<tr>
-              <td>${r.ats}</td>
-              <td>${r.jobId}</td>
-              <td>${list(r.mapping.tiers.full)}</td>
-              <td>${list(r.mapping.tiers.light)}</td>
-              <td>${list(r.mapping.protected)}</td>
-              <td>${r.updatedBy}</td>
-            </tr>`,
-        ),
-        t('none'),
-      )}
-      <h2>${t('save')}</h2>
-      <form method="post" action="/console/stage-mappings" class="stack">
-        <div>
-          <label for="ats">${t('ats')}</label
-          ><select id="ats" name="ats">
-            ${atsOptions(data.atsKinds)}
-          </select>
-        </div>
-        <div>
-          <label for="jobId">${t('jobId')}</label><input id="jobId" name="jobId" type="text" required />
-        </div>
-        <p class="hint" id="stages-hint">${t('stagesHint')}</p>
-        <div>
-          <label for="full">${t('tierFull')}</label
-          ><input
-            id="full"
-            name="full"
-            type="text"
-            aria-describedby="stages-hint"
-            placeholder="書類選考, 一次面接"
-          />
-        </div>
-        <div>
-          <label for="light">${t('tierLight')}</label
-          ><input id="light" name="light" type="text" aria-describedby="stages-hint" placeholder="書類選考" />
-        </div>
-        <div>
-          <label for="protected">${t('protectedStages')}</label
-          ><input
-            id="protected"
-            name="protected"
-            type="text"
-            aria-describedby="stages-hint"
-            placeholder="最終面接, Offer"
-          />
-        </div>
-        <div><button type="submit">${t('save')}</button></div>
-      </form>`,
+      t('stageMappingsTitle'),
+      [t('ats'), t('jobId'), t('tierFull'), t('tierLight'), t('protectedStages'), t('createdBy')],
+      data.rows.map(
+        (r) =>
+          html`<tr><td>${r.ats}</td><td>${r.jobId}</td><td>${list(r.mapping.tiers.full)}</td><td>${list(r.mapping.tiers.light)}</td><td>${list(r.mapping.protected)}</td><td>${r.updatedBy}</td></tr>`,
+      ),
+      t('none'),
+    )}
+<h2>${t('save')}</h2>
+<form method="post" action="/console/stage-mappings" class="stack">
+  <div><label for="ats">${t('ats')}</label><select id="ats" name="ats">${atsOptions(data.atsKinds)}</select></div>
+  <div><label for="jobId">${t('jobId')}</label><input id="jobId" name="jobId" type="text" required></div>
+  <p class="hint" id="stages-hint">${t('stagesHint')}</p>
+  <div><label for="full">${t('tierFull')}</label><input id="full" name="full" type="text" aria-describedby="stages-hint" placeholder="書類選考, 一次面接"></div>
+  <div><label for="light">${t('tierLight')}</label><input id="light" name="light" type="text" aria-describedby="stages-hint" placeholder="書類選考"></div>
+  <div><label for="protected">${t('protectedStages')}</label><input id="protected" name="protected" type="text" aria-describedby="stages-hint" placeholder="最終面接, Offer"></div>
+  <div><button type="submit">${t('save')}</button></div>
+</form>`,
     { flash: data.flash, error: data.error },
   ).value;
 }
@@ -109,18 +74,11 @@ export function reviewListPage(
       t('reviewTitle'),
       [t('applicant'), t('job'), t('candidates'), t('created'), t('actions')],
       data.items.map(
-        (i) =>
-          html`<tr>
-            <td>${i.candidateName ?? '—'}</td>
-            <td>${typeof i.applicant.jobName === 'string' ? i.applicant.jobName : '—'}</td>
-            <td>${i.candidates.map((c) => c.employeeNumber).join(', ')}</td>
-            <td>${formatDateTime(i.createdAt)}</td>
-            <td>
-              <a href="/console/review/${i.id}"
-                >${t('open')}<span class="visually-hidden"> ${i.candidateName ?? ''}</span></a
-              >
-            </td>
-          </tr>`,
+        (
+          i,
+        ) => html`<tr><td>${i.candidateName ?? '—'}</td><td>${typeof i.applicant.jobName === 'string' ? i.applicant.jobName : '—'}</td>
+<td>${i.candidates.map((c) => c.employeeNumber).join(', ')}</td><td>${formatDateTime(i.createdAt)}</td>
+<td><a href="/console/review/${i.id}">${t('open')}<span class="visually-hidden"> ${i.candidateName ?? ''}</span></a></td></tr>`,
       ),
       t('none'),
     ),
@@ -159,73 +117,44 @@ export function reviewItemPage(
   const { t } = ctx;
   const { item } = data;
   const a = item.applicant;
-  const applicantCard = html`<section class="card" aria-labelledby="applicant-h">
-    <h2 id="applicant-h">${t('applicant')}</h2>
-    <dl class="facts">
-      <dt>${t('name')}</dt>
-      <dd>${strings(a.lastName)} ${strings(a.firstName)}</dd>
-      <dt>Email</dt>
-      <dd>${strings(a.emails)}</dd>
-      <dt>Tel</dt>
-      <dd>${strings(a.phones)}</dd>
-      <dt>${t('job')}</dt>
-      <dd>${strings(a.jobName)}</dd>
-    </dl>
-  </section>`;
+  const applicantCard = html`<section class="card" aria-labelledby="applicant-h"><h2 id="applicant-h">${t('applicant')}</h2><dl class="facts">
+<dt>${t('name')}</dt><dd>${strings(a.lastName)} ${strings(a.firstName)}</dd>
+<dt>Email</dt><dd>${strings(a.emails)}</dd><dt>Tel</dt><dd>${strings(a.phones)}</dd><dt>${t('job')}</dt><dd>${strings(a.jobName)}</dd></dl></section>`;
   const cards = item.candidates.map((c, i) => {
     const p = data.people.get(c.employeeNumber);
     const headingId = `cand-${i}`;
-    return html`<section class="card" aria-labelledby="${headingId}">
-      <h2 id="${headingId}">${c.employeeNumber}${p ? html` — ${p.familyName} ${p.givenName}` : ''}</h2>
-      ${
-        p
-          ? html`<dl class="facts">
-              <dt>${t('reading')}</dt>
-              <dd>${[p.familyNameKana, p.givenNameKana].filter(Boolean).join(' ') || '—'}</dd>
-              <dt>Email</dt>
-              <dd>${p.emails.join(', ') || '—'}</dd>
-              <dt>Tel</dt>
-              <dd>${p.phones.join(', ') || '—'}</dd>
-              <dt>${t('hireDate')}</dt>
-              <dd>${p.hireDate}</dd>
-              <dt>${t('leaveDate')}</dt>
-              <dd>${p.leaveDate}</dd>
-              <dt>${t('department')}</dt>
-              <dd>${p.department ?? '—'}</dd>
-            </dl>`
-          : ''
-      }
-      <p>${t('score')}: <strong>${c.score.toFixed(1)}</strong></p>
-      ${table(
-        `${t('evidence')} (${c.employeeNumber})`,
-        [t('evidence'), t('result'), t('score')],
-        c.evidence.map(
-          (e) =>
-            html`<tr>
-              <td>${e.field}</td>
-              <td>${e.outcome}${e.detail ? html`<br /><span class="hint">${e.detail}</span>` : ''}</td>
-              <td>${e.weight.toFixed(1)}</td>
-            </tr>`,
-        ),
-        t('none'),
-      )}
-      ${
-        item.status === 'open'
-          ? html`<form method="post" action="/console/review/${item.id}/confirm">
-              <input type="hidden" name="employeeNumber" value="${c.employeeNumber}" />
-              <button type="submit">${t('confirm')} (${c.employeeNumber})</button>
-            </form>`
-          : ''
-      }
-    </section>`;
+    return html`<section class="card" aria-labelledby="${headingId}"><h2 id="${headingId}">${c.employeeNumber}${p ? html` — ${p.familyName} ${p.givenName}` : ''}</h2>
+${
+  p
+    ? html`<dl class="facts"><dt>${t('reading')}</dt><dd>${[p.familyNameKana, p.givenNameKana].filter(Boolean).join(' ') || '—'}</dd>
+<dt>Email</dt><dd>${p.emails.join(', ') || '—'}</dd><dt>Tel</dt><dd>${p.phones.join(', ') || '—'}</dd>
+<dt>${t('hireDate')}</dt><dd>${p.hireDate}</dd><dt>${t('leaveDate')}</dt><dd>${p.leaveDate}</dd><dt>${t('department')}</dt><dd>${p.department ?? '—'}</dd></dl>`
+    : ''
+}
+<p>${t('score')}: <strong>${c.score.toFixed(1)}</strong></p>
+${table(
+  `${t('evidence')} (${c.employeeNumber})`,
+  [t('evidence'), t('result'), t('score')],
+  c.evidence.map(
+    (e) =>
+      html`<tr><td>${e.field}</td><td>${e.outcome}${e.detail ? html`<br><span class="hint">${e.detail}</span>` : ''}</td><td>${e.weight.toFixed(1)}</td></tr>`,
+  ),
+  t('none'),
+)}
+${
+  item.status === 'open'
+    ? html`<form method="post" action="/console/review/${item.id}/confirm"><input type="hidden" name="employeeNumber" value="${c.employeeNumber}">
+<button type="submit">${t('confirm')} (${c.employeeNumber})</button></form>`
+    : ''
+}</section>`;
   });
   return layout(
     ctx,
     `${t('reviewTitle')}: ${item.candidateName ?? ''}`,
     html`<p>${badge(ctx, item.status)}</p>
-      <div class="side-by-side">${applicantCard}${cards}</div>
-      ${item.status === 'open' ? html`<form method="post" action="/console/review/${item.id}/reject"><button type="submit" class="secondary">${t('reject')}</button></form>` : ''}
-      <p><a href="/console/review">${t('back')}</a></p>`,
+<div class="side-by-side">${applicantCard}${cards}</div>
+${item.status === 'open' ? html`<form method="post" action="/console/review/${item.id}/reject"><button type="submit" class="secondary">${t('reject')}</button></form>` : ''}
+<p><a href="/console/review">${t('back')}</a></p>`,
     { error: data.error },
   ).value;
 }
@@ -260,17 +189,9 @@ export function applicationsPage(ctx: PageContext, rows: ApplicationRow[]): stri
           ft?.action === 'move' && ft.targetStage
             ? `→ ${ft.targetStage.name} (${ft.skipped.map((s) => s.name).join(', ')}; ${r.tier ?? ''} v${r.policyVersion ?? '?'})`
             : (r.tier ?? '—');
-        return html`<tr>
-          <td>${r.candidateName ?? '—'}</td>
-          <td>${r.jobName ?? '—'}</td>
-          <td>${r.currentStageName ?? '—'}</td>
-          <td>${badge(ctx, r.outcome)}</td>
-          <td>${ftText}</td>
-          <td>${r.recruiterSummary ?? ''}</td>
-          <td>
-            ${r.employeeNumber ? html`<a href="/console/briefings/${encodeURIComponent(r.ats)}/${encodeURIComponent(r.applicationId)}">${t('briefing')}<span class="visually-hidden"> ${r.candidateName ?? ''}</span></a>` : '—'}
-          </td>
-        </tr>`;
+        return html`<tr><td>${r.candidateName ?? '—'}</td><td>${r.jobName ?? '—'}</td><td>${r.currentStageName ?? '—'}</td><td>${badge(ctx, r.outcome)}</td>
+<td>${ftText}</td><td>${r.recruiterSummary ?? ''}</td>
+<td>${r.employeeNumber ? html`<a href="/console/briefings/${encodeURIComponent(r.ats)}/${encodeURIComponent(r.applicationId)}">${t('briefing')}<span class="visually-hidden"> ${r.candidateName ?? ''}</span></a>` : '—'}</td></tr>`;
       }),
       t('none'),
     ),
@@ -297,15 +218,10 @@ export function auditPage(ctx: PageContext, rows: AuditRow[]): string {
       t('auditTitle'),
       [t('when'), t('actor'), t('role'), t('action'), t('target'), t('body')],
       rows.map(
-        (r) =>
-          html`<tr>
-            <td>${formatDateTime(r.createdAt)}</td>
-            <td>${r.actor}</td>
-            <td>${r.actorRole}</td>
-            <td><code>${r.action}</code></td>
-            <td>${r.targetType ? `${r.targetType}: ${r.targetId ?? ''}` : '—'}</td>
-            <td><code class="details">${JSON.stringify(r.details).slice(0, 300)}</code></td>
-          </tr>`,
+        (
+          r,
+        ) => html`<tr><td>${formatDateTime(r.createdAt)}</td><td>${r.actor}</td><td>${r.actorRole}</td><td><code>${r.action}</code></td>
+<td>${r.targetType ? `${r.targetType}: ${r.targetId ?? ''}` : '—'}</td><td><code class="details">${JSON.stringify(r.details).slice(0, 300)}</code></td></tr>`,
       ),
       t('none'),
     ),
