@@ -94,9 +94,9 @@ export class AtsConnectionService {
       });
     }
     const entity = await this.repo.upsert(actor.tenantId, input.kind, {
-      apiBaseUrl: input.apiBaseUrl.replace(/\/$/, ''),
-      authUrl: input.authUrl ?? null,
-      clientId: input.clientId ?? null,
+      apiBaseUrl: candidate.apiBaseUrl,
+      authUrl: candidate.authUrl,
+      clientId: candidate.clientId,
       secretSealed: this.box.seal(input.secret, sealContext(actor.tenantId, input.kind, 'secret')),
       webhookSecretSealed: input.webhookSecret
         ? this.box.seal(input.webhookSecret, sealContext(actor.tenantId, input.kind, 'webhook_secret'))
@@ -106,8 +106,8 @@ export class AtsConnectionService {
         : null,
       accessTokenSealed: null,
       accessTokenExpiresAt: null,
-      actingUserId: input.actingUserId ?? null,
-      offerSalaryField: input.offerSalaryField ?? null,
+      actingUserId: candidate.actingUserId,
+      offerSalaryField: candidate.offerSalaryField,
     });
     this.cache.delete(`${actor.tenantId}:${input.kind}`);
     await this.audit.record(actor, {
