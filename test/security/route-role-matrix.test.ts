@@ -70,6 +70,7 @@ const EXPECTED: Record<string, Who[] | typeof PUBLIC> = {
   'GET /api/v1/jobs/mine': STAFF,
   'GET /api/v1/jobs/{ats}/{jobId}/assignments': HR,
   'PUT /api/v1/jobs/{ats}/{jobId}/assignments': HR,
+  'POST /api/v1/jobs/{ats}/{jobId}/assignments/sync': HR,
   'GET /api/v1/jobs/{ats}/{jobId}/pay-target': HR_REC,
   'PUT /api/v1/jobs/{ats}/{jobId}/pay-target': HR,
   'GET /api/v1/briefings/job-departments/{ats}/{jobId}': HR,
