@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@comeback/platform';
 import { CompensationModule } from '@comeback/compensation';
+import { NotificationsModule } from '@comeback/notifications';
 import { PipelineModule } from '@comeback/pipeline';
 
 /** The worker: no HTTP, only the queue processors and the features that handle ATS events (scale it on Redis). */
-@Module({ imports: [PlatformModule, PipelineModule, CompensationModule] })
+@Module({ imports: [PlatformModule, PipelineModule, CompensationModule, NotificationsModule] })
 export class WorkerModule {}

@@ -6,5 +6,5 @@ export type { AtsCallCounters, AtsMetricsSnapshot } from './http/ats-http-metric
 export { ATS_HTTP_TUNING } from './http/ats-http-client';
 export type { AtsHttpTuning, AtsRetryPolicy, AtsHttpTimeouts } from './http/ats-http-client';
 export * from './ats-credential.store';
-export { connectionUrlProblem, isPublicAddress } from './http/outbound-guard';
+export { connectionUrlProblem, guardedLookup, isPublicAddress } from './http/outbound-guard';
 export type { OutboundPolicy } from './http/outbound-guard';

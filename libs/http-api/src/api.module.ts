@@ -5,6 +5,7 @@ import { HttpExceptionFilter, PlatformModule } from '@comeback/platform';
 import { PipelineJobsInApiModule, PipelineModule } from '@comeback/pipeline';
 import { CompensationModule } from '@comeback/compensation';
 import { ConsoleModule } from '@comeback/console';
+import { NotificationsModule } from '@comeback/notifications';
 import { BriefingsController } from './briefings/briefings.controller';
 import { ChangeLogController } from './briefings/change-log.controller';
 import { ConsoleAuthController } from './console/console-auth.controller';
@@ -20,6 +21,7 @@ import { IntegrationController } from './hr/integration.controller';
 import { ReviewQueueController } from './hr/review-queue.controller';
 import { TokensController } from './hr/tokens.controller';
 import { MatchingController } from './matching/matching.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 import { RegistryController } from './registry/registry.controller';
 import { StorableInputInterceptor } from './storable-input.interceptor';
 import { WebhooksController } from './webhooks/webhooks.controller';
@@ -32,6 +34,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     PipelineJobsInApiModule,
     CompensationModule,
     ConsoleModule,
+    NotificationsModule,
   ],
   controllers: [
     HealthController,
@@ -51,6 +54,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ConsoleAuthController,
     ConsoleHrController,
     ConsoleWorkController,
+    NotificationsController,
   ],
   providers: [
     { provide: APP_FILTER, useClass: HttpExceptionFilter },
