@@ -10,6 +10,7 @@ import { BriefingsController } from './briefings/briefings.controller';
 import { ChangeLogController } from './briefings/change-log.controller';
 import { ConsoleAuthController } from './console/console-auth.controller';
 import { ConsoleHrController } from './console/console-hr.controller';
+import { ConsoleNotificationsController } from './console/console-notifications.controller';
 import { ConsoleWorkController } from './console/console-work.controller';
 import { CompensationDataController } from './compensation/compensation-data.controller';
 import { FairnessPoliciesController } from './compensation/fairness-policies.controller';
@@ -54,6 +55,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ConsoleAuthController,
     ConsoleHrController,
     ConsoleWorkController,
+    ConsoleNotificationsController,
     NotificationsController,
   ],
   providers: [

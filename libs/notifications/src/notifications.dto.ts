@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -95,4 +95,62 @@ export class NotificationRunDto {
   @IsOptional()
   @IsBoolean()
   forceDigest?: boolean;
+}
+
+/** A checkbox group posts nothing, one value or several: always a list here. */
+const asList = () =>
+  Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value) ? (value as unknown[]) : typeof value === 'string' && value !== '' ? [value] : [],
+  );
+const emptyToUndefined = () =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && value.trim() === '' ? undefined : value,
+  );
+
+/** The console's "my notifications" form. */
+export class NotificationPreferenceFormDto {
+  @IsEmail()
+  @MaxLength(320)
+  email!: string;
+
+  @IsIn(['ja', 'en'])
+  language!: Language;
+
+  @asList()
+  @IsArray()
+  @ArrayMaxSize(NOTIFICATION_EVENTS.length)
+  @IsIn(NOTIFICATION_EVENTS, { each: true })
+  events: NotificationEvent[] = [];
+
+  @IsIn(['immediate', 'digest'])
+  mode!: DeliveryMode;
+}
+
+/** The console's company-wide notification form (HR). */
+export class NotificationSettingsFormDto {
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  reviewWaitHours!: number;
+
+  @emptyToUndefined()
+  @IsOptional()
+  @IsIn(['slack', 'teams'])
+  chatKind?: ChatKind;
+
+  @emptyToUndefined()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  webhookUrl?: string;
+
+  @asList()
+  @IsArray()
+  @ArrayMaxSize(NOTIFICATION_EVENTS.length)
+  @IsIn(NOTIFICATION_EVENTS, { each: true })
+  chatEvents: NotificationEvent[] = [];
+
+  @IsIn(['ja', 'en'])
+  chatLanguage!: Language;
 }
