@@ -264,3 +264,33 @@ describe('notifications by e-mail (real SMTP) and to a Teams/Slack webhook', () 
     expect(hook.posts.length).toBe(before + 1);
   });
 });
+
+describe('notifications without SMTP', () => {
+  it('keeps the mail in the outbox instead of sending it (embedded mode, demos)', async () => {
+    const api = await startApi({ SMTP_URL: undefined });
+    try {
+      const tenant = await api.tenant('acme-outbox');
+      const token = tenant.token('hr_admin', 'hana.hr@acme.example');
+      await http(api.baseUrl, 'PUT', '/api/v1/notifications/preferences/me', {
+        token,
+        json: { email: 'hana.hr@acme.example', language: 'en', events: ['import_failed'], mode: 'immediate' },
+      });
+      const db = api.app.get(DataSource);
+      await db.query(
+        `INSERT INTO import_runs (tenant_id, kind, status, mode, started_by) VALUES ($1, 'alumni', 'failed', 'upsert', 'hr')`,
+        [tenant.id],
+      );
+      const run = await http(api.baseUrl, 'POST', '/api/v1/notifications/run', { token, json: {} });
+      expect(run.body).toMatchObject({ sent: 1, failed: 0 });
+      const kept: { to: string; subject: string; text: string }[] = await db.query(
+        'SELECT "to", subject, text FROM notification_mail_outbox',
+      );
+      expect(kept).toEqual([
+        expect.objectContaining({ to: 'hana.hr@acme.example', subject: 'Comeback: An import failed' }),
+      ]);
+      expect(kept[0].text).toContain(`${api.baseUrl}/console/registry`);
+    } finally {
+      await api.close();
+    }
+  });
+});
