@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig } from '@comeback/platform';
+import { APP_CONFIG, AppConfig, InvalidConfigError } from '@comeback/platform';
 import { mailFrom, NotificationMailer, SmtpNotificationMailer } from './channels/notification-mailer';
 import { OutboxNotificationMailer } from './channels/outbox-notification-mailer';
 import {
@@ -34,10 +34,15 @@ import { NotificationsWorker } from './notifications.worker';
     {
       provide: NotificationMailer,
       inject: [APP_CONFIG, OutboxNotificationMailer],
-      useFactory: (config: AppConfig, outbox: OutboxNotificationMailer): NotificationMailer =>
-        process.env.SMTP_URL
-          ? new SmtpNotificationMailer(process.env.SMTP_URL, mailFrom(process.env, config.publicBaseUrl))
-          : outbox,
+      // SMTP_URL and MAIL_FROM are read here until the shared mail sender brings them into AppConfig; checked
+      // at start-up all the same.
+      useFactory: (config: AppConfig, outbox: OutboxNotificationMailer): NotificationMailer => {
+        const smtpUrl = process.env.SMTP_URL;
+        if (!smtpUrl) return outbox;
+        if (!/^smtps?:\/\/[^\s]+$/.test(smtpUrl))
+          throw new InvalidConfigError(['SMTP_URL must be an smtp:// or smtps:// URL']);
+        return new SmtpNotificationMailer(smtpUrl, mailFrom(process.env, config.publicBaseUrl));
+      },
     },
   ],
   exports: [NotificationsService, NotificationsWorker, NotificationsRepository],
