@@ -32,3 +32,6 @@ export { MemoryCredentialCache } from './shared-cache/memory-credential-cache';
 export * from './cache/lru-cache';
 export * from './database/storable-text';
 export { CONSOLE_SESSION_COOKIE } from './auth/jwt.strategy';
+export * from './mail/mail-sender.port';
+export { MailOutbox } from './mail/outbox-mail-sender';
+export type { MailOutboxEntity } from './mail/mail-outbox.entity';
