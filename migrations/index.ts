@@ -8,6 +8,7 @@ import { WritebackLedger1796172895217 } from './1796172895217-WritebackLedger';
 import { WebhookSubscriptionsAndOAuthTokens1796174516545 } from './1796174516545-WebhookSubscriptionsAndOAuthTokens';
 import { TokensAndErasure1796176218091 } from './1796176218091-TokensAndErasure';
 import { MailOutbox1796184195619 } from './1796184195619-MailOutbox';
+import { People1796185115064 } from './1796185115064-People';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -23,4 +24,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   WebhookSubscriptionsAndOAuthTokens1796174516545,
   TokensAndErasure1796176218091,
   MailOutbox1796184195619,
+  People1796185115064,
 ];

@@ -5,10 +5,12 @@ import { HttpExceptionFilter, PlatformModule } from '@comeback/platform';
 import { PipelineJobsInApiModule, PipelineModule } from '@comeback/pipeline';
 import { CompensationModule } from '@comeback/compensation';
 import { ConsoleModule } from '@comeback/console';
+import { PeopleModule } from '@comeback/people';
 import { BriefingsController } from './briefings/briefings.controller';
 import { ChangeLogController } from './briefings/change-log.controller';
 import { ConsoleAuthController } from './console/console-auth.controller';
 import { ConsoleHrController } from './console/console-hr.controller';
+import { ConsolePeopleController } from './console/console-people.controller';
 import { ConsoleWorkController } from './console/console-work.controller';
 import { CompensationDataController } from './compensation/compensation-data.controller';
 import { FairnessPoliciesController } from './compensation/fairness-policies.controller';
@@ -17,6 +19,7 @@ import { OffersController } from './compensation/offers.controller';
 import { HealthController } from './health/health.controller';
 import { EligibilityPoliciesController } from './hr/eligibility-policies.controller';
 import { IntegrationController } from './hr/integration.controller';
+import { PeopleController } from './hr/people.controller';
 import { ReviewQueueController } from './hr/review-queue.controller';
 import { TokensController } from './hr/tokens.controller';
 import { MatchingController } from './matching/matching.controller';
@@ -32,6 +35,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     PipelineJobsInApiModule,
     CompensationModule,
     ConsoleModule,
+    PeopleModule,
   ],
   controllers: [
     HealthController,
@@ -51,6 +55,8 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ConsoleAuthController,
     ConsoleHrController,
     ConsoleWorkController,
+    ConsolePeopleController,
+    PeopleController,
   ],
   providers: [
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -161,6 +161,12 @@ class EnvironmentVariables {
     message: 'MAIL_FROM must be an e-mail address, optionally as "Name <address>"',
   })
   MAIL_FROM: string = 'Comeback <no-reply@comeback.invalid>';
+
+  /** Tests and local OIDC providers only: accept an http:// SSO issuer (production issuers are https://). */
+  @IsOptional()
+  @IsBoolean({ message: 'SSO_ALLOW_HTTP_ISSUER must be true or false' })
+  @Transform(({ value }) => parseBoolean(value))
+  SSO_ALLOW_HTTP_ISSUER?: boolean;
 }
 
 export interface AppConfig {
@@ -194,6 +200,7 @@ export interface AppConfig {
   /** Unset → e-mail goes to the database outbox instead of an SMTP server. */
   smtpUrl: string | null;
   mailFrom: string;
+  ssoAllowHttpIssuer: boolean;
 }
 
 export class InvalidConfigError extends Error {
@@ -241,6 +248,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embedded: !vars.DATABASE_URL,
     smtpUrl: vars.SMTP_URL ?? null,
     mailFrom: vars.MAIL_FROM,
+    ssoAllowHttpIssuer: vars.SSO_ALLOW_HTTP_ISSUER ?? false,
   };
 }
 
