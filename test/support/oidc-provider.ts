@@ -11,14 +11,14 @@ export interface TestOidcProvider {
   close(): Promise<void>;
 }
 
-/** Starts test/support/oidc-provider.mjs (a real oidc-provider) in a child process. */
+/** Starts test/support/oidc-provider-server.mjs (a real oidc-provider) in a child process. */
 export async function startOidcProvider(redirectUri: string): Promise<TestOidcProvider> {
   const port = await freePort();
   const clientId = 'comeback-test';
   const clientSecret = 'test-client-secret-0123456789abcdef';
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(__dirname, 'oidc-provider.mjs'), String(port), clientId, clientSecret, redirectUri],
+    [join(__dirname, 'oidc-provider-server.mjs'), String(port), clientId, clientSecret, redirectUri],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';

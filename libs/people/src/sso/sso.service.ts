@@ -174,8 +174,15 @@ export class SsoService {
           idTokenExpected: true,
         },
       );
-      const claims = tokens.claims();
-      if (!claims || typeof claims.email !== 'string' || claims.email_verified !== true) return fail;
+      const idToken = tokens.claims();
+      if (!idToken) return fail;
+      // Providers that keep profile claims out of the ID token (oidc-provider, Okta by default) give them at the
+      // userinfo endpoint, bound to the ID token's subject.
+      const claims =
+        typeof idToken.email === 'string'
+          ? idToken
+          : await oidc.fetchUserInfo(config, tokens.access_token, idToken.sub);
+      if (typeof claims.email !== 'string' || claims.email_verified !== true) return fail;
       return await this.personFor(tenantId, claims.email, attempt.invitation);
     } catch (err) {
       this.logger.warn({ err: logSafeError(err) }, 'OIDC sign-in refused');
