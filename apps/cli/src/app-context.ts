@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { PlatformModule } from '@comeback/platform';
 import { PipelineModule } from '@comeback/pipeline';
 import { RegistryModule } from '@comeback/registry';
+import { PeopleModule } from '@comeback/people';
 
 @Module({ imports: [PlatformModule, RegistryModule] })
 class CliServicesModule {}
@@ -11,15 +12,23 @@ class CliServicesModule {}
 @Module({ imports: [PlatformModule, PipelineModule] })
 class CliPipelineServicesModule {}
 
+/** For the people commands (invitations: people, mail). */
+@Module({ imports: [PlatformModule, PeopleModule] })
+class CliPeopleServicesModule {}
+
 /**
  * Commands open their own application context (after any environment tweaks, e.g. a fresh data
  * directory for benchmarks) rather than sharing one opened at start, so `--help` never boots a database.
  */
 export async function openServices(
-  scope: 'registry' | 'pipeline' = 'registry',
+  scope: 'registry' | 'pipeline' | 'people' = 'registry',
 ): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(
-    scope === 'pipeline' ? CliPipelineServicesModule : CliServicesModule,
+    scope === 'pipeline'
+      ? CliPipelineServicesModule
+      : scope === 'people'
+        ? CliPeopleServicesModule
+        : CliServicesModule,
     { logger: ['error', 'warn'], abortOnError: false },
   );
   app.enableShutdownHooks();

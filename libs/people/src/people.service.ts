@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
+  APP_CONFIG,
+  type AppConfig,
   AppException,
   AuditService,
   ErrorCode,
@@ -49,6 +51,7 @@ export class PeopleService {
     private readonly hasher: PasswordHasher,
     private readonly mailer: PeopleMailer,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   list(tenantId: string): Promise<PersonEntity[]> {
@@ -196,6 +199,38 @@ export class PeopleService {
       await this.rows.setStatus(tx, actor.tenantId, id, 'active');
       await this.audit.record(actor, { action: 'person.reactivate', targetType: 'person', targetId: id }, tx);
     });
+  }
+
+  /**
+   * The embedded demo's people, one per role, with known passwords printed by the demo. Refused outside the
+   * embedded mode: a known password must never exist in a real installation.
+   */
+  async createDemoPeople(
+    tenantId: string,
+    people: readonly {
+      email: string;
+      displayName: string;
+      role: PersonRole;
+      language: PersonLanguage;
+      password: string;
+    }[],
+  ): Promise<void> {
+    if (!this.config.embedded)
+      throw new AppException(ErrorCode.Forbidden, 'Demo people exist only in embedded mode');
+    for (const p of people) {
+      const hash = await this.hasher.hash(p.password);
+      await this.rows.transaction((tx) =>
+        this.rows.insertPerson(tx, {
+          tenantId,
+          email: p.email,
+          emailKey: emailKey(p.email),
+          displayName: p.displayName,
+          language: p.language,
+          role: p.role,
+          passwordHash: hash,
+        }),
+      );
+    }
   }
 
   private async keepOneAdmin(tenantId: string): Promise<void> {
