@@ -223,6 +223,10 @@ describe('people and sign-in', () => {
     expect(await home(copy)).toBe(url('/console/login?error=invalid'));
   });
 
+  it('has no local mailbox outside the embedded mode', async () => {
+    expect((await new Browser().request(url('/console/dev/mailbox'))).status).toBe(404);
+  });
+
   it('lists people and machine tokens by name; a revoked token is refused', async () => {
     const hrToken = tenant.token('hr_admin');
     const people = await http(api.baseUrl, 'GET', '/api/v1/people', { token: hrToken });

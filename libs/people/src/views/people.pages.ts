@@ -76,8 +76,8 @@ export function signInPage(
             </p>`
           : ''
       }
-      <section aria-labelledby="token-heading">
-        <h2 id="token-heading">${p('machineToken')}</h2>
+      <section>
+        <h2>${p('machineToken')}</h2>
         <form method="post" action="/console/login" class="stack">
           <div>
             <label for="token">${t('loginToken')}</label>
