@@ -8,8 +8,8 @@ import { PeopleModule } from '@comeback/people';
 @Module({ imports: [PlatformModule, RegistryModule] })
 class CliServicesModule {}
 
-/** For commands that need the pipeline's services (the ATS connections' sealed secrets). */
-@Module({ imports: [PlatformModule, PipelineModule] })
+/** For commands that need the pipeline's services (the ATS connections' sealed secrets) and the SSO secrets. */
+@Module({ imports: [PlatformModule, PipelineModule, PeopleModule] })
 class CliPipelineServicesModule {}
 
 /** For the people commands (invitations: people, mail). */

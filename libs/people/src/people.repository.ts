@@ -177,6 +177,14 @@ export class PeopleRepository {
     return this.sso.findOneBy({ tenantId });
   }
 
+  allSso(): Promise<TenantSsoEntity[]> {
+    return this.sso.find();
+  }
+
+  async setSsoSecret(tenantId: string, clientSecretSealed: string): Promise<void> {
+    await this.sso.update({ tenantId }, { clientSecretSealed });
+  }
+
   async saveSso(row: Omit<TenantSsoEntity, 'updatedAt'>): Promise<void> {
     await this.sso.upsert(row, ['tenantId']);
   }

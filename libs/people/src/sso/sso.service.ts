@@ -123,6 +123,20 @@ export class SsoService {
     await this.audit.record(actor, { action: 'sso.remove', targetType: 'tenant', targetId: actor.tenantId });
   }
 
+  /** Key rotation (`secrets:rotate`): every tenant's client secret sealed again under the current key. */
+  async resealAll(): Promise<{ providers: number; resealed: number }> {
+    const rows = await this.rows.allSso();
+    let resealed = 0;
+    for (const row of rows) {
+      if (!this.box.needsReseal(row.clientSecretSealed)) continue;
+      const ctx = { tenantId: row.tenantId, field: 'tenant_sso.client_secret' };
+      await this.rows.setSsoSecret(row.tenantId, this.box.reseal(row.clientSecretSealed, ctx));
+      this.discovered.delete(row.tenantId);
+      resealed += 1;
+    }
+    return { providers: rows.length, resealed };
+  }
+
   /** Where to send the browser, and the cookie that remembers this attempt. Null when the tenant has no SSO. */
   async begin(tenantSlug: string, invitation?: string): Promise<{ url: string; cookie: string } | null> {
     const tenant = await this.tenants.findBySlug(tenantSlug.trim().toLowerCase());
