@@ -6,12 +6,17 @@ const swc = ['@swc/jest', {
   jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' },
   module: { type: 'commonjs' },
 }];
+// openid-client v6 (and its oauth4webapi, jose) are ES modules only; Jest's module system loads CommonJS, so
+// these three are transformed to CommonJS like our own sources. The built app imports them natively.
+const esm = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const transform = { '^.+\\.ts$': swc, '/node_modules/(openid-client|oauth4webapi|jose)/.+\\.js$': esm };
+const transformIgnorePatterns = ['/node_modules/(?!(openid-client|oauth4webapi|jose)/)'];
 const moduleNameMapper = { '^@comeback/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2' };
 module.exports = {
   testTimeout: 120_000,
   projects: [
-    { displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'], transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' },
-    { displayName: 'medium', rootDir: __dirname, testMatch: ['<rootDir>/test/medium/**/*.test.ts'], transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', globalSetup: '<rootDir>/test/support/global-setup.ts', globalTeardown: '<rootDir>/test/support/global-teardown.ts', setupFiles: ['<rootDir>/test/medium/support/medium-env.ts'], maxWorkers: 2 },
-    { displayName: 'integration', rootDir: __dirname, testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/medium/'], transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', globalSetup: '<rootDir>/test/support/global-setup.ts', globalTeardown: '<rootDir>/test/support/global-teardown.ts', setupFiles: ['<rootDir>/test/support/integration-env.ts'], maxWorkers: 2 },
+    { displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'], transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node' },
+    { displayName: 'medium', rootDir: __dirname, testMatch: ['<rootDir>/test/medium/**/*.test.ts'], transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node', globalSetup: '<rootDir>/test/support/global-setup.ts', globalTeardown: '<rootDir>/test/support/global-teardown.ts', setupFiles: ['<rootDir>/test/medium/support/medium-env.ts'], maxWorkers: 2 },
+    { displayName: 'integration', rootDir: __dirname, testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/medium/'], transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node', globalSetup: '<rootDir>/test/support/global-setup.ts', globalTeardown: '<rootDir>/test/support/global-teardown.ts', setupFiles: ['<rootDir>/test/support/integration-env.ts'], maxWorkers: 2 },
   ],
 };

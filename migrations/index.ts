@@ -7,7 +7,9 @@ import { MatchKeyHashes1795452148596 } from './1795452148596-MatchKeyHashes';
 import { WritebackLedger1796172895217 } from './1796172895217-WritebackLedger';
 import { WebhookSubscriptionsAndOAuthTokens1796174516545 } from './1796174516545-WebhookSubscriptionsAndOAuthTokens';
 import { TokensAndErasure1796176218091 } from './1796176218091-TokensAndErasure';
+import { MailOutbox1796184195619 } from './1796184195619-MailOutbox';
 import { HiringTeamAssignments1796184482270 } from './1796184482270-HiringTeamAssignments';
+import { People1796185115064 } from './1796185115064-People';
 import { Notifications1796185412193 } from './1796185412193-Notifications';
 
 /**
@@ -23,6 +25,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   WritebackLedger1796172895217,
   WebhookSubscriptionsAndOAuthTokens1796174516545,
   TokensAndErasure1796176218091,
+  MailOutbox1796184195619,
   HiringTeamAssignments1796184482270,
+  People1796185115064,
   Notifications1796185412193,
 ];

@@ -3,23 +3,32 @@ import { NestFactory } from '@nestjs/core';
 import { PlatformModule } from '@comeback/platform';
 import { PipelineModule } from '@comeback/pipeline';
 import { RegistryModule } from '@comeback/registry';
+import { PeopleModule } from '@comeback/people';
 
 @Module({ imports: [PlatformModule, RegistryModule] })
 class CliServicesModule {}
 
-/** For commands that need the pipeline's services (the ATS connections' sealed secrets). */
-@Module({ imports: [PlatformModule, PipelineModule] })
+/** For commands that need the pipeline's services (the ATS connections' sealed secrets) and the SSO secrets. */
+@Module({ imports: [PlatformModule, PipelineModule, PeopleModule] })
 class CliPipelineServicesModule {}
+
+/** For the people commands (invitations: people, mail). */
+@Module({ imports: [PlatformModule, PeopleModule] })
+class CliPeopleServicesModule {}
 
 /**
  * Commands open their own application context (after any environment tweaks, e.g. a fresh data
  * directory for benchmarks) rather than sharing one opened at start, so `--help` never boots a database.
  */
 export async function openServices(
-  scope: 'registry' | 'pipeline' = 'registry',
+  scope: 'registry' | 'pipeline' | 'people' = 'registry',
 ): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(
-    scope === 'pipeline' ? CliPipelineServicesModule : CliServicesModule,
+    scope === 'pipeline'
+      ? CliPipelineServicesModule
+      : scope === 'people'
+        ? CliPeopleServicesModule
+        : CliServicesModule,
     { logger: ['error', 'warn'], abortOnError: false },
   );
   app.enableShutdownHooks();

@@ -6,6 +6,7 @@ import { BenchRegistryCommand } from './commands/bench-registry.command';
 import { DemoCommand } from './commands/demo.command';
 import { ImportAlumniCommand } from './commands/import-alumni.command';
 import { MigrateCommand } from './commands/migrate.command';
+import { PeopleCreateAdminCommand } from './commands/people-create-admin.command';
 import { SecretsRotateCommand } from './commands/secrets-rotate.command';
 import { TenantCreateCommand, TokenCommand } from './commands/tenant-create.command';
 
@@ -21,6 +22,7 @@ import { TenantCreateCommand, TokenCommand } from './commands/tenant-create.comm
     BenchPipelineCommand,
     DemoCommand,
     SecretsRotateCommand,
+    PeopleCreateAdminCommand,
   ],
 })
 export class CliModule {}

@@ -12,7 +12,8 @@ import {
   JobHiringTeamSyncEntity,
   JobPayTargetEntity,
 } from './entities/job-settings.entity';
-import { EmailSubjectDirectory, HiringManagerDirectory } from './jobs/hiring-manager.directory';
+import { HiringManagerDirectory, PeopleHiringManagerDirectory } from './jobs/hiring-manager.directory';
+import { PeopleModule } from '@comeback/people';
 import { HiringTeamSyncService } from './jobs/hiring-team-sync.service';
 import { HiringTeamSyncTrigger } from './jobs/hiring-team-sync.trigger';
 import { MarketBenchmarkEntity, PayBandEntity } from './entities/market-data.entity';
@@ -56,6 +57,7 @@ const EXPORTED = [
     AtsModule,
     RegistryModule,
     PipelineModule,
+    PeopleModule,
     TypeOrmModule.forFeature([
       MarketBenchmarkEntity,
       PayBandEntity,
@@ -82,8 +84,7 @@ const EXPORTED = [
     OfferChangedHandler,
     FairnessEvaluator,
     HiringTeamSyncTrigger,
-    // People accounts bind their e-mail lookup here when they exist (see HiringManagerDirectory).
-    { provide: HiringManagerDirectory, useClass: EmailSubjectDirectory },
+    { provide: HiringManagerDirectory, useClass: PeopleHiringManagerDirectory },
   ],
   exports: EXPORTED,
 })

@@ -6,11 +6,13 @@ import { PipelineJobsInApiModule, PipelineModule } from '@comeback/pipeline';
 import { CompensationModule } from '@comeback/compensation';
 import { ConsoleModule } from '@comeback/console';
 import { NotificationsModule } from '@comeback/notifications';
+import { PeopleModule } from '@comeback/people';
 import { BriefingsController } from './briefings/briefings.controller';
 import { ChangeLogController } from './briefings/change-log.controller';
 import { ConsoleAuthController } from './console/console-auth.controller';
 import { ConsoleHrController } from './console/console-hr.controller';
 import { ConsoleNotificationsController } from './console/console-notifications.controller';
+import { ConsolePeopleController } from './console/console-people.controller';
 import { ConsoleWorkController } from './console/console-work.controller';
 import { CompensationDataController } from './compensation/compensation-data.controller';
 import { FairnessPoliciesController } from './compensation/fairness-policies.controller';
@@ -19,6 +21,7 @@ import { OffersController } from './compensation/offers.controller';
 import { HealthController } from './health/health.controller';
 import { EligibilityPoliciesController } from './hr/eligibility-policies.controller';
 import { IntegrationController } from './hr/integration.controller';
+import { PeopleController } from './hr/people.controller';
 import { ReviewQueueController } from './hr/review-queue.controller';
 import { TokensController } from './hr/tokens.controller';
 import { MatchingController } from './matching/matching.controller';
@@ -36,6 +39,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     CompensationModule,
     ConsoleModule,
     NotificationsModule,
+    PeopleModule,
   ],
   controllers: [
     HealthController,
@@ -57,6 +61,8 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ConsoleWorkController,
     ConsoleNotificationsController,
     NotificationsController,
+    ConsolePeopleController,
+    PeopleController,
   ],
   providers: [
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

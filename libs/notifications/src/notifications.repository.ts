@@ -3,11 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
   NotificationEntity,
-  NotificationMailOutboxEntity,
   NotificationPreferenceEntity,
   NotificationSettingsEntity,
 } from './entities/notification.entity';
-import type { OutgoingMail } from './channels/notification-mailer';
 import type { DeliveryMode, PendingItem } from './notification.types';
 
 /** Give up on a notification after this many failed deliveries (it stays, unsent, for inspection). */
@@ -88,16 +86,6 @@ export class NotificationsRepository {
   async markFailed(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.db.query('UPDATE notifications SET attempts = attempts + 1 WHERE id = ANY($1::uuid[])', [ids]);
-  }
-
-  async keepMail(mail: OutgoingMail): Promise<void> {
-    await this.db.getRepository(NotificationMailOutboxEntity).insert({ ...mail });
-  }
-
-  outbox(limit: number): Promise<NotificationMailOutboxEntity[]> {
-    return this.db
-      .getRepository(NotificationMailOutboxEntity)
-      .find({ order: { createdAt: 'DESC' }, take: limit });
   }
 
   // ------------------------------------------------------------------ what waits (read from the features' tables)

@@ -5,13 +5,13 @@ import {
   AuditActor,
   AuditService,
   logSafeError,
+  MailSender,
   Principal,
   SecretBox,
   TenantService,
   ValidationFailedException,
 } from '@comeback/platform';
 import { ChatWebhookSender, chatPayload, chatWebhookProblem } from './channels/chat-webhook';
-import { NotificationMailer } from './channels/notification-mailer';
 import type { NotificationEntity, NotificationPreferenceEntity } from './entities/notification.entity';
 import { renderDigest, renderItem } from './notification-texts';
 import {
@@ -69,7 +69,7 @@ export class NotificationsService implements OnModuleDestroy {
 
   constructor(
     private readonly repo: NotificationsRepository,
-    private readonly mailer: NotificationMailer,
+    private readonly mailer: MailSender,
     private readonly box: SecretBox,
     private readonly tenants: TenantService,
     private readonly audit: AuditService,
@@ -268,7 +268,7 @@ export class NotificationsService implements OnModuleDestroy {
           const pref = bySubject.get(n.recipient);
           if (!pref) continue;
           const msg = renderItem(n.event, this.url(n.path), pref.language);
-          await this.mailer.send({ to: pref.email, ...msg });
+          await this.mailer.send({ tenantId, kind: 'notification', to: pref.email, ...msg });
         }
         await this.repo.markSent([n.id], now);
         report.sent++;
@@ -304,7 +304,7 @@ export class NotificationsService implements OnModuleDestroy {
           items.map((i) => ({ event: i.event, url: this.url(i.path) })),
           pref.language,
         );
-        await this.mailer.send({ to: pref.email, ...msg });
+        await this.mailer.send({ tenantId, kind: 'notification', to: pref.email, ...msg });
         await this.repo.markSent(ids, now);
         await this.repo.markDigested(tenantId, pref.subject, now);
         report.digests++;

@@ -10,6 +10,7 @@ import { VersionedDocumentStores } from './documents/versioned-document-store';
 import { VersionedDocumentsRepository } from './documents/versioned-documents.repository';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
+import { MailModule } from './mail/mail.module';
 import { QueueModule } from './queue/queue.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 
@@ -25,6 +26,7 @@ import { TenancyModule } from './tenancy/tenancy.module';
     AuditModule,
     TenancyModule,
     HealthModule,
+    MailModule,
   ],
   providers: [
     {
@@ -48,6 +50,7 @@ import { TenancyModule } from './tenancy/tenancy.module';
     AuditModule,
     TenancyModule,
     HealthModule,
+    MailModule,
     SecretBox,
     IdentityKeyHasher,
     VersionedDocumentStores,

@@ -1,6 +1,7 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import type { INestApplication } from '@nestjs/common';
 import { JobQueue, TenantService, TokenService } from '@comeback/platform';
+import { seedDemoPeople } from '../fixtures/demo-people';
 import { createApiApp } from '@comeback/http-api';
 import { startSimulator, type SimulatorHandle } from '@comeback/ats-simulator';
 import { useFreshDatabase } from '../fresh-database';
@@ -58,6 +59,7 @@ export class DemoCommand extends CommandRunner {
         name: 'Recruiter (demo)',
       });
       log(`Comeback demo — ATS: ${opts.ats}`);
+      const demoPeople = await seedDemoPeople(app, tenant.id, !process.env.DATABASE_URL);
 
       // 1. Registry: 2,000 synthetic former employees plus the demo cast, through the import API.
       const lines = [...syntheticRegistryLines(2_000, 11)];
@@ -117,6 +119,7 @@ export class DemoCommand extends CommandRunner {
       log(`  simulator page (what the ATS now shows): ${sim.url}/`);
       log(`  API docs: ${api}/api/docs`);
       log(`  HR token: ${hr}`);
+      for (const line of demoPeople) log(line);
       log(`  finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       if (opts.serve) {
         log('  serving until Ctrl-C …');

@@ -1,5 +1,6 @@
 import { Command, CommandRunner } from 'nest-commander';
 import { AtsConnectionService } from '@comeback/pipeline';
+import { SsoService } from '@comeback/people';
 import { openServices } from '../app-context';
 
 /**
@@ -16,8 +17,9 @@ export class SecretsRotateCommand extends CommandRunner {
     const app = await openServices('pipeline');
     try {
       const counts = await app.get(AtsConnectionService).resealAll();
+      const sso = await app.get(SsoService).resealAll();
       process.stdout.write(
-        `${JSON.stringify({ atsConnections: counts.connections, resealed: counts.resealed })}\n`,
+        `${JSON.stringify({ atsConnections: counts.connections, resealed: counts.resealed, ssoProviders: sso.providers, ssoResealed: sso.resealed })}\n`,
       );
     } finally {
       await app.close();

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PeopleService } from '@comeback/people';
 
 /** A person who can be assigned to a job, as the access layer knows them. */
 export interface DirectoryPerson {
@@ -24,5 +25,23 @@ export class EmailSubjectDirectory extends HiringManagerDirectory {
   async findByEmail(_tenantId: string, email: string): Promise<DirectoryPerson | null> {
     const e = email.trim().toLowerCase();
     return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e) ? { subject: e } : null;
+  }
+}
+
+/**
+ * People accounts first: an active person with the ATS's e-mail is assigned by their person id (the subject of
+ * their console session). Nobody with that e-mail → the e-mail-as-subject convention of CLI tokens above.
+ */
+@Injectable()
+export class PeopleHiringManagerDirectory extends HiringManagerDirectory {
+  private readonly bySubject = new EmailSubjectDirectory();
+
+  constructor(private readonly people: PeopleService) {
+    super();
+  }
+
+  async findByEmail(tenantId: string, email: string): Promise<DirectoryPerson | null> {
+    const person = await this.people.findActiveByEmail(tenantId, email);
+    return person ? { subject: person.id } : this.bySubject.findByEmail(tenantId, email);
   }
 }

@@ -18,6 +18,7 @@ const EN = {
   navAudit: 'Audit log',
   navBriefings: 'Returnee briefings',
   navChangeLog: 'What changed',
+  navPeople: 'People',
   loginTitle: 'Sign in',
   loginIntro:
     'Paste the access token (JWT) you were given. It is kept in an HttpOnly cookie for this browser only.',
@@ -235,6 +236,7 @@ const JA: Record<MessageKey, string> = {
   navAudit: '監査ログ',
   navBriefings: 'アルムナイ説明資料',
   navChangeLog: '変更履歴',
+  navPeople: 'ユーザー',
   loginTitle: 'ログイン',
   loginIntro:
     '発行されたアクセストークン（JWT）を貼り付けてください。このブラウザの HttpOnly Cookie にのみ保存されます。',

@@ -40,6 +40,7 @@ const NAV: Readonly<Record<ConsoleRole, readonly [MessageKey, string][]>> = {
     ['navBriefings', '/console/briefings'],
     ['navChangeLog', '/console/change-log'],
     ['navAudit', '/console/audit'],
+    ['navPeople', '/console/people'],
   ],
   recruiter: [
     ['navApplications', '/console/applications'],

@@ -1,20 +1,9 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  Inject,
-  Post,
-  Req,
-  Res,
-  UseFilters,
-  UseGuards,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, Header, Inject, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CONSOLE_CSS, CONSOLE_JS, loginPage, LoginFormDto, type PageContext } from '@comeback/console';
+import { CONSOLE_CSS, CONSOLE_JS, LoginFormDto } from '@comeback/console';
+import { SignInService } from '@comeback/people';
 import {
   APP_CONFIG,
   type AppConfig,
@@ -25,13 +14,7 @@ import {
   RateLimiter,
   ROLES,
 } from '@comeback/platform';
-import {
-  ConsoleExceptionFilter,
-  ConsoleHeadersInterceptor,
-  CsrfGuard,
-  Page,
-  setTokenCookie,
-} from './console-support';
+import { ConsoleExceptionFilter, CsrfGuard, readTokenCookie, setTokenCookie } from './console-support';
 
 const MINUTE_MS = 60_000;
 const CONSOLE_ROLES: readonly string[] = ROLES.filter((r) => r !== 'integration');
@@ -43,7 +26,10 @@ const HOME: Record<Principal['role'], string> = {
   integration: '/console/login',
 };
 
-/** Sign-in (paste a token → checked → HttpOnly cookie), sign-out, the start page per role, and the static assets. */
+/**
+ * Sign-in with a pasted token (API/CLI users; people sign in by password or SSO in ConsolePeopleController) →
+ * checked → HttpOnly cookie, sign-out, the start page per role, and the static assets.
+ */
 @ApiExcludeController()
 @Controller('console')
 @UseFilters(ConsoleExceptionFilter)
@@ -53,6 +39,7 @@ export class ConsoleAuthController {
     private readonly jwt: JwtService,
     @Inject(RateLimiter) private readonly limiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SignInService,
   ) {}
 
   @Get('assets/console.css')
@@ -67,13 +54,6 @@ export class ConsoleAuthController {
   @Header('Cache-Control', 'public, max-age=300')
   js(): string {
     return CONSOLE_JS;
-  }
-
-  @Get('login')
-  @UseInterceptors(ConsoleHeadersInterceptor)
-  login(@Page() ctx: PageContext, @Req() req: Request): string {
-    const error = req.query.error === 'invalid' ? ctx.t('loginInvalid') : null;
-    return loginPage(ctx, error);
   }
 
   @Post('login')
@@ -100,6 +80,21 @@ export class ConsoleAuthController {
     res.redirect(303, '/console');
   }
 
+  private sessionOf(token: string | undefined): { tid: string; sid: string } | null {
+    if (!token) return null;
+    try {
+      const c = this.jwt.verify<{ tid?: unknown; sid?: unknown }>(token, {
+        secret: this.config.jwt.secret,
+        issuer: this.config.jwt.issuer,
+        algorithms: ['HS256'],
+        ignoreExpiration: true,
+      });
+      return typeof c.tid === 'string' && typeof c.sid === 'string' ? { tid: c.tid, sid: c.sid } : null;
+    } catch {
+      return null;
+    }
+  }
+
   private acceptable(token: string): boolean {
     try {
       const claims = this.jwt.verify<{ sub?: unknown; tid?: unknown; role?: unknown }>(token, {
@@ -118,8 +113,11 @@ export class ConsoleAuthController {
     }
   }
 
+  /** Ends the session server-side too (a copied cookie stops working), then clears the cookie. */
   @Post('logout')
-  signOut(@Req() req: Request, @Res() res: Response): void {
+  async signOut(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const session = this.sessionOf(readTokenCookie(req));
+    if (session) await this.sessions.endSession(session.tid, session.sid);
     setTokenCookie(req, res, null);
     res.redirect(303, '/console/login');
   }

@@ -117,6 +117,10 @@ export class CsrfAfterUploadInterceptor implements NestInterceptor {
   }
 }
 
+export function readTokenCookie(req: Request): string | undefined {
+  return cookie(req, TOKEN_COOKIE);
+}
+
 export function hasTokenCookie(req: Request): boolean {
   return !!cookie(req, TOKEN_COOKIE);
 }

@@ -109,22 +109,3 @@ export class NotificationEntity {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }
-
-/** Mail kept instead of sent where no SMTP server is configured (embedded mode, demos). */
-@Entity('notification_mail_outbox')
-export class NotificationMailOutboxEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'text' })
-  to!: string;
-
-  @Column({ type: 'text' })
-  subject!: string;
-
-  @Column({ type: 'text' })
-  text!: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-}

@@ -16,6 +16,13 @@ export class AuditEntryEntity {
   @Column({ type: 'text' })
   actorRole!: string;
 
+  /** The person who acted (console session), with their e-mail as it was then; null for machine tokens. */
+  @Column({ type: 'uuid', nullable: true })
+  actorPersonId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  actorEmail!: string | null;
+
   @Column({ type: 'text' })
   action!: string;
 

@@ -6,7 +6,15 @@ import { AuditEntryEntity } from './audit-entry.entity';
 
 export type NewAuditEntry = Pick<
   AuditEntryEntity,
-  'tenantId' | 'actor' | 'actorRole' | 'action' | 'targetType' | 'targetId' | 'details'
+  | 'tenantId'
+  | 'actor'
+  | 'actorRole'
+  | 'actorPersonId'
+  | 'actorEmail'
+  | 'action'
+  | 'targetType'
+  | 'targetId'
+  | 'details'
 >;
 
 @Injectable()

@@ -11,7 +11,7 @@ export interface AuditEvent {
   details?: Record<string, unknown>;
 }
 
-export type AuditActor = Pick<Principal, 'tenantId' | 'role'> & { name: string };
+export type AuditActor = Pick<Principal, 'tenantId' | 'role' | 'personId' | 'email'> & { name: string };
 
 @Injectable()
 export class AuditService {
@@ -24,6 +24,8 @@ export class AuditService {
         tenantId: actor.tenantId,
         actor: actor.name,
         actorRole: actor.role,
+        actorPersonId: actor.personId ?? null,
+        actorEmail: actor.email ?? null,
         action: event.action,
         targetType: event.targetType ?? null,
         targetId: event.targetId ?? null,

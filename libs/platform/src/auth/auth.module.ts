@@ -7,11 +7,27 @@ import { RevokedTokenEntity } from './revoked-token.entity';
 import { RevokedTokensRepository } from './revoked-tokens.repository';
 import { TokenRevocationService } from './token-revocation.service';
 import { TokenService } from './token.service';
+import { SessionCheckRegistry } from './session-check.registry';
+import { MachineTokenEntity } from './machine-token.entity';
+import { MachineTokensRepository } from './machine-tokens.repository';
+import { MachineTokenService } from './machine-token.service';
 
 @Global()
 @Module({
-  imports: [PassportModule, JwtModule.register({}), TypeOrmModule.forFeature([RevokedTokenEntity])],
-  providers: [JwtStrategy, TokenService, RevokedTokensRepository, TokenRevocationService],
-  exports: [TokenService, TokenRevocationService],
+  imports: [
+    PassportModule,
+    JwtModule.register({}),
+    TypeOrmModule.forFeature([RevokedTokenEntity, MachineTokenEntity]),
+  ],
+  providers: [
+    JwtStrategy,
+    TokenService,
+    RevokedTokensRepository,
+    TokenRevocationService,
+    SessionCheckRegistry,
+    MachineTokensRepository,
+    MachineTokenService,
+  ],
+  exports: [TokenService, TokenRevocationService, SessionCheckRegistry, MachineTokenService],
 })
 export class AuthModule {}

@@ -4,6 +4,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Principal, ROLES, Role } from './principal';
+import { SessionCheckRegistry } from './session-check.registry';
 import { TokenRevocationService } from './token-revocation.service';
 
 interface TokenClaims {
@@ -12,6 +13,8 @@ interface TokenClaims {
   tid: string;
   role: string;
   name?: string;
+  /** A console session (people lib): checked live on every request. */
+  sid?: string;
 }
 
 @Injectable()
@@ -19,6 +22,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly revocations: TokenRevocationService,
+    private readonly sessions: SessionCheckRegistry,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromExtractors([
@@ -42,6 +46,20 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (typeof claims.sub !== 'string' || claims.sub.trim() === '' || typeof claims.jti !== 'string')
       return false;
     if (await this.revocations.isRevoked(claims.tid, claims.jti)) return false;
+    if (claims.sid !== undefined) {
+      if (typeof claims.sid !== 'string') return false;
+      const live = await this.sessions.check(claims.tid, claims.sid, claims.sub);
+      if (!live) return false;
+      return {
+        subject: live.personId,
+        tenantId: claims.tid,
+        role: live.role,
+        name: live.name,
+        personId: live.personId,
+        email: live.email,
+        sessionId: claims.sid,
+      };
+    }
     return {
       subject: claims.sub,
       tenantId: claims.tid,

@@ -8,6 +8,11 @@ export interface Principal {
   role: Role;
   /** Display name for audit entries. */
   name: string;
+  /** Set when a person signed in (console session): their id and e-mail, named in every audit entry. */
+  personId?: string;
+  email?: string;
+  /** The console session this request belongs to (ended at once when the person is deactivated). */
+  sessionId?: string;
 }
 
 export function canSeeSensitive(principal: Pick<Principal, 'role'>): boolean {

@@ -19,6 +19,7 @@ export class TokenService {
     subject: string;
     name?: string;
     expiresInSeconds?: number;
+    sessionId?: string;
   }): string {
     return this.mintWithId(input).token;
   }
@@ -29,12 +30,19 @@ export class TokenService {
     subject: string;
     name?: string;
     expiresInSeconds?: number;
+    /** A console session id: the token is then accepted only while that session is live. */
+    sessionId?: string;
   }): { token: string; jti: string } {
     const subject = input.subject?.trim();
     if (!subject) throw new Error('A token must name its subject (a person or a named machine client)');
     const jti = randomUUID();
     const token = this.jwt.sign(
-      { tid: input.tenantId, role: input.role, name: input.name ?? subject },
+      {
+        tid: input.tenantId,
+        role: input.role,
+        name: input.name ?? subject,
+        ...(input.sessionId ? { sid: input.sessionId } : {}),
+      },
       {
         subject,
         jwtid: jti,

@@ -136,6 +136,37 @@ class EnvironmentVariables {
   @Min(1)
   @Max(10_000)
   CONSOLE_LOGIN_ATTEMPTS_PER_MINUTE: number = 10;
+
+  /** Failed-or-not sign-in attempts per account (tenant + e-mail) and 15 minutes (beyond that: 429). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  CONSOLE_LOGIN_ATTEMPTS_PER_ACCOUNT: number = 10;
+
+  /**
+   * Outgoing mail server, e.g. `smtps://user:pass@mail.example.com:465` or `smtp://127.0.0.1:2525`. Unset → mail
+   * is kept in the database's outbox instead of being sent (shown at /console/dev/mailbox in embedded mode).
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^smtps?:\/\/[^\s/]+(:\d+)?\/?(\?\S*)?$/i, {
+    message: 'SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:pass@host:port)',
+  })
+  SMTP_URL?: string;
+
+  /** The From address of every e-mail we send. */
+  @IsString()
+  @Matches(/^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/, {
+    message: 'MAIL_FROM must be an e-mail address, optionally as "Name <address>"',
+  })
+  MAIL_FROM: string = 'Comeback <no-reply@comeback.invalid>';
+
+  /** Tests and local OIDC providers only: accept an http:// SSO issuer (production issuers are https://). */
+  @IsOptional()
+  @IsBoolean({ message: 'SSO_ALLOW_HTTP_ISSUER must be true or false' })
+  @Transform(({ value }) => parseBoolean(value))
+  SSO_ALLOW_HTTP_ISSUER?: boolean;
 }
 
 export interface AppConfig {
@@ -163,6 +194,13 @@ export interface AppConfig {
   webhookRateLimitPerMinute: number;
   webhookMaxBodyBytes: number;
   consoleLoginAttemptsPerMinute: number;
+  consoleLoginAttemptsPerAccount: number;
+  /** No DATABASE_URL: the local, one-process mode (PGlite). Dev-only pages (the mailbox) exist only here. */
+  embedded: boolean;
+  /** Unset → e-mail goes to the database outbox instead of an SMTP server. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  ssoAllowHttpIssuer: boolean;
 }
 
 export class InvalidConfigError extends Error {
@@ -206,6 +244,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookRateLimitPerMinute: vars.WEBHOOK_RATE_LIMIT_PER_MINUTE,
     webhookMaxBodyBytes: vars.WEBHOOK_MAX_BODY_BYTES,
     consoleLoginAttemptsPerMinute: vars.CONSOLE_LOGIN_ATTEMPTS_PER_MINUTE,
+    consoleLoginAttemptsPerAccount: vars.CONSOLE_LOGIN_ATTEMPTS_PER_ACCOUNT,
+    embedded: !vars.DATABASE_URL,
+    smtpUrl: vars.SMTP_URL ?? null,
+    mailFrom: vars.MAIL_FROM,
+    ssoAllowHttpIssuer: vars.SSO_ALLOW_HTTP_ISSUER ?? false,
   };
 }
 

@@ -202,6 +202,8 @@ export interface AuditRow {
   id: string;
   createdAt: Date;
   actor: string;
+  /** The person's e-mail as it was when they acted (null for machine tokens). */
+  actorEmail?: string | null;
   actorRole: string;
   action: string;
   targetType: string | null;
@@ -220,7 +222,7 @@ export function auditPage(ctx: PageContext, rows: AuditRow[]): string {
       rows.map(
         (
           r,
-        ) => html`<tr><td>${formatDateTime(r.createdAt)}</td><td>${r.actor}</td><td>${r.actorRole}</td><td><code>${r.action}</code></td>
+        ) => html`<tr><td>${formatDateTime(r.createdAt)}</td><td>${r.actor}${r.actorEmail ? html` <span class="hint">${r.actorEmail}</span>` : ''}</td><td>${r.actorRole}</td><td><code>${r.action}</code></td>
 <td>${r.targetType ? `${r.targetType}: ${r.targetId ?? ''}` : '—'}</td><td><code class="details">${JSON.stringify(r.details).slice(0, 300)}</code></td></tr>`,
       ),
       t('none'),
