@@ -9,6 +9,7 @@ import { BriefingsController } from './briefings/briefings.controller';
 import { ChangeLogController } from './briefings/change-log.controller';
 import { ConsoleAuthController } from './console/console-auth.controller';
 import { ConsoleHrController } from './console/console-hr.controller';
+import { ConsoleLoopsController } from './console/console-loops.controller';
 import { ConsoleWorkController } from './console/console-work.controller';
 import { CompensationDataController } from './compensation/compensation-data.controller';
 import { FairnessPoliciesController } from './compensation/fairness-policies.controller';
@@ -16,6 +17,7 @@ import { JobsController } from './compensation/jobs.controller';
 import { OffersController } from './compensation/offers.controller';
 import { HealthController } from './health/health.controller';
 import { EligibilityPoliciesController } from './hr/eligibility-policies.controller';
+import { HrDecisionsController } from './hr/hr-decisions.controller';
 import { IntegrationController } from './hr/integration.controller';
 import { ReviewQueueController } from './hr/review-queue.controller';
 import { TokensController } from './hr/tokens.controller';
@@ -42,6 +44,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ReviewQueueController,
     TokensController,
     IntegrationController,
+    HrDecisionsController,
     OffersController,
     FairnessPoliciesController,
     CompensationDataController,
@@ -51,6 +54,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ConsoleAuthController,
     ConsoleHrController,
     ConsoleWorkController,
+    ConsoleLoopsController,
   ],
   providers: [
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

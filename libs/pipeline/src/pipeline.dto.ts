@@ -249,4 +249,26 @@ export class TenantSettingsDto {
   @ValidateNested()
   @Type(() => RetentionSettingsDto)
   retention?: RetentionSettingsDto;
+
+  @ApiPropertyOptional({ enum: ['ja', 'en'], description: 'Language of the notes written into the ATS' })
+  @IsOptional()
+  @IsIn(['ja', 'en'])
+  language?: 'ja' | 'en';
+}
+
+/** HR's decision on an application; the comment stays in the audit log, never in the ATS. */
+export class HrDecisionDto {
+  @ApiPropertyOptional({ description: 'Why (kept in the audit log only)', maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+export class HrApproveDto extends HrDecisionDto {
+  @ApiPropertyOptional({ description: "A tier of the active policy (default: the policy's default tier)" })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/)
+  tier?: string;
 }

@@ -31,6 +31,8 @@ function withCsrfFields(markup: string, token: string): string {
 
 const NAV: Readonly<Record<ConsoleRole, readonly [MessageKey, string][]>> = {
   hr_admin: [
+    ['navHome', '/console/home'],
+    ['navHrReviews', '/console/hr-reviews'],
     ['navRegistry', '/console/registry'],
     ['navPolicies', '/console/policies'],
     ['navStageMappings', '/console/stage-mappings'],
@@ -42,11 +44,15 @@ const NAV: Readonly<Record<ConsoleRole, readonly [MessageKey, string][]>> = {
     ['navAudit', '/console/audit'],
   ],
   recruiter: [
+    ['navHome', '/console/home'],
     ['navApplications', '/console/applications'],
     ['navReview', '/console/review'],
     ['navBriefings', '/console/briefings'],
   ],
-  hiring_manager: [['navBriefings', '/console/briefings']],
+  hiring_manager: [
+    ['navHome', '/console/home'],
+    ['navBriefings', '/console/briefings'],
+  ],
   integration: [],
 };
 

@@ -11,6 +11,10 @@ export type BackfillRunChanges = Partial<
 export class BackfillRepository {
   constructor(@InjectRepository(BackfillRunEntity) private readonly runs: Repository<BackfillRunEntity>) {}
 
+  countFailed(tenantId: string): Promise<number> {
+    return this.runs.countBy({ tenantId, status: 'failed' });
+  }
+
   /** A new run, saved with the database's defaults filled in. */
   create(
     run: Pick<BackfillRunEntity, 'tenantId' | 'ats' | 'status' | 'cursor' | 'startedBy'>,

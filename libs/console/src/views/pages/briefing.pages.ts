@@ -33,7 +33,7 @@ export function briefingsListPage(ctx: PageContext, rows: BriefingListRow[]): st
             <td>${r.jobName ?? r.jobId}</td>
             <td>${r.currentStageName ?? '—'}</td>
             <td>${badge(ctx, r.outcome)}</td>
-            <td>${formatDateTime(r.updatedAt)}</td>
+            <td>${formatDateTime(r.updatedAt, ctx.lang)}</td>
           </tr>`,
       ),
       t('none'),
@@ -168,7 +168,7 @@ export function briefingPage(ctx: PageContext, b: Briefing): string {
             ${
               o.checkedAt
                 ? html`<dt>${t('checkedAt')}</dt>
-                    <dd>${formatDateTime(o.checkedAt)}</dd>`
+                    <dd>${formatDateTime(o.checkedAt, ctx.lang)}</dd>`
                 : ''
             }
           </dl>
