@@ -343,11 +343,57 @@ describe('daily loops in the console (greenhouse stack, browser)', () => {
     await context.close();
   });
 
+  it('HR saves the ATS connection (secrets never shown back), checks it item by item and backfills with progress', async () => {
+    const { context, page, errors } = await newPage(s.hr);
+    await page.goto(`${s.api.baseUrl}/console/ats`);
+    const gh = page.getByRole('region', { name: 'Greenhouse' });
+    await expect(gh.getByText('接続済み').count()).resolves.toBe(1);
+    let html = await page.content();
+    expect(html).not.toContain('e2e-client-secret');
+    expect(html).not.toContain('e2e-webhook-secret');
+    await expect(gh.getByLabel('クライアントシークレット').inputValue()).resolves.toBe('');
+    await gh.getByLabel('クライアントシークレット').fill('e2e-client-secret');
+    await gh.getByLabel('Webhook シークレット').fill('e2e-webhook-secret-0123456789');
+    await gh.getByRole('button', { name: /保存/ }).click();
+    await page.waitForURL(/\/console\/ats\?done=saved$/);
+    await expect(page.getByRole('status').textContent()).resolves.toContain('接続を保存しました');
+    html = await page.content();
+    expect(html).not.toContain('e2e-client-secret');
+
+    await page
+      .getByRole('region', { name: 'Greenhouse' })
+      .getByRole('button', { name: /接続を確認する/ })
+      .click();
+    await page.getByTestId('check-result').waitFor();
+    const rows = page.getByTestId('check-result').getByRole('row');
+    await expect(rows.count()).resolves.toBe(6);
+    await expect(rows.nth(1).textContent()).resolves.toMatch(/認証情報（トークン）\s*問題なし/);
+    await expectJapaneseOnly(page);
+    await expectAccessible(page);
+    await shot(page, 'loops-hr-ats-check');
+
+    await page.goto(`${s.api.baseUrl}/console/ats`);
+    await page
+      .getByRole('region', { name: 'Greenhouse' })
+      .getByRole('button', { name: /進行中の応募を取り込む/ })
+      .click();
+    await page.waitForURL(/\/console\/backfills\/[0-9a-f-]{36}$/);
+    // The page reloads itself while the run goes on; it ends completed with every open application queued.
+    await page.locator('[data-testid="backfill"] .badge.completed').waitFor({ timeout: 30_000 });
+    expect(Number(await page.getByTestId('backfill-queued').textContent())).toBeGreaterThanOrEqual(4);
+    await expectJapaneseOnly(page);
+    await expectAccessible(page);
+    await shot(page, 'loops-hr-backfill');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('every HR console page in Japanese: no raw status code, no English summary, no missing text; accessible', async () => {
     const { context, page, errors } = await newPage(s.hr);
     const paths = [
       '/console/home',
       '/console/hr-reviews',
+      '/console/ats',
       '/console/applications',
       `/console/applications/greenhouse/${keiApp}`,
       `/console/applications/greenhouse/${minaApp}`,

@@ -9,6 +9,7 @@ import { BriefingsController } from './briefings/briefings.controller';
 import { ChangeLogController } from './briefings/change-log.controller';
 import { ConsoleAuthController } from './console/console-auth.controller';
 import { ConsoleHrController } from './console/console-hr.controller';
+import { ConsoleIntegrationController } from './console/console-integration.controller';
 import { ConsoleLoopsController } from './console/console-loops.controller';
 import { ConsoleWorkController } from './console/console-work.controller';
 import { CompensationDataController } from './compensation/compensation-data.controller';
@@ -55,6 +56,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ConsoleHrController,
     ConsoleWorkController,
     ConsoleLoopsController,
+    ConsoleIntegrationController,
   ],
   providers: [
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

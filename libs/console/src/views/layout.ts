@@ -33,6 +33,8 @@ const NAV: Readonly<Record<ConsoleRole, readonly [MessageKey, string][]>> = {
   hr_admin: [
     ['navHome', '/console/home'],
     ['navHrReviews', '/console/hr-reviews'],
+    ['navAts', '/console/ats'],
+    ['navSettings', '/console/settings'],
     ['navRegistry', '/console/registry'],
     ['navPolicies', '/console/policies'],
     ['navStageMappings', '/console/stage-mappings'],
@@ -67,7 +69,7 @@ export function layout(
   ctx: PageContext,
   title: string,
   body: SafeHtml,
-  opts: { flash?: string | null; error?: string | null } = {},
+  opts: { flash?: string | null; error?: string | null; refreshSeconds?: number } = {},
 ): SafeHtml {
   const { t, user, path } = ctx;
   const nav = user ? NAV[user.role] : [];
@@ -79,6 +81,7 @@ export function layout(
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${title} — ${t('appName')}</title>
         <link rel="icon" href="data:," />
+        ${opts.refreshSeconds ? html`<meta http-equiv="refresh" content="${opts.refreshSeconds}" />` : ''}
         <link rel="stylesheet" href="/console/assets/console.css" />
         <script src="/console/assets/console.js" defer></script>
       </head>

@@ -22,6 +22,10 @@ export class BackfillRepository {
     return this.runs.save(this.runs.create(run));
   }
 
+  recent(tenantId: string, limit: number): Promise<BackfillRunEntity[]> {
+    return this.runs.find({ where: { tenantId }, order: { createdAt: 'DESC' }, take: limit });
+  }
+
   find(tenantId: string, id: string): Promise<BackfillRunEntity | null> {
     return this.runs.findOneBy({ tenantId, id });
   }

@@ -1,7 +1,7 @@
 import type { BilingualText, Briefing, ChangeCategory } from '@comeback/domain';
 import { html } from '../html';
 import { layout, table, type PageContext } from '../layout';
-import { badge, formatDateTime, formatYen, resultBadge } from './common';
+import { applicationSummary, badge, formatDateTime, formatYen, resultBadge } from './common';
 
 export interface BriefingListRow {
   ats: string;
@@ -140,7 +140,7 @@ export function briefingPage(ctx: PageContext, b: Briefing): string {
       ${
         ft.recruiterSummary
           ? html`<dt>${t('summary')}</dt>
-              <dd>${ft.recruiterSummary}</dd>`
+              <dd>${applicationSummary(ctx, ft.outcome, ft.tier) || ft.recruiterSummary}</dd>`
           : ''
       }
     </dl>
