@@ -388,12 +388,67 @@ describe('daily loops in the console (greenhouse stack, browser)', () => {
     await context.close();
   });
 
+  it('a backfill the ATS refuses stops with the reason, and resumes from where it stopped once fixed', async () => {
+    const simConfig = (greenhouse: unknown) =>
+      fetch(`${s.sim.url}/_sim/config`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ greenhouse }),
+      });
+    expect((await simConfig({ deniedScopes: ['harvest:applications:list'] })).ok).toBe(true);
+    const { context, page, errors } = await newPage(s.hr);
+    try {
+      await page.goto(`${s.api.baseUrl}/console/ats?lang=en`);
+      await page
+        .getByRole('region', { name: 'Greenhouse' })
+        .getByRole('button', { name: /Backfill open applications/ })
+        .click();
+      await page.waitForURL(/\/console\/backfills\/[0-9a-f-]{36}$/);
+      await page.locator('[data-testid="backfill"] .badge.failed').waitFor({ timeout: 30_000 });
+      await expect(page.getByRole('alert').textContent()).resolves.toMatch(/Stopped: .*403/);
+      await expectAccessible(page);
+      await shot(page, 'loops-hr-backfill-failed');
+    } finally {
+      await simConfig({ deniedScopes: [] });
+    }
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await page.locator('[data-testid="backfill"] .badge.completed').waitFor({ timeout: 30_000 });
+    expect(Number(await page.getByTestId('backfill-queued').textContent())).toBeGreaterThanOrEqual(4);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('HR edits the matching thresholds and the language of the ATS notes', async () => {
+    const { context, page, errors } = await newPage(s.hr);
+    await page.goto(`${s.api.baseUrl}/console/settings?lang=ja`);
+    await expect(page.getByLabel('自動照合とするスコア').inputValue()).resolves.toBe('8');
+    await page.getByLabel('確認待ちとするスコア').fill('9');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toBe(
+      '確認待ちのスコアは自動照合のスコアより小さくしてください。',
+    );
+    await expect(page.getByLabel('確認待ちとするスコア').inputValue()).resolves.toBe('9');
+    await page.getByLabel('自動照合とするスコア').fill('9');
+    await page.getByLabel('確認待ちとするスコア').fill('3');
+    await page.getByLabel('ATS に書き込むメモの言語').selectOption('en');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/done=saved$/);
+    await expectJapaneseOnly(page);
+    await expectAccessible(page);
+    await shot(page, 'loops-hr-settings');
+    const t = await db.query(`SELECT settings FROM tenants WHERE id = $1`, [s.tenant.id]);
+    expect(t[0].settings).toMatchObject({ matchThresholds: { match: 9, review: 3 }, language: 'en' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('every HR console page in Japanese: no raw status code, no English summary, no missing text; accessible', async () => {
     const { context, page, errors } = await newPage(s.hr);
     const paths = [
       '/console/home',
       '/console/hr-reviews',
       '/console/ats',
+      '/console/settings',
       '/console/applications',
       `/console/applications/greenhouse/${keiApp}`,
       `/console/applications/greenhouse/${minaApp}`,

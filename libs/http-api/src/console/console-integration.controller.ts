@@ -34,7 +34,6 @@ import {
   CurrentPrincipal,
   type Principal,
   TenantService,
-  ValidationFailedException,
 } from '@comeback/platform';
 import {
   AtsConnectionDto,
@@ -166,14 +165,16 @@ export class ConsoleIntegrationController {
   @Post('settings')
   @Authenticated('hr_admin')
   async saveSettings(
+    @Page() ctx: PageContext,
     @CurrentPrincipal() p: Principal,
     @Body() body: ConsoleSettingsFormDto,
     @Res() res: Response,
   ): Promise<void> {
-    if (body.review >= body.match)
-      throw new ValidationFailedException('The review threshold must be below the match threshold', {
-        field: 'review',
-      });
+    if (body.review >= body.match) {
+      // Shown at the form, in the viewer's language, with what they typed.
+      res.status(400).send(settingsPage(ctx, { ...body, error: ctx.t('thresholdsInvalid') }));
+      return;
+    }
     const current = await this.tenants.get(p.tenantId);
     const settings = {
       matchThresholds: { ...current.settings.matchThresholds, match: body.match, review: body.review },

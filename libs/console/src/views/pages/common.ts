@@ -26,7 +26,15 @@ export function resultBadge(ctx: PageContext, result: 'pass' | 'warn' | 'fail'):
 
 const DATE_TIME: Record<Lang, Intl.DateTimeFormat> = {
   // Japan time whatever the server's zone: what HR reads in Japan. Each language writes it its own way.
-  ja: new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' }),
+  ja: new Intl.DateTimeFormat('ja-JP', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }),
   en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', dateStyle: 'medium', timeStyle: 'short' }),
 };
 
@@ -37,21 +45,6 @@ export function formatDateTime(d: Date | string, lang: Lang = 'ja'): string {
 
 export function formatYen(n: number): string {
   return `¥${Math.round(n).toLocaleString('en-US')}`;
-}
-
-/**
- * A person's name as the viewer expects it. Japanese names (any kana or kanji) are always family name first
- * with a space; a romaji name keeps family-first in Japanese pages and becomes given-first in English pages.
- */
-export function personName(
-  lang: Lang,
-  family: string | null | undefined,
-  given: string | null | undefined,
-): string {
-  const parts = [family, given].filter((p): p is string => !!p && p.trim() !== '');
-  if (parts.length < 2) return parts[0] ?? '—';
-  const japanese = /[\u3040-\u30ff\u3400-\u9fff]/.test(parts.join(''));
-  return japanese || lang === 'ja' ? `${parts[0]} ${parts[1]}` : `${parts[1]} ${parts[0]}`;
 }
 
 /**

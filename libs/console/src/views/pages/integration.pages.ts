@@ -216,7 +216,13 @@ export function backfillPage(ctx: PageContext, run: BackfillView): string {
 /** HR's tenant settings: the matching thresholds and the language of the notes written into the ATS. */
 export function settingsPage(
   ctx: PageContext,
-  data: { match: number; review: number; language: 'ja' | 'en'; flash?: string | null },
+  data: {
+    match: number;
+    review: number;
+    language: 'ja' | 'en';
+    flash?: string | null;
+    error?: string | null;
+  },
 ): string {
   const { t } = ctx;
   return layout(
@@ -243,6 +249,6 @@ export function settingsPage(
       </div>
       <div><button type="submit">${t('save')}</button></div>
     </form>`,
-    { flash: data.flash },
+    { flash: data.flash, error: data.error },
   ).value;
 }
