@@ -240,6 +240,23 @@ describe('GreenhouseConnector against the simulator', () => {
     expect(tagged.tags).toEqual(['Comeback']);
   });
 
+  it('removes only our applied tags (found by candidate and tag, deleted by id); a repeat removes nothing', async () => {
+    const a = await applicant({ tags: ['Referral'] });
+    const app = await gh.getApplication(conn, a.applicationId);
+    await gh.addTags(conn, app, ['Alumni', 'Alumni_fast-track']);
+    await ctl.resetCounters();
+    expect(await gh.removeTags(conn, app, ['Alumni', 'Alumni_fast-track'])).toEqual([
+      'Alumni',
+      'Alumni_fast-track',
+    ]);
+    const cand = (await ctl.company()).greenhouse.candidates.find((c: any) => String(c.id) === a.candidateId);
+    expect(cand.tags).toEqual(['Referral']);
+    const routes = (await ctl.counters()).greenhouse.byRoute;
+    expect(routes['GET /greenhouse/v3/applied_candidate_tags']).toBe(2);
+    expect(routes['DELETE /greenhouse/v3/applied_candidate_tags/:id']).toBe(2);
+    expect(await gh.removeTags(conn, app, ['Alumni'])).toEqual([]);
+  });
+
   it('posts a note exactly once, with the visibility of its audience and the acting user', async () => {
     const a = await applicant();
     const app = await gh.getApplication(conn, a.applicationId);

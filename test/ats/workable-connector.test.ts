@@ -128,6 +128,22 @@ describe('WorkableConnector against the simulator', () => {
     ).toBeUndefined();
   });
 
+  it('removes only our tags with the same full-replace PUT; removing absent tags writes nothing', async () => {
+    const id = await candidate({ tags: ['referral', 'python'] });
+    const app = await wk.getApplication(conn, id);
+    await wk.addTags(conn, app, ['Alumni', 'Alumni_fast-track']);
+    expect(await wk.removeTags(conn, app, ['Alumni', 'Alumni_fast-track'])).toEqual([
+      'alumni',
+      'alumni_fast-track',
+    ]);
+    expect((await stored(id)).tags).toEqual(['referral', 'python']);
+    await ctl.resetCounters();
+    expect(await wk.removeTags(conn, app, ['Alumni'])).toEqual([]);
+    expect(
+      (await ctl.counters()).workable.byRoute['PUT /workable/spi/v3/candidates/:id/tags'],
+    ).toBeUndefined();
+  });
+
   it('comments once per note, restricted for the HR audience', async () => {
     const id = await candidate();
     const app = await wk.getApplication(conn, id);

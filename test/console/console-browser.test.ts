@@ -204,7 +204,8 @@ describe('web console in a browser (greenhouse stack)', () => {
 
   it('HR imports a registry file with one bad row and sees the problem with its row and column', async () => {
     const { context, page } = await newPage(s.hr);
-    expect(new URL(page.url()).pathname).toBe('/console/registry');
+    expect(new URL(page.url()).pathname).toBe('/console/home');
+    await page.goto(`${s.api.baseUrl}/console/registry`);
     const csv = [
       REGISTRY_HEADER,
       'N1,新井,花子,アライ,ハナコ,,1990-01-01,hanako@example.jp,,2015-04-01,2020-03-31,childcare,yes,人事部,担当,G2,,,,false',
@@ -278,14 +279,14 @@ describe('web console in a browser (greenhouse stack)', () => {
     const active = await http(s.api.baseUrl, 'GET', '/api/v1/eligibility/policies/active', { token: s.hr });
     expect(active.body.version).toBe(2);
     await page.goto(`${s.api.baseUrl}/console/policies`);
-    await expect(page.getByRole('table', { name: 'History' }).textContent()).resolves.toMatch(/v2\s*active/);
+    await expect(page.getByRole('table', { name: 'History' }).textContent()).resolves.toMatch(/v2\s*Active/);
     expectNoConsoleErrors(page);
     await context.close();
   });
 
   it('a recruiter confirms a review-queue match and the application is fast-tracked in the ATS', async () => {
     const { context, page } = await newPage(s.recruiter);
-    expect(new URL(page.url()).pathname).toBe('/console/applications');
+    expect(new URL(page.url()).pathname).toBe('/console/home');
     await page.goto(`${s.api.baseUrl}/console/review?lang=ja`);
     await page.getByRole('link', { name: /開く.*Sakuraura/ }).click();
     await page.waitForLoadState('load');
@@ -333,7 +334,8 @@ describe('web console in a browser (greenhouse stack)', () => {
 
   it('a hiring manager opens the briefing of an assigned job (printable) and is refused another one', async () => {
     const { context, page } = await newPage(hmToken);
-    expect(new URL(page.url()).pathname).toBe('/console/briefings');
+    expect(new URL(page.url()).pathname).toBe('/console/home');
+    await page.goto(`${s.api.baseUrl}/console/briefings`);
     const list = page.getByRole('table', { name: 'アルムナイ説明資料' });
     const listed = (await list.textContent()) ?? '';
     expect(listed).toContain('YAMADA');

@@ -105,6 +105,8 @@ describe('console sessions (#10)', () => {
       '/console/stage-mappings',
       '/console/change-log',
       '/console/review',
+      '/console/ats',
+      '/console/settings',
     ]) {
       const page = await browse(api, jar, 'GET', path);
       expect(page.status).toBe(200);
@@ -119,6 +121,17 @@ describe('console sessions (#10)', () => {
     expect(wrong.status).toBe(403);
     const logout = await browse(api, jar, 'POST', '/console/logout');
     expect(logout.status).toBe(403);
+    // HR's decisions and settings are forms like any other: refused without the token.
+    for (const path of [
+      '/console/settings',
+      '/console/ats/greenhouse/check',
+      '/console/applications/greenhouse/1/hr-review/approve',
+      '/console/applications/greenhouse/1/not-returnee',
+    ])
+      expect({ path, status: (await browse(api, jar, 'POST', path, { comment: 'x' })).status }).toEqual({
+        path,
+        status: 403,
+      });
     const page = await browse(api, jar, 'GET', '/console/change-log');
     const ok = await browse(api, jar, 'POST', '/console/change-log', { ...entry, _csrf: csrfOf(page.text) });
     expect(ok.status).toBe(303);

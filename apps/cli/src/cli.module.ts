@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BackfillCommand } from './commands/backfill.command';
 import { BenchFairnessCommand } from './commands/bench-fairness.command';
 import { BenchMatchingCommand } from './commands/bench-matching.command';
 import { BenchPipelineCommand } from './commands/bench-pipeline.command';
@@ -16,6 +17,7 @@ import { TenantCreateCommand, TokenCommand } from './commands/tenant-create.comm
     TenantCreateCommand,
     TokenCommand,
     ImportAlumniCommand,
+    BackfillCommand,
     BenchMatchingCommand,
     BenchRegistryCommand,
     BenchFairnessCommand,

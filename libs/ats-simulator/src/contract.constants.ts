@@ -55,6 +55,8 @@ export const GH_QUERY_PARAMS: Record<string, readonly string[]> = {
   job_hiring_managers: [...GH_COMMON_QUERY, 'job_ids'],
   users: [...GH_COMMON_QUERY, 'email', 'employee_id'],
   candidate_tags: [...GH_COMMON_QUERY, 'name'],
+  // https://harvestdocs.greenhouse.io/reference/get_v3-applied-candidate-tags (parent resources as filters).
+  applied_candidate_tags: [...GH_COMMON_QUERY, 'candidate_ids', 'candidate_tag_ids'],
   notes: [...GH_COMMON_QUERY, 'candidate_ids', 'application_ids'],
 };
 export const GH_INVALID_QUERY_MESSAGE = 'Invalid query params';
@@ -83,6 +85,8 @@ export const GH_WRITE_STATUS = {
   createNote: 201,
   applyTag: 201,
   createTag: 201,
+  /** `DELETE /v3/applied_candidate_tags/{id}`: the status is not pinned by the docs; Harvest deletes answer 204. */
+  removeTag: 204,
 } as const;
 
 export const GH_ERROR_MESSAGES = {

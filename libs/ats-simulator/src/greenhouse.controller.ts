@@ -1,5 +1,6 @@
 import {
   Body,
+  Delete,
   Controller,
   Get,
   Headers,
@@ -137,6 +138,17 @@ export class GreenhouseController {
     );
   }
 
+  @Get('applied_candidate_tags')
+  appliedCandidateTags(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @GhAuthContext() auth: GhAuth,
+  ): unknown[] {
+    return this.read(auth, req, res, 'applied_candidate_tags', (q) =>
+      this.greenhouse.listAppliedCandidateTags(auth.account.company, q),
+    );
+  }
+
   @Get('notes')
   notes(
     @Req() req: Request,
@@ -178,5 +190,11 @@ export class GreenhouseController {
   @HttpCode(GH_WRITE_STATUS.applyTag)
   applyTag(@Body() body: unknown, @GhAuthContext() auth: GhAuth): Record<string, unknown> {
     return this.greenhouse.applyCandidateTag(auth.account.company, body);
+  }
+
+  @Delete('applied_candidate_tags/:id')
+  @HttpCode(GH_WRITE_STATUS.removeTag)
+  removeTag(@Param('id') id: string, @GhAuthContext() auth: GhAuth): void {
+    this.greenhouse.removeAppliedCandidateTag(auth.account.company, idParam(id));
   }
 }

@@ -239,6 +239,40 @@ export class GreenhouseService {
       .map((t) => ({ id: t.id, name: t.name }));
   }
 
+  /** `GET /v3/applied_candidate_tags` (candidate_ids, candidate_tag_ids): the tag-on-candidate rows. */
+  listAppliedCandidateTags(company: string, q: HarvestQuery): Record<string, unknown>[] {
+    const ids = queryIds(q, 'ids');
+    const candidateIds = queryIds(q, 'candidate_ids');
+    const tagIds = queryIds(q, 'candidate_tag_ids');
+    return this.state.gh.appliedTags
+      .filter(
+        (a) =>
+          this.state.ghCandidate(a.candidate_id, company) !== undefined &&
+          (!ids || ids.includes(a.id)) &&
+          (!candidateIds || candidateIds.includes(a.candidate_id)) &&
+          (!tagIds || tagIds.includes(a.candidate_tag_id)),
+      )
+      .map((a) => ({ ...a }));
+  }
+
+  /**
+   * `DELETE /v3/applied_candidate_tags/{id}` (scope applied_candidate_tags:destroy, ats-contracts.md "Scopes"):
+   * the tag leaves the candidate; other tags stay. An unknown id answers 404.
+   */
+  removeAppliedCandidateTag(company: string, id: number): void {
+    const i = this.state.gh.appliedTags.findIndex(
+      (a) => a.id === id && this.state.ghCandidate(a.candidate_id, company) !== undefined,
+    );
+    if (i < 0) throw harvestError(404, ['Resource not found']);
+    const [applied] = this.state.gh.appliedTags.splice(i, 1);
+    const candidate = this.state.ghCandidate(applied.candidate_id, company);
+    const tag = this.state.gh.candidateTags.find((t) => t.id === applied.candidate_tag_id);
+    if (candidate && tag) {
+      candidate.tags = candidate.tags.filter((t) => t.toLowerCase() !== tag.name.toLowerCase());
+      candidate.updated_at = this.state.now();
+    }
+  }
+
   /** Not in our contract subset, but handy to read back what the product wrote. */
   listNotes(company: string, q: HarvestQuery): Record<string, unknown>[] {
     const candidateIds = queryIds(q, 'candidate_ids');

@@ -173,6 +173,11 @@ export abstract class AtsConnector {
   abstract listStages(conn: AtsConnection, jobId: string): Promise<AtsStage[]>;
   /** Adds tags without dropping the ones already there; returns the tags that were actually added. */
   abstract addTags(conn: AtsConnection, app: AtsApplication, tags: string[]): Promise<string[]>;
+  /**
+   * Removes these tags (compared as the ATS stores them) and leaves every other tag alone; returns the ones
+   * that were there and are gone now. Tags already absent are fine (a retry after a lost answer).
+   */
+  abstract removeTags(conn: AtsConnection, app: AtsApplication, tags: string[]): Promise<string[]>;
   abstract addNote(conn: AtsConnection, app: AtsApplication, note: NoteInput): Promise<void>;
   /**
    * Moves from the current stage to `toStageId`. 'moved' also when it already stands there (a retry after

@@ -12,6 +12,8 @@ export * from './views/pages/auth.pages';
 export * from './views/pages/registry.pages';
 export * from './views/pages/policy.pages';
 export * from './views/pages/workflow.pages';
+export * from './views/pages/loops.pages';
+export * from './views/pages/integration.pages';
 export * from './views/pages/offers.pages';
 export * from './views/pages/briefing.pages';
 export * from './views/pages/change-log.page';

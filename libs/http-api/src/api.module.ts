@@ -13,6 +13,8 @@ import { ConsoleAuthController } from './console/console-auth.controller';
 import { ConsoleHrController } from './console/console-hr.controller';
 import { ConsoleNotificationsController } from './console/console-notifications.controller';
 import { ConsolePeopleController } from './console/console-people.controller';
+import { ConsoleIntegrationController } from './console/console-integration.controller';
+import { ConsoleLoopsController } from './console/console-loops.controller';
 import { ConsoleWorkController } from './console/console-work.controller';
 import { CompensationDataController } from './compensation/compensation-data.controller';
 import { FairnessPoliciesController } from './compensation/fairness-policies.controller';
@@ -20,6 +22,7 @@ import { JobsController } from './compensation/jobs.controller';
 import { OffersController } from './compensation/offers.controller';
 import { HealthController } from './health/health.controller';
 import { EligibilityPoliciesController } from './hr/eligibility-policies.controller';
+import { HrDecisionsController } from './hr/hr-decisions.controller';
 import { IntegrationController } from './hr/integration.controller';
 import { PeopleController } from './hr/people.controller';
 import { ReviewQueueController } from './hr/review-queue.controller';
@@ -50,6 +53,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ReviewQueueController,
     TokensController,
     IntegrationController,
+    HrDecisionsController,
     OffersController,
     FairnessPoliciesController,
     CompensationDataController,
@@ -63,6 +67,8 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     NotificationsController,
     ConsolePeopleController,
     PeopleController,
+    ConsoleLoopsController,
+    ConsoleIntegrationController,
   ],
   providers: [
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

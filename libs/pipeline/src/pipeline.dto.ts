@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
   IsInt,
+  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -140,17 +141,25 @@ export class LimitQueryDto {
   limit: number = 50;
 }
 
+/** An empty form field means "not given" (the console's connection form posts every field). */
+const blankToUndefined = () =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && value.trim() === '' ? undefined : value,
+  );
+
 export class AtsConnectionDto {
   @ApiProperty({ description: 'API base URL (vendor or simulator)' })
   @IsUrl({ require_tld: false, require_protocol: true })
   apiBaseUrl!: string;
 
   @ApiPropertyOptional({ description: 'OAuth2 token endpoint, where the ATS uses client credentials' })
+  @blankToUndefined()
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true })
   authUrl?: string;
 
   @ApiPropertyOptional()
+  @blankToUndefined()
   @IsOptional()
   @IsString()
   @MaxLength(500)
@@ -168,6 +177,7 @@ export class AtsConnectionDto {
     description:
       'Webhook signing secret (stored encrypted). Leave out where the ATS signs with the API token or the OAuth app secret; set it to override that key',
   })
+  @blankToUndefined()
   @IsOptional()
   @IsString()
   @MinLength(8)
@@ -178,6 +188,7 @@ export class AtsConnectionDto {
     description:
       'OAuth2 refresh token, for connections authorised with the authorization-code grant (stored encrypted); needs authUrl and clientId',
   })
+  @blankToUndefined()
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -193,6 +204,7 @@ export class AtsConnectionDto {
   actingUserId!: string;
 
   @ApiPropertyOptional({ description: 'Offer custom field holding the base salary' })
+  @blankToUndefined()
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -249,4 +261,33 @@ export class TenantSettingsDto {
   @ValidateNested()
   @Type(() => RetentionSettingsDto)
   retention?: RetentionSettingsDto;
+
+  @ApiPropertyOptional({ enum: ['ja', 'en'], description: 'Language of the notes written into the ATS' })
+  @IsOptional()
+  @IsIn(['ja', 'en'])
+  language?: 'ja' | 'en';
+}
+
+/** HR's decision on an application; the comment stays in the audit log, never in the ATS. */
+export class HrDecisionDto {
+  @ApiPropertyOptional({ description: 'Why (kept in the audit log only)', maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+export class HrApproveDto extends HrDecisionDto {
+  @ApiPropertyOptional({ description: "A tier of the active policy (default: the policy's default tier)" })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/)
+  tier?: string;
+}
+
+/** The console's settings form: both thresholds and the note language, always posted together. */
+export class ConsoleSettingsFormDto {
+  @ApiProperty() @Type(() => Number) @IsNumber() @Min(-50) @Max(100) match!: number;
+  @ApiProperty() @Type(() => Number) @IsNumber() @Min(-50) @Max(100) review!: number;
+  @ApiProperty({ enum: ['ja', 'en'] }) @IsIn(['ja', 'en']) language!: 'ja' | 'en';
 }

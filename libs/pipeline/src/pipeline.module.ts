@@ -11,6 +11,8 @@ import { JobPolicyResolver } from './applications/job-policy.resolver';
 import { TrackedApplicationEntity } from './applications/tracked-application.entity';
 import { TrackedApplicationsRepository } from './applications/tracked-applications.repository';
 import { WriteBackApplicationService } from './applications/write-back-application.service';
+import { HrDecisionsService } from './applications/hr-decisions.service';
+import { FailedWorkService } from './inbox/failed-work.service';
 import { PipelineErasureParticipant } from './erasure/pipeline-erasure.participant';
 import { PipelineErasureRepository } from './erasure/pipeline-erasure.repository';
 import { AtsEventHandlerRegistry } from './events/ats-event-handler.registry';
@@ -60,6 +62,8 @@ const SERVICES = [
   JobPolicyResolver,
   DecideApplicationService,
   WriteBackApplicationService,
+  HrDecisionsService,
+  FailedWorkService,
   ApplicationPipelineService,
   ApplicationEventsHandler,
   EvaluateApplicationJob,

@@ -14,7 +14,7 @@ import type {
 } from '@comeback/ats';
 
 export type AtsOperation =
-  'getApplication' | 'listStages' | 'addTags' | 'addNote' | 'moveToStage' | 'getOffer';
+  'getApplication' | 'listStages' | 'addTags' | 'removeTags' | 'addNote' | 'moveToStage' | 'getOffer';
 
 /** A fault for the next call of one operation: refused before anything happens, or done but the answer is lost. */
 export type Fault = 'refuse' | 'lose_response';
@@ -85,6 +85,15 @@ export class InMemoryAts implements AtsConnector {
       const added = tags.filter((t) => !stored.candidate.tags.includes(t));
       stored.candidate.tags.push(...added);
       return added;
+    });
+  }
+
+  async removeTags(_c: AtsConnection, app: AtsApplication, tags: string[]): Promise<string[]> {
+    return this.call('removeTags', app.applicationId, () => {
+      const stored = this.app(app.applicationId);
+      const removed = stored.candidate.tags.filter((t) => tags.includes(t));
+      stored.candidate.tags = stored.candidate.tags.filter((t) => !tags.includes(t));
+      return removed;
     });
   }
 

@@ -187,6 +187,33 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
     return wanted;
   }
 
+  /**
+   * `GET /v3/applied_candidate_tags?candidate_ids=&candidate_tag_ids=` finds the applied-tag rows, then
+   * `DELETE /v3/applied_candidate_tags/{id}` removes each (scope `harvest:applied_candidate_tags:destroy`,
+   * ats-contracts.md "Scopes"; https://harvestdocs.greenhouse.io/reference/get_v3-applied-candidate-tags).
+   * Only the rows of the named tags are touched, so a recruiter's own tags stay; a row already gone (404) is fine.
+   */
+  async removeTags(conn: AtsConnection, app: AtsApplication, tags: string[]): Promise<string[]> {
+    const removed: string[] = [];
+    for (const tag of tags.map((t) => this.normaliseTag(t)).filter((t): t is string => t !== null)) {
+      const tagId = await this.tagDefinitionId(conn, tag);
+      const rows = await this.list(conn, 'applied_candidate_tags', {
+        candidate_ids: toGreenhouseId(app.candidateId),
+        candidate_tag_ids: toGreenhouseId(tagId),
+      });
+      const ids = rows.map((r) => asId(asRecord(r)?.id)).filter((id): id is string => !!id);
+      for (const id of ids) {
+        const res = await this.call(conn, 'DELETE', `applied_candidate_tags/${encodeURIComponent(id)}`, {
+          idempotent: true,
+          passThrough: [404],
+        });
+        if (res.status !== 404) this.expectOk(res, 'remove candidate tag');
+      }
+      if (ids.length > 0) removed.push(tag);
+    }
+    return removed;
+  }
+
   async addNote(conn: AtsConnection, app: AtsApplication, note: NoteInput): Promise<void> {
     const body: JsonRecord = {
       candidate_id: toGreenhouseId(app.candidateId),

@@ -17,3 +17,18 @@ export function mergeTags(
   }
   return { merged: [...existing, ...added], added };
 }
+
+/**
+ * Takes tags out of the ones on the record, compared case-insensitively; every other tag stays exactly as it
+ * is. `removed` lists the existing spellings that go.
+ */
+export function withoutTags(
+  existing: readonly string[],
+  unwanted: readonly string[],
+): { kept: string[]; removed: string[] } {
+  const drop = new Set(unwanted.map((t) => t.toLowerCase()));
+  const kept: string[] = [];
+  const removed: string[] = [];
+  for (const tag of existing) (drop.has(tag.toLowerCase()) ? removed : kept).push(tag);
+  return { kept, removed };
+}

@@ -32,7 +32,7 @@ import {
 } from '../http/ats-http-client';
 import { AtsHttpMetrics } from '../http/ats-http-metrics';
 import { asArray, asId, asRecord, asText, JsonRecord } from '../util/json-reader';
-import { mergeTags } from '../util/tag-merge';
+import { mergeTags, withoutTags } from '../util/tag-merge';
 import {
   WK_API_RATE_LIMIT,
   WK_COMMENT_POLICY,
@@ -151,6 +151,23 @@ export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
     });
     this.expectOk(res, 'update candidate tags');
     return added;
+  }
+
+  /** The same `PUT /candidates/:id/tags` (it replaces the list): read, drop ours, send back the rest. */
+  async removeTags(conn: AtsConnection, app: AtsApplication, tags: string[]): Promise<string[]> {
+    const unwanted = tags.map((t) => this.normaliseTag(t)).filter((t): t is string => t !== null);
+    if (unwanted.length === 0) return [];
+    const candidate = await this.candidate(conn, app.candidateId);
+    const existing = asArray(candidate.tags)
+      .map(asText)
+      .filter((t): t is string => t !== null);
+    const { kept, removed } = withoutTags(existing, unwanted);
+    if (removed.length === 0) return [];
+    const res = await this.call(conn, 'PUT', `candidates/${encodeURIComponent(app.candidateId)}/tags`, {
+      json: { tags: kept },
+    });
+    this.expectOk(res, 'update candidate tags');
+    return removed;
   }
 
   async addNote(conn: AtsConnection, app: AtsApplication, note: NoteInput): Promise<void> {

@@ -17,6 +17,20 @@ export interface LatestOfferCheck {
 export class OfferCheckListingRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** Applications whose latest check warned or failed and has no HR approval yet. */
+  async awaitingApproval(tenantId: string): Promise<number> {
+    const rows: { n: string }[] = await this.db.query(
+      `SELECT count(*) AS n FROM (
+         SELECT DISTINCT ON (o.ats, o.application_id) o.id, o.result
+         FROM offer_checks o WHERE o.tenant_id = $1
+         ORDER BY o.ats, o.application_id, o.created_at DESC) latest
+       WHERE latest.result <> 'pass'
+         AND NOT EXISTS (SELECT 1 FROM offer_approvals a WHERE a.offer_check_id = latest.id)`,
+      [tenantId],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
   /** The latest check per application, newest first. */
   async latestPerApplication(tenantId: string, limit: number): Promise<LatestOfferCheck[]> {
     return this.db.query(

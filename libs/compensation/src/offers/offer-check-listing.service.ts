@@ -6,6 +6,11 @@ import { OfferCheckListingRepository, type LatestOfferCheck } from './offer-chec
 export class OfferCheckListingService {
   constructor(private readonly repo: OfferCheckListingRepository) {}
 
+  /** Applications whose latest check needs HR's approval (warn or fail, not approved yet). */
+  awaitingApproval(tenantId: string): Promise<number> {
+    return this.repo.awaitingApproval(tenantId);
+  }
+
   /** The latest fairness check per application, newest first. */
   latestPerApplication(tenantId: string, limit: number): Promise<LatestOfferCheck[]> {
     return this.repo.latestPerApplication(tenantId, limit);

@@ -31,6 +31,10 @@ function withCsrfFields(markup: string, token: string): string {
 
 const NAV: Readonly<Record<ConsoleRole, readonly [MessageKey, string][]>> = {
   hr_admin: [
+    ['navHome', '/console/home'],
+    ['navHrReviews', '/console/hr-reviews'],
+    ['navAts', '/console/ats'],
+    ['navSettings', '/console/settings'],
     ['navRegistry', '/console/registry'],
     ['navPolicies', '/console/policies'],
     ['navStageMappings', '/console/stage-mappings'],
@@ -43,11 +47,15 @@ const NAV: Readonly<Record<ConsoleRole, readonly [MessageKey, string][]>> = {
     ['navPeople', '/console/people'],
   ],
   recruiter: [
+    ['navHome', '/console/home'],
     ['navApplications', '/console/applications'],
     ['navReview', '/console/review'],
     ['navBriefings', '/console/briefings'],
   ],
-  hiring_manager: [['navBriefings', '/console/briefings']],
+  hiring_manager: [
+    ['navHome', '/console/home'],
+    ['navBriefings', '/console/briefings'],
+  ],
   integration: [],
 };
 
@@ -62,7 +70,7 @@ export function layout(
   ctx: PageContext,
   title: string,
   body: SafeHtml,
-  opts: { flash?: string | null; error?: string | null } = {},
+  opts: { flash?: string | null; error?: string | null; refreshSeconds?: number } = {},
 ): SafeHtml {
   const { t, user, path } = ctx;
   const nav = user ? NAV[user.role] : [];
@@ -74,6 +82,7 @@ export function layout(
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${title} — ${t('appName')}</title>
         <link rel="icon" href="data:," />
+        ${opts.refreshSeconds ? html`<meta http-equiv="refresh" content="${opts.refreshSeconds}" />` : ''}
         <link rel="stylesheet" href="/console/assets/console.css" />
         <script src="/console/assets/console.js" defer></script>
       </head>

@@ -19,10 +19,11 @@ import { ConsoleExceptionFilter, CsrfGuard, readTokenCookie, setTokenCookie } fr
 const MINUTE_MS = 60_000;
 const CONSOLE_ROLES: readonly string[] = ROLES.filter((r) => r !== 'integration');
 
+// Every person lands on what waits for them (ConsoleLoopsController's home page).
 const HOME: Record<Principal['role'], string> = {
-  hr_admin: '/console/registry',
-  recruiter: '/console/applications',
-  hiring_manager: '/console/briefings',
+  hr_admin: '/console/home',
+  recruiter: '/console/home',
+  hiring_manager: '/console/home',
   integration: '/console/login',
 };
 

@@ -7,7 +7,11 @@ export type ApplicationOutcome =
   | 'flagged'
   | 'fast_tracked'
   | 'ineligible'
-  | 'needs_hr_review';
+  | 'needs_hr_review'
+  /** HR looked at a needs_hr_review application and declined the fast track. */
+  | 'hr_declined'
+  /** HR said the automatic match was wrong: not a returnee (our tags removed, the pair remembered). */
+  | 'match_undone';
 
 /** What the product decided and did for one ATS application (the recruiter's view of our work). */
 @Entity('tracked_applications')

@@ -82,6 +82,37 @@ export class TrackedApplicationsRepository {
     await this.repo.update(id, fields);
   }
 
+  /**
+   * A person's decision on one application: the row changes only while its outcome is still one of `from`,
+   * so two people deciding at once (or a double click) change it once. True when this call changed it.
+   */
+  async transition(
+    id: string,
+    from: readonly ApplicationOutcome[],
+    fields: Partial<
+      Pick<
+        TrackedApplicationEntity,
+        | 'outcome'
+        | 'employeeNumber'
+        | 'eligibility'
+        | 'tier'
+        | 'recruiterSummary'
+        | 'noteBody'
+        | 'fastTrack'
+        | 'currentStageId'
+        | 'currentStageName'
+      >
+    >,
+  ): Promise<boolean> {
+    const r = await this.repo.update({ id, outcome: In([...from]) }, fields);
+    return (r.affected ?? 0) > 0;
+  }
+
+  /** How many of a tenant's applications stand at each of these outcomes (home page counts). */
+  async countByOutcome(tenantId: string, outcomes: ApplicationOutcome[]): Promise<number> {
+    return this.repo.countBy({ tenantId, outcome: In(outcomes) });
+  }
+
   async returneeApplications(
     tenantId: string,
     jobs: { ats: string; jobId: string }[] | null,

@@ -32,25 +32,35 @@ export class WriteBackApplicationService {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * `round` tells apart a later write-back of the same application (HR's approval after "HR review needed"):
+   * its tag and note are steps of their own; the move stays the one move step, so a replay never moves twice.
+   */
   async writeBack(
     conn: AtsConnection,
     app: AtsApplication,
     record: TrackedApplicationEntity,
+    opts: { round?: string } = {},
   ): Promise<PipelineResult> {
     const tenantId = conn.tenantId;
+    const subject = opts.round ?? '';
     const connector = this.connectors.get(conn.kind);
     const key = { tenantId, ats: conn.kind, applicationId: app.applicationId };
     const plan = record.fastTrack;
     const willMove = plan?.action === 'move' && !!plan.targetStage;
     const tags = [ALUMNI_TAG, ...(willMove ? [FAST_TRACK_TAG] : [])];
-    await this.ledger.once({ ...key, step: 'tag' }, { idempotent: true }, async () => ({
+    await this.ledger.once({ ...key, step: 'tag', subject }, { idempotent: true }, async () => ({
       added: await connector.addTags(conn, app, tags),
     }));
     if (record.noteBody) {
       const noteBody = record.noteBody;
-      const claim = await this.ledger.once({ ...key, step: 'note' }, { idempotent: false }, async () => {
-        await connector.addNote(conn, app, { body: noteBody, audience: 'team' });
-      });
+      const claim = await this.ledger.once(
+        { ...key, step: 'note', subject },
+        { idempotent: false },
+        async () => {
+          await connector.addNote(conn, app, { body: noteBody, audience: 'team' });
+        },
+      );
       if (claim === 'uncertain')
         this.logger.warn(
           { tenantId, applicationId: app.applicationId },

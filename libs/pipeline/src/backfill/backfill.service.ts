@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { asAtsKind, AtsConnectorRegistry, AtsKind } from '@comeback/ats';
+import { asAtsKind, type AtsConnector, AtsConnectorRegistry, AtsKind } from '@comeback/ats';
 import { AuditActor, AuditService, JobPayloads, JobQueue, NotFoundException } from '@comeback/platform';
 import { AtsConnectionService } from '../connections/ats-connection.service';
 import type { BackfillRunEntity } from './backfill-run.entity';
@@ -50,6 +50,11 @@ export class BackfillService {
     return { ...run, status: 'running' };
   }
 
+  /** The tenant's latest runs, newest first (the console's connection page). */
+  recent(tenantId: string, limit: number): Promise<BackfillRunEntity[]> {
+    return this.runs.recent(tenantId, limit);
+  }
+
   async get(tenantId: string, id: string): Promise<BackfillRunEntity> {
     const run = await this.runs.find(tenantId, id);
     if (!run) throw new NotFoundException('Backfill run');
@@ -61,7 +66,17 @@ export class BackfillService {
     if (run.status !== 'running' || run.pages !== page) return; // a duplicate or outdated page job
     const kind = asAtsKind(run.ats);
     const conn = await this.connections.get(tenantId, kind);
-    const result = await this.connectors.get(kind).listOpenApplications(conn, run.cursor);
+    let result: Awaited<ReturnType<AtsConnector['listOpenApplications']>>;
+    try {
+      result = await this.connectors.get(kind).listOpenApplications(conn, run.cursor);
+    } catch (err) {
+      // Stopped with the reason; the cursor of the last good page is kept, so "resume" continues from there.
+      await this.runs.update(run.id, {
+        status: 'failed',
+        error: err instanceof Error ? err.message.slice(0, 500) : String(err).slice(0, 500),
+      });
+      return;
+    }
     for (const app of result.items) {
       await this.queue.enqueue(
         'application.evaluate',

@@ -48,6 +48,14 @@ export class InboxEventsRepository {
   }
 
   /** Retention: raw bodies and normalised events received before `before` are emptied (the row stays: replays stay deduplicated). */
+  async countFailed(tenantId: string): Promise<number> {
+    const rows: { n: string }[] = await this.db.query(
+      `SELECT count(*) AS n FROM inbox_events WHERE tenant_id = $1 AND status = 'failed'`,
+      [tenantId],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
   async purgeBodies(tenantId: string, before: Date): Promise<number> {
     const rows: unknown[] = await this.db.query(
       `WITH purged AS (UPDATE inbox_events SET raw_body = '', event = NULL

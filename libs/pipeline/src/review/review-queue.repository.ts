@@ -80,6 +80,10 @@ export class ReviewQueueRepository {
     await m.getRepository(ReviewItemEntity).update(id, decision);
   }
 
+  countOpen(tenantId: string): Promise<number> {
+    return this.items.countBy({ tenantId, status: 'open' });
+  }
+
   async insertRejections(m: TransactionManager, rows: NewMatchRejection[]): Promise<void> {
     await m
       .getRepository(MatchRejectionEntity)

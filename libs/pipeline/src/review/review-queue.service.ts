@@ -88,6 +88,28 @@ export class ReviewQueueService {
     return item;
   }
 
+  /**
+   * "Not a returnee" after an automatic match: the pair is remembered exactly like a rejected review pair,
+   * so the matcher never proposes this former employee for this candidate again.
+   */
+  async rememberWrongMatch(
+    actor: AuditActor,
+    ats: string,
+    candidateId: string,
+    employeeNumber: string,
+  ): Promise<void> {
+    await this.repo.transaction((m) =>
+      this.repo.insertRejections(m, [
+        { tenantId: actor.tenantId, ats, candidateId, employeeNumber, rejectedBy: actor.name },
+      ]),
+    );
+  }
+
+  /** Open review items of a tenant (home page counts). */
+  countOpen(tenantId: string): Promise<number> {
+    return this.repo.countOpen(tenantId);
+  }
+
   /** "No, none of these": remembered, so the same pairs are never proposed again. */
   async reject(actor: AuditActor, id: string): Promise<ReviewItemEntity> {
     return this.decide(actor, id, 'rejected', null);

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 
 /** Every side effect we perform in an ATS. An offer note is one per offer check (its `subject`). */
-export type WritebackStepKind = 'tag' | 'note' | 'move' | 'offer_note';
+export type WritebackStepKind = 'tag' | 'untag' | 'note' | 'move' | 'offer_note';
 export type WritebackStepStatus = 'started' | 'done' | 'failed' | 'skipped';
 
 /**

@@ -7,6 +7,8 @@ export interface TenantSettings {
   matchThresholds?: { match?: number; review?: number; margin?: number };
   /** How long raw webhook bodies and audit details are kept (defaults: 90 and 365 days). */
   retention?: RetentionSettings;
+  /** The language of the notes we write into the ATS on a person's decision (default Japanese). */
+  language?: 'ja' | 'en';
 }
 
 @Entity('tenants')

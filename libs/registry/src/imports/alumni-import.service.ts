@@ -248,6 +248,11 @@ export class AlumniImportService {
     };
   }
 
+  /** Imports of the last 30 days that were refused or left rows out (the home page's "imports with problems"). */
+  recentRunsWithProblems(tenantId: string): Promise<number> {
+    return this.runs.countWithProblems(tenantId, new Date(Date.now() - 30 * 86400_000));
+  }
+
   async getRun(tenantId: string, id: string): Promise<ImportRunEntity | null> {
     return this.runs.find(tenantId, id);
   }

@@ -31,6 +31,15 @@ export class ImportRunRepository {
     return this.runs.save(this.runs.create(run));
   }
 
+  /** Runs since `since` that were rejected or left rows out. */
+  countWithProblems(tenantId: string, since: Date): Promise<number> {
+    return this.runs
+      .createQueryBuilder('r')
+      .where('r.tenant_id = :tenantId AND r.created_at >= :since', { tenantId, since })
+      .andWhere("(r.status IN ('rejected', 'failed') OR r.problem_count > 0)")
+      .getCount();
+  }
+
   async update(id: string, outcome: ImportRunOutcome): Promise<void> {
     await this.runs.update(id, outcome);
   }

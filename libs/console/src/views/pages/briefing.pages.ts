@@ -1,7 +1,7 @@
 import type { BilingualText, Briefing, ChangeCategory } from '@comeback/domain';
 import { html } from '../html';
 import { layout, table, type PageContext } from '../layout';
-import { badge, formatDateTime, formatYen, resultBadge } from './common';
+import { applicationSummary, badge, formatDateTime, formatYen, resultBadge } from './common';
 
 export interface BriefingListRow {
   ats: string;
@@ -33,7 +33,7 @@ export function briefingsListPage(ctx: PageContext, rows: BriefingListRow[]): st
             <td>${r.jobName ?? r.jobId}</td>
             <td>${r.currentStageName ?? '—'}</td>
             <td>${badge(ctx, r.outcome)}</td>
-            <td>${formatDateTime(r.updatedAt)}</td>
+            <td>${formatDateTime(r.updatedAt, ctx.lang)}</td>
           </tr>`,
       ),
       t('none'),
@@ -140,7 +140,7 @@ export function briefingPage(ctx: PageContext, b: Briefing): string {
       ${
         ft.recruiterSummary
           ? html`<dt>${t('summary')}</dt>
-              <dd>${ft.recruiterSummary}</dd>`
+              <dd>${applicationSummary(ctx, ft.outcome, ft.tier) || ft.recruiterSummary}</dd>`
           : ''
       }
     </dl>
@@ -168,7 +168,7 @@ export function briefingPage(ctx: PageContext, b: Briefing): string {
             ${
               o.checkedAt
                 ? html`<dt>${t('checkedAt')}</dt>
-                    <dd>${formatDateTime(o.checkedAt)}</dd>`
+                    <dd>${formatDateTime(o.checkedAt, ctx.lang)}</dd>`
                 : ''
             }
           </dl>

@@ -25,7 +25,7 @@ export function offersPage(ctx: PageContext, rows: OfferListRow[]): string {
       rows.map(
         (
           r,
-        ) => html`<tr><td>${r.candidateName ?? r.applicationId}</td><td>${r.jobId}</td><td>${r.kind}</td><td>${resultBadge(ctx, r.result)}</td><td>${formatDateTime(r.createdAt)}</td>
+        ) => html`<tr><td>${r.candidateName ?? r.applicationId}</td><td>${r.jobId}</td><td>${r.kind}</td><td>${resultBadge(ctx, r.result)}</td><td>${formatDateTime(r.createdAt, ctx.lang)}</td>
 <td><a href="/console/offers/${encodeURIComponent(r.ats)}/${encodeURIComponent(r.applicationId)}">${t('open')}<span class="visually-hidden"> ${r.candidateName ?? r.applicationId}</span></a></td></tr>`,
       ),
       t('none'),
@@ -81,7 +81,7 @@ export function offerDetailPage(
         html`<li><strong>${r.severity}</strong> ${r.message}${'detail' in r && r.detail ? html`<br><span class="hint">${r.detail}</span>` : ''}</li>`,
     );
     latestHtml = html`<section aria-labelledby="latest-h" class="card"><h2 id="latest-h">${t('offerDetail')}: ${formatYen(latest.amount)} ${resultBadge(ctx, latest.result)}</h2>
-<dl class="facts"><dt>${t('kind')}</dt><dd>${latest.kind}</dd><dt>${t('checkedAt')}</dt><dd>${formatDateTime(latest.createdAt)}</dd>
+<dl class="facts"><dt>${t('kind')}</dt><dd>${latest.kind}</dd><dt>${t('checkedAt')}</dt><dd>${formatDateTime(latest.createdAt, ctx.lang)}</dd>
 <dt>${t('approval')}</dt><dd>${latest.result === 'pass' ? t('approvalNotNeeded') : latest.approval?.approved ? `${t('approvalDone')} (${latest.approval.approvedBy ?? ''})` : t('approvalPending')}</dd>
 ${full?.position.percentile != null ? html`<dt>${t('percentile')}</dt><dd>${full.position.percentile.toFixed(1)}</dd>` : ''}
 ${full?.position.compaRatio != null ? html`<dt>${t('compaRatio')}</dt><dd>${full.position.compaRatio.toFixed(2)}</dd>` : ''}</dl>
@@ -104,7 +104,7 @@ ${table(
   data.checks.map(
     (
       c,
-    ) => html`<tr><td>${formatDateTime(c.createdAt)}</td><td>${c.kind}</td><td>${formatYen(c.amount)}</td><td>${resultBadge(ctx, c.result)}</td>
+    ) => html`<tr><td>${formatDateTime(c.createdAt, ctx.lang)}</td><td>${c.kind}</td><td>${formatYen(c.amount)}</td><td>${resultBadge(ctx, c.result)}</td>
 <td>${c.result === 'pass' ? t('approvalNotNeeded') : c.approval?.approved ? t('approvalDone') : t('approvalPending')}</td></tr>`,
   ),
   t('none'),

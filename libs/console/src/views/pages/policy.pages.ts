@@ -1,6 +1,6 @@
 import { html } from '../html';
 import { layout, table, type PageContext } from '../layout';
-import { formatDateTime } from './common';
+import { badge, formatDateTime } from './common';
 
 export interface PolicyVersionRow {
   version: number;
@@ -55,11 +55,11 @@ function historyTable(ctx: PageContext, rows: readonly PolicyVersionRow[]) {
       (r) =>
         html`<tr>
           <td>v${r.version}</td>
-          <td><span class="badge ${r.status}">${r.status}</span></td>
+          <td>${badge(ctx, r.status)}</td>
           <td>${r.comment ?? ''}</td>
-          <td>${r.createdBy}<br /><span class="hint">${formatDateTime(r.createdAt)}</span></td>
+          <td>${r.createdBy}<br /><span class="hint">${formatDateTime(r.createdAt, ctx.lang)}</span></td>
           <td>
-            ${r.activatedBy ?? '—'}${r.activatedAt ? html`<br /><span class="hint">${formatDateTime(r.activatedAt)}</span>` : ''}
+            ${r.activatedBy ?? '—'}${r.activatedAt ? html`<br /><span class="hint">${formatDateTime(r.activatedAt, ctx.lang)}</span>` : ''}
           </td>
           <td>
             <a href="/console/policies/${r.version}"
@@ -212,7 +212,7 @@ export function policyVersionPage(
   return layout(
     ctx,
     `${t('policyTitle')} v${r.version}`,
-    html`<p><span class="badge ${r.status}">${r.status}</span> ${r.comment ?? ''}</p>
+    html`<p>${badge(ctx, r.status)} ${r.comment ?? ''}</p>
       ${
         data.dryRun
           ? html`<section aria-labelledby="dry-h">

@@ -1,7 +1,7 @@
 // Stage mappings, the review queue, flagged applications and the audit log.
 import { html } from '../html';
 import { layout, table, type PageContext } from '../layout';
-import { atsOptions, type AtsOption, badge, formatDateTime } from './common';
+import { applicationSummary, atsOptions, type AtsOption, badge, formatDateTime } from './common';
 
 export interface StageMappingRow {
   ats: string;
@@ -77,7 +77,7 @@ export function reviewListPage(
         (
           i,
         ) => html`<tr><td>${i.candidateName ?? '—'}</td><td>${typeof i.applicant.jobName === 'string' ? i.applicant.jobName : '—'}</td>
-<td>${i.candidates.map((c) => c.employeeNumber).join(', ')}</td><td>${formatDateTime(i.createdAt)}</td>
+<td>${i.candidates.map((c) => c.employeeNumber).join(', ')}</td><td>${formatDateTime(i.createdAt, ctx.lang)}</td>
 <td><a href="/console/review/${i.id}">${t('open')}<span class="visually-hidden"> ${i.candidateName ?? ''}</span></a></td></tr>`,
       ),
       t('none'),
@@ -174,6 +174,19 @@ export interface ApplicationRow {
   updatedAt: string;
 }
 
+/** The fast-track column: where we moved it and what was skipped, in the viewer's language. */
+export function fastTrackText(
+  ctx: PageContext,
+  r: Pick<ApplicationRow, 'fastTrack' | 'tier' | 'policyVersion'>,
+): string {
+  const ft = r.fastTrack;
+  if (ft?.action === 'move' && ft.targetStage) {
+    const skipped = ft.skipped.map((x) => x.name).join(', ');
+    return `${ctx.t('movedTo')}: ${ft.targetStage.name} (${ctx.t('skipping')}: ${skipped}; ${r.tier ?? ''} v${r.policyVersion ?? '?'})`;
+  }
+  return r.tier ?? '—';
+}
+
 /** Recruiter-safe by construction: only the fields TrackedApplicationsService gives a recruiter. */
 export function applicationsPage(ctx: PageContext, rows: ApplicationRow[]): string {
   const { t } = ctx;
@@ -182,16 +195,12 @@ export function applicationsPage(ctx: PageContext, rows: ApplicationRow[]): stri
     t('applicationsTitle'),
     table(
       t('applicationsTitle'),
-      [t('applicant'), t('job'), t('stage'), t('outcome'), t('fastTrack'), t('summary'), t('briefing')],
+      [t('applicant'), t('job'), t('stage'), t('outcome'), t('fastTrack'), t('summary'), t('actions')],
       rows.map((r) => {
-        const ft = r.fastTrack;
-        const ftText =
-          ft?.action === 'move' && ft.targetStage
-            ? `→ ${ft.targetStage.name} (${ft.skipped.map((s) => s.name).join(', ')}; ${r.tier ?? ''} v${r.policyVersion ?? '?'})`
-            : (r.tier ?? '—');
+        const base = `/console/applications/${encodeURIComponent(r.ats)}/${encodeURIComponent(r.applicationId)}`;
         return html`<tr><td>${r.candidateName ?? '—'}</td><td>${r.jobName ?? '—'}</td><td>${r.currentStageName ?? '—'}</td><td>${badge(ctx, r.outcome)}</td>
-<td>${ftText}</td><td>${r.recruiterSummary ?? ''}</td>
-<td>${r.employeeNumber ? html`<a href="/console/briefings/${encodeURIComponent(r.ats)}/${encodeURIComponent(r.applicationId)}">${t('briefing')}<span class="visually-hidden"> ${r.candidateName ?? ''}</span></a>` : '—'}</td></tr>`;
+<td>${fastTrackText(ctx, r)}</td><td>${applicationSummary(ctx, r.outcome, r.tier)}</td>
+<td><a href="${base}">${t('open')}<span class="visually-hidden"> ${r.candidateName ?? ''}</span></a>${r.employeeNumber ? html`<br><a href="/console/briefings/${encodeURIComponent(r.ats)}/${encodeURIComponent(r.applicationId)}">${t('briefing')}<span class="visually-hidden"> ${r.candidateName ?? ''}</span></a>` : ''}</td></tr>`;
       }),
       t('none'),
     ),
@@ -222,7 +231,7 @@ export function auditPage(ctx: PageContext, rows: AuditRow[]): string {
       rows.map(
         (
           r,
-        ) => html`<tr><td>${formatDateTime(r.createdAt)}</td><td>${r.actor}${r.actorEmail ? html` <span class="hint">${r.actorEmail}</span>` : ''}</td><td>${r.actorRole}</td><td><code>${r.action}</code></td>
+        ) => html`<tr><td>${formatDateTime(r.createdAt, ctx.lang)}</td><td>${r.actor}${r.actorEmail ? html` <span class="hint">${r.actorEmail}</span>` : ''}</td><td>${r.actorRole}</td><td><code>${r.action}</code></td>
 <td>${r.targetType ? `${r.targetType}: ${r.targetId ?? ''}` : '—'}</td><td><code class="details">${JSON.stringify(r.details).slice(0, 300)}</code></td></tr>`,
       ),
       t('none'),
