@@ -5,6 +5,7 @@ import { HttpExceptionFilter, PlatformModule } from '@comeback/platform';
 import { PipelineJobsInApiModule, PipelineModule } from '@comeback/pipeline';
 import { CompensationModule } from '@comeback/compensation';
 import { ConsoleModule } from '@comeback/console';
+import { HrisModule } from '@comeback/hris';
 import { BriefingsController } from './briefings/briefings.controller';
 import { ChangeLogController } from './briefings/change-log.controller';
 import { ConsoleAuthController } from './console/console-auth.controller';
@@ -15,6 +16,8 @@ import { FairnessPoliciesController } from './compensation/fairness-policies.con
 import { JobsController } from './compensation/jobs.controller';
 import { OffersController } from './compensation/offers.controller';
 import { HealthController } from './health/health.controller';
+import { HrisWebhooksController } from './hris/hris-webhooks.controller';
+import { HrisController } from './hris/hris.controller';
 import { EligibilityPoliciesController } from './hr/eligibility-policies.controller';
 import { IntegrationController } from './hr/integration.controller';
 import { ReviewQueueController } from './hr/review-queue.controller';
@@ -32,6 +35,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     PipelineJobsInApiModule,
     CompensationModule,
     ConsoleModule,
+    HrisModule,
   ],
   controllers: [
     HealthController,
@@ -51,6 +55,8 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ConsoleAuthController,
     ConsoleHrController,
     ConsoleWorkController,
+    HrisController,
+    HrisWebhooksController,
   ],
   providers: [
     { provide: APP_FILTER, useClass: HttpExceptionFilter },
