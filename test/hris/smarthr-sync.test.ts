@@ -1,4 +1,5 @@
 import { startSimulator, type SimulatorHandle } from '@comeback/ats-simulator';
+import { HrisWorker } from '@comeback/hris';
 import { Harness, http, startApi, TestTenant } from '../support/api-harness';
 
 // End to end over real HTTP: the simulated SmartHR (its webhooks and API), the api with its jobs on Bull/Redis,
@@ -289,5 +290,13 @@ describe('SmartHR → registry', () => {
     );
     expect(again).toMatchObject({ status: 'completed', pages: 3, inserted: 0, updated: 0, markedDeleted: 0 });
     expect(again.unchanged).toBe(first.unchanged + first.updated + first.inserted);
+  });
+
+  it('purges raw webhook bodies past the retention, once', async () => {
+    const worker = api.app.get(HrisWorker);
+    expect(await worker.purge(new Date())).toBe(0);
+    const later = new Date(Date.now() + 10 * 366 * 86_400_000);
+    expect(await worker.purge(later)).toBeGreaterThan(0);
+    expect(await worker.purge(later)).toBe(0);
   });
 });

@@ -1,5 +1,7 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { JobHandlerRegistry, logSafeError } from '@comeback/platform';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { retentionCutoffs } from '@comeback/domain';
+import { JobHandlerRegistry, JobQueue, logSafeError, TenantService } from '@comeback/platform';
+import { HrisInboxEventsRepository } from './inbox/hris-inbox-events.repository';
 import { HrisConnectionService } from './connections/hris-connection.service';
 import { asHrisKind } from './hris-connector.port';
 import { HrisSyncService } from './sync/hris-sync.service';
@@ -27,6 +29,9 @@ export class HrisWorker implements OnModuleInit, OnModuleDestroy {
     private readonly registry: JobHandlerRegistry,
     private readonly sync: HrisSyncService,
     private readonly connections: HrisConnectionService,
+    private readonly inbox: HrisInboxEventsRepository,
+    private readonly tenants: TenantService,
+    @Inject(JobQueue) private readonly queue: JobQueue,
   ) {}
 
   onModuleInit(): void {
@@ -34,13 +39,40 @@ export class HrisWorker implements OnModuleInit, OnModuleDestroy {
       this.sync.processDelivery(p.tenantId, p.inboxEventId),
     );
     this.registry.register('hris.reconcile', (p) => this.sync.reconcile(p.tenantId, p.kind, p.runId));
-    this.timer = setInterval(() => void this.nightly(new Date()), HOUR_MS);
+    this.registry.register('hris.retention', async () => void (await this.purge(new Date())));
+    this.timer = setInterval(() => void this.hourly(new Date()), HOUR_MS);
     this.timer.unref();
   }
 
   onModuleDestroy(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+  }
+
+  private async hourly(now: Date): Promise<void> {
+    await this.queue
+      .enqueue(
+        'hris.retention',
+        { requestedAt: now.toISOString() },
+        { jobId: `hris-retention:${now.toISOString().slice(0, 13)}` },
+      )
+      .catch((err: unknown) =>
+        this.logger.warn({ err: logSafeError(err) }, 'HR-system retention purge not enqueued'),
+      );
+    await this.nightly(now);
+  }
+
+  /** Raw HR-system webhook bodies past each tenant's retention (the same setting as the ATS inbox's). */
+  async purge(now: Date): Promise<number> {
+    let purged = 0;
+    for (const tenantId of new Set((await this.connections.all()).map((c) => c.tenantId))) {
+      const tenant = await this.tenants.get(tenantId);
+      purged += await this.inbox.purgeBodies(
+        tenantId,
+        retentionCutoffs(tenant.settings.retention, now).rawWebhookBodies,
+      );
+    }
+    return purged;
   }
 
   /** Enqueues each connection's reconciliation when the nightly hour comes. */

@@ -39,6 +39,16 @@ export class HrisInboxEventsRepository {
     await this.repo.update(id, { status, outcome, processedAt: new Date() });
   }
 
+  /** Retention: raw bodies older than the tenant's cutoff go; the rows stay for deduplication. */
+  async purgeBodies(tenantId: string, before: Date): Promise<number> {
+    const rows: unknown[] = await this.repo.query(
+      `WITH purged AS (UPDATE hris_inbox_events SET raw_body = NULL
+         WHERE tenant_id = $1 AND created_at < $2 AND raw_body IS NOT NULL RETURNING 1) SELECT 1 FROM purged`,
+      [tenantId, before],
+    );
+    return rows.length;
+  }
+
   count(tenantId: string): Promise<number> {
     return this.repo.countBy({ tenantId });
   }
