@@ -1,5 +1,6 @@
 import { startSimulator, type SimulatorHandle } from '@comeback/ats-simulator';
 import { HrisWorker } from '@comeback/hris';
+import { DataSource } from 'typeorm';
 import { Harness, http, startApi, TestTenant } from '../support/api-harness';
 
 // End to end over real HTTP: the simulated SmartHR (its webhooks and API), the api with its jobs on Bull/Redis,
@@ -112,6 +113,12 @@ describe('SmartHR → registry', () => {
     expect(view.status).toBe(200);
     expect(view.text).not.toContain(ACCESS_TOKEN);
     expect(view.text).not.toContain(WEBHOOK_TOKEN);
+    // At rest: sealed, neither token readable in the row.
+    const [row] = await api.app
+      .get(DataSource)
+      .query('SELECT * FROM hris_connections WHERE tenant_id = $1', [tenant.id]);
+    expect(JSON.stringify(row)).not.toContain(ACCESS_TOKEN);
+    expect(JSON.stringify(row)).not.toContain(WEBHOOK_TOKEN);
     const recruiter = await http(api.baseUrl, 'GET', '/api/v1/hris/runs', {
       token: tenant.token('recruiter'),
     });
@@ -187,6 +194,15 @@ describe('SmartHR → registry', () => {
 
   it('refuses forged and replayed webhooks: nothing stored, nothing run twice', async () => {
     const before = (await runs()).length;
+    const inboxRows = async () =>
+      Number(
+        (
+          await api.app
+            .get(DataSource)
+            .query('SELECT count(*) AS n FROM hris_inbox_events WHERE tenant_id = $1', [tenant.id])
+        )[0].n,
+      );
+    const storedBefore = await inboxRows();
     const deliveries: any[] = await simCall('GET', '/deliveries');
     const last = deliveries[deliveries.length - 1];
     const forged = await fetch(webhookUrl, {
@@ -216,6 +232,7 @@ describe('SmartHR → registry', () => {
     expect(await replay.json()).toMatchObject({ status: 'duplicate' });
     await new Promise((r) => setTimeout(r, 500));
     expect((await runs()).length).toBe(before);
+    expect(await inboxRows()).toBe(storedBefore);
   });
 
   it('reports a malformed employee per field and writes nothing of it', async () => {

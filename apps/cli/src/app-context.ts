@@ -2,13 +2,14 @@ import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { PlatformModule } from '@comeback/platform';
 import { PipelineModule } from '@comeback/pipeline';
+import { HrisModule } from '@comeback/hris';
 import { RegistryModule } from '@comeback/registry';
 
 @Module({ imports: [PlatformModule, RegistryModule] })
 class CliServicesModule {}
 
 /** For commands that need the pipeline's services (the ATS connections' sealed secrets). */
-@Module({ imports: [PlatformModule, PipelineModule] })
+@Module({ imports: [PlatformModule, PipelineModule, HrisModule] })
 class CliPipelineServicesModule {}
 
 /**

@@ -1,5 +1,6 @@
 import { Command, CommandRunner } from 'nest-commander';
 import { AtsConnectionService } from '@comeback/pipeline';
+import { HrisConnectionService } from '@comeback/hris';
 import { openServices } from '../app-context';
 
 /**
@@ -16,8 +17,14 @@ export class SecretsRotateCommand extends CommandRunner {
     const app = await openServices('pipeline');
     try {
       const counts = await app.get(AtsConnectionService).resealAll();
+      const hris = await app.get(HrisConnectionService).resealAll();
       process.stdout.write(
-        `${JSON.stringify({ atsConnections: counts.connections, resealed: counts.resealed })}\n`,
+        `${JSON.stringify({
+          atsConnections: counts.connections,
+          resealed: counts.resealed,
+          hrisConnections: hris.connections,
+          hrisResealed: hris.resealed,
+        })}\n`,
       );
     } finally {
       await app.close();

@@ -17,6 +17,13 @@ export class HrisConnectionRepository {
     return this.repo.find({ order: { createdAt: 'ASC' } });
   }
 
+  async updateSealed(
+    id: string,
+    sealed: Pick<HrisConnectionEntity, 'accessTokenSealed' | 'webhookTokenSealed'>,
+  ): Promise<void> {
+    await this.repo.update(id, sealed);
+  }
+
   async upsert(
     row: Pick<
       HrisConnectionEntity,

@@ -96,6 +96,28 @@ export class HrisConnectionService {
     };
   }
 
+  /** Key rotation (`secrets:rotate`): values not sealed under the current key are sealed again. Idempotent. */
+  async resealAll(): Promise<{ connections: number; resealed: number }> {
+    const rows = await this.repo.all();
+    let resealed = 0;
+    for (const r of rows) {
+      const stale = this.box.needsReseal(r.accessTokenSealed) || this.box.needsReseal(r.webhookTokenSealed);
+      if (!stale) continue;
+      await this.repo.updateSealed(r.id, {
+        accessTokenSealed: this.box.reseal(
+          r.accessTokenSealed,
+          hrisSealContext(r.tenantId, r.kind, 'access_token'),
+        ),
+        webhookTokenSealed: this.box.reseal(
+          r.webhookTokenSealed,
+          hrisSealContext(r.tenantId, r.kind, 'webhook_token'),
+        ),
+      });
+      resealed++;
+    }
+    return { connections: rows.length, resealed };
+  }
+
   async all(): Promise<{ tenantId: string; kind: string }[]> {
     return (await this.repo.all()).map((r) => ({ tenantId: r.tenantId, kind: r.kind }));
   }
