@@ -309,6 +309,31 @@ describe('SmartHR → registry', () => {
     expect(again.unchanged).toBe(first.unchanged + first.updated + first.inserted);
   });
 
+  it("an erasure by HR removes the sync's copies, and the sync does not bring the person back", async () => {
+    const erased = await http(api.baseUrl, 'DELETE', '/api/v1/registry/alumni/S001', { token: hr });
+    expect(erased.status).toBe(204);
+    const links = await api.app
+      .get(DataSource)
+      .query('SELECT count(*) AS n FROM hris_employee_links WHERE tenant_id = $1 AND employee_number = $2', [
+        tenant.id,
+        'S001',
+      ]);
+    expect(Number(links[0].n)).toBe(0);
+    const started = await http(api.baseUrl, 'POST', '/api/v1/hris/connections/smarthr/reconcile', {
+      token: hr,
+    });
+    const run = await eventually(
+      async () => {
+        const r = await http(api.baseUrl, 'GET', `/api/v1/hris/runs/${started.body.id}`, { token: hr });
+        return r.body.status === 'running' ? null : r.body;
+      },
+      'the reconciliation after the erasure',
+      60_000,
+    );
+    expect(run).toMatchObject({ status: 'completed', suppressed: 1, inserted: 0 });
+    expect((await alumnus('S001')).status).toBe(404);
+  });
+
   it('purges raw webhook bodies past the retention, once', async () => {
     const worker = api.app.get(HrisWorker);
     expect(await worker.purge(new Date())).toBe(0);
