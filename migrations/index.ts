@@ -7,6 +7,8 @@ import { MatchKeyHashes1795452148596 } from './1795452148596-MatchKeyHashes';
 import { WritebackLedger1796172895217 } from './1796172895217-WritebackLedger';
 import { WebhookSubscriptionsAndOAuthTokens1796174516545 } from './1796174516545-WebhookSubscriptionsAndOAuthTokens';
 import { TokensAndErasure1796176218091 } from './1796176218091-TokensAndErasure';
+import { HiringTeamAssignments1796184482270 } from './1796184482270-HiringTeamAssignments';
+import { Notifications1796185412193 } from './1796185412193-Notifications';
 import { HrisSync1796186103580 } from './1796186103580-HrisSync';
 
 /**
@@ -22,5 +24,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   WritebackLedger1796172895217,
   WebhookSubscriptionsAndOAuthTokens1796174516545,
   TokensAndErasure1796176218091,
+  HiringTeamAssignments1796184482270,
+  Notifications1796185412193,
   HrisSync1796186103580,
 ];

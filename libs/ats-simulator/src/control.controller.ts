@@ -13,7 +13,7 @@ import {
   Inject,
 } from '@nestjs/common';
 import { ControlService } from './control.service';
-import type { GhCandidateSeed, SeedRequest, WkCandidateSeed } from './control.types';
+import type { GhCandidateSeed, SeedRequest, WkCandidateSeed, WkJobMemberSeed } from './control.types';
 import { GreenhouseService } from './greenhouse.service';
 import { SimulatorConfig, SimulatorConfigService } from './simulator-config.service';
 import { ScopeCounters, TrafficService } from './traffic.service';
@@ -168,6 +168,24 @@ export class ControlController {
     @Body() body: WkCandidateSeed & { company?: string; notify?: boolean },
   ): Record<string, unknown> {
     return this.control.addWkCandidate(body.company ?? 'default', body, body.notify ?? true);
+  }
+
+  /** A Site Admin changes a job's hiring managers in Greenhouse (e-mails of seeded users). */
+  @Put('greenhouse/jobs/:id/hiring-managers')
+  setGhHiringManagers(
+    @Param('id') id: string,
+    @Body() body: { emails: string[]; company?: string },
+  ): Record<string, unknown> {
+    return this.control.setGhHiringManagers(intParam(id), body.emails ?? [], body.company);
+  }
+
+  /** Someone changes a job's hiring team in Workable (e-mails of seeded members, role in the team). */
+  @Put('workable/jobs/:shortcode/members')
+  setWkJobMembers(
+    @Param('shortcode') shortcode: string,
+    @Body() body: { members: WkJobMemberSeed[]; company?: string },
+  ): Record<string, unknown> {
+    return this.control.setWkJobMembers(body.company ?? 'default', shortcode, body.members ?? []);
   }
 
   @Post('workable/candidates/:id/stage')

@@ -1,5 +1,11 @@
 import { BadRequestException, Injectable, NotFoundException, Inject } from '@nestjs/common';
-import type { GhApplicationSeed, GhCandidateSeed, SeedRequest, WkCandidateSeed } from './control.types';
+import type {
+  GhApplicationSeed,
+  GhCandidateSeed,
+  SeedRequest,
+  WkCandidateSeed,
+  WkJobMemberSeed,
+} from './control.types';
 import { GH_WEBHOOK_ACTIONS, GreenhouseWebhookService } from './greenhouse-webhook.service';
 import { GreenhouseService, toCandidate, toNote } from './greenhouse.service';
 import { SimulatorConfigService } from './simulator-config.service';
@@ -205,6 +211,7 @@ export class ControlService {
           j.shortcode,
           j.stages.map((s) => (typeof s === 'string' ? { name: s } : s)),
         );
+        if (j.members) this.setWkJobMembers(company, job.shortcode, j.members);
         return { shortcode: job.shortcode, title: job.title, stages: job.stages };
       } catch (e) {
         throw bad(e instanceof Error ? e.message : String(e));
@@ -219,6 +226,40 @@ export class ControlService {
       members: members.map((m) => ({ id: m.id, email: m.email })),
       jobs,
       candidates,
+    };
+  }
+
+  /** Replaces a Greenhouse job's hiring managers (e-mails of seeded users), as a Site Admin would in its UI. */
+  setGhHiringManagers(jobId: number, emails: string[], company = DEFAULT_COMPANY): { userIds: number[] } {
+    const job = this.state.gh.jobs.find((j) => j.id === jobId && j.company === company);
+    if (!job) throw bad(`greenhouse job ${jobId} is not seeded`);
+    job.hiring_manager_ids = emails.map((email) => {
+      const user = this.state.gh.users.find(
+        (u) => u.company === company && u.primary_email.toLowerCase() === email.toLowerCase(),
+      );
+      if (!user) throw bad(`hiring manager ${email} is not a seeded user`);
+      return user.id;
+    });
+    return { userIds: [...job.hiring_manager_ids] };
+  }
+
+  /** Replaces a Workable job's hiring team (e-mails of seeded members with their role in the team). */
+  setWkJobMembers(
+    company: string,
+    shortcode: string,
+    members: WkJobMemberSeed[],
+  ): { members: { id: string; collaborationRole: string }[] } {
+    const job = this.state.wkJob(shortcode, company);
+    if (!job) throw bad(`workable job ${shortcode} is not seeded`);
+    job.hiring_team = members.map((m) => {
+      const member = this.state.wk.members.find(
+        (x) => x.company === company && x.email.toLowerCase() === need(m.email, 'member.email').toLowerCase(),
+      );
+      if (!member) throw bad(`job member ${m.email} is not a seeded member`);
+      return { member_id: member.id, collaboration_role: m.collaborationRole ?? 'hiring_manager' };
+    });
+    return {
+      members: job.hiring_team.map((t) => ({ id: t.member_id, collaborationRole: t.collaboration_role })),
     };
   }
 

@@ -42,9 +42,18 @@ export interface GhCandidateSeed {
   applications?: GhApplicationSeed[];
 }
 
+export interface WkJobMemberSeed {
+  /** E-mail of a seeded member. */
+  email: string;
+  /** Role in the job's hiring team; default `hiring_manager`. */
+  collaborationRole?: string;
+}
+
 export interface WkJobSeed {
   title: string;
   shortcode?: string;
+  /** The job's hiring team. */
+  members?: WkJobMemberSeed[];
   stages: (string | { name: string; slug?: string; kind?: string })[];
 }
 

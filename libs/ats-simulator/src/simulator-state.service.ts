@@ -384,6 +384,7 @@ export class SimulatorState {
         kind: s.kind ?? 'interview',
         position: i,
       })),
+      hiring_team: [],
     };
     if (this.wkJob(job.shortcode)) throw new Error(`workable job ${job.shortcode} exists`);
     this.wk.jobs.push(job);

@@ -172,11 +172,18 @@ export interface WkStage {
   position: number;
 }
 
+/** A member on a job's hiring team and their role in it (workable.readme.io/reference/job-members). */
+export interface WkJobMember {
+  member_id: string;
+  collaboration_role: string;
+}
+
 export interface WkJob {
   shortcode: string;
   company: string;
   title: string;
   stages: WkStage[];
+  hiring_team: WkJobMember[];
 }
 
 export interface WkExperience {

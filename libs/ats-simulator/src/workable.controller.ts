@@ -78,6 +78,14 @@ export class WorkableController {
     return this.workable.stages(account, shortcode);
   }
 
+  @Get('jobs/:shortcode/members')
+  jobMembers(
+    @Param('shortcode') shortcode: string,
+    @WkAccountContext() account: WkAccount,
+  ): Record<string, unknown> {
+    return this.workable.jobMembers(account, shortcode);
+  }
+
   @Get('members')
   members(@WkAccountContext() account: WkAccount): Record<string, unknown> {
     return this.workable.members(account);

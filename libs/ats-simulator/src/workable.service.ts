@@ -146,6 +146,33 @@ export class WorkableService {
     return { stages: job.stages.map((s) => ({ ...s })) };
   }
 
+  /**
+   * GET /jobs/:shortcode/members (workable.readme.io/reference/job-members): "the defined members that are in the
+   * hiring team of the specified job", each `{id, name, headline, email, role, collaboration_role}`; `role` is
+   * the account-level role, `collaboration_role` the role in this job's hiring team. Scope `r_jobs`.
+   */
+  jobMembers(account: WkAccount, shortcode: string): Record<string, unknown> {
+    const job = this.state.wkJob(shortcode, account.company);
+    if (!job) throw workableError(404, 'Not found');
+    return {
+      members: job.hiring_team.flatMap((t) => {
+        const m = this.state.wk.members.find((x) => x.id === t.member_id && x.company === account.company);
+        return m
+          ? [
+              {
+                id: m.id,
+                name: m.name,
+                headline: m.headline,
+                email: m.email,
+                role: m.role,
+                collaboration_role: t.collaboration_role,
+              },
+            ]
+          : [];
+      }),
+    };
+  }
+
   members(account: WkAccount): Record<string, unknown> {
     return {
       members: this.state.wk.members

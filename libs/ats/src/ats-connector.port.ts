@@ -134,6 +134,14 @@ export interface WebhookSubscription {
   validUntil: Date | null;
 }
 
+/** One hiring manager of a job as the ATS records it; matched to our people by e-mail. */
+export interface AtsHiringManager {
+  /** The ATS's own user/member id (for audit; never shown to recruiters). */
+  atsUserId: string;
+  /** Lower-cased; null when the ATS has none for this user (then nobody can be matched). */
+  email: string | null;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -178,6 +186,8 @@ export abstract class AtsConnector {
   ): Promise<'moved' | 'stale'>;
   abstract listOpenApplications(conn: AtsConnection, cursor: string | null): Promise<Page<AtsApplication>>;
   abstract getOffer(conn: AtsConnection, applicationId: string): Promise<AtsOffer | null>;
+  /** The job's hiring managers (its hiring team in the ATS), with their e-mails; [] when it has none. */
+  abstract listJobHiringManagers(conn: AtsConnection, jobId: string): Promise<AtsHiringManager[]>;
   /**
    * Registers our webhook receiver where the ATS supports it by API, finding registrations made earlier
    * (by any process) again, and returns them for the caller to store; [] where webhooks are set up by hand.

@@ -6,7 +6,7 @@ export type { AtsCallCounters, AtsMetricsSnapshot } from './http/ats-http-metric
 export { ATS_HTTP_TUNING } from './http/ats-http-client';
 export type { AtsHttpTuning, AtsRetryPolicy, AtsHttpTimeouts } from './http/ats-http-client';
 export * from './ats-credential.store';
-export { connectionUrlProblem, isPublicAddress } from './http/outbound-guard';
+export { connectionUrlProblem, guardedLookup, isPublicAddress } from './http/outbound-guard';
 export type { OutboundPolicy } from './http/outbound-guard';
 // Shared with the HR-system adapters (libs/hris): one guarded, rate-limited outbound client for every vendor.
 export { AtsHttpClient } from './http/ats-http-client';

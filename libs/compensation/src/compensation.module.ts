@@ -6,7 +6,15 @@ import { RegistryModule } from '@comeback/registry';
 import { CohortRepository } from './cohort/cohort.repository';
 import { FairnessPolicyVersionEntity } from './entities/fairness-policy-version.entity';
 import { IncumbentEntity, IncumbentSnapshotEntity } from './entities/incumbent-snapshot.entity';
-import { JobAssignmentEntity, JobPayTargetEntity } from './entities/job-settings.entity';
+import {
+  JobAssignmentEntity,
+  JobAssignmentRemovalEntity,
+  JobHiringTeamSyncEntity,
+  JobPayTargetEntity,
+} from './entities/job-settings.entity';
+import { EmailSubjectDirectory, HiringManagerDirectory } from './jobs/hiring-manager.directory';
+import { HiringTeamSyncService } from './jobs/hiring-team-sync.service';
+import { HiringTeamSyncTrigger } from './jobs/hiring-team-sync.trigger';
 import { MarketBenchmarkEntity, PayBandEntity } from './entities/market-data.entity';
 import { OfferApprovalEntity, OfferCheckEntity } from './entities/offer-check.entity';
 import { CompensationErasureParticipant } from './erasure/compensation-erasure.participant';
@@ -33,6 +41,7 @@ const EXPORTED = [
   CompensationImportService,
   CompensationDataService,
   JobSettingsService,
+  HiringTeamSyncService,
   CohortRepository,
   OfferCheckListingService,
 ];
@@ -56,6 +65,8 @@ const EXPORTED = [
       OfferCheckEntity,
       OfferApprovalEntity,
       JobAssignmentEntity,
+      JobAssignmentRemovalEntity,
+      JobHiringTeamSyncEntity,
       JobPayTargetEntity,
     ]),
   ],
@@ -70,6 +81,9 @@ const EXPORTED = [
     ReturneeLookup,
     OfferChangedHandler,
     FairnessEvaluator,
+    HiringTeamSyncTrigger,
+    // People accounts bind their e-mail lookup here when they exist (see HiringManagerDirectory).
+    { provide: HiringManagerDirectory, useClass: EmailSubjectDirectory },
   ],
   exports: EXPORTED,
 })

@@ -16,3 +16,5 @@ export * from './entities/incumbent-snapshot.entity';
 export * from './entities/job-settings.entity';
 export * from './entities/market-data.entity';
 export * from './entities/offer-check.entity';
+export * from './jobs/hiring-manager.directory';
+export * from './jobs/hiring-team-sync.service';

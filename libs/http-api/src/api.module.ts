@@ -5,11 +5,13 @@ import { HttpExceptionFilter, PlatformModule } from '@comeback/platform';
 import { PipelineJobsInApiModule, PipelineModule } from '@comeback/pipeline';
 import { CompensationModule } from '@comeback/compensation';
 import { ConsoleModule } from '@comeback/console';
+import { NotificationsModule } from '@comeback/notifications';
 import { HrisModule } from '@comeback/hris';
 import { BriefingsController } from './briefings/briefings.controller';
 import { ChangeLogController } from './briefings/change-log.controller';
 import { ConsoleAuthController } from './console/console-auth.controller';
 import { ConsoleHrController } from './console/console-hr.controller';
+import { ConsoleNotificationsController } from './console/console-notifications.controller';
 import { ConsoleWorkController } from './console/console-work.controller';
 import { CompensationDataController } from './compensation/compensation-data.controller';
 import { FairnessPoliciesController } from './compensation/fairness-policies.controller';
@@ -23,6 +25,7 @@ import { IntegrationController } from './hr/integration.controller';
 import { ReviewQueueController } from './hr/review-queue.controller';
 import { TokensController } from './hr/tokens.controller';
 import { MatchingController } from './matching/matching.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 import { RegistryController } from './registry/registry.controller';
 import { StorableInputInterceptor } from './storable-input.interceptor';
 import { WebhooksController } from './webhooks/webhooks.controller';
@@ -35,6 +38,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     PipelineJobsInApiModule,
     CompensationModule,
     ConsoleModule,
+    NotificationsModule,
     HrisModule,
   ],
   controllers: [
@@ -55,6 +59,8 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ConsoleAuthController,
     ConsoleHrController,
     ConsoleWorkController,
+    ConsoleNotificationsController,
+    NotificationsController,
     HrisController,
     HrisWebhooksController,
   ],

@@ -3,6 +3,7 @@ import type {
   AtsConnection,
   AtsConnector,
   AtsEvent,
+  AtsHiringManager,
   AtsOffer,
   AtsStage,
   ConnectionCheckItem,
@@ -113,6 +114,13 @@ export class InMemoryAts implements AtsConnector {
 
   async listOpenApplications(): Promise<Page<AtsApplication>> {
     return { items: [...this.applications.values()].filter((a) => a.status === 'active'), nextCursor: null };
+  }
+
+  /** Hiring managers per job id, as a test sets them. */
+  readonly hiringManagers = new Map<string, AtsHiringManager[]>();
+
+  async listJobHiringManagers(_c: AtsConnection, jobId: string): Promise<AtsHiringManager[]> {
+    return [...(this.hiringManagers.get(jobId) ?? [])];
   }
 
   async getOffer(_c: AtsConnection, applicationId: string): Promise<AtsOffer | null> {

@@ -13,6 +13,7 @@ import {
   AtsConnection,
   AtsConnector,
   AtsEvent,
+  AtsHiringManager,
   AtsOffer,
   AtsStage,
   ConnectionCheckItem,
@@ -328,6 +329,42 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
       )
       .sort((a, b) => (asNumber(b.version) ?? 0) - (asNumber(a.version) ?? 0))[0];
     return current ? mapOffer(current, conn.offerSalaryField) : null;
+  }
+
+  /**
+   * `GET /v3/job_hiring_managers?job_ids=` → `[{job_id, user_id}]`, then `GET /v3/users?ids=` (≤ 50 a call) for
+   * their e-mails (`primary_email`; ats-contracts.md "Objects we read"; the v1 `hiring_team` of a job became
+   * this resource in v3: harvestdocs.greenhouse.io/docs/step-by-step-migration-instructions). A deactivated
+   * user keeps no assignment.
+   */
+  async listJobHiringManagers(conn: AtsConnection, jobId: string): Promise<AtsHiringManager[]> {
+    const rows = await this.listAll(conn, 'job_hiring_managers', { job_ids: jobId, per_page: 500 });
+    const userIds = [
+      ...new Set(
+        rows
+          .map(asRecord)
+          .filter((r): r is JsonRecord => r !== null && asId(r.job_id) === jobId)
+          .map((r) => asId(r.user_id))
+          .filter((id): id is string => id !== null),
+      ),
+    ];
+    const users = (
+      await Promise.all(
+        chunks(userIds, GH_MAX_IDS_PER_FILTER).map((ids) =>
+          this.list(conn, 'users', { ids: ids.join(','), per_page: ids.length }),
+        ),
+      )
+    )
+      .flat()
+      .map(asRecord);
+    return userIds.flatMap((id) => {
+      const user = users.find((u) => u !== null && asId(u.id) === id);
+      if (user && (user.deactivated === true || user.disabled === true)) return [];
+      const emails = Array.isArray(user?.emails) ? user.emails : [];
+      const email =
+        asText(user?.primary_email) ?? asText(user?.primary_email_address) ?? asText(emails[0]) ?? null;
+      return [{ atsUserId: id, email: email ? email.trim().toLowerCase() : null }];
+    });
   }
 
   /** Greenhouse webhooks are configured in its UI (Configure → Dev Center → Webhooks), not by API. */

@@ -12,6 +12,7 @@ import {
   AtsConnection,
   AtsConnector,
   AtsEvent,
+  AtsHiringManager,
   AtsOffer,
   AtsStage,
   ConnectionCheckItem,
@@ -45,6 +46,7 @@ import {
   workableSigningSecret,
   workableSubscriptionTarget,
   WK_API_HOSTS,
+  WK_HIRING_MANAGER_ROLE,
   WK_SIGNATURE_HEADER,
 } from './workable.constants';
 import { usesWorkableOAuth, WorkableTokenCache } from './workable-token.cache';
@@ -211,6 +213,26 @@ export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
    * means it exists already (made by us earlier, maybe by another process): `GET /subscriptions` finds its
    * id again. The POST answers only `{id}`, so the list also gives us `valid_until` for renewal.
    */
+  /**
+   * `GET /jobs/:shortcode/members` → `{members: [{id, name, headline, email, role, collaboration_role}]}`, "the
+   * defined members that are in the hiring team of the specified job"; `collaboration_role` is the member's
+   * role in that team, one of admin, recruiting_admin, hiring_manager, simple, reviewer, recruiter
+   * (workable.readme.io/reference/job-members). Only `hiring_manager` members are hiring managers.
+   */
+  async listJobHiringManagers(conn: AtsConnection, jobId: string): Promise<AtsHiringManager[]> {
+    const res = await this.call(conn, 'GET', `jobs/${encodeURIComponent(jobId)}/members`, {});
+    if (res.status === 404) throw new NotFoundException('Job', { jobId });
+    this.expectOk(res, 'list job members');
+    return asArray(asRecord(res.body)?.members)
+      .map(asRecord)
+      .filter((m): m is JsonRecord => m !== null && asText(m.collaboration_role) === WK_HIRING_MANAGER_ROLE)
+      .flatMap((m) => {
+        const id = asId(m.id);
+        const email = asText(m.email);
+        return id ? [{ atsUserId: id, email: email ? email.trim().toLowerCase() : null }] : [];
+      });
+  }
+
   async subscribeWebhooks(conn: AtsConnection, targetUrl: string): Promise<WebhookSubscription[]> {
     const targets = new Map<string, string | null>();
     for (const event of WK_SUBSCRIBED_EVENTS) {

@@ -98,3 +98,6 @@ export const WK_TOKEN_FALLBACK_TTL_MS = 60 * 60_000;
 export function workableSigningSecret(conn: AtsConnection): string {
   return conn.webhookSecret ?? conn.secret;
 }
+
+/** A job member's `collaboration_role` for a hiring manager (workable.readme.io/reference/job-members). */
+export const WK_HIRING_MANAGER_ROLE = 'hiring_manager';

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AuditActor, AuditService, NotFoundException } from '@comeback/platform';
+import type { JobAssignmentSource } from '../entities/job-settings.entity';
 import { JobSettingsRepository } from './job-settings.repository';
+
+export interface JobAssignmentDetails {
+  userSubjects: string[];
+  assignments: { userSubject: string; source: JobAssignmentSource }[];
+  removedByHand: string[];
+  lastSyncedAt: string | null;
+}
 
 export interface JobPayTarget {
   jobFamily: string;
@@ -29,23 +37,51 @@ export class JobSettingsService {
     return this.repo.jobsOf(tenantId, userSubject);
   }
 
-  /** Replaces the job's assignees. */
+  /** The job's assignments with their source, HR's remembered removals and when the ATS was last read. */
+  async assignmentDetails(tenantId: string, ats: string, jobId: string): Promise<JobAssignmentDetails> {
+    const [assignments, removedByHand, lastSyncedAt] = await Promise.all([
+      this.repo.assignments(tenantId, ats, jobId),
+      this.repo.removals(tenantId, ats, jobId),
+      this.repo.lastSyncedAt(tenantId, ats, jobId),
+    ]);
+    return {
+      userSubjects: assignments.map((a) => a.userSubject),
+      assignments,
+      removedByHand,
+      lastSyncedAt: lastSyncedAt?.toISOString() ?? null,
+    };
+  }
+
+  /**
+   * HR sets the job's assignees by hand. Against what is there now: a newcomer becomes a manual assignment
+   * (kept whatever the ATS says); someone left out is removed and remembered, so a sync from the ATS does not
+   * bring them back. Unchanged rows keep their source.
+   */
   async setAssignees(
     actor: AuditActor,
     ats: string,
     jobId: string,
     userSubjects: string[],
   ): Promise<string[]> {
-    const unique = [...new Set(userSubjects)].sort();
+    const unique = [...new Set(userSubjects.map((s) => s.trim()))].filter((s) => s !== '').sort();
+    const current = (await this.repo.assignments(actor.tenantId, ats, jobId)).map((a) => a.userSubject);
+    const added = unique.filter((s) => !current.includes(s));
+    const removed = current.filter((s) => !unique.includes(s));
     await this.repo.transaction(async (m) => {
-      await this.repo.replaceAssignees(m, actor.tenantId, ats, jobId, unique);
+      await this.repo.applyManualChange(
+        m,
+        { tenantId: actor.tenantId, ats, jobId },
+        added,
+        removed,
+        actor.name,
+      );
       await this.audit.record(
         actor,
         {
           action: 'job.assign',
           targetType: 'job',
           targetId: `${ats}:${jobId}`,
-          details: { userSubjects: unique },
+          details: { userSubjects: unique, added, removed },
         },
         m,
       );

@@ -1,13 +1,26 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ATS_KINDS, AtsKind } from '@comeback/ats';
 import { Authenticated, CurrentPrincipal, Principal } from '@comeback/platform';
-import { JobAssignmentsDto, JobSettingsService, PayTargetDto } from '@comeback/compensation';
+import {
+  HiringTeamSyncService,
+  JobAssignmentsDto,
+  JobSettingsService,
+  PayTargetDto,
+} from '@comeback/compensation';
+import { AtsConnectionService } from '@comeback/pipeline';
+
+const atsPipe = new ParseEnumPipe(Object.fromEntries(ATS_KINDS.map((k) => [k, k])));
 
 /** HR's per-job settings: who is assigned (hiring managers) and the pay cohort an offer for the job compares with. */
 @ApiTags('jobs')
 @Controller('api/v1/jobs')
 export class JobsController {
-  constructor(private readonly jobs: JobSettingsService) {}
+  constructor(
+    private readonly jobs: JobSettingsService,
+    private readonly hiringTeam: HiringTeamSyncService,
+    private readonly connections: AtsConnectionService,
+  ) {}
 
   /** The jobs the caller is assigned to. */
   @Get('mine')
@@ -23,7 +36,21 @@ export class JobsController {
     @Param('ats') ats: string,
     @Param('jobId') jobId: string,
   ) {
-    return { userSubjects: await this.jobs.assignees(p.tenantId, ats, jobId) };
+    return this.jobs.assignmentDetails(p.tenantId, ats, jobId);
+  }
+
+  /** Reads the job's hiring team from the ATS now and assigns the people matched by e-mail (HR's edits kept). */
+  @Post(':ats/:jobId/assignments/sync')
+  @HttpCode(200)
+  @Authenticated('hr_admin')
+  async syncAssignments(
+    @CurrentPrincipal() p: Principal,
+    @Param('ats', atsPipe) ats: AtsKind,
+    @Param('jobId') jobId: string,
+  ) {
+    const conn = await this.connections.get(p.tenantId, ats);
+    const result = await this.hiringTeam.sync(conn, jobId, p);
+    return { ...result, ...(await this.jobs.assignmentDetails(p.tenantId, ats, jobId)) };
   }
 
   @Put(':ats/:jobId/assignments')

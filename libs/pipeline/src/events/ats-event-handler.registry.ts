@@ -1,4 +1,5 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { logSafeError } from '@comeback/platform';
 import {
   AtsConnection,
   AtsEvent,
@@ -17,13 +18,30 @@ export type AtsEventHandler<K extends DispatchedEventKind> = (
 type HandlerMap = { [K in DispatchedEventKind]?: AtsEventHandler<K> };
 
 /**
+ * Something else a feature does when an event of a kind was handled (e.g. refresh the job's hiring team).
+ * Any number per kind; runs after the handler, and its failure is logged, never the event's.
+ */
+export type AtsEventObserver<K extends DispatchedEventKind> = (
+  conn: AtsConnection,
+  event: AtsEventOf<K>,
+) => Promise<void>;
+
+/**
  * Features register the ATS event kinds they handle (one handler file each, registered in its module's
  * `onModuleInit`); the pipeline dispatches without knowing them. A second handler for a kind is refused when
  * it registers, and the application refuses to start while a kind has none.
  */
 @Injectable()
 export class AtsEventHandlerRegistry implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AtsEventHandlerRegistry.name);
   private readonly handlers: HandlerMap = {};
+  private readonly observers = new Map<DispatchedEventKind, AtsEventObserver<DispatchedEventKind>[]>();
+
+  observe<K extends DispatchedEventKind>(kind: K, observer: AtsEventObserver<K>): void {
+    const list = this.observers.get(kind) ?? [];
+    list.push(observer as unknown as AtsEventObserver<DispatchedEventKind>);
+    this.observers.set(kind, list);
+  }
 
   register<K extends DispatchedEventKind>(kind: K, handler: AtsEventHandler<K>): void {
     if (this.handlers[kind]) throw new Error(`ATS event kind ${kind} already has a handler`);
@@ -41,6 +59,12 @@ export class AtsEventHandlerRegistry implements OnApplicationBootstrap {
     if (event.kind === 'ping' || event.kind === 'ignored') return { status: 'ignored', outcome: event.kind };
     const handler = this.handlers[event.kind] as AtsEventHandler<typeof event.kind> | undefined;
     if (!handler) throw new Error(`No handler registered for ATS event kind ${event.kind}`);
-    return { status: 'processed', outcome: await handler(conn, event) };
+    const outcome = await handler(conn, event);
+    for (const observer of this.observers.get(event.kind) ?? []) {
+      await observer(conn, event).catch((err: unknown) =>
+        this.logger.warn({ err: logSafeError(err), kind: event.kind }, 'an event observer failed'),
+      );
+    }
+    return { status: 'processed', outcome };
   }
 }
