@@ -11,6 +11,7 @@ import { MailOutbox1796184195619 } from './1796184195619-MailOutbox';
 import { HiringTeamAssignments1796184482270 } from './1796184482270-HiringTeamAssignments';
 import { People1796185115064 } from './1796185115064-People';
 import { Notifications1796185412193 } from './1796185412193-Notifications';
+import { HrisSync1796186103580 } from './1796186103580-HrisSync';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -29,4 +30,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   HiringTeamAssignments1796184482270,
   People1796185115064,
   Notifications1796185412193,
+  HrisSync1796186103580,
 ];

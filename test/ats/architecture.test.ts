@@ -17,6 +17,7 @@ const ROOT = join(__dirname, '..', '..');
 const EXEMPT: Record<string, string> = {
   'libs/ats/src/greenhouse': 'the Greenhouse adapter: vendor knowledge belongs here',
   'libs/ats/src/workable': 'the Workable adapter: vendor knowledge belongs here',
+  'libs/hris/src/smarthr': 'the SmartHR adapter (HR-system port): its vendor knowledge belongs here',
   'libs/ats-simulator':
     'the ATS simulator IS a vendor fake (Greenhouse Harvest and Workable SPI, contract-faithful)',
 };

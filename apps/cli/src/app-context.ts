@@ -2,14 +2,15 @@ import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { PlatformModule } from '@comeback/platform';
 import { PipelineModule } from '@comeback/pipeline';
+import { HrisModule } from '@comeback/hris';
 import { RegistryModule } from '@comeback/registry';
 import { PeopleModule } from '@comeback/people';
 
 @Module({ imports: [PlatformModule, RegistryModule] })
 class CliServicesModule {}
 
-/** For commands that need the pipeline's services (the ATS connections' sealed secrets) and the SSO secrets. */
-@Module({ imports: [PlatformModule, PipelineModule, PeopleModule] })
+/** For commands that need the pipeline's services (the ATS and HR-system connections' sealed secrets) and the SSO secrets. */
+@Module({ imports: [PlatformModule, PipelineModule, HrisModule, PeopleModule] })
 class CliPipelineServicesModule {}
 
 /** For the people commands (invitations: people, mail). */

@@ -3,7 +3,8 @@ import { PlatformModule } from '@comeback/platform';
 import { CompensationModule } from '@comeback/compensation';
 import { NotificationsModule } from '@comeback/notifications';
 import { PipelineModule } from '@comeback/pipeline';
+import { HrisModule } from '@comeback/hris';
 
 /** The worker: no HTTP, only the queue processors and the features that handle ATS events (scale it on Redis). */
-@Module({ imports: [PlatformModule, PipelineModule, CompensationModule, NotificationsModule] })
+@Module({ imports: [PlatformModule, PipelineModule, CompensationModule, NotificationsModule, HrisModule] })
 export class WorkerModule {}

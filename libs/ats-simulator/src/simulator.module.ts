@@ -19,6 +19,7 @@ import { WorkableGateMiddleware } from './workable-gate.middleware';
 import { WorkableWebhookService } from './workable-webhook.service';
 import { WorkableController } from './workable.controller';
 import { WorkableService } from './workable.service';
+import { SmartHrSimModule } from './smarthr/smarthr-sim.module';
 
 // Every constructor parameter carries an explicit @Inject(Class): the simulator is also started from
 // scripts run by tsx/esbuild, which emit no decorator metadata, and implicit injection would break there.
@@ -27,6 +28,7 @@ export class SimulatorModule implements NestModule {
   static forRoot(initialConfig: DeepPartial<SimulatorConfig> = {}): DynamicModule {
     return {
       module: SimulatorModule,
+      imports: [SmartHrSimModule],
       controllers: [
         GreenhouseAuthController,
         GreenhouseController,

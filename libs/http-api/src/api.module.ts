@@ -7,6 +7,7 @@ import { CompensationModule } from '@comeback/compensation';
 import { ConsoleModule } from '@comeback/console';
 import { NotificationsModule } from '@comeback/notifications';
 import { PeopleModule } from '@comeback/people';
+import { HrisModule } from '@comeback/hris';
 import { BriefingsController } from './briefings/briefings.controller';
 import { ChangeLogController } from './briefings/change-log.controller';
 import { ConsoleAuthController } from './console/console-auth.controller';
@@ -21,6 +22,8 @@ import { FairnessPoliciesController } from './compensation/fairness-policies.con
 import { JobsController } from './compensation/jobs.controller';
 import { OffersController } from './compensation/offers.controller';
 import { HealthController } from './health/health.controller';
+import { HrisWebhooksController } from './hris/hris-webhooks.controller';
+import { HrisController } from './hris/hris.controller';
 import { EligibilityPoliciesController } from './hr/eligibility-policies.controller';
 import { HrDecisionsController } from './hr/hr-decisions.controller';
 import { IntegrationController } from './hr/integration.controller';
@@ -43,6 +46,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ConsoleModule,
     NotificationsModule,
     PeopleModule,
+    HrisModule,
   ],
   controllers: [
     HealthController,
@@ -69,6 +73,8 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     PeopleController,
     ConsoleLoopsController,
     ConsoleIntegrationController,
+    HrisController,
+    HrisWebhooksController,
   ],
   providers: [
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -14,6 +14,8 @@ import { AlumniImportService } from './imports/alumni-import.service';
 import { ImportRunEntity } from './imports/import-run.entity';
 import { ImportRunRepository } from './imports/import-run.repository';
 import { MatchingService } from './matching/matching.service';
+import { AlumniSyncRepository } from './sync/alumni-sync.repository';
+import { AlumniSyncService } from './sync/alumni-sync.service';
 
 /** The former-employee registry and the matcher that searches it. */
 @Module({
@@ -34,7 +36,9 @@ import { MatchingService } from './matching/matching.service';
     AlumniService,
     AlumniImportService,
     MatchingService,
+    AlumniSyncRepository,
+    AlumniSyncService,
   ],
-  exports: [AlumniService, AlumniImportService, MatchingService],
+  exports: [AlumniService, AlumniImportService, MatchingService, AlumniSyncService],
 })
 export class RegistryModule {}

@@ -68,6 +68,7 @@ export class DemoCommand extends CommandRunner {
       form.append('file', new Blob([csv], { type: 'text/csv' }), 'hr-export.csv');
       const imported = await call(api, 'POST', '/api/v1/registry/imports', hr, form);
       log(`  registry: ${imported.rowsImported as number} former employees imported`);
+      log(await this.syncLeaverFromSmartHr(sim, app, api, hr, tenant.id));
 
       // 2. ATS: seed jobs and a recruiter, connect, point webhooks at us. The default policy applies.
       const policy = await call(api, 'GET', '/api/v1/eligibility/policies/active', hr);
@@ -161,6 +162,57 @@ export class DemoCommand extends CommandRunner {
       url: webhookUrl,
       secret: WEBHOOK_SECRET,
     });
+  }
+
+  /**
+   * 1b. The HR system as the source: the simulated SmartHR has one employee; HR records her resignation there,
+   * SmartHR's webhook brings her into the registry (no CSV export).
+   */
+  private async syncLeaverFromSmartHr(
+    sim: SimulatorHandle,
+    app: INestApplication,
+    api: string,
+    hr: string,
+    tenantId: string,
+  ): Promise<string> {
+    const control = (path: string, body: unknown) => post(sim.url, `/_sim/smarthr/kitaboshi${path}`, body);
+    const webhookToken = 'demo-smarthr-webhook-token';
+    const [crew] = (
+      await control('/seed', {
+        token: 'demo-smarthr-access-token',
+        webhook: { url: `${api}/webhooks/hris/smarthr/${tenantId}`, secretToken: webhookToken },
+        crews: [
+          {
+            emp_code: 'S-0412',
+            last_name: '大谷',
+            first_name: '翔子',
+            last_name_yomi: 'オオタニ',
+            first_name_yomi: 'ショウコ',
+            email: 'shoko.otani@kitaboshi.example',
+            entered_at: '2016-04-01',
+            position: '主任',
+            departments: [{ name: '経営企画部' }],
+          },
+        ],
+      })
+    ).crews as { id: string }[];
+    await call(api, 'PUT', '/api/v1/hris/connections/smarthr', hr, {
+      apiBaseUrl: `${sim.url}/smarthr/kitaboshi/api/v1`,
+      accessToken: 'demo-smarthr-access-token',
+      webhookToken,
+    });
+    const t0 = performance.now();
+    await control(`/crews/${crew.id}/resign`, { resigned_at: '2026-11-30' });
+    for (let i = 0; i < 200; i++) {
+      await app.get(JobQueue).drained(5_000);
+      const r = await fetch(`${api}/api/v1/registry/alumni/S-0412`, {
+        headers: { authorization: `Bearer ${hr}` },
+      });
+      if (r.ok)
+        return `  HR system: 大谷 翔子 resigned in SmartHR (simulated) → in the registry via its webhook in ${Math.round(performance.now() - t0)} ms`;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return '  HR system: the SmartHR leaver did not reach the registry (see GET /api/v1/hris/runs)';
   }
 
   private async connectWorkable(sim: SimulatorHandle, api: string, hr: string): Promise<void> {

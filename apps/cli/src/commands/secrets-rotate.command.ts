@@ -1,6 +1,7 @@
 import { Command, CommandRunner } from 'nest-commander';
 import { AtsConnectionService } from '@comeback/pipeline';
 import { SsoService } from '@comeback/people';
+import { HrisConnectionService } from '@comeback/hris';
 import { openServices } from '../app-context';
 
 /**
@@ -17,9 +18,17 @@ export class SecretsRotateCommand extends CommandRunner {
     const app = await openServices('pipeline');
     try {
       const counts = await app.get(AtsConnectionService).resealAll();
+      const hris = await app.get(HrisConnectionService).resealAll();
       const sso = await app.get(SsoService).resealAll();
       process.stdout.write(
-        `${JSON.stringify({ atsConnections: counts.connections, resealed: counts.resealed, ssoProviders: sso.providers, ssoResealed: sso.resealed })}\n`,
+        `${JSON.stringify({
+          atsConnections: counts.connections,
+          resealed: counts.resealed,
+          hrisConnections: hris.connections,
+          hrisResealed: hris.resealed,
+          ssoProviders: sso.providers,
+          ssoResealed: sso.resealed,
+        })}\n`,
       );
     } finally {
       await app.close();
