@@ -11,6 +11,7 @@ import type {
   WebhookRequest,
   WebhookSubscription,
 } from '@comeback/ats';
+import { explicitWebhookSecrets } from '@comeback/ats';
 
 export type AtsOperation =
   'getApplication' | 'listStages' | 'addTags' | 'addNote' | 'moveToStage' | 'getOffer';
@@ -64,6 +65,10 @@ export class InMemoryAts implements AtsConnector {
 
   webhookSigningSecret(conn: AtsConnection): string | null {
     return conn.webhookSecret;
+  }
+
+  webhookVerificationSecrets(conn: AtsConnection): string[] {
+    return explicitWebhookSecrets(conn);
   }
 
   parseWebhook(req: WebhookRequest): AtsEvent {

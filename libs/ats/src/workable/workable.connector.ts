@@ -15,6 +15,7 @@ import {
   AtsOffer,
   AtsStage,
   ConnectionCheckItem,
+  explicitWebhookSecrets,
   NoteInput,
   Page,
   WebhookRequest,
@@ -117,6 +118,12 @@ export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
 
   override webhookSigningSecret(conn: AtsConnection): string {
     return workableSigningSecret(conn);
+  }
+
+  /** The explicit secrets where set (a partner app's secret held elsewhere), else the account token. */
+  override webhookVerificationSecrets(conn: AtsConnection): string[] {
+    const explicit = explicitWebhookSecrets(conn);
+    return explicit.length > 0 ? explicit : [workableSigningSecret(conn)];
   }
 
   parseWebhook(req: WebhookRequest): AtsEvent {
