@@ -201,6 +201,11 @@ export abstract class AtsConnector {
    * each item says pass or fail.
    */
   abstract checkConnection(conn: AtsConnection): Promise<ConnectionCheckItem[]>;
+  /**
+   * The items of `checkConnection` that decide whether a connection may be saved at all: the credentials and
+   * the acting user. Adapters answer them without the read-scope and stage calls.
+   */
+  abstract checkIdentity(conn: AtsConnection): Promise<ConnectionCheckItem[]>;
   /** A delivery signed as the ATS would sign it, for checking our own receiver and the stored secret. */
   abstract testDelivery(conn: AtsConnection): WebhookRequest;
   /** Where a person opens the application in the ATS's own UI, when the ids alone tell. */

@@ -67,6 +67,12 @@ export class InMemoryAts implements AtsConnector {
     return conn.webhookSecret;
   }
 
+  async checkIdentity(): Promise<ConnectionCheckItem[]> {
+    return (await this.checkConnection()).filter(
+      (i) => i.check === 'credentials' || i.check === 'acting_user',
+    );
+  }
+
   webhookVerificationSecrets(conn: AtsConnection): string[] {
     return explicitWebhookSecrets(conn);
   }

@@ -47,7 +47,7 @@ import {
   GH_TOKEN_RATE_LIMIT,
 } from './greenhouse.constants';
 import { mapHarvestApplication, mapJobStages, mapOffer } from './greenhouse.mapper';
-import { checkGreenhouseConnection } from './greenhouse-connection-check';
+import { checkGreenhouseConnection, type HarvestReader } from './greenhouse-connection-check';
 import { GreenhouseTokenCache } from './greenhouse-token.cache';
 import { parseGreenhouseWebhook, verifyGreenhouseSignature } from './greenhouse-webhook.parser';
 
@@ -364,14 +364,19 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
   async unsubscribeWebhooks(_conn: AtsConnection, _subscriptionIds: readonly string[]): Promise<void> {}
 
   async checkConnection(conn: AtsConnection): Promise<ConnectionCheckItem[]> {
-    return checkGreenhouseConnection(
-      {
-        token: async () => void (await this.tokens.get(conn)),
-        // A refused scope or user is an answer here, not an error.
-        get: (path, query) => this.call(conn, 'GET', path, { query, passThrough: CHECK_PASS_THROUGH }),
-      },
-      conn.actingUserId,
-    );
+    return checkGreenhouseConnection(this.checkReader(conn), conn.actingUserId);
+  }
+
+  async checkIdentity(conn: AtsConnection): Promise<ConnectionCheckItem[]> {
+    return checkGreenhouseConnection(this.checkReader(conn), conn.actingUserId, { identityOnly: true });
+  }
+
+  private checkReader(conn: AtsConnection): HarvestReader {
+    return {
+      token: async () => void (await this.tokens.get(conn)),
+      // A refused scope or user is an answer here, not an error.
+      get: (path, query) => this.call(conn, 'GET', path, { query, passThrough: CHECK_PASS_THROUGH }),
+    };
   }
 
   /** A `ping` as Greenhouse sends one when a webhook is saved, signed with the connection's key. */

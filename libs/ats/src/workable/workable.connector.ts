@@ -22,6 +22,7 @@ import {
   WebhookSubscription,
 } from '../ats-connector.port';
 import { AtsCredentialStore } from '../ats-credential.store';
+import type { CheckReader } from '../util/connection-check';
 import {
   ATS_HTTP_TUNING,
   AtsHttpClient,
@@ -270,10 +271,15 @@ export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
   }
 
   async checkConnection(conn: AtsConnection): Promise<ConnectionCheckItem[]> {
-    return checkWorkableConnection(
-      { get: (path, query) => this.call(conn, 'GET', path, { query, findings: true }) },
-      conn.actingUserId,
-    );
+    return checkWorkableConnection(this.checkReader(conn), conn.actingUserId);
+  }
+
+  async checkIdentity(conn: AtsConnection): Promise<ConnectionCheckItem[]> {
+    return checkWorkableConnection(this.checkReader(conn), conn.actingUserId, { identityOnly: true });
+  }
+
+  private checkReader(conn: AtsConnection): CheckReader {
+    return { get: (path, query) => this.call(conn, 'GET', path, { query, findings: true }) };
   }
 
   /** An envelope as Workable posts one, signed as Workable signs it (hex HMAC-SHA256 of the raw body). */

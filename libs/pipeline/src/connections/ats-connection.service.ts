@@ -117,7 +117,7 @@ export class AtsConnectionService implements OnModuleInit {
       throw new ValidationFailedException(
         `A ${connector.displayName} connection needs webhookSecret (the signing secret set in the ATS)`,
       );
-    const refused = (await connector.checkConnection(candidate)).filter(
+    const refused = (await connector.checkIdentity(candidate)).filter(
       // Blocking only what the ATS answered with a refusal; an ATS that did not answer is left to the check.
       (i) =>
         (i.check === 'credentials' || i.check === 'acting_user') && i.status === 'fail' && !i.unreachable,
