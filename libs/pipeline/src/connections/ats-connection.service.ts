@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import {
   asAtsKind,
   AtsConnection,
@@ -55,6 +55,7 @@ const CACHE_MAX_ENTRIES = 1_000;
 
 @Injectable()
 export class AtsConnectionService implements OnModuleInit {
+  private readonly logger = new Logger(AtsConnectionService.name);
   private readonly cache = new LruCache<string, AtsConnection>(CACHE_MAX_ENTRIES, CACHE_MS);
   /**
    * Bumped by every change notice: a read that started before a notice does not cache what it read (it may be
@@ -84,7 +85,12 @@ export class AtsConnectionService implements OnModuleInit {
     const key = `${tenantId}:${kind}`;
     this.generation++;
     this.cache.delete(key);
-    await this.changes.publish(CONNECTION_CHANGED, key);
+    // Saved already: a notice that cannot be sent leaves the other processes on their copy until it expires.
+    await this.changes
+      .publish(CONNECTION_CHANGED, key)
+      .catch((err: Error) =>
+        this.logger.warn({ tenantId, kind, err: err.message }, 'connection change notice not sent'),
+      );
   }
 
   async upsert(
