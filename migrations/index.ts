@@ -12,6 +12,7 @@ import { HiringTeamAssignments1796184482270 } from './1796184482270-HiringTeamAs
 import { People1796185115064 } from './1796185115064-People';
 import { Notifications1796185412193 } from './1796185412193-Notifications';
 import { HrisSync1796186103580 } from './1796186103580-HrisSync';
+import { WebhookSecretLists1796200000000 } from './1796200000000-WebhookSecretLists';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -31,4 +32,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   People1796185115064,
   Notifications1796185412193,
   HrisSync1796186103580,
+  WebhookSecretLists1796200000000,
 ];

@@ -54,6 +54,7 @@ describe('webhook receiver: Greenhouse documented examples', () => {
   let sim: SimulatorHandle;
   let tenant: TestTenant;
   let db: DataSource;
+  let actingUserId: string;
   const all = examples();
 
   const post = (raw: Buffer, headers: Record<string, string>) =>
@@ -83,7 +84,7 @@ describe('webhook receiver: Greenhouse documented examples', () => {
         clientId: GH_CLIENT.id,
         secret: GH_CLIENT.secret,
         webhookSecret: WEBHOOK_SECRET,
-        actingUserId: String(seeded.seed.greenhouse.users[0].id),
+        actingUserId: (actingUserId = String(seeded.seed.greenhouse.users[0].id)),
       },
     });
     expect(saved.status).toBe(200);
@@ -121,4 +122,45 @@ describe('webhook receiver: Greenhouse documented examples', () => {
       expect(await stored(e.raw)).toEqual([{ kind, status: ignored ? 'ignored' : 'received' }]);
     },
   );
+
+  // Greenhouse sets up one webhook per event type, each with its own secret key (ats-contracts.md, "Setup").
+  // Last in this file: it replaces the connection's secrets.
+  it('a connection with several webhook secrets accepts a delivery signed with any of them, refuses a third', async () => {
+    const [first, second] = ['secret-of-the-application-webhook', 'secret-of-the-stage-change-webhook'];
+    const saved = await http(api.baseUrl, 'PUT', '/api/v1/ats-connections/greenhouse', {
+      token: tenant.token('hr_admin'),
+      json: {
+        apiBaseUrl: `${sim.url}/greenhouse/v3`,
+        authUrl: `${sim.url}/greenhouse/auth/token`,
+        clientId: GH_CLIENT.id,
+        secret: GH_CLIENT.secret,
+        webhookSecrets: [first, second],
+        actingUserId,
+      },
+    });
+    expect(saved.status).toBe(200);
+    const [sealed] = await db.query<{ webhook_secrets_sealed: string[] }[]>(
+      `SELECT webhook_secrets_sealed FROM ats_connections WHERE tenant_id = $1 AND kind = 'greenhouse'`,
+      [tenant.id],
+    );
+    expect(sealed.webhook_secrets_sealed).toHaveLength(2);
+    for (const v of sealed.webhook_secrets_sealed) expect(v).not.toContain('secret-of');
+
+    // Fresh bytes (indented), so the body digest is not a duplicate of the deliveries above.
+    const body = (action: string) => {
+      const e = all.find((x) => x.action === action)!;
+      return Buffer.from(JSON.stringify(JSON.parse(e.raw.toString('utf8')), null, 1), 'utf8');
+    };
+    const created = body('new_candidate_application');
+    const moved = body('candidate_stage_change');
+    const offer = body('offer_created');
+    expect((await post(created, { signature: sign(created, first) })).status).toBe(200);
+    expect((await post(moved, { signature: sign(moved, second) })).status).toBe(200);
+    expect(await stored(created)).toEqual([{ kind: 'application_created', status: 'received' }]);
+    expect(await stored(moved)).toEqual([{ kind: 'stage_changed', status: 'received' }]);
+    for (const key of ['a-third-secret-nobody-saved', WEBHOOK_SECRET]) {
+      expect((await post(offer, { signature: sign(offer, key) })).status).toBe(401);
+    }
+    expect(await stored(offer)).toEqual([]);
+  });
 });

@@ -117,6 +117,23 @@ describe('connection check on greenhouse: what it finds', () => {
     expect((await check(s, s.hr)).body.ok).toBe(true);
   });
 
+  it('saving checks only what blocks a save: the token and the acting user, no read-scope or stage calls', async () => {
+    await fetch(`${s.sim.url}/_sim/counters/reset`, { method: 'POST' });
+    const save = await http(s.api.baseUrl, 'PUT', '/api/v1/ats-connections/greenhouse', {
+      token: s.hr,
+      json: {
+        apiBaseUrl: `${s.sim.url}/greenhouse/v3`,
+        authUrl: `${s.sim.url}/greenhouse/auth/token`,
+        clientId: 'e2e-client',
+        secret: 'e2e-client-secret',
+        webhookSecret: 'e2e-webhook-secret-0123456789',
+        actingUserId: s.actingUserId,
+      },
+    });
+    expect(save.status).toBe(200);
+    expect((await s.counters()).greenhouse.byRoute).toEqual({ 'GET /greenhouse/v3/users': 1 });
+  });
+
   it('refuses to save credentials the ATS does not accept', async () => {
     const save = await http(s.api.baseUrl, 'PUT', '/api/v1/ats-connections/greenhouse', {
       token: s.hr,

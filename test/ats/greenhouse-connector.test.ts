@@ -298,6 +298,40 @@ describe('GreenhouseConnector against the simulator', () => {
     },
   );
 
+  it('a from_stage_id kind learnt by one process is used by another sharing the cache (no 422, no re-read)', async () => {
+    await ctl.config({ greenhouse: { moveFromStageIdKind: 'application_stage_id' } });
+    const shared = new MemoryCredentialCache();
+    const [one, two] = [0, 1].map(
+      () => new GreenhouseConnector(new MemoryRateLimiter(), new AtsHttpMetrics(), shared, fastTuning()),
+    );
+    try {
+      const [x, y] = [await applicant(), await applicant()];
+      // The first process sends the job stage id (the default), is refused, re-reads, retries with the row id.
+      expect(
+        await one.moveToStage(conn, await one.getApplication(conn, x.applicationId), String(stages[1].id)),
+      ).toBe('moved');
+      const app = await two.getApplication(conn, y.applicationId);
+      await ctl.resetCounters();
+      expect(await two.moveToStage(conn, app, String(stages[1].id))).toBe('moved');
+      expect((await ctl.counters()).greenhouse.byRoute).toEqual({
+        'POST /greenhouse/v3/applications/:id/move': 1,
+      });
+    } finally {
+      await Promise.all([one.onModuleDestroy(), two.onModuleDestroy()]);
+    }
+  });
+
+  it('sends the job interview stage id first: an application known only from a webhook moves with no read', async () => {
+    await ctl.config({ greenhouse: { moveFromStageIdKind: 'job_interview_stage_id' } });
+    const a = await applicant();
+    const app = { ...(await gh.getApplication(conn, a.applicationId)), currentStagePositionId: null };
+    await ctl.resetCounters();
+    expect(await gh.moveToStage(conn, app, String(stages[1].id))).toBe('moved');
+    expect((await ctl.counters()).greenhouse.byRoute).toEqual({
+      'POST /greenhouse/v3/applications/:id/move': 1,
+    });
+  });
+
   it('moves an application known only from a webhook (no row id) whatever the account wants', async () => {
     for (const kind of ['application_stage_id', 'job_interview_stage_id'] as const) {
       await ctl.config({ greenhouse: { moveFromStageIdKind: kind } });

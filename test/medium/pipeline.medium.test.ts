@@ -79,7 +79,7 @@ describe('pipeline services (medium tier: real PostgreSQL, in-memory ATS port, i
       const result = await pipeline.process(m.conn, app, { trigger: 'application_created' });
       expect(result).toEqual({ outcome: 'fast_tracked', employeeNumber: 'E1', moved: true });
       expect(m.ats.applications.get('A-1')!.currentStageName).toBe('二次面接');
-      expect(m.ats.applications.get('A-1')!.candidate.tags).toEqual(['Alumni', 'Alumni_fast-track']);
+      expect(m.ats.applications.get('A-1')!.candidate.tags).toEqual(['Alumni_fast-track']);
       expect(m.ats.notes.filter((n) => n.applicationId === 'A-1')).toHaveLength(1);
       expect(await steps('A-1')).toEqual([
         { step: 'move', status: 'done' },

@@ -44,7 +44,7 @@ describe('security: secrets at rest', () => {
 
   async function insertConnection(tenantId: string, secret: string, webhookSecret: string): Promise<void> {
     await dbQuery(
-      `INSERT INTO ats_connections (tenant_id, kind, api_base_url, secret_sealed, webhook_secret_sealed, acting_user_id) VALUES ($1, 'workable', 'https://x.workable.com/spi/v3', $2, $3, 'u1')`,
+      `INSERT INTO ats_connections (tenant_id, kind, api_base_url, secret_sealed, webhook_secrets_sealed, acting_user_id) VALUES ($1, 'workable', 'https://x.workable.com/spi/v3', $2, ARRAY[$3], 'u1')`,
       [tenantId, secret, webhookSecret],
     );
   }
@@ -60,7 +60,7 @@ describe('security: secrets at rest', () => {
     const service = api.app.get(AtsConnectionService);
     expect(await service.resealAll()).toEqual({ connections: 1, resealed: 1 });
     const [row] = await dbQuery<{ secret_sealed: string; webhook_secret_sealed: string }>(
-      'SELECT secret_sealed, webhook_secret_sealed FROM ats_connections WHERE tenant_id = $1',
+      'SELECT secret_sealed, webhook_secrets_sealed[1] AS webhook_secret_sealed FROM ats_connections WHERE tenant_id = $1',
       [a.id],
     );
     const next = new SecretBox(NEW_KEY);
@@ -78,14 +78,14 @@ describe('security: secrets at rest', () => {
 
   it("refuses a sealed value copied to another tenant's connection or to another column", async () => {
     const [row] = await dbQuery<{ secret_sealed: string; webhook_secret_sealed: string }>(
-      'SELECT secret_sealed, webhook_secret_sealed FROM ats_connections WHERE tenant_id = $1',
+      'SELECT secret_sealed, webhook_secrets_sealed[1] AS webhook_secret_sealed FROM ats_connections WHERE tenant_id = $1',
       [a.id],
     );
     await insertConnection(b.id, row.secret_sealed, row.webhook_secret_sealed);
     const service = api.app.get(AtsConnectionService);
     await expect(service.get(b.id, 'workable')).rejects.toThrow();
     await dbQuery(
-      'UPDATE ats_connections SET secret_sealed = webhook_secret_sealed, webhook_secret_sealed = secret_sealed WHERE tenant_id = $1',
+      'UPDATE ats_connections SET secret_sealed = webhook_secrets_sealed[1], webhook_secrets_sealed = ARRAY[secret_sealed] WHERE tenant_id = $1',
       [a.id],
     );
     // The service caches decrypted connections briefly: read through a fresh look-up.

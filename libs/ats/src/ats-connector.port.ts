@@ -20,6 +20,11 @@ export interface AtsConnection {
    * holds (the adapter's `webhookSigningSecret` says which).
    */
   webhookSecret: string | null;
+  /**
+   * Every explicit webhook secret, `webhookSecret` first (Greenhouse sets up one webhook per event, each with its
+   * own secret key). Absent: `webhookSecret` alone.
+   */
+  webhookSecrets?: readonly string[];
   /** OAuth2 refresh token, for connections authorised with the authorization-code grant. */
   refreshToken: string | null;
   /** The ATS user/member our writes are attributed to. */
@@ -158,6 +163,10 @@ export abstract class AtsConnector {
   webhookSigningSecret(conn: AtsConnection): string | null {
     return conn.webhookSecret;
   }
+  /** Every key a genuine delivery may be signed with; a delivery verifying against none of them is refused. */
+  webhookVerificationSecrets(conn: AtsConnection): string[] {
+    return explicitWebhookSecrets(conn);
+  }
   /**
    * Parses a verified delivery. Adapters whose vendor retries anything but 200 (and disables a webhook whose
    * ping failed) return `ignored` for whatever they cannot use rather than throwing.
@@ -207,6 +216,11 @@ export abstract class AtsConnector {
    * each item says pass or fail.
    */
   abstract checkConnection(conn: AtsConnection): Promise<ConnectionCheckItem[]>;
+  /**
+   * The items of `checkConnection` that decide whether a connection may be saved at all: the credentials and
+   * the acting user. Adapters answer them without the read-scope and stage calls.
+   */
+  abstract checkIdentity(conn: AtsConnection): Promise<ConnectionCheckItem[]>;
   /** A delivery signed as the ATS would sign it, for checking our own receiver and the stored secret. */
   abstract testDelivery(conn: AtsConnection): WebhookRequest;
   /** Where a person opens the application in the ATS's own UI, when the ids alone tell. */
@@ -223,6 +237,14 @@ export abstract class AtsConnector {
   allowedHostPatterns(): readonly string[] {
     return [];
   }
+}
+
+/** The connection's explicit webhook secrets, `webhookSecret` first, blanks and repeats left out. */
+export function explicitWebhookSecrets(
+  conn: Pick<AtsConnection, 'webhookSecret' | 'webhookSecrets'>,
+): string[] {
+  const all = [conn.webhookSecret, ...(conn.webhookSecrets ?? [])];
+  return [...new Set(all.filter((s): s is string => typeof s === 'string' && s !== ''))];
 }
 
 export const ATS_KINDS: readonly AtsKind[] = ['greenhouse', 'workable'];

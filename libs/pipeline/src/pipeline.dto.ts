@@ -184,6 +184,21 @@ export class AtsConnectionDto {
   @MaxLength(500)
   webhookSecret?: string;
 
+  // Some ATSs set up one webhook per event type, each with its own secret key: a delivery signed with any of
+  // these (or with webhookSecret) is accepted.
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'More webhook signing secrets (stored encrypted), for an ATS that signs each webhook (one per event type) with its own key',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MinLength(8, { each: true })
+  @MaxLength(500, { each: true })
+  webhookSecrets?: string[];
+
   @ApiPropertyOptional({
     description:
       'OAuth2 refresh token, for connections authorised with the authorization-code grant (stored encrypted); needs authUrl and clientId',

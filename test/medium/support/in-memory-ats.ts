@@ -12,6 +12,7 @@ import type {
   WebhookRequest,
   WebhookSubscription,
 } from '@comeback/ats';
+import { explicitWebhookSecrets } from '@comeback/ats';
 
 export type AtsOperation =
   'getApplication' | 'listStages' | 'addTags' | 'removeTags' | 'addNote' | 'moveToStage' | 'getOffer';
@@ -65,6 +66,16 @@ export class InMemoryAts implements AtsConnector {
 
   webhookSigningSecret(conn: AtsConnection): string | null {
     return conn.webhookSecret;
+  }
+
+  async checkIdentity(): Promise<ConnectionCheckItem[]> {
+    return (await this.checkConnection()).filter(
+      (i) => i.check === 'credentials' || i.check === 'acting_user',
+    );
+  }
+
+  webhookVerificationSecrets(conn: AtsConnection): string[] {
+    return explicitWebhookSecrets(conn);
   }
 
   parseWebhook(req: WebhookRequest): AtsEvent {

@@ -23,6 +23,7 @@ export interface HarvestReader extends CheckReader {
 export async function checkGreenhouseConnection(
   reader: HarvestReader,
   actingUserId: string | null,
+  opts: { identityOnly?: boolean } = {},
 ): Promise<ConnectionCheckItem[]> {
   const items: ConnectionCheckItem[] = [];
   try {
@@ -114,6 +115,8 @@ export async function checkGreenhouseConnection(
       );
     }
   }
+
+  if (opts.identityOnly) return items;
 
   const missing: string[] = [];
   let jobId: string | null = null;

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { Inject, Injectable, OnModuleDestroy, Optional } from '@nestjs/common';
 import {
   AppException,
@@ -37,6 +37,8 @@ import {
   GH_API_HOSTS,
   GH_API_RATE_LIMIT,
   GH_MOVE_FROM_ID_FIRST,
+  GH_MOVE_FROM_ID_LOCAL_MS,
+  GH_MOVE_FROM_ID_REMEMBER_MS,
   GhMoveFromIdKind,
   GH_MAX_IDS_PER_FILTER,
   GH_NOTE_VISIBILITY,
@@ -46,7 +48,7 @@ import {
   GH_TOKEN_RATE_LIMIT,
 } from './greenhouse.constants';
 import { mapHarvestApplication, mapJobStages, mapOffer } from './greenhouse.mapper';
-import { checkGreenhouseConnection } from './greenhouse-connection-check';
+import { checkGreenhouseConnection, type HarvestReader } from './greenhouse-connection-check';
 import { GreenhouseTokenCache } from './greenhouse-token.cache';
 import { parseGreenhouseWebhook, verifyGreenhouseSignature } from './greenhouse-webhook.parser';
 
@@ -88,6 +90,15 @@ export function harvestUrl(apiBaseUrl: string, path: string, query?: Query): str
   return `${root}/${path}${qs ? `?${qs}` : ''}`;
 }
 
+function isMoveFromIdKind(value: string | null): value is GhMoveFromIdKind {
+  return value === 'application_stage_id' || value === 'job_interview_stage_id';
+}
+
+/** Per tenant and API base: an account's answer holds for that account. */
+function moveFromKindKey(conn: AtsConnection): string {
+  return `gh-move-from:${conn.tenantId}:${createHash('sha256').update(conn.apiBaseUrl).digest('hex').slice(0, 16)}`;
+}
+
 function otherMoveFromIdKind(kind: GhMoveFromIdKind): GhMoveFromIdKind {
   return kind === 'application_stage_id' ? 'job_interview_stage_id' : 'application_stage_id';
 }
@@ -113,8 +124,9 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
   private readonly tagIds = new Map<string, string>();
   /** Tenants whose tag definitions were listed once: a name missing since is created, not listed again. */
   private readonly tagsListed = new Set<string>();
-  /** Per tenant: which `from_stage_id` kind the account accepted last (see moveFromIdKind). */
-  private readonly moveFromKinds = new Map<string, GhMoveFromIdKind>();
+  /** This process's copy of each tenant's `from_stage_id` kind, read from the shared cache (see moveFromIdKind). */
+  private readonly moveFromKinds = new Map<string, { kind: GhMoveFromIdKind; until: number }>();
+  private readonly shared: CredentialCache;
 
   constructor(
     limiter: RateLimiter,
@@ -126,6 +138,7 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
     this.api = new AtsHttpClient(limiter, metrics, { ...tuning, rateLimit: GH_API_RATE_LIMIT });
     this.auth = new AtsHttpClient(limiter, metrics, { ...tuning, rateLimit: GH_TOKEN_RATE_LIMIT });
     this.tokens = new GreenhouseTokenCache(this.auth, credentials);
+    this.shared = credentials;
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -238,7 +251,7 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
   async moveToStage(conn: AtsConnection, app: AtsApplication, toStageId: string): Promise<'moved' | 'stale'> {
     if (!app.currentStageId)
       throw new ValidationFailedException('Cannot move an application whose current stage is unknown');
-    const first = this.moveFromIdKind(conn);
+    const first = await this.moveFromIdKind(conn);
     let position: GhStagePosition = {
       jobStageId: app.currentStageId,
       rowId: app.currentStagePositionId ?? null,
@@ -264,7 +277,7 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
         );
         if (res.status !== 422) {
           this.expectOk(res, 'move application');
-          this.moveFromKinds.set(conn.tenantId, kind);
+          if (kind !== first) await this.rememberMoveFromIdKind(conn, kind);
           return 'moved';
         }
         refusal = vendorMessage(res);
@@ -276,9 +289,22 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
     throw new GreenhouseMoveRefusedException(app.applicationId, refusal || 'no from_stage_id was accepted');
   }
 
-  /** The `from_stage_id` kind to send first for this tenant; in memory for now (one edit to share it). */
-  private moveFromIdKind(conn: AtsConnection): GhMoveFromIdKind {
-    return this.moveFromKinds.get(conn.tenantId) ?? GH_MOVE_FROM_ID_FIRST;
+  /**
+   * The `from_stage_id` kind to send first for this tenant: what any process learnt from a retry (shared cache:
+   * Redis in production, so a kind learnt once saves every process its 422 and re-read), else the default.
+   */
+  private async moveFromIdKind(conn: AtsConnection): Promise<GhMoveFromIdKind> {
+    const local = this.moveFromKinds.get(conn.tenantId);
+    if (local && local.until > Date.now()) return local.kind;
+    const stored = await this.shared.get(moveFromKindKey(conn));
+    const kind = isMoveFromIdKind(stored) ? stored : GH_MOVE_FROM_ID_FIRST;
+    this.moveFromKinds.set(conn.tenantId, { kind, until: Date.now() + GH_MOVE_FROM_ID_LOCAL_MS });
+    return kind;
+  }
+
+  private async rememberMoveFromIdKind(conn: AtsConnection, kind: GhMoveFromIdKind): Promise<void> {
+    this.moveFromKinds.set(conn.tenantId, { kind, until: Date.now() + GH_MOVE_FROM_ID_LOCAL_MS });
+    await this.shared.put(moveFromKindKey(conn), kind, GH_MOVE_FROM_ID_REMEMBER_MS);
   }
 
   /** One `GET /v3/applications?ids=` row: both stage ids as they are now. */
@@ -402,20 +428,25 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
   async unsubscribeWebhooks(_conn: AtsConnection, _subscriptionIds: readonly string[]): Promise<void> {}
 
   async checkConnection(conn: AtsConnection): Promise<ConnectionCheckItem[]> {
-    return checkGreenhouseConnection(
-      {
-        token: async () => void (await this.tokens.get(conn)),
-        // A refused scope or user is an answer here, not an error.
-        get: (path, query) => this.call(conn, 'GET', path, { query, passThrough: CHECK_PASS_THROUGH }),
-      },
-      conn.actingUserId,
-    );
+    return checkGreenhouseConnection(this.checkReader(conn), conn.actingUserId);
+  }
+
+  async checkIdentity(conn: AtsConnection): Promise<ConnectionCheckItem[]> {
+    return checkGreenhouseConnection(this.checkReader(conn), conn.actingUserId, { identityOnly: true });
+  }
+
+  private checkReader(conn: AtsConnection): HarvestReader {
+    return {
+      token: async () => void (await this.tokens.get(conn)),
+      // A refused scope or user is an answer here, not an error.
+      get: (path, query) => this.call(conn, 'GET', path, { query, passThrough: CHECK_PASS_THROUGH }),
+    };
   }
 
   /** A `ping` as Greenhouse sends one when a webhook is saved, signed with the connection's key. */
   testDelivery(conn: AtsConnection): WebhookRequest {
     const rawBody = Buffer.from(JSON.stringify({ action: 'ping', payload: { web_hook_id: 0 } }));
-    const signature = createHmac('sha256', conn.webhookSecret ?? '')
+    const signature = createHmac('sha256', this.webhookSigningSecret(conn) ?? '')
       .update(rawBody)
       .digest('hex');
     return {

@@ -52,8 +52,13 @@ export const GH_NOTE_VISIBILITY = { team: 'public', hr: 'admin_only' } as const;
 /**
  * Which id `from_stage_id` of `POST /v3/applications/{id}/move` wants is unsettled in public material
  * (ats-contracts.md, "Writes → Move"): the application-stage row id (`application.stage_id`, one shipped v3
- * client) or the job interview stage id (another client; v1 semantics). We start with this one and learn per
- * tenant which the account accepts (GreenhouseConnector.moveToStage).
+ * client) or the job interview stage id (another client; v1 semantics). We start with the job interview stage
+ * id because webhooks carry it (`current_stage.id`): where the account accepts it, a fast-track move needs no
+ * read; where it wants the row id, the first move learns so (422, re-read, retry) and every later move reads
+ * the row id first (GreenhouseConnector.moveToStage).
  */
 export type GhMoveFromIdKind = 'application_stage_id' | 'job_interview_stage_id';
-export const GH_MOVE_FROM_ID_FIRST: GhMoveFromIdKind = 'application_stage_id';
+export const GH_MOVE_FROM_ID_FIRST: GhMoveFromIdKind = 'job_interview_stage_id';
+/** How long the kind an account accepted is remembered (shared by every process), and read again locally. */
+export const GH_MOVE_FROM_ID_REMEMBER_MS = 30 * 24 * 3_600_000;
+export const GH_MOVE_FROM_ID_LOCAL_MS = 30_000;

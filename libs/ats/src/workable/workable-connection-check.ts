@@ -10,6 +10,7 @@ import { asArray, asId, asRecord, asText } from '../util/json-reader';
 export async function checkWorkableConnection(
   reader: CheckReader,
   actingMemberId: string | null,
+  opts: { identityOnly?: boolean } = {},
 ): Promise<ConnectionCheckItem[]> {
   const items: ConnectionCheckItem[] = [];
   let members: Awaited<ReturnType<CheckReader['get']>>;
@@ -70,6 +71,8 @@ export async function checkWorkableConnection(
             : '操作メンバーが未設定です。コメントと移動を記録する Workable メンバーを選んでください。',
         ),
   );
+
+  if (opts.identityOnly) return items;
 
   const candidates = await reader.get('candidates', { limit: 1 });
   items.push(

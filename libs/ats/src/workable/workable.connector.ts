@@ -16,12 +16,14 @@ import {
   AtsOffer,
   AtsStage,
   ConnectionCheckItem,
+  explicitWebhookSecrets,
   NoteInput,
   Page,
   WebhookRequest,
   WebhookSubscription,
 } from '../ats-connector.port';
 import { AtsCredentialStore } from '../ats-credential.store';
+import type { CheckReader } from '../util/connection-check';
 import {
   ATS_HTTP_TUNING,
   AtsHttpClient,
@@ -119,6 +121,12 @@ export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
 
   override webhookSigningSecret(conn: AtsConnection): string {
     return workableSigningSecret(conn);
+  }
+
+  /** The explicit secrets where set (a partner app's secret held elsewhere), else the account token. */
+  override webhookVerificationSecrets(conn: AtsConnection): string[] {
+    const explicit = explicitWebhookSecrets(conn);
+    return explicit.length > 0 ? explicit : [workableSigningSecret(conn)];
   }
 
   parseWebhook(req: WebhookRequest): AtsEvent {
@@ -302,10 +310,15 @@ export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
   }
 
   async checkConnection(conn: AtsConnection): Promise<ConnectionCheckItem[]> {
-    return checkWorkableConnection(
-      { get: (path, query) => this.call(conn, 'GET', path, { query, findings: true }) },
-      conn.actingUserId,
-    );
+    return checkWorkableConnection(this.checkReader(conn), conn.actingUserId);
+  }
+
+  async checkIdentity(conn: AtsConnection): Promise<ConnectionCheckItem[]> {
+    return checkWorkableConnection(this.checkReader(conn), conn.actingUserId, { identityOnly: true });
+  }
+
+  private checkReader(conn: AtsConnection): CheckReader {
+    return { get: (path, query) => this.call(conn, 'GET', path, { query, findings: true }) };
   }
 
   /** An envelope as Workable posts one, signed as Workable signs it (hex HMAC-SHA256 of the raw body). */

@@ -9,7 +9,12 @@ import { JobPolicyResolver } from './job-policy.resolver';
 import { ApplicationOutcome, TrackedApplicationEntity } from './tracked-application.entity';
 import { TrackedApplicationsRepository } from './tracked-applications.repository';
 
-/** Tag names as sent; each adapter spells them as its ATS stores them (Workable: lower case, no spaces). */
+/**
+ * Tag names as sent; each adapter spells them as its ATS stores them (Workable: lower case, no spaces). One tag
+ * per application: a recognised returnee gets `Alumni`, a fast-tracked one `Alumni_fast-track` instead (the name
+ * says both). Greenhouse applies one tag per `POST /v3/applied_candidate_tags` (a single `candidate_tag_id`), so a
+ * second tag would cost every fast-tracked application a fourth write.
+ */
 export const ALUMNI_TAG = 'Alumni';
 export const FAST_TRACK_TAG = 'Alumni_fast-track';
 
@@ -48,7 +53,7 @@ export class WriteBackApplicationService {
     const key = { tenantId, ats: conn.kind, applicationId: app.applicationId };
     const plan = record.fastTrack;
     const willMove = plan?.action === 'move' && !!plan.targetStage;
-    const tags = [ALUMNI_TAG, ...(willMove ? [FAST_TRACK_TAG] : [])];
+    const tags = [willMove ? FAST_TRACK_TAG : ALUMNI_TAG];
     await this.ledger.once({ ...key, step: 'tag', subject }, { idempotent: true }, async () => ({
       added: await connector.addTags(conn, app, tags),
     }));

@@ -25,9 +25,12 @@ export class AtsConnectionEntity {
   @Column({ type: 'text' })
   secretSealed!: string;
 
-  /** Null where the ATS signs with the connection's own credential (see the adapter's webhookSigningSecret). */
-  @Column({ type: 'text', nullable: true })
-  webhookSecretSealed!: string | null;
+  /**
+   * The webhook signing secrets, each sealed on its own (Greenhouse sets up one webhook per event, each with its
+   * own secret key). Empty where the ATS signs with the connection's own credential (webhookSigningSecret).
+   */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  webhookSecretsSealed!: string[];
 
   /** OAuth2 authorization-code connections: the current refresh token (rotates on every refresh). */
   @Column({ type: 'text', nullable: true })

@@ -9,7 +9,7 @@ export type AtsConnectionFields = Pick<
   | 'authUrl'
   | 'clientId'
   | 'secretSealed'
-  | 'webhookSecretSealed'
+  | 'webhookSecretsSealed'
   | 'refreshTokenSealed'
   | 'accessTokenSealed'
   | 'accessTokenExpiresAt'
@@ -41,7 +41,7 @@ export class AtsConnectionRepository {
 
   async updateSealed(
     id: string,
-    sealed: Pick<AtsConnectionEntity, 'secretSealed' | 'webhookSecretSealed'>,
+    sealed: Pick<AtsConnectionEntity, 'secretSealed' | 'webhookSecretsSealed'>,
   ): Promise<void> {
     await this.repo.update({ id }, sealed);
   }

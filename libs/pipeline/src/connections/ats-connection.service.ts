@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import {
   asAtsKind,
   AtsConnection,
@@ -6,6 +6,7 @@ import {
   AtsKind,
   ConnectionCheckItem,
   connectionUrlProblem,
+  explicitWebhookSecrets,
 } from '@comeback/ats';
 import {
   APP_CONFIG,
@@ -13,6 +14,7 @@ import {
   type AppConfig,
   AuditActor,
   AuditService,
+  ChangeNotifier,
   ErrorCode,
   LruCache,
   NotFoundException,
@@ -31,6 +33,8 @@ export interface AtsConnectionInput {
   clientId?: string | null;
   secret: string;
   webhookSecret?: string | null;
+  /** More signing secrets (Greenhouse: one webhook per event, each with its own secret key). */
+  webhookSecrets?: readonly string[] | null;
   refreshToken?: string | null;
   actingUserId?: string | null;
   offerSalaryField?: string | null;
@@ -38,16 +42,26 @@ export interface AtsConnectionInput {
 
 /**
  * Decrypted connections are cached briefly: the webhook path reads one on every delivery. Bounded (LRU), and
- * only found connections are kept: a miss is keyed by whatever tenant id a stranger put in a webhook URL.
+ * only found connections are kept: a miss is keyed by whatever tenant id a stranger put in a webhook URL. A saved,
+ * removed or re-sealed connection is dropped from every process's cache at once (a change notice); the expiry is
+ * the safety net for a notice lost while Redis was away.
  */
 const CACHE_MS = 30_000;
+/** Change-notice topic: the key is `<tenant>:<kind>`. */
+const CONNECTION_CHANGED = 'ats-connection';
 /** The test delivery goes to our own public URL: it answers at once or something is wrong. */
 const WEBHOOK_CHECK_TIMEOUT_MS = 5_000;
 const CACHE_MAX_ENTRIES = 1_000;
 
 @Injectable()
-export class AtsConnectionService {
+export class AtsConnectionService implements OnModuleInit {
+  private readonly logger = new Logger(AtsConnectionService.name);
   private readonly cache = new LruCache<string, AtsConnection>(CACHE_MAX_ENTRIES, CACHE_MS);
+  /**
+   * Bumped by every change notice: a read that started before a notice does not cache what it read (it may be
+   * the row as it was before the change).
+   */
+  private generation = 0;
 
   constructor(
     private readonly repo: AtsConnectionRepository,
@@ -56,7 +70,28 @@ export class AtsConnectionService {
     private readonly connectors: AtsConnectorRegistry,
     private readonly subscriptions: WebhookSubscriptionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ChangeNotifier) private readonly changes: ChangeNotifier,
   ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.changes.subscribe(CONNECTION_CHANGED, (key) => {
+      this.generation++;
+      this.cache.delete(key);
+    });
+  }
+
+  /** Drops the connection from this process's cache and tells every other process to do the same. */
+  private async changed(tenantId: string, kind: string): Promise<void> {
+    const key = `${tenantId}:${kind}`;
+    this.generation++;
+    this.cache.delete(key);
+    // Saved already: a notice that cannot be sent leaves the other processes on their copy until it expires.
+    await this.changes
+      .publish(CONNECTION_CHANGED, key)
+      .catch((err: Error) =>
+        this.logger.warn({ tenantId, kind, err: err.message }, 'connection change notice not sent'),
+      );
+  }
 
   async upsert(
     actor: AuditActor,
@@ -65,6 +100,10 @@ export class AtsConnectionService {
   ): Promise<AtsConnection> {
     this.assertAllowedUrls(input);
     const connector = this.connectors.get(input.kind);
+    const webhookSecrets = explicitWebhookSecrets({
+      webhookSecret: input.webhookSecret ?? null,
+      webhookSecrets: input.webhookSecrets ?? [],
+    });
     // Greenhouse answers reads only for a Site Admin, and both ATSs refuse writes without a valid author: a
     // connection whose token or acting user the ATS refuses would fail every job, so it is not saved at all.
     const candidate: AtsConnection = {
@@ -74,7 +113,8 @@ export class AtsConnectionService {
       authUrl: input.authUrl ?? null,
       clientId: input.clientId ?? null,
       secret: input.secret,
-      webhookSecret: input.webhookSecret ?? null,
+      webhookSecret: webhookSecrets[0] ?? null,
+      webhookSecrets,
       refreshToken: input.refreshToken ?? null,
       actingUserId: input.actingUserId ?? null,
       offerSalaryField: input.offerSalaryField ?? null,
@@ -83,7 +123,7 @@ export class AtsConnectionService {
       throw new ValidationFailedException(
         `A ${connector.displayName} connection needs webhookSecret (the signing secret set in the ATS)`,
       );
-    const refused = (await connector.checkConnection(candidate)).filter(
+    const refused = (await connector.checkIdentity(candidate)).filter(
       // Blocking only what the ATS answered with a refusal; an ATS that did not answer is left to the check.
       (i) =>
         (i.check === 'credentials' || i.check === 'acting_user') && i.status === 'fail' && !i.unreachable,
@@ -98,9 +138,9 @@ export class AtsConnectionService {
       authUrl: candidate.authUrl,
       clientId: candidate.clientId,
       secretSealed: this.box.seal(input.secret, sealContext(actor.tenantId, input.kind, 'secret')),
-      webhookSecretSealed: input.webhookSecret
-        ? this.box.seal(input.webhookSecret, sealContext(actor.tenantId, input.kind, 'webhook_secret'))
-        : null,
+      webhookSecretsSealed: webhookSecrets.map((w) =>
+        this.box.seal(w, sealContext(actor.tenantId, input.kind, 'webhook_secret')),
+      ),
       refreshTokenSealed: input.refreshToken
         ? this.box.seal(input.refreshToken, sealContext(actor.tenantId, input.kind, 'refresh_token'))
         : null,
@@ -109,12 +149,12 @@ export class AtsConnectionService {
       actingUserId: candidate.actingUserId,
       offerSalaryField: candidate.offerSalaryField,
     });
-    this.cache.delete(`${actor.tenantId}:${input.kind}`);
+    await this.changed(actor.tenantId, input.kind);
     await this.audit.record(actor, {
       action: 'ats_connection.save',
       targetType: 'ats_connection',
       targetId: input.kind,
-      details: { apiBaseUrl: entity.apiBaseUrl },
+      details: { apiBaseUrl: entity.apiBaseUrl, webhookSecrets: webhookSecrets.length },
     });
     const conn = this.toConnection(entity);
     if (webhookTargetUrl) await this.subscriptions.subscribe(conn, webhookTargetUrl);
@@ -126,7 +166,7 @@ export class AtsConnectionService {
     if (!conn) throw new NotFoundException('ATS connection');
     await this.subscriptions.unsubscribe(conn);
     await this.repo.delete(actor.tenantId, kind);
-    this.cache.delete(`${actor.tenantId}:${kind}`);
+    await this.changed(actor.tenantId, kind);
     await this.audit.record(actor, {
       action: 'ats_connection.delete',
       targetType: 'ats_connection',
@@ -207,10 +247,11 @@ export class AtsConnectionService {
     const key = `${tenantId}:${kind}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
+    const generation = this.generation;
     const entity = await this.repo.find(tenantId, kind);
     if (!entity) return null;
     const conn = this.toConnection(entity);
-    this.cache.set(key, conn);
+    if (generation === this.generation) this.cache.set(key, conn);
     return conn;
   }
 
@@ -245,24 +286,26 @@ export class AtsConnectionService {
     for (const e of rows) {
       const secretCtx = sealContext(e.tenantId, e.kind, 'secret');
       const webhookCtx = sealContext(e.tenantId, e.kind, 'webhook_secret');
-      const webhookStale = !!e.webhookSecretSealed && this.box.needsReseal(e.webhookSecretSealed);
+      const webhookStale = e.webhookSecretsSealed.some((w) => this.box.needsReseal(w));
       if (!this.box.needsReseal(e.secretSealed) && !webhookStale) continue;
       await this.repo.updateSealed(e.id, {
         secretSealed: this.box.needsReseal(e.secretSealed)
           ? this.box.reseal(e.secretSealed, secretCtx)
           : e.secretSealed,
-        webhookSecretSealed:
-          e.webhookSecretSealed && webhookStale
-            ? this.box.reseal(e.webhookSecretSealed, webhookCtx)
-            : e.webhookSecretSealed,
+        webhookSecretsSealed: e.webhookSecretsSealed.map((w) =>
+          this.box.needsReseal(w) ? this.box.reseal(w, webhookCtx) : w,
+        ),
       });
-      this.cache.delete(`${e.tenantId}:${e.kind}`);
+      await this.changed(e.tenantId, e.kind);
       resealed += 1;
     }
     return { connections: rows.length, resealed };
   }
 
   private toConnection(e: AtsConnectionEntity): AtsConnection {
+    const webhookSecrets = e.webhookSecretsSealed.map((w) =>
+      this.box.open(w, sealContext(e.tenantId, e.kind, 'webhook_secret')),
+    );
     return {
       tenantId: e.tenantId,
       kind: asAtsKind(e.kind),
@@ -270,9 +313,8 @@ export class AtsConnectionService {
       authUrl: e.authUrl,
       clientId: e.clientId,
       secret: this.box.open(e.secretSealed, sealContext(e.tenantId, e.kind, 'secret')),
-      webhookSecret: e.webhookSecretSealed
-        ? this.box.open(e.webhookSecretSealed, sealContext(e.tenantId, e.kind, 'webhook_secret'))
-        : null,
+      webhookSecret: webhookSecrets[0] ?? null,
+      webhookSecrets,
       refreshToken: e.refreshTokenSealed
         ? this.box.open(e.refreshTokenSealed, sealContext(e.tenantId, e.kind, 'refresh_token'))
         : null,

@@ -40,10 +40,10 @@ export class WebhookIngestService {
     // Same answer for "no such tenant" and "bad signature": nothing to learn by probing.
     if (!conn) throw new AppException(ErrorCode.InvalidSignature, 'Signature verification failed');
     const connector = this.connectors.get(kind);
-    // One signing key per connection for now (the adapter says which: Workable signs with the account token); an
-    // ATS may sign each event type with its own key (Greenhouse), which is why the port takes a list.
-    const signingSecret = connector.webhookSigningSecret(conn);
-    if (!signingSecret || !connector.verifySignature(req, [signingSecret])) {
+    // Every key the connection may be signed with (the adapter says which: Workable signs with the account token;
+    // Greenhouse signs each webhook, one per event, with its own secret key).
+    const secrets = connector.webhookVerificationSecrets(conn);
+    if (secrets.length === 0 || !connector.verifySignature(req, secrets)) {
       throw new AppException(ErrorCode.InvalidSignature, 'Signature verification failed');
     }
     // A signed body may still hold strings PostgreSQL cannot store (NUL, lone surrogates): stored with U+FFFD.

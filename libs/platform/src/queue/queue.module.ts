@@ -14,6 +14,9 @@ import { SecretBox } from '../crypto/secret-box';
 import { CredentialCache } from '../shared-cache/credential-cache.port';
 import { MemoryCredentialCache } from '../shared-cache/memory-credential-cache';
 import { RedisCredentialCache } from '../shared-cache/redis-credential-cache';
+import { ChangeNotifier } from '../shared-cache/change-notifier.port';
+import { MemoryChangeNotifier } from '../shared-cache/memory-change-notifier';
+import { RedisChangeNotifier } from '../shared-cache/redis-change-notifier';
 
 @Injectable()
 class JobQueueCloser implements OnApplicationShutdown {
@@ -21,17 +24,19 @@ class JobQueueCloser implements OnApplicationShutdown {
     @Inject(JobQueue) private readonly queue: JobQueue,
     @Inject(RateLimiter) private readonly limiter: RateLimiter,
     @Inject(CredentialCache) private readonly credentials: CredentialCache,
+    @Inject(ChangeNotifier) private readonly changes: ChangeNotifier,
   ) {}
   async onApplicationShutdown(): Promise<void> {
     await this.queue.close();
     await this.limiter.close();
     await this.credentials.close();
+    await this.changes.close();
   }
 }
 
 /**
  * The second (and last) embedded/production seam: REDIS_URL set → Bull queues, rate limits and shared
- * credentials (ATS tokens) on Redis,
+ * credentials (ATS tokens) and change notices (pub/sub) on Redis,
  * shared by every process; unset → in-process queue and in-memory rate limits (one process).
  */
 @Global()
@@ -47,10 +52,11 @@ export class QueueModule {
           { provide: JobQueue, useClass: InProcessJobQueue },
           { provide: RateLimiter, useClass: MemoryRateLimiter },
           { provide: CredentialCache, useFactory: () => new MemoryCredentialCache() },
+          { provide: ChangeNotifier, useFactory: () => new MemoryChangeNotifier() },
           JobQueueCloser,
           JobHandlerRegistry,
         ],
-        exports: [JobQueue, RateLimiter, CredentialCache, JobHandlerRegistry],
+        exports: [JobQueue, RateLimiter, CredentialCache, ChangeNotifier, JobHandlerRegistry],
       };
     }
     return {
@@ -86,10 +92,14 @@ export class QueueModule {
               `${queuePrefix}:cred:`,
             ),
         },
+        {
+          provide: ChangeNotifier,
+          useFactory: () => new RedisChangeNotifier(redisUrl, `${queuePrefix}:changes:`),
+        },
         JobQueueCloser,
         JobHandlerRegistry,
       ],
-      exports: [JobQueue, RateLimiter, CredentialCache, JobHandlerRegistry],
+      exports: [JobQueue, RateLimiter, CredentialCache, ChangeNotifier, JobHandlerRegistry],
     };
   }
 }
