@@ -49,6 +49,15 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
     },
   },
+  // Plain ES modules run by Node outside TypeScript (e.g. the OIDC provider the tests start): no type information.
+  {
+    files: ['**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
+    },
+  },
   {
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: PROJECT_BOUNDARIES }] },
