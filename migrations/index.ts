@@ -7,6 +7,7 @@ import { MatchKeyHashes1795452148596 } from './1795452148596-MatchKeyHashes';
 import { WritebackLedger1796172895217 } from './1796172895217-WritebackLedger';
 import { WebhookSubscriptionsAndOAuthTokens1796174516545 } from './1796174516545-WebhookSubscriptionsAndOAuthTokens';
 import { TokensAndErasure1796176218091 } from './1796176218091-TokensAndErasure';
+import { IdentityKeyPeppers1796185580510 } from './1796185580510-IdentityKeyPeppers';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -21,4 +22,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   WritebackLedger1796172895217,
   WebhookSubscriptionsAndOAuthTokens1796174516545,
   TokensAndErasure1796176218091,
+  IdentityKeyPeppers1796185580510,
 ];

@@ -15,3 +15,4 @@ export { CsvByteDecoder } from './imports/csv-byte-decoder';
 export type { CsvEncoding, DetectedCsvEncoding } from './imports/csv-byte-decoder';
 export * from './matching/matching.service';
 export * from './matching/matching.dto';
+export { SuppressionHasher } from './erasure/suppression-hasher';

@@ -1,5 +1,6 @@
 import { Command, CommandRunner } from 'nest-commander';
 import { AtsConnectionService } from '@comeback/pipeline';
+import { SuppressionHasher } from '@comeback/registry';
 import { openServices } from '../app-context';
 
 /**
@@ -16,8 +17,15 @@ export class SecretsRotateCommand extends CommandRunner {
     const app = await openServices('pipeline');
     try {
       const counts = await app.get(AtsConnectionService).resealAll();
+      // The suppression list's peppers are sealed too; the peppers themselves stay, so no hash changes.
+      const peppers = await app.get(SuppressionHasher).resealAll();
       process.stdout.write(
-        `${JSON.stringify({ atsConnections: counts.connections, resealed: counts.resealed })}\n`,
+        `${JSON.stringify({
+          atsConnections: counts.connections,
+          resealed: counts.resealed,
+          suppressionPeppers: peppers.peppers,
+          suppressionPeppersResealed: peppers.resealed,
+        })}\n`,
       );
     } finally {
       await app.close();

@@ -4,11 +4,11 @@ import {
   AuditService,
   canSeeSensitive,
   ErasureParticipantRegistry,
-  IdentityKeyHasher,
   NotFoundException,
   Principal,
 } from '@comeback/platform';
 import { ErasureSuppressionsRepository } from '../erasure/erasure-suppressions.repository';
+import { SuppressionHasher } from '../erasure/suppression-hasher';
 import { AlumniRepository, AlumnusIdentityRow } from './alumni.repository';
 import type { AlumnusEntity } from './alumnus.entity';
 import { AlumniPageDto, AlumnusDetailDto, toAlumnusDetailDto, toAlumnusSummaryDto } from './alumni.dto';
@@ -19,7 +19,7 @@ export class AlumniService {
     private readonly alumni: AlumniRepository,
     private readonly audit: AuditService,
     private readonly suppressions: ErasureSuppressionsRepository,
-    private readonly hasher: IdentityKeyHasher,
+    private readonly hasher: SuppressionHasher,
     private readonly erasure: ErasureParticipantRegistry,
   ) {}
 
@@ -67,13 +67,14 @@ export class AlumniService {
    * an audit entry saying only that an erasure happened (it names the suppression, not the person).
    */
   async erase(principal: Principal, employeeNumber: string): Promise<{ suppressionId: string }> {
+    const hasher = await this.hasher.forTenant(principal.tenantId);
     return this.alumni.transaction(async (tx) => {
       const erased = await this.alumni.erase(tx, principal.tenantId, employeeNumber);
       if (!erased) throw new NotFoundException('Former employee');
       const suppressionId = await this.suppressions.insert(
         tx,
         principal.tenantId,
-        this.hasher.hash(principal.tenantId, suppressionKeys(erased)),
+        hasher.hash(principal.tenantId, suppressionKeys(erased)),
       );
       await this.erasure.eraseEverywhere(tx, {
         tenantId: principal.tenantId,
@@ -100,7 +101,7 @@ export class AlumniService {
    * employee number: the next import may bring them back. Audited by suppression id, never the number.
    */
   async liftSuppression(principal: Principal, employeeNumber: string): Promise<{ lifted: string[] }> {
-    const hashes = this.hasher.lookupHashes(
+    const hashes = (await this.hasher.forTenant(principal.tenantId)).hash(
       principal.tenantId,
       suppressionKeys({
         employeeNumber,
