@@ -3,7 +3,8 @@
 // hashes were keyed by SECRET_KEY: once SECRET_KEY_PREVIOUS was removed after a rotation, a re-import of the erased
 // person matched nothing and brought them back.
 import { randomBytes } from 'node:crypto';
-import { TokenService } from '@comeback/platform';
+import { suppressionKeys } from '@comeback/domain';
+import { IdentityKeyHasher, TokenService } from '@comeback/platform';
 import { SuppressionHasher } from '@comeback/registry';
 import { csvUpload, http, startApi, type Harness } from '../support/api-harness';
 import { dbQuery } from './security-kit';
@@ -69,5 +70,30 @@ describe('erasure suppression survives a SECRET_KEY rotation', () => {
     });
     expect(lift.status).toBe(200);
     expect((await importRow(api, hr)).body).toMatchObject({ rowsSuppressed: 0, inserted: 1 });
+  });
+
+  it('a tenant with suppressions made before peppers existed keeps them matching (its pepper is their key)', async () => {
+    await api?.close();
+    api = await startApi({ SECRET_KEY: KEY_1, SECRET_KEY_PREVIOUS: undefined });
+    const tenant = await api.tenant('legacy');
+    // A suppression as the earlier release stored it: hashed under a key derived from SECRET_KEY, no pepper yet.
+    const legacy = new IdentityKeyHasher(IdentityKeyHasher.legacyKey(Buffer.from(KEY_1, 'base64')));
+    const keys = suppressionKeys({
+      employeeNumber: 'E7301',
+      familyName: '鷺沼',
+      givenName: '千尋',
+      familyNameKana: 'サギヌマ',
+      givenNameKana: 'チヒロ',
+      previousFamilyNames: [],
+      birthDate: '1987-03-09',
+      emails: ['chihiro.saginuma@example.com'],
+      phones: ['090-7301-7301'],
+    });
+    await dbQuery('INSERT INTO erasure_suppressions (tenant_id, key_hashes) VALUES ($1, $2)', [
+      tenant.id,
+      legacy.hash(tenant.id, keys),
+    ]);
+    const res = await importRow(api, hrToken(api, tenant.id));
+    expect(res.body).toMatchObject({ rowsSuppressed: 1, inserted: 0 });
   });
 });

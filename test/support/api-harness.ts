@@ -3,7 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { Role, TenantService, TokenService } from '@comeback/platform';
 import { createApiApp } from '@comeback/http-api';
 import { installResponseScan } from './response-scan';
-import { createTestDatabase } from './test-database';
+import { adminQuery, createTestDatabase } from './test-database';
 
 export interface Harness {
   app: INestApplication;
@@ -11,7 +11,7 @@ export interface Harness {
   /** The api's database (a fresh clone unless `startApi` was given one). */
   databaseUrl: string;
   tenant(slug: string): Promise<TestTenant>;
-  /** Stops the api; drops its database unless `keepDatabase` (or the database was given to `startApi`). */
+  /** Stops the api; drops its database unless `keepDatabase` (to hand it to the next `startApi`). */
   close(opts?: { keepDatabase?: boolean }): Promise<void>;
 }
 
@@ -29,8 +29,16 @@ export async function startApi(
   env: Record<string, string | undefined> = {},
   opts: { databaseUrl?: string } = {},
 ): Promise<Harness> {
-  const db = opts.databaseUrl
-    ? { url: opts.databaseUrl, drop: async () => undefined }
+  // A database handed over by an earlier harness is this one's now: dropped on close unless kept again.
+  const given = opts.databaseUrl;
+  const db = given
+    ? {
+        url: given,
+        drop: async () =>
+          void (await adminQuery(
+            `DROP DATABASE IF EXISTS "${new URL(given).pathname.slice(1)}" WITH (FORCE)`,
+          )),
+      }
     : await createTestDatabase();
   process.env.DATABASE_URL = db.url;
   for (const [k, v] of Object.entries(env)) {
