@@ -287,28 +287,40 @@ describe('offers & pay fairness API (real PostgreSQL)', () => {
       ).toBe(400);
     });
 
-    it('never gives a recruiter or hiring manager cohort statistics when the cohort is below 5', async () => {
-      const asRecruiter = await http(h.baseUrl, 'POST', '/api/v1/offers/applications/greenhouse/A2/checks', {
-        token: a.token('recruiter'),
-        json: { amount: 9_000_000, asOf: TODAY },
-      });
-      expect(asRecruiter.status).toBe(201);
-      const f = asRecruiter.body.fairness;
-      // Recruiters get no cohort pay figures at all (issue 12 #4), and no comparison with a cohort below 5.
-      expect(Object.keys(f).sort()).toEqual(['reasons', 'result', 'view']);
-      expect(f.view).toBe('summary');
-      expect(asRecruiter.text).not.toMatch(/4,800,000|4800000|priorSalary/);
-      expect(f.reasons.map((r: any) => r.code)).toContain('small_cohort');
-      expect(f.reasons.map((r: any) => r.code)).not.toContain('cohort_comparison_withheld');
+    it('gives a recruiter no offer checks, pay bands or benchmarks at all (recruiters get no pay data)', async () => {
+      const rec = a.token('recruiter');
+      for (const [method, path] of [
+        ['POST', '/api/v1/offers/applications/greenhouse/A2/checks'],
+        ['GET', '/api/v1/offers/applications/greenhouse/A2/checks'],
+        ['GET', '/api/v1/offers/pay-bands'],
+        ['GET', '/api/v1/offers/market-benchmarks'],
+      ]) {
+        const res = await http(h.baseUrl, method, path, {
+          token: rec,
+          json: method === 'POST' ? { amount: 9_000_000, asOf: TODAY } : undefined,
+        });
+        expect([path, res.status]).toEqual([path, 403]);
+      }
+    });
 
+    it('never gives a hiring manager cohort statistics when the cohort is below 5', async () => {
       const hm = await http(h.baseUrl, 'POST', '/api/v1/offers/applications/greenhouse/A2/checks', {
         token: a.token('hiring_manager', 'hm-sales'),
         json: { amount: 9_000_000, asOf: TODAY },
       });
       expect(hm.status).toBe(201);
-      expect(Object.keys(hm.body.fairness).sort()).toEqual(['reasons', 'result', 'view']);
-      expect(hm.body.fairness.view).toBe('summary');
+      const f = hm.body.fairness;
+      expect(Object.keys(f).sort()).toEqual(['reasons', 'result', 'view']);
+      expect(f.view).toBe('summary');
+      expect(hm.text).not.toMatch(/4,800,000|4800000|priorSalary/);
+      expect(f.reasons.map((r: any) => r.code)).toContain('small_cohort');
+      expect(f.reasons.map((r: any) => r.code)).not.toContain('cohort_comparison_withheld');
       expect(hm.body).not.toHaveProperty('proposal');
+      const again = await http(h.baseUrl, 'POST', '/api/v1/offers/applications/greenhouse/A2/checks', {
+        token: a.token('hiring_manager', 'hm-sales'),
+        json: { amount: 9_100_000, asOf: TODAY },
+      });
+      expect(again.status).toBe(201);
       const history = await http(h.baseUrl, 'GET', '/api/v1/offers/applications/greenhouse/A2/checks', {
         token: a.token('hiring_manager', 'hm-sales'),
       });
@@ -319,9 +331,9 @@ describe('offers & pay fairness API (real PostgreSQL)', () => {
       expect(history.text).not.toMatch(/"statistics"|"n":|"percentile"|"regression"|4800000/);
     });
 
-    it('gives a recruiter no cohort figures and nothing derived from the returnee’s own pay', async () => {
+    it('gives a hiring manager no cohort figures and nothing derived from the returnee’s own pay', async () => {
       const res = await http(h.baseUrl, 'POST', '/api/v1/offers/applications/greenhouse/A1/checks', {
-        token: a.token('recruiter'),
+        token: a.token('hiring_manager', 'hm-eng'),
         json: { amount: 5_000_000, asOf: TODAY },
       });
       expect(res.status).toBe(201);
@@ -331,6 +343,22 @@ describe('offers & pay fairness API (real PostgreSQL)', () => {
       expect(res.body.fairness.reasons).toEqual(
         expect.arrayContaining([expect.objectContaining({ basis: 'cohort_p25_with_experience' })]),
       );
+    });
+
+    it('leaves HR’s proposals (computed from the prior level and rating) out of a hiring manager’s history', async () => {
+      const hrHistory = await http(h.baseUrl, 'GET', '/api/v1/offers/applications/greenhouse/A1/checks', {
+        token: hr(),
+      });
+      const proposal = hrHistory.body.find((c: any) => c.kind === 'proposal');
+      expect(proposal).toBeDefined();
+      const hmHistory = await http(h.baseUrl, 'GET', '/api/v1/offers/applications/greenhouse/A1/checks', {
+        token: a.token('hiring_manager', 'hm-eng'),
+      });
+      expect(hmHistory.status).toBe(200);
+      expect(hmHistory.body.length).toBeGreaterThan(0);
+      expect(hmHistory.body.map((c: any) => c.kind)).not.toContain('proposal');
+      expect(hmHistory.body.map((c: any) => c.id)).not.toContain(proposal.id);
+      expect(hmHistory.text).not.toContain(String(proposal.amount));
     });
 
     it('hides applications of other jobs from a hiring manager', async () => {

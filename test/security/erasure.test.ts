@@ -1,4 +1,7 @@
+import { getQueueToken } from '@nestjs/bull';
+import type { Job, Queue } from 'bull';
 import { ReviewQueueService } from '@comeback/pipeline';
+import { queueOfJob } from '@comeback/platform';
 import { DataSource } from 'typeorm';
 import { trackApplication } from '../compensation/compensation-fixtures';
 import { csvUpload, Harness, http, startApi, TestTenant } from '../support/api-harness';
@@ -201,6 +204,47 @@ describe('security: erasure removes every copy', () => {
       ],
     );
 
+    // A note we wrote into the ATS (it stays there: HR is told where), and an unrelated one.
+    await db.query(
+      `INSERT INTO writeback_steps (tenant_id, ats, application_id, step, subject, status, detail)
+       VALUES ($1, 'greenhouse', 'APP-P', 'note', '', 'done', $2), ($1, 'greenhouse', 'APP-OTHER', 'note', '', 'done', '{}')`,
+      [t.id, JSON.stringify({ body: `元社員 ${PERSON.family}` })],
+    );
+    // Row-level problems of an earlier import quoting the person's values, beside one about somebody else.
+    const otherProblem = {
+      row: 9,
+      column: 'birth_date',
+      code: 'invalid_date',
+      message: 'Q11111: 1990-02-30',
+    };
+    await db.query(`UPDATE import_runs SET problems = $2, warnings = $3 WHERE tenant_id = $1`, [
+      t.id,
+      JSON.stringify([
+        { row: 3, column: 'emails', code: 'invalid_email', message: `not an e-mail: ${PERSON.email}x` },
+        otherProblem,
+      ]),
+      JSON.stringify([{ row: 3, column: 'phones', code: 'odd_phone', message: `odd: ${PERSON.phone}` }]),
+    ]);
+    // Finished jobs in Redis: one of the person's application failed quoting their e-mail; one of somebody else.
+    const queue = api.app.get<Queue>(getQueueToken(queueOfJob('application.evaluate')));
+    const failJob = async (applicationId: string, message: string) => {
+      // Added in front (lifo), taken as a worker would (active, locked), then failed with the message.
+      await queue.add(
+        'application.evaluate',
+        { tenantId: t.id, ats: 'greenhouse', applicationId, candidateId: null, reason: 'backfill' },
+        { jobId: `erasure-test:${applicationId}`, lifo: true },
+      );
+      const job = await (queue as unknown as { getNextJob(): Promise<Job> }).getNextJob();
+      expect(String(job.id)).toBe(`erasure-test:${applicationId}`);
+      await job.moveToFailed({ message }, true);
+      await job.releaseLock();
+      return String(job.id);
+    };
+    const personJob = await failJob('APP-P', `ATS refused the note for ${PERSON.email}`);
+    const otherJob = await failJob('APP-OTHER', 'ATS answered 503');
+    const failedIds = async () => (await queue.getFailed()).map((j) => String(j.id));
+    expect(await failedIds()).toEqual(expect.arrayContaining([personJob, otherJob]));
+
     const before = await scan();
     // Sanity: the fill reached every place the finding names.
     expect(before).toEqual(
@@ -216,19 +260,37 @@ describe('security: erasure removes every copy', () => {
         'inbox_events.event',
         'audit_entries.target_id',
         'audit_entries.details',
+        'import_runs.problems',
+        'import_runs.warnings',
       ]),
     );
 
     const erase = await http(api.baseUrl, 'DELETE', `/api/v1/registry/alumni/${PERSON.employeeNumber}`, {
       token: hr(),
     });
-    expect(erase.status).toBe(204);
+    expect(erase.status).toBe(200);
     expect(await scan()).toEqual([]);
+    // Our note in the ATS cannot be erased by us: the answer and the audit entry say where it is.
+    expect(erase.body.atsNotesToRemove).toEqual([
+      { ats: 'greenhouse', applicationId: 'APP-P', url: expect.stringContaining('APP-P') },
+    ]);
+    // The import report keeps what was about somebody else; the queue forgot the person's failed job only.
+    const [run] = await dbQuery<{ problems: unknown[]; warnings: unknown[] }>(
+      'SELECT problems, warnings FROM import_runs WHERE tenant_id = $1 AND jsonb_array_length(problems) > 0',
+      [t.id],
+    );
+    expect(run).toEqual({ problems: [otherProblem], warnings: [] });
+    const failedAfter = await failedIds();
+    expect(failedAfter).not.toContain(personJob);
+    expect(failedAfter).toContain(otherJob);
 
     // Only that an erasure happened: who and when, no person.
     const erasures = await auditRows(t.id, ['registry.erase']);
     expect(erasures).toHaveLength(1);
     expect(erasures[0]).toMatchObject({ actor: 'hr-erasure', target_type: 'erasure_suppression' });
+    expect(JSON.stringify(erasures[0])).toContain(
+      '"atsNotesToRemove":[{"ats":"greenhouse","applicationId":"APP-P"}]',
+    );
     // The other person is untouched.
     expect((await http(api.baseUrl, 'GET', '/api/v1/registry/alumni/Q11111', { token: hr() })).status).toBe(
       200,

@@ -10,6 +10,8 @@ type Who = 'hr_admin' | 'recruiter' | 'hiring_manager' | 'integration';
 const HR: Who[] = ['hr_admin'];
 const HR_REC: Who[] = ['hr_admin', 'recruiter'];
 const STAFF: Who[] = ['hr_admin', 'recruiter', 'hiring_manager'];
+/** Pay data: recruiters get none; hiring managers the outcome without figures (security.md). */
+const HR_HM: Who[] = ['hr_admin', 'hiring_manager'];
 const PUBLIC = 'public' as const;
 
 /** Who may call each route (anonymous callers only where PUBLIC). */
@@ -67,8 +69,8 @@ const EXPECTED: Record<string, Who[] | typeof PUBLIC> = {
   'PUT /api/v1/settings': HR,
   'GET /api/v1/audit': HR,
   'POST /api/v1/offers/applications/{ats}/{applicationId}/proposal': HR,
-  'POST /api/v1/offers/applications/{ats}/{applicationId}/checks': STAFF,
-  'GET /api/v1/offers/applications/{ats}/{applicationId}/checks': STAFF,
+  'POST /api/v1/offers/applications/{ats}/{applicationId}/checks': HR_HM,
+  'GET /api/v1/offers/applications/{ats}/{applicationId}/checks': HR_HM,
   'POST /api/v1/offers/checks/{checkId}/approval': HR,
   'GET /api/v1/offers/fairness-policies': HR,
   'POST /api/v1/offers/fairness-policies': HR,
@@ -79,10 +81,10 @@ const EXPECTED: Record<string, Who[] | typeof PUBLIC> = {
   'POST /api/v1/offers/fairness-policies/{version}/activate': HR,
   'POST /api/v1/offers/market-benchmarks/imports': HR,
   'POST /api/v1/offers/market-benchmarks': HR,
-  'GET /api/v1/offers/market-benchmarks': HR_REC,
+  'GET /api/v1/offers/market-benchmarks': HR,
   'POST /api/v1/offers/pay-bands/imports': HR,
   'POST /api/v1/offers/pay-bands': HR,
-  'GET /api/v1/offers/pay-bands': HR_REC,
+  'GET /api/v1/offers/pay-bands': HR,
   'POST /api/v1/offers/incumbent-snapshots/imports': HR,
   'POST /api/v1/offers/incumbent-snapshots': HR,
   'GET /api/v1/offers/incumbent-snapshots': HR,

@@ -2,13 +2,17 @@ import type { INestApplication } from '@nestjs/common';
 import { createServer, type AddressInfo } from 'node:net';
 import { Role, TenantService, TokenService } from '@comeback/platform';
 import { createApiApp } from '@comeback/http-api';
-import { createTestDatabase } from './test-database';
+import { installResponseScan } from './response-scan';
+import { adminQuery, createTestDatabase } from './test-database';
 
 export interface Harness {
   app: INestApplication;
   baseUrl: string;
+  /** The api's database (a fresh clone unless `startApi` was given one). */
+  databaseUrl: string;
   tenant(slug: string): Promise<TestTenant>;
-  close(): Promise<void>;
+  /** Stops the api; drops its database unless `keepDatabase` (to hand it to the next `startApi`). */
+  close(opts?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 export interface TestTenant {
@@ -17,9 +21,26 @@ export interface TestTenant {
   token(role: Role, subject?: string): string;
 }
 
-/** The real api on a fresh PostgreSQL database (cloned from the migrated template), listening on a random port. */
-export async function startApi(env: Record<string, string | undefined> = {}): Promise<Harness> {
-  const db = await createTestDatabase();
+/**
+ * The real api on a fresh PostgreSQL database (cloned from the migrated template), listening on a random port;
+ * or on `opts.databaseUrl`, a database an earlier harness kept (a restart, e.g. with other keys).
+ */
+export async function startApi(
+  env: Record<string, string | undefined> = {},
+  opts: { databaseUrl?: string } = {},
+): Promise<Harness> {
+  // A database handed over by an earlier harness is this one's now: dropped on close unless kept again.
+  const given = opts.databaseUrl;
+  const db = given
+    ? {
+        url: given,
+        drop: async () =>
+          void (await adminQuery(
+            `DROP DATABASE IF EXISTS "${new URL(given).pathname.slice(1)}" WITH (FORCE)`,
+          )),
+      }
+    : await createTestDatabase();
+  process.env.DATABASE_URL = db.url;
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
@@ -30,10 +51,13 @@ export async function startApi(env: Record<string, string | undefined> = {}): Pr
   const baseUrl = `http://127.0.0.1:${port}`;
   process.env.PUBLIC_BASE_URL = baseUrl;
   const app = await createApiApp({ logger: false });
+  // Every recruiter / hiring-manager response of every test is scanned for sensitive data (response-scan.ts).
+  installResponseScan(app);
   await app.listen(port, '127.0.0.1');
   return {
     app,
     baseUrl,
+    databaseUrl: db.url,
     async tenant(slug: string): Promise<TestTenant> {
       const t = await app.get(TenantService).create({ slug, name: slug });
       const tokens = app.get(TokenService);
@@ -44,9 +68,9 @@ export async function startApi(env: Record<string, string | undefined> = {}): Pr
           tokens.mint({ tenantId: t.id, role, subject: subject ?? `${slug}-${role}` }),
       };
     },
-    async close(): Promise<void> {
+    async close(closeOpts: { keepDatabase?: boolean } = {}): Promise<void> {
       await app.close();
-      await db.drop();
+      if (!closeOpts.keepDatabase) await db.drop();
     },
   };
 }

@@ -7,6 +7,7 @@ import {
 import { JobQueue } from '@comeback/platform';
 import { syntheticRegistryLines } from '@comeback/fixtures';
 import { csvUpload, Harness, http, startApi, TestTenant } from './api-harness';
+import { watchPeople } from './response-scan';
 
 export type AtsUnderTest = 'greenhouse' | 'workable';
 
@@ -29,6 +30,12 @@ export const REGISTRY = [
   'E5,桜浦,愛,サクラウラ,アイ,野谷,1993-10-16,ai_433@docomo.ne.jp,090-7139-8759,2015-04-01,2021-09-30,voluntary_career,yes,研究開発部,主任,G3,6000000,2020:A;2021:A,,true',
   'E6,野々宮,紗季,ノノミヤ,サキ,,1990-02-02,saki.nonomiya@yahoo.co.jp,080-5151-6262,2014-04-01,2022-12-31,relocation,yes,営業部,主任,G3,5800000,2021:B;2022:A,,true',
 ];
+
+/** The named people's birth dates and salaries: no recruiter or hiring-manager response may contain them. */
+export const REGISTRY_PEOPLE = REGISTRY.slice(-6).map((line) => {
+  const cols = line.split(',');
+  return { birthDate: cols[6], salaries: [Number(cols[16])] };
+});
 
 export interface Stack {
   ats: AtsUnderTest;
@@ -77,6 +84,7 @@ export async function startStack(
     RUN_JOBS_IN_API: 'true',
     ...(opts.env ?? {}),
   });
+  watchPeople(REGISTRY_PEOPLE);
   const tenant = await api.tenant(`e2e-${ats}`);
   const hr = tenant.token('hr_admin');
   const recruiter = tenant.token('recruiter');

@@ -3,7 +3,6 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { APP_CONFIG, AppConfigModule } from './config/config.module';
-import { IdentityKeyHasher } from './crypto/identity-key-hasher';
 import { SecretBox } from './crypto/secret-box';
 import { DatabaseModule } from './database/database.module';
 import { VersionedDocumentStores } from './documents/versioned-document-store';
@@ -34,11 +33,6 @@ import { TenancyModule } from './tenancy/tenancy.module';
       inject: [APP_CONFIG],
       useFactory: (c: AppConfig) => new SecretBox(c.secretKey, c.secretKeyPrevious),
     },
-    {
-      provide: IdentityKeyHasher,
-      inject: [APP_CONFIG],
-      useFactory: (c: AppConfig) => new IdentityKeyHasher(c.secretKey, c.secretKeyPrevious),
-    },
     VersionedDocumentsRepository,
     VersionedDocumentStores,
   ],
@@ -52,7 +46,6 @@ import { TenancyModule } from './tenancy/tenancy.module';
     HealthModule,
     MailModule,
     SecretBox,
-    IdentityKeyHasher,
     VersionedDocumentStores,
   ],
 })

@@ -16,3 +16,4 @@ export type { CsvEncoding, DetectedCsvEncoding } from './imports/csv-byte-decode
 export * from './matching/matching.service';
 export * from './matching/matching.dto';
 export * from './sync/alumni-sync.service';
+export { SuppressionHasher } from './erasure/suppression-hasher';

@@ -10,6 +10,9 @@ import {
 } from './alumni/alumnus-match-key.entity';
 import { ErasureSuppressionEntity } from './erasure/erasure-suppression.entity';
 import { ErasureSuppressionsRepository } from './erasure/erasure-suppressions.repository';
+import { IdentityKeyPepperEntity } from './erasure/identity-key-pepper.entity';
+import { IdentityKeyPeppersRepository } from './erasure/identity-key-peppers.repository';
+import { SuppressionHasher } from './erasure/suppression-hasher';
 import { AlumniImportService } from './imports/alumni-import.service';
 import { ImportRunEntity } from './imports/import-run.entity';
 import { ImportRunRepository } from './imports/import-run.repository';
@@ -27,18 +30,21 @@ import { AlumniSyncService } from './sync/alumni-sync.service';
       RegistryStatsEntity,
       ImportRunEntity,
       ErasureSuppressionEntity,
+      IdentityKeyPepperEntity,
     ]),
   ],
   providers: [
     AlumniRepository,
     ImportRunRepository,
     ErasureSuppressionsRepository,
+    IdentityKeyPeppersRepository,
+    SuppressionHasher,
     AlumniService,
     AlumniImportService,
     MatchingService,
     AlumniSyncRepository,
     AlumniSyncService,
   ],
-  exports: [AlumniService, AlumniImportService, MatchingService, AlumniSyncService],
+  exports: [AlumniService, AlumniImportService, MatchingService, AlumniSyncService, SuppressionHasher],
 })
 export class RegistryModule {}

@@ -2,6 +2,7 @@ import { Command, CommandRunner } from 'nest-commander';
 import { AtsConnectionService } from '@comeback/pipeline';
 import { SsoService } from '@comeback/people';
 import { HrisConnectionService } from '@comeback/hris';
+import { SuppressionHasher } from '@comeback/registry';
 import { openServices } from '../app-context';
 
 /**
@@ -20,6 +21,8 @@ export class SecretsRotateCommand extends CommandRunner {
       const counts = await app.get(AtsConnectionService).resealAll();
       const hris = await app.get(HrisConnectionService).resealAll();
       const sso = await app.get(SsoService).resealAll();
+      // The suppression list's peppers are sealed too; the peppers themselves stay, so no hash changes.
+      const peppers = await app.get(SuppressionHasher).resealAll();
       process.stdout.write(
         `${JSON.stringify({
           atsConnections: counts.connections,
@@ -28,6 +31,8 @@ export class SecretsRotateCommand extends CommandRunner {
           hrisResealed: hris.resealed,
           ssoProviders: sso.providers,
           ssoResealed: sso.resealed,
+          suppressionPeppers: peppers.peppers,
+          suppressionPeppersResealed: peppers.resealed,
         })}\n`,
       );
     } finally {

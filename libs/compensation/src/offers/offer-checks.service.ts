@@ -16,6 +16,7 @@ import {
   AppException,
   AuditService,
   ErrorCode,
+  ForbiddenException,
   NotFoundException,
   Principal,
   RateLimiter,
@@ -151,6 +152,7 @@ export class OfferChecksService {
     inputs: OfferInputs,
   ): Promise<OfferCheckView> {
     requireRecentAsOf(inputs.asOf);
+    requirePayViewer(principal);
     const app = await this.visibleApplication(principal, ats, applicationId);
     if (principal.role !== 'hr_admin') await this.spendWhatIfBudget(principal, ats, applicationId);
     const ctx = await this.context(principal.tenantId, ats, applicationId, inputs, app);
@@ -174,9 +176,15 @@ export class OfferChecksService {
     );
   }
 
+  /**
+   * The application's checks as the viewer may see them. Outside HR, proposals are left out: their amount is
+   * computed from the returnee's prior level and last rating and shown beside the prior salary (HR-only inputs).
+   */
   async history(principal: Principal, ats: string, applicationId: string): Promise<OfferCheckView[]> {
+    requirePayViewer(principal);
     await this.visibleApplication(principal, ats, applicationId);
-    const rows = await this.checks.listForApplication(principal.tenantId, ats, applicationId);
+    const all = await this.checks.listForApplication(principal.tenantId, ats, applicationId);
+    const rows = principal.role === 'hr_admin' ? all : all.filter((r) => r.check.kind !== 'proposal');
     if (principal.role === 'hr_admin' && rows.length > 0) {
       await this.audit.record(principal, {
         action: 'offer.read_checks',
@@ -471,6 +479,12 @@ export class OfferChecksService {
       throw err;
     }
   }
+}
+
+/** Offer checks are pay data: HR and the job's hiring managers only, never recruiters (security.md). */
+function requirePayViewer(principal: Principal): void {
+  if (principal.role !== 'hr_admin' && principal.role !== 'hiring_manager')
+    throw new ForbiddenException('Offer checks are for HR and the job’s hiring managers');
 }
 
 function requireRecentAsOf(asOf: string | undefined): void {

@@ -50,7 +50,8 @@ export class BriefingService {
     const [changes, jobDepartment, checks] = await Promise.all([
       returnee ? this.changeLog.since(principal.tenantId, returnee.leaveDate) : Promise.resolve([]),
       this.changeLog.jobDepartment(principal.tenantId, ats, app.jobId),
-      this.offers.history(principal, ats, applicationId),
+      // Offer checks are pay data: never read for a recruiter (the briefing shows them no offer section).
+      role === 'recruiter' ? Promise.resolve([]) : this.offers.history(principal, ats, applicationId),
     ]);
     const latest = checks[0];
     const offer: BriefingOfferInput | null = latest

@@ -282,6 +282,14 @@ describe('composeBriefing', () => {
     expect(json).not.toMatch(/6200000|6000000|voluntary_career|転職・キャリア|expectations|"rating"/);
     expect(b.fastTrack.recruiterSummary).toContain('eligible');
   });
+
+  it('gives a recruiter no offer outcome, even when one was checked (recruiters get no pay data)', () => {
+    const b = composeBriefing(input({}, 'recruiter'), { role: 'recruiter' });
+    expect(b.offer.status).toBe('none');
+    expect(b.offer.result).toBeUndefined();
+    expect(b.offer.reasons).toEqual([]);
+    expect(b.offer.text.ja).toContain('オファー');
+  });
 });
 
 describe('briefing parts', () => {

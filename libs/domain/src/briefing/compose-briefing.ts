@@ -127,6 +127,16 @@ const RESULT_TEXT: Readonly<Record<'pass' | 'warn' | 'fail', BilingualText>> = {
 };
 
 function offerSection(offer: BriefingOfferInput | null, viewer: BriefingViewer): Briefing['offer'] {
+  // Recruiters get no pay data at all, not even an offer's outcome (security.md, "Who may learn what").
+  if (viewer.role === 'recruiter')
+    return {
+      status: 'none',
+      reasons: [],
+      text: {
+        en: 'Offers are shown to HR and the job’s hiring managers.',
+        ja: 'オファーは人事と担当の採用マネージャーにのみ表示されます。',
+      },
+    };
   if (!offer)
     return {
       status: 'none',

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DEPARTURE_REASON_CODES, DEPARTURE_REASON_LABELS_JA } from './departure-reasons';
 import {
   evaluateEligibility,
@@ -7,16 +5,7 @@ import {
   type EvaluationOptions,
 } from './eligibility-evaluation';
 import type { EligibilityPolicy, EligibilityRules, ScopeOverride } from './eligibility-policy';
-import { validateEligibilityPolicy } from './eligibility-policy-validation';
-
-function loadDefaultPolicy(): EligibilityPolicy {
-  const raw: unknown = JSON.parse(
-    readFileSync(join(__dirname, '../../../../config/eligibility-policy.default.json'), 'utf8'),
-  );
-  const result = validateEligibilityPolicy(raw);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.policy;
-}
+import { loadDefaultPolicy } from './default-policy.spec-support';
 
 const DEFAULT = loadDefaultPolicy();
 

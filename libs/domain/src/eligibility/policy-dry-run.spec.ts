@@ -1,18 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AlumnusEligibilityInput } from './eligibility-evaluation';
 import type { EligibilityPolicy } from './eligibility-policy';
-import { validateEligibilityPolicy } from './eligibility-policy-validation';
 import { dryRunPolicyChange } from './policy-dry-run';
-
-function loadDefaultPolicy(): EligibilityPolicy {
-  const raw: unknown = JSON.parse(
-    readFileSync(join(__dirname, '../../../../config/eligibility-policy.default.json'), 'utf8'),
-  );
-  const result = validateEligibilityPolicy(raw);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.policy;
-}
+import { loadDefaultPolicy } from './default-policy.spec-support';
 
 const CURRENT = loadDefaultPolicy();
 const AS_OF = { asOf: '2025-06-01' };

@@ -1,19 +1,8 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { EligibilityPolicy } from '../eligibility/eligibility-policy';
-import { validateEligibilityPolicy } from '../eligibility/eligibility-policy-validation';
 import { planFastTrack, type PlannerStage } from './fast-track-planner';
 import { normalizeStageName, stageMatcher } from './stage-matching';
-
-function loadDefaultPolicy(): EligibilityPolicy {
-  const raw: unknown = JSON.parse(
-    readFileSync(join(__dirname, '../../../../config/eligibility-policy.default.json'), 'utf8'),
-  );
-  const result = validateEligibilityPolicy(raw);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.policy;
-}
+import { loadDefaultPolicy } from '../eligibility/default-policy.spec-support';
 
 const DEFAULT = loadDefaultPolicy();
 

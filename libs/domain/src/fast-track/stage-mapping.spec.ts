@@ -1,19 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { EligibilityPolicy } from '../eligibility/eligibility-policy';
-import { validateEligibilityPolicy } from '../eligibility/eligibility-policy-validation';
 import { planFastTrack, type PlannerStage } from './fast-track-planner';
 import { applyStageMapping, type StageMapping } from './stage-mapping';
 import { replanAfterStaleMove } from './stale-move';
-
-function loadDefaultPolicy(): EligibilityPolicy {
-  const raw: unknown = JSON.parse(
-    readFileSync(join(__dirname, '../../../../config/eligibility-policy.default.json'), 'utf8'),
-  );
-  const result = validateEligibilityPolicy(raw);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.policy;
-}
+import { loadDefaultPolicy } from '../eligibility/default-policy.spec-support';
 
 const POLICY = loadDefaultPolicy();
 const pipeline = (...names: string[]): PlannerStage[] =>

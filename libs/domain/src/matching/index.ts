@@ -54,3 +54,4 @@ export {
 } from './match-scoring';
 export { DEFAULT_MATCH_THRESHOLDS, decideMatch, matchApplicant } from './match-decision';
 export { selectKeyCandidates, type CandidateLimits, type KeyHit } from './candidate-selection';
+export { evidenceForViewer, isSensitiveEvidenceField } from './sensitive-evidence';

@@ -6,6 +6,7 @@ import {
   type NameScript,
 } from './name-normalisation';
 import type { AlumnusIdentity, ApplicantIdentity } from './match-types';
+import { BoundedMemo } from './bounded-memo';
 
 /** One name part (family or given) ready for comparison. */
 export interface NamePart {
@@ -33,25 +34,20 @@ export interface AlumnusNames {
 /*
  * Registries repeat a few thousand name spellings over and over, and normalising one (NFKC, variant kanji,
  * kana → romaji skeleton) costs tens of microseconds: a bounded memo makes a million-row import's name work
- * a map lookup. Cleared wholesale when full, which is cheap and keeps memory bounded.
+ * a map lookup, and keeps memory bounded whatever names arrive.
  */
-const NAME_PART_MEMO_LIMIT = 100_000;
-const namePartMemo = new Map<string, NamePart>();
+export const NAME_PART_MEMO = new BoundedMemo<NamePart>(100_000, 128);
 
 export function makeNamePart(written: string | null | undefined, kana?: string | null): NamePart {
-  const memoKey = `${written ?? ''}\u0000${kana ?? ''}`;
-  const known = namePartMemo.get(memoKey);
-  if (known !== undefined) return known;
-  const text = normaliseNamePart(written);
-  const kanaSkeleton = kana ? nameSkeleton(kana) : null;
-  const part: NamePart = Object.freeze({
-    text,
-    script: detectScript(text),
-    skeleton: kanaSkeleton ?? nameSkeleton(text),
+  return NAME_PART_MEMO.get(`${written ?? ''}\u0000${kana ?? ''}`, () => {
+    const text = normaliseNamePart(written);
+    const kanaSkeleton = kana ? nameSkeleton(kana) : null;
+    return Object.freeze({
+      text,
+      script: detectScript(text),
+      skeleton: kanaSkeleton ?? nameSkeleton(text),
+    });
   });
-  if (namePartMemo.size >= NAME_PART_MEMO_LIMIT) namePartMemo.clear();
-  namePartMemo.set(memoKey, part);
-  return part;
 }
 
 export function alumnusNames(a: AlumnusIdentity): AlumnusNames {

@@ -85,7 +85,7 @@ export class CompensationDataController {
   }
 
   @Get('market-benchmarks')
-  @Authenticated('hr_admin', 'recruiter')
+  @Authenticated('hr_admin')
   benchmarks(@CurrentPrincipal() p: Principal, @Query() q: PageQueryDto) {
     return this.data.benchmarks(p.tenantId, q.limit);
   }
@@ -114,7 +114,7 @@ export class CompensationDataController {
   }
 
   @Get('pay-bands')
-  @Authenticated('hr_admin', 'recruiter')
+  @Authenticated('hr_admin')
   bands(@CurrentPrincipal() p: Principal, @Query() q: PageQueryDto) {
     return this.data.bands(p.tenantId, q.limit);
   }

@@ -25,9 +25,12 @@ export class OffersController {
     return this.offers.propose(p, ats, applicationId, body);
   }
 
-  /** "What if we offer X?" — checked, recorded, and shown as the caller's role may see it. */
+  /**
+   * "What if we offer X?" — checked, recorded, and shown as the caller's role may see it. Recruiters get no pay
+   * data at all (security.md, "Who may learn what"); hiring managers the outcome and figure-free reasons.
+   */
   @Post('applications/:ats/:applicationId/checks')
-  @Authenticated('hr_admin', 'recruiter', 'hiring_manager')
+  @Authenticated('hr_admin', 'hiring_manager')
   check(
     @CurrentPrincipal() p: Principal,
     @Param('ats') ats: string,
@@ -39,7 +42,7 @@ export class OffersController {
   }
 
   @Get('applications/:ats/:applicationId/checks')
-  @Authenticated('hr_admin', 'recruiter', 'hiring_manager')
+  @Authenticated('hr_admin', 'hiring_manager')
   history(
     @CurrentPrincipal() p: Principal,
     @Param('ats') ats: string,

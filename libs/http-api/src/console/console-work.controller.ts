@@ -62,7 +62,7 @@ export class ConsoleWorkController {
         : req.query.done === 'rejected'
           ? ctx.t('rejectedMsg')
           : null;
-    return reviewListPage(ctx, { items: await this.review.list(p.tenantId, 'open', 100), flash });
+    return reviewListPage(ctx, { items: await this.review.list(p, 'open', 100), flash });
   }
 
   /** Evidence side by side; the registry side shows identity fields only, never sensitive ones. */
@@ -73,7 +73,7 @@ export class ConsoleWorkController {
     @CurrentPrincipal() p: Principal,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<string> {
-    const item = await this.review.get(p.tenantId, id);
+    const item = await this.review.get(p, id);
     const people = new Map<string, CandidateSummary>();
     for (const c of item.candidates) {
       const a = await this.alumni.findByEmployeeNumber(p.tenantId, c.employeeNumber);

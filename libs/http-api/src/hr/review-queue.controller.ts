@@ -12,12 +12,12 @@ export class ReviewQueueController {
 
   @Get()
   list(@CurrentPrincipal() p: Principal, @Query() q: ReviewListQueryDto) {
-    return this.review.list(p.tenantId, q.status, q.limit);
+    return this.review.list(p, q.status, q.limit);
   }
 
   @Get(':id')
   get(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
-    return this.review.get(p.tenantId, id);
+    return this.review.get(p, id);
   }
 
   @Post(':id/confirm')

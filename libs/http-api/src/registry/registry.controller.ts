@@ -88,14 +88,15 @@ export class RegistryController {
    * Erasure: the record, every copy other features keep of the person, in one transaction; the person's
    * identity keys go on the suppression list (keyed hashes) so a later import skips them.
    */
+  /**
+   * Erases the person everywhere we keep them (one transaction) and keeps them out of later imports. The answer
+   * lists the ATS applications carrying notes we wrote, which HR must delete in the ATS itself.
+   */
   @Delete('alumni/:employeeNumber')
-  @HttpCode(204)
+  @HttpCode(200)
   @Authenticated('hr_admin')
-  async erase(
-    @CurrentPrincipal() principal: Principal,
-    @Param('employeeNumber') employeeNumber: string,
-  ): Promise<void> {
-    await this.alumni.erase(principal, employeeNumber);
+  erase(@CurrentPrincipal() principal: Principal, @Param('employeeNumber') employeeNumber: string) {
+    return this.alumni.erase(principal, employeeNumber);
   }
 
   /** Lifts an erased person's suppression: the next import may bring them back. Audited. */

@@ -4,7 +4,14 @@ import type { ErasedPerson, TransactionManager } from '@comeback/platform';
 /** The pipeline's copies of one former employee, removed inside the registry's erasure transaction. */
 @Injectable()
 export class PipelineErasureRepository {
-  async erasePerson(tx: TransactionManager, person: ErasedPerson): Promise<{ applications: number }> {
+  async erasePerson(
+    tx: TransactionManager,
+    person: ErasedPerson,
+  ): Promise<{
+    applicationIds: string[];
+    candidateIds: string[];
+    notes: { ats: string; applicationId: string; candidateId: string | null }[];
+  }> {
     const { tenantId, employeeNumber } = person;
     // Applications matched to, reviewed against or rejected for the person.
     const apps: { ats: string; application_id: string | null; candidate_id: string }[] = await tx.query(
@@ -17,6 +24,13 @@ export class PipelineErasureRepository {
     const appIds = [...new Set(apps.map((a) => a.application_id).filter((id): id is string => id !== null))];
     const candidateIds = [...new Set(apps.map((a) => a.candidate_id))];
     const emails = person.identifiers.filter((v) => v.includes('@'));
+    // Notes we wrote (or may have written: a step left 'started') into the ATS stay there: HR is told where.
+    const notes: { ats: string; application_id: string }[] = await tx.query(
+      `SELECT DISTINCT ats, application_id FROM writeback_steps
+       WHERE tenant_id = $1 AND application_id = ANY($2::text[]) AND step IN ('note', 'offer_note') AND status IN ('done', 'started')
+       ORDER BY ats, application_id`,
+      [tenantId, appIds],
+    );
 
     await tx.query(
       `DELETE FROM review_items WHERE tenant_id = $1 AND (application_id = ANY($2::text[]) OR decided_employee_number = $3
@@ -48,6 +62,14 @@ export class PipelineErasureRepository {
          OR EXISTS (SELECT 1 FROM unnest($4::text[]) e WHERE strpos(lower(raw_body), lower(e)) > 0))`,
       [tenantId, appIds, candidateIds, emails],
     );
-    return { applications: appIds.length };
+    return {
+      applicationIds: appIds,
+      candidateIds,
+      notes: notes.map((n) => ({
+        ats: n.ats,
+        applicationId: n.application_id,
+        candidateId: apps.find((a) => a.application_id === n.application_id)?.candidate_id ?? null,
+      })),
+    };
   }
 }

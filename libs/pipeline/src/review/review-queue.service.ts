@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { asAtsKind, type AtsApplication } from '@comeback/ats';
-import type { ScoredCandidate } from '@comeback/domain';
+import { evidenceForViewer, type ScoredCandidate } from '@comeback/domain';
 import {
   AppException,
   AuditActor,
+  canSeeSensitive,
   AuditService,
   ErrorCode,
   JobQueue,
@@ -11,6 +12,20 @@ import {
 } from '@comeback/platform';
 import type { ReviewItemEntity, ReviewStatus } from './review-item.entity';
 import { ReviewQueueRepository } from './review-queue.repository';
+
+export type ReviewViewer = Pick<AuditActor, 'tenantId' | 'role'>;
+
+/**
+ * Evidence on sensitive fields (birth date) is HR-only: a recruiter sees which other fields agreed, never
+ * whether the birth date did (security.md, "Who may learn what").
+ */
+function forViewer(item: ReviewItemEntity, viewer: Pick<AuditActor, 'role'>): ReviewItemEntity {
+  if (canSeeSensitive(viewer)) return item;
+  return {
+    ...item,
+    candidates: item.candidates.map((c) => ({ ...c, evidence: evidenceForViewer(c.evidence, false) })),
+  };
+}
 
 @Injectable()
 export class ReviewQueueService {
@@ -47,14 +62,15 @@ export class ReviewQueueService {
     });
   }
 
-  async list(tenantId: string, status: ReviewStatus, limit: number): Promise<ReviewItemEntity[]> {
-    return this.repo.list(tenantId, status, limit);
+  /** Open (or decided) items as the viewer may see them (see `forViewer`). */
+  async list(viewer: ReviewViewer, status: ReviewStatus, limit: number): Promise<ReviewItemEntity[]> {
+    return (await this.repo.list(viewer.tenantId, status, limit)).map((i) => forViewer(i, viewer));
   }
 
-  async get(tenantId: string, id: string): Promise<ReviewItemEntity> {
-    const item = await this.repo.find(tenantId, id);
+  async get(viewer: ReviewViewer, id: string): Promise<ReviewItemEntity> {
+    const item = await this.repo.find(viewer.tenantId, id);
     if (!item) throw new NotFoundException('Review item');
-    return item;
+    return forViewer(item, viewer);
   }
 
   async rejectedEmployeeNumbers(tenantId: string, ats: string, candidateId: string): Promise<Set<string>> {
@@ -73,7 +89,7 @@ export class ReviewQueueService {
 
   /** "Yes, this is them": the pipeline continues for this application with the chosen former employee. */
   async confirm(actor: AuditActor, id: string, employeeNumber: string): Promise<ReviewItemEntity> {
-    const item = await this.decide(actor, id, 'confirmed', employeeNumber);
+    const item = forViewer(await this.decide(actor, id, 'confirmed', employeeNumber), actor);
     await this.queue.enqueue(
       'application.evaluate',
       {
@@ -112,7 +128,7 @@ export class ReviewQueueService {
 
   /** "No, none of these": remembered, so the same pairs are never proposed again. */
   async reject(actor: AuditActor, id: string): Promise<ReviewItemEntity> {
-    return this.decide(actor, id, 'rejected', null);
+    return forViewer(await this.decide(actor, id, 'rejected', null), actor);
   }
 
   private async decide(

@@ -38,6 +38,14 @@ describe('loadAppConfig', () => {
     ).toBe(true);
   });
 
+  it('trusts no proxy by default, and the listed addresses, ranges and names when given', () => {
+    expect(loadAppConfig(embedded()).trustedProxies).toEqual([]);
+    expect(
+      loadAppConfig(embedded({ TRUSTED_PROXIES: ' 10.0.0.0/8, 192.168.1.7 ,fd00::/8, loopback' }))
+        .trustedProxies,
+    ).toEqual(['10.0.0.0/8', '192.168.1.7', 'fd00::/8', 'loopback']);
+  });
+
   it('parses booleans and numbers', () => {
     expect(loadAppConfig(embedded({ MIGRATIONS_RUN_AT_BOOT: 'false', PORT: '8080' }))).toMatchObject({
       migrationsRunAtBoot: false,
@@ -62,6 +70,10 @@ describe('loadAppConfig', () => {
     [{ SECRET_KEY: 'not-base64' }, 'SECRET_KEY'],
     [{ MIGRATIONS_RUN_AT_BOOT: 'maybe' }, 'MIGRATIONS_RUN_AT_BOOT'],
     [{ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE'],
+    [{ TRUSTED_PROXIES: '10.0.0.1, proxy.internal' }, 'TRUSTED_PROXIES'],
+    [{ TRUSTED_PROXIES: '10.0.0.0/33' }, 'TRUSTED_PROXIES'],
+    [{ TRUSTED_PROXIES: '10.0.0.0/8/1' }, 'TRUSTED_PROXIES'],
+    [{ TRUSTED_PROXIES: '*' }, 'TRUSTED_PROXIES'],
   ])('rejects %j with a message naming the variable', (env, name) => {
     expect(() => loadAppConfig(embedded(env))).toThrow(InvalidConfigError);
     expect(() => loadAppConfig(embedded(env))).toThrow(name);

@@ -11,6 +11,7 @@ import {
   Min,
   validateSync,
 } from 'class-validator';
+import { isIP } from 'node:net';
 import { embeddedSecrets, weakSecretReason } from './secrets';
 
 function parseBoolean(value: unknown): boolean | undefined | string {
@@ -116,6 +117,16 @@ class EnvironmentVariables {
   })
   ATS_ALLOWED_HOSTS?: string;
 
+  /**
+   * Proxies in front of the api (load balancer, ingress), comma-separated IP addresses or CIDR ranges, or
+   * `loopback`, `linklocal`, `uniquelocal`. Only a request whose peer is one of them has its client address taken
+   * from X-Forwarded-For (the nearest address no trusted proxy added); otherwise the socket address counts, so a
+   * client cannot pick its own rate-limit key. Unset: no proxy is trusted.
+   */
+  @IsOptional()
+  @IsString()
+  TRUSTED_PROXIES?: string;
+
   /** Webhook deliveries accepted per source address and minute (beyond that: 429). */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()
@@ -191,6 +202,8 @@ export interface AppConfig {
   runJobsInApi: boolean;
   /** Extra outbound hosts for the ATS client (patterns, lower case); see ATS_ALLOWED_HOSTS. */
   atsAllowedHosts: string[];
+  /** Peers whose X-Forwarded-For is believed (Express `trust proxy` values); empty: none. */
+  trustedProxies: string[];
   webhookRateLimitPerMinute: number;
   webhookMaxBodyBytes: number;
   consoleLoginAttemptsPerMinute: number;
@@ -215,6 +228,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const vars = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
   const errors = validateSync(vars, { whitelist: false, skipMissingProperties: false });
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+  const trustedProxies = parseTrustedProxies(vars.TRUSTED_PROXIES, problems);
   const secrets = problems.length === 0 ? resolveSecrets(vars, problems) : null;
   if (!secrets || problems.length > 0) throw new InvalidConfigError(problems);
   return {
@@ -241,6 +255,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((h) => h.trim().toLowerCase())
       .filter(Boolean),
+    trustedProxies,
     webhookRateLimitPerMinute: vars.WEBHOOK_RATE_LIMIT_PER_MINUTE,
     webhookMaxBodyBytes: vars.WEBHOOK_MAX_BODY_BYTES,
     consoleLoginAttemptsPerMinute: vars.CONSOLE_LOGIN_ATTEMPTS_PER_MINUTE,
@@ -250,6 +265,29 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: vars.MAIL_FROM,
     ssoAllowHttpIssuer: vars.SSO_ALLOW_HTTP_ISSUER ?? false,
   };
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUSTED_PROXIES entries, each an IP address, a CIDR range or one of Express's names; a bad one is a problem. */
+export function parseTrustedProxies(value: string | undefined, problems: string[]): string[] {
+  const entries = (value ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    if (PROXY_NAMES.has(entry)) continue;
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const bits = family === 4 ? 32 : 128;
+    const prefixOk =
+      prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits && rest.length === 0);
+    if (family === 0 || !prefixOk)
+      problems.push(
+        `TRUSTED_PROXIES: "${entry}" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal`,
+      );
+  }
+  return entries;
 }
 
 /**

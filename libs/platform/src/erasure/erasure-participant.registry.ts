@@ -10,6 +10,19 @@ export interface ErasedPerson {
   identifiers: string[];
 }
 
+/** A note we wrote into the ATS: we cannot erase it there, so HR is told where it is. */
+export interface AtsNoteToRemove {
+  ats: string;
+  applicationId: string;
+  /** Where HR removes it (the application in the ATS), when the ATS has a link for it. */
+  url: string | null;
+}
+
+/** What a participant could not erase itself (HR must act elsewhere). */
+export interface ErasureFindings {
+  atsNotes: AtsNoteToRemove[];
+}
+
 /**
  * A lib that keeps copies keyed to a person (rule results, notes, review evidence, offer inputs, raw webhook
  * bodies, audit details) removes them here, inside the registry's erasure transaction, so an erasure is all or
@@ -17,7 +30,7 @@ export interface ErasedPerson {
  */
 export interface ErasureParticipant {
   readonly name: string;
-  erasePerson(tx: TransactionManager, person: ErasedPerson): Promise<void>;
+  erasePerson(tx: TransactionManager, person: ErasedPerson): Promise<Partial<ErasureFindings> | void>;
 }
 
 @Injectable()
@@ -35,7 +48,12 @@ export class ErasureParticipantRegistry {
   }
 
   /** Runs every participant in the caller's transaction; one failure rolls the whole erasure back. */
-  async eraseEverywhere(tx: TransactionManager, person: ErasedPerson): Promise<void> {
-    for (const p of this.participants.values()) await p.erasePerson(tx, person);
+  async eraseEverywhere(tx: TransactionManager, person: ErasedPerson): Promise<ErasureFindings> {
+    const found: ErasureFindings = { atsNotes: [] };
+    for (const p of this.participants.values()) {
+      const f = await p.erasePerson(tx, person);
+      if (f?.atsNotes) found.atsNotes.push(...f.atsNotes);
+    }
+    return found;
   }
 }

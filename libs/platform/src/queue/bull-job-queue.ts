@@ -6,7 +6,9 @@ import {
   JOB_ATTEMPTS,
   JOB_BACKOFF_MS,
   JobHandler,
+  JobErasureMatch,
   JobHandlerMap,
+  jobMatchesErasure,
   JobName,
   JobPayloads,
   QueueCounts,
@@ -94,6 +96,25 @@ export class BullJobQueue extends JobQueue {
       }
     }
     return out.slice(0, limit);
+  }
+
+  async forgetJobs(match: JobErasureMatch): Promise<number> {
+    let removed = 0;
+    for (const q of Object.values(this.queues)) {
+      for (const j of await q.getJobs(['failed', 'completed'])) {
+        if (!j) continue;
+        if (!jobMatchesErasure(match, { data: j.data, texts: [j.failedReason, ...(j.stacktrace ?? [])] }))
+          continue;
+        try {
+          await j.remove();
+          removed += 1;
+        } catch (err) {
+          // Locked: a worker holds it right now. Named by id only; it fails or completes without our help.
+          this.logger.warn({ jobId: String(j.id), err: logSafeError(err) }, 'erasure could not remove a job');
+        }
+      }
+    }
+    return removed;
   }
 
   async drained(timeoutMs: number): Promise<boolean> {

@@ -5,7 +5,9 @@ import {
   JOB_ATTEMPTS,
   JOB_BACKOFF_MS,
   JobHandler,
+  JobErasureMatch,
   JobHandlerMap,
+  jobMatchesErasure,
   JobName,
   JobPayloads,
   QueueCounts,
@@ -120,6 +122,17 @@ export class InProcessJobQueue extends JobQueue {
         error: j.error ?? '',
         failedAt: j.failedAt ?? null,
       }));
+  }
+
+  async forgetJobs(match: JobErasureMatch): Promise<number> {
+    let removed = 0;
+    for (const [id, j] of this.jobs) {
+      if (j.state !== 'failed' && j.state !== 'completed') continue;
+      if (!jobMatchesErasure(match, { data: j.payload, texts: [j.error] })) continue;
+      this.jobs.delete(id);
+      removed += 1;
+    }
+    return removed;
   }
 
   async drained(timeoutMs: number): Promise<boolean> {

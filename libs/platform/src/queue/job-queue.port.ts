@@ -1,6 +1,7 @@
 import type {
   EnqueueOptions,
   FailedJob,
+  JobErasureMatch,
   JobHandlerMap,
   JobName,
   JobPayloads,
@@ -17,6 +18,11 @@ export abstract class JobQueue {
   abstract startProcessing(handlers: JobHandlerMap, concurrency: number): Promise<void>;
   abstract counts(): Promise<QueueCounts>;
   abstract failed(limit: number): Promise<FailedJob[]>;
+  /**
+   * Erasure: removes finished (failed or completed) jobs of the person (see `jobMatchesErasure`), whose payload
+   * and failure text would otherwise keep their application ids or values. Returns how many were removed.
+   */
+  abstract forgetJobs(match: JobErasureMatch): Promise<number>;
   /** Resolves when nothing is waiting, delayed or active (for the demo and tests). */
   abstract drained(timeoutMs: number): Promise<boolean>;
   abstract close(): Promise<void>;

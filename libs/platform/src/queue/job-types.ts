@@ -63,3 +63,28 @@ export interface FailedJob {
 /** Retries for transient failures (ATS down, rate limits): exponential backoff, failed jobs kept for inspection. */
 export const JOB_ATTEMPTS = 8;
 export const JOB_BACKOFF_MS = 500;
+
+/** Finished jobs to forget on an erasure: a tenant's jobs naming these applications or candidates, or whose data or
+ * failure text quotes one of the person's values. */
+export interface JobErasureMatch {
+  tenantId: string;
+  applicationIds: readonly string[];
+  candidateIds: readonly string[];
+  /** The person's identifying values (names, e-mails, phones…), matched case-insensitively in data and errors. */
+  values: readonly string[];
+}
+
+/** Values shorter than this are not searched for in job text: a one-letter name would match everything. */
+const MIN_VALUE_LENGTH = 4;
+
+export function jobMatchesErasure(
+  m: JobErasureMatch,
+  job: { data: unknown; texts: readonly (string | null | undefined)[] },
+): boolean {
+  const data = (job.data ?? {}) as Record<string, unknown>;
+  if (data.tenantId !== m.tenantId) return false;
+  if (typeof data.applicationId === 'string' && m.applicationIds.includes(data.applicationId)) return true;
+  if (typeof data.candidateId === 'string' && m.candidateIds.includes(data.candidateId)) return true;
+  const text = [JSON.stringify(job.data ?? null), ...job.texts].join('\n').toLowerCase();
+  return m.values.some((v) => v.length >= MIN_VALUE_LENGTH && text.includes(v.toLowerCase()));
+}

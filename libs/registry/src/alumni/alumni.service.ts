@@ -4,11 +4,13 @@ import {
   AuditService,
   canSeeSensitive,
   ErasureParticipantRegistry,
-  IdentityKeyHasher,
+  type AtsNoteToRemove,
   NotFoundException,
   Principal,
 } from '@comeback/platform';
 import { ErasureSuppressionsRepository } from '../erasure/erasure-suppressions.repository';
+import { SuppressionHasher } from '../erasure/suppression-hasher';
+import { ImportRunRepository } from '../imports/import-run.repository';
 import { AlumniRepository, AlumnusIdentityRow } from './alumni.repository';
 import type { AlumnusEntity } from './alumnus.entity';
 import { AlumniPageDto, AlumnusDetailDto, toAlumnusDetailDto, toAlumnusSummaryDto } from './alumni.dto';
@@ -19,8 +21,9 @@ export class AlumniService {
     private readonly alumni: AlumniRepository,
     private readonly audit: AuditService,
     private readonly suppressions: ErasureSuppressionsRepository,
-    private readonly hasher: IdentityKeyHasher,
+    private readonly hasher: SuppressionHasher,
     private readonly erasure: ErasureParticipantRegistry,
+    private readonly importRuns: ImportRunRepository,
   ) {}
 
   /** A bulk read of the registry: audited with the query's shape (whether a term was given), never the term. */
@@ -63,23 +66,31 @@ export class AlumniService {
 
   /**
    * Erasure, in one transaction: the record and its keys; every copy other libs keep (their erasure
-   * participants); a suppression entry of keyed hashes so a later import does not bring the person back; and
-   * an audit entry saying only that an erasure happened (it names the suppression, not the person).
+   * participants) and the row-level problems of earlier imports that quote the person; a suppression entry of
+   * keyed hashes so a later import does not bring the person back; and an audit entry saying only that an
+   * erasure happened (it names the suppression, not the person). Notes we already wrote into the ATS cannot be
+   * erased by us: the entry and the answer list those applications so HR can remove them in the ATS.
    */
-  async erase(principal: Principal, employeeNumber: string): Promise<{ suppressionId: string }> {
+  async erase(
+    principal: Principal,
+    employeeNumber: string,
+  ): Promise<{ suppressionId: string; atsNotesToRemove: AtsNoteToRemove[] }> {
+    const hasher = await this.hasher.forTenant(principal.tenantId);
     return this.alumni.transaction(async (tx) => {
       const erased = await this.alumni.erase(tx, principal.tenantId, employeeNumber);
       if (!erased) throw new NotFoundException('Former employee');
       const suppressionId = await this.suppressions.insert(
         tx,
         principal.tenantId,
-        this.hasher.hash(principal.tenantId, suppressionKeys(erased)),
+        hasher.hash(principal.tenantId, suppressionKeys(erased)),
       );
-      await this.erasure.eraseEverywhere(tx, {
+      const identifiers = identifiersOf(erased);
+      await this.importRuns.scrubPerson(tx, principal.tenantId, identifiers);
+      const found = await this.erasure.eraseEverywhere(tx, {
         tenantId: principal.tenantId,
         alumnusId: erased.id,
         employeeNumber: erased.employeeNumber,
-        identifiers: identifiersOf(erased),
+        identifiers,
       });
       await this.audit.record(
         principal,
@@ -87,11 +98,15 @@ export class AlumniService {
           action: 'registry.erase',
           targetType: 'erasure_suppression',
           targetId: suppressionId,
-          details: { participants: this.erasure.names() },
+          details: {
+            participants: this.erasure.names(),
+            // ATS ids only (no person): where HR still has to delete our notes by hand.
+            atsNotesToRemove: found.atsNotes.map((n) => ({ ats: n.ats, applicationId: n.applicationId })),
+          },
         },
         tx,
       );
-      return { suppressionId };
+      return { suppressionId, atsNotesToRemove: found.atsNotes };
     });
   }
 
@@ -100,7 +115,7 @@ export class AlumniService {
    * employee number: the next import may bring them back. Audited by suppression id, never the number.
    */
   async liftSuppression(principal: Principal, employeeNumber: string): Promise<{ lifted: string[] }> {
-    const hashes = this.hasher.lookupHashes(
+    const hashes = (await this.hasher.forTenant(principal.tenantId)).hash(
       principal.tenantId,
       suppressionKeys({
         employeeNumber,

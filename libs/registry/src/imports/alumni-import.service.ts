@@ -7,15 +7,9 @@ import {
   MatchContext,
   suppressionKeys,
 } from '@comeback/domain';
-import {
-  AppException,
-  AuditActor,
-  AuditService,
-  ErrorCode,
-  IdentityKeyHasher,
-  TenantService,
-} from '@comeback/platform';
+import { AppException, AuditActor, AuditService, ErrorCode, TenantService } from '@comeback/platform';
 import { ErasureSuppressionsRepository } from '../erasure/erasure-suppressions.repository';
+import { SuppressionHasher } from '../erasure/suppression-hasher';
 import type { Readable } from 'node:stream';
 import { AlumniRepository, AlumnusWrite } from '../alumni/alumni.repository';
 import { RegistryStatisticsCounter } from '../alumni/registry-statistics';
@@ -64,7 +58,7 @@ export class AlumniImportService {
     private readonly audit: AuditService,
     private readonly runs: ImportRunRepository,
     private readonly suppressions: ErasureSuppressionsRepository,
-    private readonly hasher: IdentityKeyHasher,
+    private readonly hasher: SuppressionHasher,
   ) {}
 
   async import(actor: AuditActor, input: Readable, opts: ImportOptions): Promise<ImportReport> {
@@ -89,9 +83,9 @@ export class AlumniImportService {
     let rowsSuppressed = 0;
     // Erased people stay out until HR lifts their suppression (the list is empty for most tenants: no hashing then).
     const suppressed = await this.suppressions.allHashes(tenantId);
+    const hasher = suppressed.size > 0 ? await this.hasher.forTenant(tenantId) : null;
     const isSuppressed = (record: AlumnusRecord): boolean =>
-      suppressed.size > 0 &&
-      this.hasher.lookupHashes(tenantId, suppressionKeys(record)).some((h) => suppressed.has(h));
+      hasher !== null && hasher.hash(tenantId, suppressionKeys(record)).some((h) => suppressed.has(h));
     let inserted = 0;
     let updated = 0;
     const addProblems = (ps: readonly StoredImportProblem[]): void => {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { TransactionManager } from '@comeback/platform';
 import { Repository } from 'typeorm';
 import { ImportRunEntity } from './import-run.entity';
 
@@ -46,5 +47,22 @@ export class ImportRunRepository {
 
   find(tenantId: string, id: string): Promise<ImportRunEntity | null> {
     return this.runs.findOneBy({ tenantId, id });
+  }
+
+  /**
+   * Erasure: row-level problems and warnings of earlier imports may quote the person's values (a bad date, an
+   * e-mail): every entry mentioning one of `values` is dropped (the counts stay).
+   */
+  async scrubPerson(tx: TransactionManager, tenantId: string, values: readonly string[]): Promise<void> {
+    if (values.length === 0) return;
+    for (const column of ['problems', 'warnings'] as const) {
+      await tx.query(
+        `UPDATE import_runs SET ${column} = (
+           SELECT coalesce(jsonb_agg(p ORDER BY n), '[]'::jsonb) FROM jsonb_array_elements(${column}) WITH ORDINALITY AS e(p, n)
+           WHERE NOT EXISTS (SELECT 1 FROM unnest($2::text[]) v WHERE strpos(lower(p::text), lower(v)) > 0))
+         WHERE tenant_id = $1 AND EXISTS (SELECT 1 FROM unnest($2::text[]) v WHERE strpos(lower(${column}::text), lower(v)) > 0)`,
+        [tenantId, values],
+      );
+    }
   }
 }

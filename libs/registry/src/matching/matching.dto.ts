@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import type { MatchDecision } from '@comeback/domain';
+import { evidenceForViewer, type MatchDecision } from '@comeback/domain';
 
 export class MatchPreviewRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) first_name?: string;
@@ -48,9 +48,6 @@ export class MatchPreviewResponseDto {
   @ApiProperty({ type: [MatchCandidateDto] }) candidates!: MatchCandidateDto[];
 }
 
-/** Evidence about fields only HR may match on (security.md: birth date). */
-const SENSITIVE_EVIDENCE_FIELDS: ReadonlySet<string> = new Set(['birth_date']);
-
 /**
  * Evidence describes which fields agreed, never their values. Evidence about sensitive fields (birth date) is
  * HR-only: even "missing" would say whether the registry holds a birth date.
@@ -59,7 +56,6 @@ export function toMatchPreviewResponseDto(
   d: MatchDecision,
   opts: { sensitiveEvidence: boolean },
 ): MatchPreviewResponseDto {
-  const shown = (field: string): boolean => opts.sensitiveEvidence || !SENSITIVE_EVIDENCE_FIELDS.has(field);
   return {
     decision: d.decision,
     employee_number: d.employeeNumber,
@@ -67,9 +63,12 @@ export function toMatchPreviewResponseDto(
     candidates: d.candidates.map((c) => ({
       employee_number: c.employeeNumber,
       score: round(c.score),
-      evidence: c.evidence
-        .filter((e) => shown(e.field))
-        .map((e) => ({ field: e.field, outcome: e.outcome, weight: round(e.weight), detail: e.detail })),
+      evidence: evidenceForViewer(c.evidence, opts.sensitiveEvidence).map((e) => ({
+        field: e.field,
+        outcome: e.outcome,
+        weight: round(e.weight),
+        detail: e.detail,
+      })),
     })),
   };
 }

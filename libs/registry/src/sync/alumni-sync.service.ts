@@ -10,11 +10,12 @@ import {
   suppressionKeys,
   validateAlumnusRow,
 } from '@comeback/domain';
-import { AuditActor, AuditService, IdentityKeyHasher, TenantService } from '@comeback/platform';
+import { AuditActor, AuditService, TenantService } from '@comeback/platform';
 import { AlumniRepository, AlumnusWrite } from '../alumni/alumni.repository';
 import type { AlumnusEntity } from '../alumni/alumnus.entity';
 import { searchTextFor } from '../alumni/search-text';
 import { ErasureSuppressionsRepository } from '../erasure/erasure-suppressions.repository';
+import { SuppressionHasher } from '../erasure/suppression-hasher';
 import { AlumniSyncRepository } from './alumni-sync.repository';
 
 /** One person as a source system (an HR system) states them, in the registry's canonical CSV columns. */
@@ -59,7 +60,7 @@ export class AlumniSyncService {
     private readonly tenants: TenantService,
     private readonly audit: AuditService,
     private readonly suppressions: ErasureSuppressionsRepository,
-    private readonly hasher: IdentityKeyHasher,
+    private readonly hasher: SuppressionHasher,
   ) {}
 
   async apply(actor: AuditActor, source: string, records: SourceRecord[]): Promise<SourceRecordResult[]> {
@@ -67,7 +68,9 @@ export class AlumniSyncService {
     if (records.length === 0) return [];
     const tenant = await this.tenants.get(tenantId);
     const ctx: MatchContext = { corporateEmailDomains: new Set(tenant.settings.corporateEmailDomains ?? []) };
+    // Keyed by the tenant's pepper, exactly as the CSV import checks (see SuppressionHasher).
     const suppressed = await this.suppressions.allHashes(tenantId);
+    const hasher = suppressed.size > 0 ? await this.hasher.forTenant(tenantId) : null;
     return this.sync.transaction(async (manager) => {
       // The bulk write takes the tenant's import lock first: a CSV import and a sync never interleave.
       const bulk = await this.alumni.startBulkWrite(manager, tenantId);
@@ -93,8 +96,7 @@ export class AlumniSyncService {
         }
         const record = validated.record;
         const isSuppressed =
-          suppressed.size > 0 &&
-          this.hasher.lookupHashes(tenantId, suppressionKeys(record)).some((h) => suppressed.has(h));
+          hasher !== null && hasher.hash(tenantId, suppressionKeys(record)).some((h) => suppressed.has(h));
         if (isSuppressed) {
           results.push(result(rec, record.employeeNumber, 'suppressed', []));
           continue;
