@@ -4,6 +4,7 @@ import { BenchMatchingCommand } from './commands/bench-matching.command';
 import { BenchPipelineCommand } from './commands/bench-pipeline.command';
 import { BenchRegistryCommand } from './commands/bench-registry.command';
 import { DemoCommand } from './commands/demo.command';
+import { GenerateMatchingSetCommand } from './commands/generate-matching-set.command';
 import { ImportAlumniCommand } from './commands/import-alumni.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { SecretsRotateCommand } from './commands/secrets-rotate.command';
@@ -16,6 +17,7 @@ import { TenantCreateCommand, TokenCommand } from './commands/tenant-create.comm
     TokenCommand,
     ImportAlumniCommand,
     BenchMatchingCommand,
+    GenerateMatchingSetCommand,
     BenchRegistryCommand,
     BenchFairnessCommand,
     BenchPipelineCommand,
