@@ -14,6 +14,7 @@ import { AlumniImportService } from './imports/alumni-import.service';
 import { ImportRunEntity } from './imports/import-run.entity';
 import { ImportRunRepository } from './imports/import-run.repository';
 import { MatchingService } from './matching/matching.service';
+import { NameReadingService } from './matching/name-readings';
 
 /** The former-employee registry and the matcher that searches it. */
 @Module({
@@ -34,6 +35,7 @@ import { MatchingService } from './matching/matching.service';
     AlumniService,
     AlumniImportService,
     MatchingService,
+    NameReadingService,
   ],
   exports: [AlumniService, AlumniImportService, MatchingService],
 })

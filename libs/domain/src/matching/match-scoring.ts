@@ -9,7 +9,7 @@ import {
   type NameHypothesis,
   type NamePart,
 } from './name-hypotheses';
-import { typoDistance } from './name-normalisation';
+import { nameSkeleton, typoDistance } from './name-normalisation';
 import { normalisePhone } from './phone-normalisation';
 import type {
   AlumnusIdentity,
@@ -38,6 +38,11 @@ export const MATCH_WEIGHTS = {
   nameOnlyCeiling: 6,
   /** Same reading, different kanji (the applicant gave kana): plausible but not typical of one person. */
   readingOnlyPenalty: -4,
+  /**
+   * Agreement through a dictionary reading of a kanji-only registry name (the registry kept no kana): the
+   * reading is a guess among several (上田: ウエダ, カミダ …), so it counts less than a recorded one.
+   */
+  derivedReadingPenalty: -2,
   /** Surnames change on marriage (and back): disagreement is weak evidence. */
   familyDisagree: -3,
   /** Given names hardly ever change. */
@@ -95,6 +100,8 @@ interface PartComparison {
   outcome: MatchEvidence['outcome'];
   weight: number;
   detail: string;
+  /** Agreement rests on a dictionary-derived reading. */
+  derived?: boolean;
 }
 
 /** Agreement weight log2(N / frequency): how surprising it is that a stranger shares this name part. */
@@ -110,6 +117,7 @@ function comparePart(
   role: PartRole,
   stats: MatchStatistics,
   via: 'current' | 'former',
+  ctx?: MatchContext,
 ): PartComparison {
   const label = role === 'family' ? 'family name' : 'given name';
   const suffix = via === 'former' ? ' via former surname' : '';
@@ -141,6 +149,10 @@ function comparePart(
       detail: `${label} agrees by reading${suffix} (1 in ${freqLabel(stats, w)})`,
     };
   }
+  if (p.skeleton && !a.skeleton && a.script === 'kanji' && ctx?.readings) {
+    const derived = derivedAgreement(p.skeleton, a.text, role, stats, m, ctx.readings);
+    if (derived) return { ...derived, detail: derived.detail.replace('{label}', label) + suffix };
+  }
   const comparable =
     (p.script === 'kanji' && a.script === 'kanji') || (p.skeleton !== null && a.skeleton !== null);
   if (!comparable)
@@ -165,6 +177,26 @@ function comparePart(
   return { outcome: 'disagree', weight: MATCH_WEIGHTS.givenDisagree, detail: 'given name differs' };
 }
 
+function derivedAgreement(
+  skeleton: string,
+  kanji: string,
+  role: PartRole,
+  stats: MatchStatistics,
+  m: number,
+  readings: NonNullable<MatchContext['readings']>,
+): PartComparison | null {
+  if (!readings(kanji, role).some((r) => nameSkeleton(r) === skeleton)) return null;
+  const readingKey = role === 'family' ? FREQUENCY_KEY.familyReading : FREQUENCY_KEY.givenReading;
+  const w = rarityWeight(stats, readingKey(skeleton));
+  const weight = w + m + MATCH_WEIGHTS.derivedReadingPenalty;
+  return {
+    outcome: 'partial',
+    weight,
+    detail: `{label} agrees with a dictionary reading of the registry's kanji (no kana recorded)`,
+    derived: true,
+  };
+}
+
 /** Short names are too close to each other (Yuki/Yuka are different people); only longer ones count as typos. */
 function isLikelyTypo(a: string, b: string): boolean {
   return Math.min(a.length, b.length) >= 4 && Math.max(a.length, b.length) >= 5 && typoDistance(a, b) === 1;
@@ -175,10 +207,15 @@ function freqLabel(stats: MatchStatistics, w: number): string {
   return String(Math.max(1, Math.round(2 ** w)));
 }
 
-function bestFamily(p: NamePart, a: AlumnusNames, stats: MatchStatistics): PartComparison {
-  let best = comparePart(p, a.family, 'family', stats, 'current');
+function bestFamily(
+  p: NamePart,
+  a: AlumnusNames,
+  stats: MatchStatistics,
+  ctx?: MatchContext,
+): PartComparison {
+  let best = comparePart(p, a.family, 'family', stats, 'current', ctx);
   for (const prev of a.previousFamilies) {
-    const c = comparePart(p, prev, 'family', stats, 'former');
+    const c = comparePart(p, prev, 'family', stats, 'former', ctx);
     if (c.outcome !== 'missing' && (best.outcome === 'missing' || c.weight > best.weight)) best = c;
   }
   return best;
@@ -190,36 +227,46 @@ const LAYOUT_NOTE: Record<NameHypothesis['layout'], string> = {
   'single-field': ' (whole name in one field)',
 };
 
-function nameEvidence(p: PreparedApplicant, a: AlumnusNames, stats: MatchStatistics): MatchEvidence[] {
+function nameEvidence(
+  p: PreparedApplicant,
+  a: AlumnusNames,
+  stats: MatchStatistics,
+  ctx?: MatchContext,
+): { evidence: MatchEvidence[]; derived: Set<MatchEvidence> } {
   let best: { family: PartComparison; given: PartComparison; h: NameHypothesis } | null = null;
   for (const h of p.hypotheses) {
-    const family = bestFamily(h.family, a, stats);
-    const given = comparePart(h.given, a.given, 'given', stats, 'current');
+    const family = bestFamily(h.family, a, stats, ctx);
+    const given = comparePart(h.given, a.given, 'given', stats, 'current', ctx);
     const total = family.weight + given.weight;
     // Ties go to the earlier (as-entered) reading.
     if (!best || total > best.family.weight + best.given.weight) best = { family, given, h };
   }
   if (!best) {
-    return [
-      { field: 'family_name', outcome: 'missing', weight: 0, detail: 'family name not given' },
-      { field: 'given_name', outcome: 'missing', weight: 0, detail: 'given name not given' },
-    ];
+    return {
+      evidence: [
+        { field: 'family_name', outcome: 'missing', weight: 0, detail: 'family name not given' },
+        { field: 'given_name', outcome: 'missing', weight: 0, detail: 'given name not given' },
+      ],
+      derived: new Set(),
+    };
   }
   const note = LAYOUT_NOTE[best.h.layout];
-  return [
-    {
-      field: 'family_name',
-      outcome: best.family.outcome,
-      weight: round(best.family.weight),
-      detail: best.family.detail + note,
-    },
-    {
-      field: 'given_name',
-      outcome: best.given.outcome,
-      weight: round(best.given.weight),
-      detail: best.given.detail + note,
-    },
-  ];
+  const family: MatchEvidence = {
+    field: 'family_name',
+    outcome: best.family.outcome,
+    weight: round(best.family.weight),
+    detail: best.family.detail + note,
+  };
+  const given: MatchEvidence = {
+    field: 'given_name',
+    outcome: best.given.outcome,
+    weight: round(best.given.weight),
+    detail: best.given.detail + note,
+  };
+  const derived = new Set<MatchEvidence>();
+  if (best.family.derived) derived.add(family);
+  if (best.given.derived) derived.add(given);
+  return { evidence: [family, given], derived };
 }
 
 function birthDateEvidence(p: PreparedApplicant, a: AlumnusIdentity): MatchEvidence {
@@ -355,7 +402,7 @@ export function scorePrepared(
   ctx: MatchContext,
 ): ScoredCandidate {
   const phone = phoneEvidence(p, a);
-  const names = nameEvidence(p, alumnusNames(a), stats);
+  const { evidence: names, derived } = nameEvidence(p, alumnusNames(a), stats, ctx);
   const log2N = Math.log2(Math.max(stats.alumniCount, 1));
   const nameTotal = names.reduce((s, e) => s + e.weight, 0);
   const ceiling = log2N + MATCH_WEIGHTS.nameOnlyCeiling;
@@ -386,7 +433,13 @@ export function scorePrepared(
   ];
   const prior = -log2N;
   const score = evidence.reduce((s, e) => s + e.weight, prior);
-  return { employeeNumber: a.employeeNumber, score: round(score), evidence };
+  const derivedWeight = [...derived].reduce((s, e) => s + Math.max(e.weight, 0), 0);
+  return {
+    employeeNumber: a.employeeNumber,
+    score: round(score),
+    evidence,
+    ...(derivedWeight > 0 ? { derivedWeight: round(derivedWeight) } : {}),
+  };
 }
 
 export function scoreCandidate(

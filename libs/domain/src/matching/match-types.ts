@@ -27,6 +27,11 @@ export interface ApplicantIdentity {
 export interface MatchContext {
   /** The tenant's company domains: addresses there don't identify someone after they left. */
   corporateEmailDomains: ReadonlySet<string>;
+  /**
+   * Candidate readings (katakana) of a kanji-only name from a dictionary, for comparing romaji or kana with
+   * registry names HR recorded without kana (旧姓 especially). Injected: the domain holds no dictionary.
+   */
+  readings?: (text: string, role: 'family' | 'given') => readonly string[];
 }
 
 export interface MatchStatistics {
@@ -51,6 +56,8 @@ export interface ScoredCandidate {
   /** log2 posterior odds that applicant and alumnus are one person (sum of weights plus the registry-size prior). */
   score: number;
   evidence: MatchEvidence[];
+  /** Part of the score that rests on dictionary-derived readings: an automatic match must hold without it. */
+  derivedWeight?: number;
 }
 
 export interface MatchThresholds {

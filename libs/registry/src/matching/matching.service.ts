@@ -16,6 +16,7 @@ import {
 } from '@comeback/domain';
 import { AuditActor, AuditService, NotFoundException } from '@comeback/platform';
 import { AlumniRepository } from '../alumni/alumni.repository';
+import { NameReadingService } from './name-readings';
 
 /**
  * Candidate limits. Most applicants share keys with a handful of alumni; a key shared by more than
@@ -35,6 +36,7 @@ export class MatchingService {
   constructor(
     private readonly alumni: AlumniRepository,
     private readonly audit: AuditService,
+    private readonly nameReadings: NameReadingService,
   ) {}
 
   /**
@@ -66,6 +68,7 @@ export class MatchingService {
   ): Promise<MatchOutcome> {
     // Probe keys do not depend on the tenant context, so one query reads the context and the candidates,
     // then one more fetches the chosen people's identity columns.
+    await this.nameReadings.ready();
     const probeKeys = applicantProbeKeys(applicant, { corporateEmailDomains: new Set() });
     const lookup = await this.alumni.matchLookup(
       tenantId,
@@ -79,6 +82,7 @@ export class MatchingService {
     if (!lookup) throw new NotFoundException('Tenant');
     const ctx: MatchContext = {
       corporateEmailDomains: new Set(lookup.settings.corporateEmailDomains ?? lookup.corporateEmailDomains),
+      readings: this.nameReadings.readings,
     };
     const thresholds: MatchThresholds = {
       ...DEFAULT_MATCH_THRESHOLDS,
@@ -95,7 +99,15 @@ export class MatchingService {
     const identities = await this.alumni.identitiesByIds(tenantId, [...keyed, ...sameDay]);
     const birthDateKeys = new Set(probeKeys.filter(isBirthDateKey));
     const rows = identities
-      .filter((r) => keyedIds.has(r.id) || sharesBirthDateKey(birthDateKeys, r, ctx))
+      // People born that day whose record has no kana cannot share a reading key with a romaji name: they are
+      // few, so they go to scoring, which compares through dictionary readings.
+      .filter(
+        (r) =>
+          keyedIds.has(r.id) ||
+          sharesBirthDateKey(birthDateKeys, r, ctx) ||
+          (!r.familyNameKana && !r.givenNameKana) ||
+          r.previousFamilyNames.length > 0,
+      )
       .slice(0, CANDIDATE_LIMITS.maxCandidates);
     const excluded =
       rows.length > 0 && opts.excludeEmployeeNumbers
