@@ -50,8 +50,11 @@ export const MATCH_WEIGHTS = {
   /** One-letter difference in a long reading: as likely a slip as a different name, so roughly neutral. */
   givenTypo: 1,
   familyTypo: 0,
-  /** u ≈ 1 / (365 days × ~50 birth years). */
+  /** u ≈ 1 / (365 days × ~50 birth years), when the registry's own count of that date is not known. */
   birthDateAgree: 13,
+  /** Bounds on the registry-derived weight (a tiny or a skewed registry must not make a date decisive). */
+  birthDateAgreeMin: 8,
+  birthDateAgreeMax: 15,
   /** One slip (one part differs, or day/month swapped): rare for both, roughly neutral. */
   birthDatePartial: 0,
   birthDateDisagree: -12,
@@ -269,7 +272,14 @@ function nameEvidence(
   return { evidence: [family, given], derived };
 }
 
-function birthDateEvidence(p: PreparedApplicant, a: AlumnusIdentity): MatchEvidence {
+/** log2(N / alumni born that day): how surprising it is that a stranger shares the date. */
+function birthDateAgreeWeight(stats: MatchStatistics): number {
+  if (stats.birthDateFrequency === undefined) return MATCH_WEIGHTS.birthDateAgree;
+  const w = Math.log2(Math.max(stats.alumniCount, 1) / Math.max(stats.birthDateFrequency, 1));
+  return Math.min(Math.max(w, MATCH_WEIGHTS.birthDateAgreeMin), MATCH_WEIGHTS.birthDateAgreeMax);
+}
+
+function birthDateEvidence(p: PreparedApplicant, a: AlumnusIdentity, stats: MatchStatistics): MatchEvidence {
   const ad = normaliseBirthDate(a.birthDate);
   if (!p.birthDate || !ad) {
     return {
@@ -284,7 +294,7 @@ function birthDateEvidence(p: PreparedApplicant, a: AlumnusIdentity): MatchEvide
       return {
         field: 'birth_date',
         outcome: 'agree',
-        weight: MATCH_WEIGHTS.birthDateAgree,
+        weight: round(birthDateAgreeWeight(stats)),
         detail: 'date of birth agrees',
       };
     case 'partial':
@@ -426,7 +436,7 @@ export function scorePrepared(
   }
   const evidence: MatchEvidence[] = [
     ...names,
-    birthDateEvidence(p, a),
+    birthDateEvidence(p, a, stats),
     emailEvidence(p, a, ctx),
     phone,
     employeeNumberEvidence(p, a),

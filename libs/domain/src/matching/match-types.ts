@@ -38,6 +38,11 @@ export interface MatchStatistics {
   alumniCount: number;
   /** Number of alumni having that frequency key (see alumnusFrequencyKeys). */
   frequency(key: string): number;
+  /**
+   * How many alumni share the applicant's date of birth (when known): agreement then weighs
+   * log2(N / count) instead of the shipped constant, so a date many people share (1 January) counts less.
+   */
+  birthDateFrequency?: number;
 }
 
 export type EvidenceOutcome = 'agree' | 'partial' | 'disagree' | 'missing';

@@ -4,6 +4,8 @@ import {
   ApplicantIdentity,
   applicantProbeKeys,
   DEFAULT_MATCH_THRESHOLDS,
+  DEFAULT_MAX_REVIEW_SHARE,
+  ScoreWindow,
   frequencyKeysForApplicant,
   isBirthDateKey,
   MatchContext,
@@ -44,7 +46,7 @@ export class MatchingService {
    * the fields given and the outcome's shape, never the values or who was found.
    */
   async preview(actor: AuditActor, applicant: ApplicantIdentity): Promise<MatchOutcome> {
-    const outcome = await this.match(actor.tenantId, applicant);
+    const outcome = await this.match(actor.tenantId, applicant, { record: false });
     const given = Object.entries(applicant)
       .filter(([, v]) => (Array.isArray(v) ? v.length > 0 : !!v))
       .map(([k]) => k)
@@ -64,7 +66,11 @@ export class MatchingService {
   async match(
     tenantId: string,
     applicant: ApplicantIdentity,
-    opts: { excludeEmployeeNumbers?: (found: string[]) => Promise<ReadonlySet<string>> } = {},
+    opts: {
+      excludeEmployeeNumbers?: (found: string[]) => Promise<ReadonlySet<string>>;
+      /** Whether the decision counts towards the review budget's score window (previews do not). */
+      record?: boolean;
+    } = {},
   ): Promise<MatchOutcome> {
     // Probe keys do not depend on the tenant context, so one query reads the context and the candidates,
     // then one more fetches the chosen people's identity columns.
@@ -84,10 +90,19 @@ export class MatchingService {
       corporateEmailDomains: new Set(lookup.settings.corporateEmailDomains ?? lookup.corporateEmailDomains),
       readings: this.nameReadings.readings,
     };
+    const configured = lookup.settings.matchThresholds ?? {};
+    const window = this.windowFor(tenantId);
     const thresholds: MatchThresholds = {
       ...DEFAULT_MATCH_THRESHOLDS,
-      ...stripUndefined(lookup.settings.matchThresholds ?? {}),
+      // A fixed review threshold set by HR wins; otherwise it follows the review budget.
+      review: window.reviewThreshold(
+        configured.maxReviewShare ?? DEFAULT_MAX_REVIEW_SHARE,
+        DEFAULT_MATCH_THRESHOLDS.review,
+      ),
+      ...stripUndefined({ match: configured.match, review: configured.review }),
     };
+    const applicantBirthDate = normaliseBirthDate(applicant.birthDate);
+    const sameDayCount = lookup.hits.filter((h) => h.key === null).length;
     const keyed = selectKeyCandidates(
       lookup.hits.filter((h): h is { key: string; alumnusId: string } => h.key !== null),
       CANDIDATE_LIMITS,
@@ -119,11 +134,34 @@ export class MatchingService {
     const decision = matchApplicant(
       applicant,
       candidates,
-      { alumniCount: Math.max(lookup.alumniCount, 1), frequency: (k) => lookup.frequencies.get(k) ?? 0 },
+      {
+        alumniCount: Math.max(lookup.alumniCount, 1),
+        frequency: (k) => lookup.frequencies.get(k) ?? 0,
+        // Everyone born that day came back from the birth-date index (up to the same-day limit).
+        ...(applicantBirthDate ? { birthDateFrequency: sameDayCount } : {}),
+      },
       ctx,
       thresholds,
     );
+    if (opts.record !== false) {
+      window.add(decision.candidates[0]?.score ?? Number.NEGATIVE_INFINITY, decision.decision === 'match');
+    }
     return { ...decision, alumnusIds: new Map(rows.map((r) => [r.employeeNumber, r.id])) };
+  }
+
+  /**
+   * Recent best scores per tenant, in this process: enough to keep the review share near the budget. Each
+   * process learns its own window (a few thousand numbers per tenant); they converge on the same stream.
+   */
+  private readonly windows = new Map<string, ScoreWindow>();
+
+  private windowFor(tenantId: string): ScoreWindow {
+    let w = this.windows.get(tenantId);
+    if (!w) {
+      w = new ScoreWindow();
+      this.windows.set(tenantId, w);
+    }
+    return w;
   }
 }
 
