@@ -235,7 +235,7 @@ function nameEvidence(
   a: AlumnusNames,
   stats: MatchStatistics,
   ctx?: MatchContext,
-): { evidence: MatchEvidence[]; derived: Set<MatchEvidence> } {
+): { evidence: MatchEvidence[]; derived: Set<MatchEvidence>; hypothesis?: NameHypothesis } {
   let best: { family: PartComparison; given: PartComparison; h: NameHypothesis } | null = null;
   for (const h of p.hypotheses) {
     const family = bestFamily(h.family, a, stats, ctx);
@@ -269,7 +269,19 @@ function nameEvidence(
   const derived = new Set<MatchEvidence>();
   if (best.family.derived) derived.add(family);
   if (best.given.derived) derived.add(given);
-  return { evidence: [family, given], derived };
+  return { evidence: [family, given], derived, hypothesis: best.h };
+}
+
+/** log2(N / alumni with this full name): what a full-name agreement can be worth at most. */
+function fullNameWeight(h: NameHypothesis, stats: MatchStatistics): number | null {
+  if (!stats.keyFrequency) return null;
+  const keys: string[] = [];
+  if (h.family.text && h.given.text) keys.push(`nt:${h.family.text}|${h.given.text}`);
+  if (h.family.skeleton && h.given.skeleton) keys.push(`nr:${h.family.skeleton}|${h.given.skeleton}`);
+  const count = Math.max(0, ...keys.map((k) => stats.keyFrequency!(k)));
+  // One means only the candidate: the name is rarer than 1/N, and the parts' estimate stands.
+  if (count < 2) return null;
+  return Math.log2(Math.max(stats.alumniCount, 1) / count) + 2 * MATCH_WEIGHTS.nameAgreeM;
 }
 
 /** log2(N / alumni born that day): how surprising it is that a stranger shares the date. */
@@ -412,17 +424,23 @@ export function scorePrepared(
   ctx: MatchContext,
 ): ScoredCandidate {
   const phone = phoneEvidence(p, a);
-  const { evidence: names, derived } = nameEvidence(p, alumnusNames(a), stats, ctx);
+  const { evidence: names, derived, hypothesis } = nameEvidence(p, alumnusNames(a), stats, ctx);
   const log2N = Math.log2(Math.max(stats.alumniCount, 1));
   const nameTotal = names.reduce((s, e) => s + e.weight, 0);
-  const ceiling = log2N + MATCH_WEIGHTS.nameOnlyCeiling;
-  if (nameTotal > ceiling) {
+  const bothAgree = names.every((e) => e.outcome === 'agree');
+  const joint = bothAgree && hypothesis ? fullNameWeight(hypothesis, stats) : null;
+  const ceiling = Math.min(log2N + MATCH_WEIGHTS.nameOnlyCeiling, joint ?? Number.POSITIVE_INFINITY);
+  if (nameTotal > ceiling && nameTotal > 0) {
     // Scale both parts down proportionally, keeping their relative contribution visible.
-    const factor = ceiling / nameTotal;
+    const factor = Math.max(ceiling, 0) / nameTotal;
+    const why =
+      joint !== null && joint < log2N + MATCH_WEIGHTS.nameOnlyCeiling
+        ? '; capped: counted as the full name, which other alumni share'
+        : '; capped: names alone never decide';
     for (const e of names) {
       if (e.weight > 0) {
         e.weight = round(e.weight * factor);
-        e.detail += '; capped: names alone never decide';
+        e.detail += why;
       }
     }
   }

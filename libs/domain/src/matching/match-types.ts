@@ -43,6 +43,12 @@ export interface MatchStatistics {
    * log2(N / count) instead of the shipped constant, so a date many people share (1 January) counts less.
    */
   birthDateFrequency?: number;
+  /**
+   * How many alumni are indexed under a match key (nt:/nr: full-name keys), when known. Family and given
+   * names are not independent (a family's naming habits, a small foreign-name pool): the full name's own
+   * count caps what the two parts add up to.
+   */
+  keyFrequency?: (key: string) => number;
 }
 
 export type EvidenceOutcome = 'agree' | 'partial' | 'disagree' | 'missing';

@@ -99,3 +99,31 @@ describe('returnees who bring only their name', () => {
     expect(decide(p).decision).toBe(decision);
   });
 });
+
+describe('full-name frequency caps correlated name parts', () => {
+  it('a full name many alumni share counts as that name, not as two rare parts', () => {
+    const a = alumnus({
+      employeeNumber: 'E900003',
+      familyName: 'Brown',
+      givenName: 'Emily',
+      familyNameKana: null,
+      givenNameKana: null,
+    });
+    const p: ApplicantIdentity = { lastName: 'Brown', firstName: 'Emily', birthDate: '1986-09-05' };
+    const reg = buildRegistry([...filler, a]);
+    const stats = reg.statsFor(p);
+    const independent = matchApplicant(p, [a], stats, CTX).candidates[0];
+    // 40 alumni called Emily Brown (a small pool of foreign names: the parts always come together).
+    const withJoint = matchApplicant(
+      p,
+      [a],
+      { ...stats, keyFrequency: (k) => (k.startsWith('n') ? 40 : 0) },
+      CTX,
+    ).candidates[0];
+    const names = (c: typeof independent): number =>
+      c.evidence.filter((e) => e.field.endsWith('_name')).reduce((s, e) => s + e.weight, 0);
+    expect(names(withJoint)).toBeLessThan(names(independent));
+    expect(names(withJoint)).toBeCloseTo(Math.log2(3001 / 40) - 0.6, 0);
+    expect(withJoint.evidence[0].detail).toMatch(/full name/);
+  });
+});

@@ -103,6 +103,9 @@ export class MatchingService {
     };
     const applicantBirthDate = normaliseBirthDate(applicant.birthDate);
     const sameDayCount = lookup.hits.filter((h) => h.key === null).length;
+    // Alumni per probe key (up to the per-key limit): a full-name key's count says how common the name is.
+    const keyCounts = new Map<string, number>();
+    for (const h of lookup.hits) if (h.key !== null) keyCounts.set(h.key, (keyCounts.get(h.key) ?? 0) + 1);
     const keyed = selectKeyCandidates(
       lookup.hits.filter((h): h is { key: string; alumnusId: string } => h.key !== null),
       CANDIDATE_LIMITS,
@@ -139,6 +142,7 @@ export class MatchingService {
         frequency: (k) => lookup.frequencies.get(k) ?? 0,
         // Everyone born that day came back from the birth-date index (up to the same-day limit).
         ...(applicantBirthDate ? { birthDateFrequency: sameDayCount } : {}),
+        keyFrequency: (k) => keyCounts.get(k) ?? 0,
       },
       ctx,
       thresholds,
