@@ -5,6 +5,7 @@ import { BenchMatchingCommand } from './commands/bench-matching.command';
 import { BenchPipelineCommand } from './commands/bench-pipeline.command';
 import { BenchRegistryCommand } from './commands/bench-registry.command';
 import { DemoCommand } from './commands/demo.command';
+import { GenerateMatchingSetCommand } from './commands/generate-matching-set.command';
 import { ImportAlumniCommand } from './commands/import-alumni.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { PeopleCreateAdminCommand } from './commands/people-create-admin.command';
@@ -19,6 +20,7 @@ import { TenantCreateCommand, TokenCommand } from './commands/tenant-create.comm
     ImportAlumniCommand,
     BackfillCommand,
     BenchMatchingCommand,
+    GenerateMatchingSetCommand,
     BenchRegistryCommand,
     BenchFairnessCommand,
     BenchPipelineCommand,

@@ -229,6 +229,14 @@ export class AtsConnectionDto {
 export class MatchThresholdsDto {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @Min(-50) @Max(100) match?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @Min(-50) @Max(100) review?: number;
+  @ApiPropertyOptional({
+    description: 'Review budget: at most this share of applicants goes to a person (default 0.05)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @Min(0)
+  @Max(0.5)
+  maxReviewShare?: number;
 }
 
 export class RetentionSettingsDto {

@@ -19,6 +19,7 @@ import { ImportRunRepository } from './imports/import-run.repository';
 import { MatchingService } from './matching/matching.service';
 import { AlumniSyncRepository } from './sync/alumni-sync.repository';
 import { AlumniSyncService } from './sync/alumni-sync.service';
+import { NameReadingService } from './matching/name-readings';
 
 /** The former-employee registry and the matcher that searches it. */
 @Module({
@@ -44,6 +45,7 @@ import { AlumniSyncService } from './sync/alumni-sync.service';
     MatchingService,
     AlumniSyncRepository,
     AlumniSyncService,
+    NameReadingService,
   ],
   exports: [AlumniService, AlumniImportService, MatchingService, AlumniSyncService, SuppressionHasher],
 })

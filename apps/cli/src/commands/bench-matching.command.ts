@@ -1,5 +1,5 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
-import type { ApplicantIdentity } from '@comeback/domain';
+import type { ApplicantIdentity, ScoredCandidate } from '@comeback/domain';
 import { TenantService } from '@comeback/platform';
 import { AlumniImportService, MatchingService } from '@comeback/registry';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -13,6 +13,7 @@ interface Options {
   alumni: string;
   applicants: string;
   out: string;
+  explain?: boolean;
 }
 
 interface ApplicantLine {
@@ -38,6 +39,15 @@ export function applicantFromLine(l: ApplicantLine): ApplicantIdentity {
     birthDate: l.birth_date,
     employeeNumber: l.employee_number,
   };
+}
+
+function explain(candidates: ScoredCandidate[]): unknown[] {
+  return candidates.slice(0, 3).map((c) => ({
+    employee_number: c.employeeNumber,
+    score: c.score,
+    derived: c.derivedWeight ?? 0,
+    evidence: c.evidence.map((e) => `${e.field}:${e.outcome}:${e.weight}`).join(' '),
+  }));
 }
 
 /** `npm run --silent bench:matching -- --alumni A.csv --applicants P.jsonl --out D.jsonl` (matching.md). */
@@ -77,7 +87,7 @@ export class BenchMatchingCommand extends CommandRunner {
         counts[d.decision]++;
         if (
           !out.write(
-            `${JSON.stringify({ id: a.id, decision: d.decision, employee_number: d.employeeNumber, score: Math.round(d.score * 1000) / 1000 })}\n`,
+            `${JSON.stringify({ id: a.id, decision: d.decision, employee_number: d.employeeNumber, score: Math.round(d.score * 1000) / 1000, ...(opts.explain ? { candidates: explain(d.candidates) } : {}) })}\n`,
           )
         )
           await once(out, 'drain');
@@ -102,6 +112,14 @@ export class BenchMatchingCommand extends CommandRunner {
   @Option({ flags: '--applicants <file>', description: 'applicants JSONL', required: true })
   parseApplicants(v: string): string {
     return v;
+  }
+
+  @Option({
+    flags: '--explain',
+    description: 'also write the top candidates and their evidence (for tuning; not part of the contract)',
+  })
+  parseExplain(): boolean {
+    return true;
   }
 
   @Option({ flags: '--out <file>', description: 'decisions JSONL', required: true })

@@ -53,5 +53,6 @@ export {
   type PreparedApplicant,
 } from './match-scoring';
 export { DEFAULT_MATCH_THRESHOLDS, decideMatch, matchApplicant } from './match-decision';
+export { DEFAULT_MAX_REVIEW_SHARE, REVIEW_BUDGET, ScoreWindow } from './review-budget';
 export { selectKeyCandidates, type CandidateLimits, type KeyHit } from './candidate-selection';
 export { evidenceForViewer, isSensitiveEvidenceField } from './sensitive-evidence';

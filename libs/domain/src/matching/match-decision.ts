@@ -31,7 +31,9 @@ export function decideMatch(
   const best = sorted[0];
   if (!best) return { decision: 'none', employeeNumber: null, score: 0, candidates: [] };
   const runnerUp = sorted[1]?.score ?? Number.NEGATIVE_INFINITY;
-  if (best.score >= thresholds.match && best.score - runnerUp >= thresholds.minMargin) {
+  // A derived reading is a guess: it may bring someone to review, never to an automatic flag on its own.
+  const provenScore = best.score - Math.max(best.derivedWeight ?? 0, 0);
+  if (provenScore >= thresholds.match && best.score - runnerUp >= thresholds.minMargin) {
     return { decision: 'match', employeeNumber: best.employeeNumber, score: best.score, candidates };
   }
   if (best.score >= thresholds.review) {

@@ -9,7 +9,7 @@ import {
   type NameHypothesis,
   type NamePart,
 } from './name-hypotheses';
-import { typoDistance } from './name-normalisation';
+import { nameSkeleton, typoDistance } from './name-normalisation';
 import { normalisePhone } from './phone-normalisation';
 import type {
   AlumnusIdentity,
@@ -38,6 +38,11 @@ export const MATCH_WEIGHTS = {
   nameOnlyCeiling: 6,
   /** Same reading, different kanji (the applicant gave kana): plausible but not typical of one person. */
   readingOnlyPenalty: -4,
+  /**
+   * Agreement through a dictionary reading of a kanji-only registry name (the registry kept no kana): the
+   * reading is a guess among several (上田: ウエダ, カミダ …), so it counts less than a recorded one.
+   */
+  derivedReadingPenalty: -2,
   /** Surnames change on marriage (and back): disagreement is weak evidence. */
   familyDisagree: -3,
   /** Given names hardly ever change. */
@@ -45,8 +50,11 @@ export const MATCH_WEIGHTS = {
   /** One-letter difference in a long reading: as likely a slip as a different name, so roughly neutral. */
   givenTypo: 1,
   familyTypo: 0,
-  /** u ≈ 1 / (365 days × ~50 birth years). */
+  /** u ≈ 1 / (365 days × ~50 birth years), when the registry's own count of that date is not known. */
   birthDateAgree: 13,
+  /** Bounds on the registry-derived weight (a tiny or a skewed registry must not make a date decisive). */
+  birthDateAgreeMin: 8,
+  birthDateAgreeMax: 15,
   /** One slip (one part differs, or day/month swapped): rare for both, roughly neutral. */
   birthDatePartial: 0,
   birthDateDisagree: -12,
@@ -95,6 +103,8 @@ interface PartComparison {
   outcome: MatchEvidence['outcome'];
   weight: number;
   detail: string;
+  /** Agreement rests on a dictionary-derived reading. */
+  derived?: boolean;
 }
 
 /** Agreement weight log2(N / frequency): how surprising it is that a stranger shares this name part. */
@@ -110,6 +120,7 @@ function comparePart(
   role: PartRole,
   stats: MatchStatistics,
   via: 'current' | 'former',
+  ctx?: MatchContext,
 ): PartComparison {
   const label = role === 'family' ? 'family name' : 'given name';
   const suffix = via === 'former' ? ' via former surname' : '';
@@ -141,6 +152,10 @@ function comparePart(
       detail: `${label} agrees by reading${suffix} (1 in ${freqLabel(stats, w)})`,
     };
   }
+  if (p.skeleton && !a.skeleton && a.script === 'kanji' && ctx?.readings) {
+    const derived = derivedAgreement(p.skeleton, a.text, role, stats, m, ctx.readings);
+    if (derived) return { ...derived, detail: derived.detail.replace('{label}', label) + suffix };
+  }
   const comparable =
     (p.script === 'kanji' && a.script === 'kanji') || (p.skeleton !== null && a.skeleton !== null);
   if (!comparable)
@@ -165,6 +180,26 @@ function comparePart(
   return { outcome: 'disagree', weight: MATCH_WEIGHTS.givenDisagree, detail: 'given name differs' };
 }
 
+function derivedAgreement(
+  skeleton: string,
+  kanji: string,
+  role: PartRole,
+  stats: MatchStatistics,
+  m: number,
+  readings: NonNullable<MatchContext['readings']>,
+): PartComparison | null {
+  if (!readings(kanji, role).some((r) => nameSkeleton(r) === skeleton)) return null;
+  const readingKey = role === 'family' ? FREQUENCY_KEY.familyReading : FREQUENCY_KEY.givenReading;
+  const w = rarityWeight(stats, readingKey(skeleton));
+  const weight = w + m + MATCH_WEIGHTS.derivedReadingPenalty;
+  return {
+    outcome: 'partial',
+    weight,
+    detail: `{label} agrees with a dictionary reading of the registry's kanji (no kana recorded)`,
+    derived: true,
+  };
+}
+
 /** Short names are too close to each other (Yuki/Yuka are different people); only longer ones count as typos. */
 function isLikelyTypo(a: string, b: string): boolean {
   return Math.min(a.length, b.length) >= 4 && Math.max(a.length, b.length) >= 5 && typoDistance(a, b) === 1;
@@ -175,10 +210,15 @@ function freqLabel(stats: MatchStatistics, w: number): string {
   return String(Math.max(1, Math.round(2 ** w)));
 }
 
-function bestFamily(p: NamePart, a: AlumnusNames, stats: MatchStatistics): PartComparison {
-  let best = comparePart(p, a.family, 'family', stats, 'current');
+function bestFamily(
+  p: NamePart,
+  a: AlumnusNames,
+  stats: MatchStatistics,
+  ctx?: MatchContext,
+): PartComparison {
+  let best = comparePart(p, a.family, 'family', stats, 'current', ctx);
   for (const prev of a.previousFamilies) {
-    const c = comparePart(p, prev, 'family', stats, 'former');
+    const c = comparePart(p, prev, 'family', stats, 'former', ctx);
     if (c.outcome !== 'missing' && (best.outcome === 'missing' || c.weight > best.weight)) best = c;
   }
   return best;
@@ -190,39 +230,68 @@ const LAYOUT_NOTE: Record<NameHypothesis['layout'], string> = {
   'single-field': ' (whole name in one field)',
 };
 
-function nameEvidence(p: PreparedApplicant, a: AlumnusNames, stats: MatchStatistics): MatchEvidence[] {
+function nameEvidence(
+  p: PreparedApplicant,
+  a: AlumnusNames,
+  stats: MatchStatistics,
+  ctx?: MatchContext,
+): { evidence: MatchEvidence[]; derived: Set<MatchEvidence>; hypothesis?: NameHypothesis } {
   let best: { family: PartComparison; given: PartComparison; h: NameHypothesis } | null = null;
   for (const h of p.hypotheses) {
-    const family = bestFamily(h.family, a, stats);
-    const given = comparePart(h.given, a.given, 'given', stats, 'current');
+    const family = bestFamily(h.family, a, stats, ctx);
+    const given = comparePart(h.given, a.given, 'given', stats, 'current', ctx);
     const total = family.weight + given.weight;
     // Ties go to the earlier (as-entered) reading.
     if (!best || total > best.family.weight + best.given.weight) best = { family, given, h };
   }
   if (!best) {
-    return [
-      { field: 'family_name', outcome: 'missing', weight: 0, detail: 'family name not given' },
-      { field: 'given_name', outcome: 'missing', weight: 0, detail: 'given name not given' },
-    ];
+    return {
+      evidence: [
+        { field: 'family_name', outcome: 'missing', weight: 0, detail: 'family name not given' },
+        { field: 'given_name', outcome: 'missing', weight: 0, detail: 'given name not given' },
+      ],
+      derived: new Set(),
+    };
   }
   const note = LAYOUT_NOTE[best.h.layout];
-  return [
-    {
-      field: 'family_name',
-      outcome: best.family.outcome,
-      weight: round(best.family.weight),
-      detail: best.family.detail + note,
-    },
-    {
-      field: 'given_name',
-      outcome: best.given.outcome,
-      weight: round(best.given.weight),
-      detail: best.given.detail + note,
-    },
-  ];
+  const family: MatchEvidence = {
+    field: 'family_name',
+    outcome: best.family.outcome,
+    weight: round(best.family.weight),
+    detail: best.family.detail + note,
+  };
+  const given: MatchEvidence = {
+    field: 'given_name',
+    outcome: best.given.outcome,
+    weight: round(best.given.weight),
+    detail: best.given.detail + note,
+  };
+  const derived = new Set<MatchEvidence>();
+  if (best.family.derived) derived.add(family);
+  if (best.given.derived) derived.add(given);
+  return { evidence: [family, given], derived, hypothesis: best.h };
 }
 
-function birthDateEvidence(p: PreparedApplicant, a: AlumnusIdentity): MatchEvidence {
+/** log2(N / alumni with this full name): what a full-name agreement can be worth at most. */
+function fullNameWeight(h: NameHypothesis, stats: MatchStatistics): number | null {
+  if (!stats.keyFrequency) return null;
+  const keys: string[] = [];
+  if (h.family.text && h.given.text) keys.push(`nt:${h.family.text}|${h.given.text}`);
+  if (h.family.skeleton && h.given.skeleton) keys.push(`nr:${h.family.skeleton}|${h.given.skeleton}`);
+  const count = Math.max(0, ...keys.map((k) => stats.keyFrequency!(k)));
+  // One means only the candidate: the name is rarer than 1/N, and the parts' estimate stands.
+  if (count < 2) return null;
+  return Math.log2(Math.max(stats.alumniCount, 1) / count) + 2 * MATCH_WEIGHTS.nameAgreeM;
+}
+
+/** log2(N / alumni born that day): how surprising it is that a stranger shares the date. */
+function birthDateAgreeWeight(stats: MatchStatistics): number {
+  if (stats.birthDateFrequency === undefined) return MATCH_WEIGHTS.birthDateAgree;
+  const w = Math.log2(Math.max(stats.alumniCount, 1) / Math.max(stats.birthDateFrequency, 1));
+  return Math.min(Math.max(w, MATCH_WEIGHTS.birthDateAgreeMin), MATCH_WEIGHTS.birthDateAgreeMax);
+}
+
+function birthDateEvidence(p: PreparedApplicant, a: AlumnusIdentity, stats: MatchStatistics): MatchEvidence {
   const ad = normaliseBirthDate(a.birthDate);
   if (!p.birthDate || !ad) {
     return {
@@ -237,7 +306,7 @@ function birthDateEvidence(p: PreparedApplicant, a: AlumnusIdentity): MatchEvide
       return {
         field: 'birth_date',
         outcome: 'agree',
-        weight: MATCH_WEIGHTS.birthDateAgree,
+        weight: round(birthDateAgreeWeight(stats)),
         detail: 'date of birth agrees',
       };
     case 'partial':
@@ -355,17 +424,23 @@ export function scorePrepared(
   ctx: MatchContext,
 ): ScoredCandidate {
   const phone = phoneEvidence(p, a);
-  const names = nameEvidence(p, alumnusNames(a), stats);
+  const { evidence: names, derived, hypothesis } = nameEvidence(p, alumnusNames(a), stats, ctx);
   const log2N = Math.log2(Math.max(stats.alumniCount, 1));
   const nameTotal = names.reduce((s, e) => s + e.weight, 0);
-  const ceiling = log2N + MATCH_WEIGHTS.nameOnlyCeiling;
-  if (nameTotal > ceiling) {
+  const bothAgree = names.every((e) => e.outcome === 'agree');
+  const joint = bothAgree && hypothesis ? fullNameWeight(hypothesis, stats) : null;
+  const ceiling = Math.min(log2N + MATCH_WEIGHTS.nameOnlyCeiling, joint ?? Number.POSITIVE_INFINITY);
+  if (nameTotal > ceiling && nameTotal > 0) {
     // Scale both parts down proportionally, keeping their relative contribution visible.
-    const factor = ceiling / nameTotal;
+    const factor = Math.max(ceiling, 0) / nameTotal;
+    const why =
+      joint !== null && joint < log2N + MATCH_WEIGHTS.nameOnlyCeiling
+        ? '; capped: counted as the full name, which other alumni share'
+        : '; capped: names alone never decide';
     for (const e of names) {
       if (e.weight > 0) {
         e.weight = round(e.weight * factor);
-        e.detail += '; capped: names alone never decide';
+        e.detail += why;
       }
     }
   }
@@ -379,14 +454,20 @@ export function scorePrepared(
   }
   const evidence: MatchEvidence[] = [
     ...names,
-    birthDateEvidence(p, a),
+    birthDateEvidence(p, a, stats),
     emailEvidence(p, a, ctx),
     phone,
     employeeNumberEvidence(p, a),
   ];
   const prior = -log2N;
   const score = evidence.reduce((s, e) => s + e.weight, prior);
-  return { employeeNumber: a.employeeNumber, score: round(score), evidence };
+  const derivedWeight = [...derived].reduce((s, e) => s + Math.max(e.weight, 0), 0);
+  return {
+    employeeNumber: a.employeeNumber,
+    score: round(score),
+    evidence,
+    ...(derivedWeight > 0 ? { derivedWeight: round(derivedWeight) } : {}),
+  };
 }
 
 export function scoreCandidate(

@@ -27,12 +27,28 @@ export interface ApplicantIdentity {
 export interface MatchContext {
   /** The tenant's company domains: addresses there don't identify someone after they left. */
   corporateEmailDomains: ReadonlySet<string>;
+  /**
+   * Candidate readings (katakana) of a kanji-only name from a dictionary, for comparing romaji or kana with
+   * registry names HR recorded without kana (旧姓 especially). Injected: the domain holds no dictionary.
+   */
+  readings?: (text: string, role: 'family' | 'given') => readonly string[];
 }
 
 export interface MatchStatistics {
   alumniCount: number;
   /** Number of alumni having that frequency key (see alumnusFrequencyKeys). */
   frequency(key: string): number;
+  /**
+   * How many alumni share the applicant's date of birth (when known): agreement then weighs
+   * log2(N / count) instead of the shipped constant, so a date many people share (1 January) counts less.
+   */
+  birthDateFrequency?: number;
+  /**
+   * How many alumni are indexed under a match key (nt:/nr: full-name keys), when known. Family and given
+   * names are not independent (a family's naming habits, a small foreign-name pool): the full name's own
+   * count caps what the two parts add up to.
+   */
+  keyFrequency?: (key: string) => number;
 }
 
 export type EvidenceOutcome = 'agree' | 'partial' | 'disagree' | 'missing';
@@ -51,6 +67,8 @@ export interface ScoredCandidate {
   /** log2 posterior odds that applicant and alumnus are one person (sum of weights plus the registry-size prior). */
   score: number;
   evidence: MatchEvidence[];
+  /** Part of the score that rests on dictionary-derived readings: an automatic match must hold without it. */
+  derivedWeight?: number;
 }
 
 export interface MatchThresholds {

@@ -4,7 +4,11 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 export interface TenantSettings {
   /** Company e-mail domains: addresses there stop identifying someone once they left. Detected at import when unset. */
   corporateEmailDomains?: string[];
-  matchThresholds?: { match?: number; review?: number; margin?: number };
+  /**
+   * maxReviewShare: HR's review budget (share of applicants sent to a person, default 0.05). With no fixed
+   * `review` threshold, the threshold follows the tenant's recent scores to stay within it.
+   */
+  matchThresholds?: { match?: number; review?: number; margin?: number; maxReviewShare?: number };
   /** How long raw webhook bodies and audit details are kept (defaults: 90 and 365 days). */
   retention?: RetentionSettings;
   /** The language of the notes we write into the ATS on a person's decision (default Japanese). */

@@ -4,6 +4,8 @@ import {
   ApplicantIdentity,
   applicantProbeKeys,
   DEFAULT_MATCH_THRESHOLDS,
+  DEFAULT_MAX_REVIEW_SHARE,
+  ScoreWindow,
   frequencyKeysForApplicant,
   isBirthDateKey,
   MatchContext,
@@ -16,6 +18,7 @@ import {
 } from '@comeback/domain';
 import { AuditActor, AuditService, NotFoundException } from '@comeback/platform';
 import { AlumniRepository } from '../alumni/alumni.repository';
+import { NameReadingService } from './name-readings';
 
 /**
  * Candidate limits. Most applicants share keys with a handful of alumni; a key shared by more than
@@ -35,6 +38,7 @@ export class MatchingService {
   constructor(
     private readonly alumni: AlumniRepository,
     private readonly audit: AuditService,
+    private readonly nameReadings: NameReadingService,
   ) {}
 
   /**
@@ -42,7 +46,7 @@ export class MatchingService {
    * the fields given and the outcome's shape, never the values or who was found.
    */
   async preview(actor: AuditActor, applicant: ApplicantIdentity): Promise<MatchOutcome> {
-    const outcome = await this.match(actor.tenantId, applicant);
+    const outcome = await this.match(actor.tenantId, applicant, { record: false });
     const given = Object.entries(applicant)
       .filter(([, v]) => (Array.isArray(v) ? v.length > 0 : !!v))
       .map(([k]) => k)
@@ -62,10 +66,15 @@ export class MatchingService {
   async match(
     tenantId: string,
     applicant: ApplicantIdentity,
-    opts: { excludeEmployeeNumbers?: (found: string[]) => Promise<ReadonlySet<string>> } = {},
+    opts: {
+      excludeEmployeeNumbers?: (found: string[]) => Promise<ReadonlySet<string>>;
+      /** Whether the decision counts towards the review budget's score window (previews do not). */
+      record?: boolean;
+    } = {},
   ): Promise<MatchOutcome> {
     // Probe keys do not depend on the tenant context, so one query reads the context and the candidates,
     // then one more fetches the chosen people's identity columns.
+    await this.nameReadings.ready();
     const probeKeys = applicantProbeKeys(applicant, { corporateEmailDomains: new Set() });
     const lookup = await this.alumni.matchLookup(
       tenantId,
@@ -79,11 +88,24 @@ export class MatchingService {
     if (!lookup) throw new NotFoundException('Tenant');
     const ctx: MatchContext = {
       corporateEmailDomains: new Set(lookup.settings.corporateEmailDomains ?? lookup.corporateEmailDomains),
+      readings: this.nameReadings.readings,
     };
+    const configured = lookup.settings.matchThresholds ?? {};
+    const window = this.windowFor(tenantId);
     const thresholds: MatchThresholds = {
       ...DEFAULT_MATCH_THRESHOLDS,
-      ...stripUndefined(lookup.settings.matchThresholds ?? {}),
+      // A fixed review threshold set by HR wins; otherwise it follows the review budget.
+      review: window.reviewThreshold(
+        configured.maxReviewShare ?? DEFAULT_MAX_REVIEW_SHARE,
+        DEFAULT_MATCH_THRESHOLDS.review,
+      ),
+      ...stripUndefined({ match: configured.match, review: configured.review }),
     };
+    const applicantBirthDate = normaliseBirthDate(applicant.birthDate);
+    const sameDayCount = lookup.hits.filter((h) => h.key === null).length;
+    // Alumni per probe key (up to the per-key limit): a full-name key's count says how common the name is.
+    const keyCounts = new Map<string, number>();
+    for (const h of lookup.hits) if (h.key !== null) keyCounts.set(h.key, (keyCounts.get(h.key) ?? 0) + 1);
     const keyed = selectKeyCandidates(
       lookup.hits.filter((h): h is { key: string; alumnusId: string } => h.key !== null),
       CANDIDATE_LIMITS,
@@ -95,7 +117,15 @@ export class MatchingService {
     const identities = await this.alumni.identitiesByIds(tenantId, [...keyed, ...sameDay]);
     const birthDateKeys = new Set(probeKeys.filter(isBirthDateKey));
     const rows = identities
-      .filter((r) => keyedIds.has(r.id) || sharesBirthDateKey(birthDateKeys, r, ctx))
+      // People born that day whose record has no kana cannot share a reading key with a romaji name: they are
+      // few, so they go to scoring, which compares through dictionary readings.
+      .filter(
+        (r) =>
+          keyedIds.has(r.id) ||
+          sharesBirthDateKey(birthDateKeys, r, ctx) ||
+          (!r.familyNameKana && !r.givenNameKana) ||
+          r.previousFamilyNames.length > 0,
+      )
       .slice(0, CANDIDATE_LIMITS.maxCandidates);
     const excluded =
       rows.length > 0 && opts.excludeEmployeeNumbers
@@ -107,11 +137,35 @@ export class MatchingService {
     const decision = matchApplicant(
       applicant,
       candidates,
-      { alumniCount: Math.max(lookup.alumniCount, 1), frequency: (k) => lookup.frequencies.get(k) ?? 0 },
+      {
+        alumniCount: Math.max(lookup.alumniCount, 1),
+        frequency: (k) => lookup.frequencies.get(k) ?? 0,
+        // Everyone born that day came back from the birth-date index (up to the same-day limit).
+        ...(applicantBirthDate ? { birthDateFrequency: sameDayCount } : {}),
+        keyFrequency: (k) => keyCounts.get(k) ?? 0,
+      },
       ctx,
       thresholds,
     );
+    if (opts.record !== false) {
+      window.add(decision.candidates[0]?.score ?? Number.NEGATIVE_INFINITY, decision.decision === 'match');
+    }
     return { ...decision, alumnusIds: new Map(rows.map((r) => [r.employeeNumber, r.id])) };
+  }
+
+  /**
+   * Recent best scores per tenant, in this process: enough to keep the review share near the budget. Each
+   * process learns its own window (a few thousand numbers per tenant); they converge on the same stream.
+   */
+  private readonly windows = new Map<string, ScoreWindow>();
+
+  private windowFor(tenantId: string): ScoreWindow {
+    let w = this.windows.get(tenantId);
+    if (!w) {
+      w = new ScoreWindow();
+      this.windows.set(tenantId, w);
+    }
+    return w;
   }
 }
 

@@ -1,0 +1,76 @@
+import { REVIEW_BUDGET, ScoreWindow } from './review-budget';
+
+describe('ScoreWindow (review budget)', () => {
+  const fill = (w: ScoreWindow, scores: number[], automatic = false): void => {
+    for (const s of scores) w.add(s, automatic);
+  };
+
+  it('keeps the shipped threshold until it has seen enough decisions', () => {
+    const w = new ScoreWindow();
+    fill(
+      w,
+      Array.from({ length: REVIEW_BUDGET.minSamples - 1 }, () => 5),
+    );
+    expect(w.reviewThreshold(0.05, 2)).toBe(2);
+  });
+
+  it('lowers the threshold while the budget has room, never below even odds', () => {
+    const w = new ScoreWindow();
+    // 1000 decisions: 990 strangers far below, 10 near-misses at 1.0: 1% would be reviewed at threshold 1.
+    fill(
+      w,
+      Array.from({ length: 990 }, () => -20),
+    );
+    fill(
+      w,
+      Array.from({ length: 10 }, () => 1),
+    );
+    const t = w.reviewThreshold(0.05, 2);
+    expect(t).toBe(REVIEW_BUDGET.floor);
+  });
+
+  it('raises the threshold when reviews would exceed the budget, keeping the share within it', () => {
+    const w = new ScoreWindow();
+    const scores = Array.from({ length: 1000 }, (_, i) => (i < 200 ? 2 + i / 50 : -20)); // 20% at 2..6
+    fill(w, scores);
+    const t = w.reviewThreshold(0.05, 2);
+    const share = scores.filter((s) => s >= t).length / scores.length;
+    expect(t).toBeGreaterThan(2);
+    expect(share).toBeLessThanOrEqual(0.05);
+    expect(share).toBeGreaterThan(0.03);
+  });
+
+  it('does not count automatic matches against the budget', () => {
+    const w = new ScoreWindow();
+    fill(
+      w,
+      Array.from({ length: 500 }, () => 20),
+      true,
+    );
+    fill(
+      w,
+      Array.from({ length: 500 }, () => -20),
+    );
+    expect(w.reviewThreshold(0.05, 2)).toBe(REVIEW_BUDGET.floor);
+  });
+
+  it('forgets decisions older than the window', () => {
+    const w = new ScoreWindow(300);
+    fill(
+      w,
+      Array.from({ length: 300 }, () => 3),
+    ); // everyone reviewable: the threshold moves above them all
+    expect(w.reviewThreshold(0.05, 2)).toBeGreaterThan(3);
+    fill(
+      w,
+      Array.from({ length: 300 }, () => 9),
+    );
+    expect(w.reviewThreshold(0.05, 2)).toBe(2 + REVIEW_BUDGET.ceilingAboveDefault);
+    fill(
+      w,
+      Array.from({ length: 300 }, () => -20),
+    );
+    expect(w.count).toBe(300);
+    expect(w.reviewThreshold(0.05, 2)).toBe(REVIEW_BUDGET.floor);
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * A review budget instead of a fixed review threshold. HR says how large a share of applicants a person may
+ * review (default 5%); the threshold is set from the tenant's own recent score distribution so that the
+ * expected share of reviews stays within it, spending the budget on the most likely returnees first
+ * (highest posterior odds). Pure: the registry keeps one window per tenant and feeds it each decision.
+ */
+export const DEFAULT_MAX_REVIEW_SHARE = 0.05;
+
+export const REVIEW_BUDGET = {
+  /** Recent decisions remembered per tenant. */
+  window: 2000,
+  /** Below this many decisions the shipped threshold stands (too few to estimate a share). */
+  minSamples: 200,
+  /** Aim below the budget: the next applicants are not exactly the last ones. */
+  safety: 0.9,
+  /**
+   * Never review below even odds (log2 odds 0): there a review is more likely a stranger than a returnee,
+   * whatever budget is left. Never require more than the shipped threshold plus this much.
+   */
+  floor: 0,
+  ceilingAboveDefault: 4,
+} as const;
+
+export class ScoreWindow {
+  private readonly scores: number[] = [];
+  private readonly auto: boolean[] = [];
+  private next = 0;
+
+  constructor(private readonly size: number = REVIEW_BUDGET.window) {}
+
+  get count(): number {
+    return this.scores.length;
+  }
+
+  /** Best candidate's score of one decision, and whether it was an automatic match (no review spent). */
+  add(score: number, automatic: boolean): void {
+    if (this.scores.length < this.size) {
+      this.scores.push(score);
+      this.auto.push(automatic);
+      return;
+    }
+    this.scores[this.next] = score;
+    this.auto[this.next] = automatic;
+    this.next = (this.next + 1) % this.size;
+  }
+
+  /**
+   * The lowest review threshold whose review share over the window stays within the budget, clamped to
+   * [floor, defaultThreshold + ceilingAboveDefault]; the default while the window is too small.
+   */
+  reviewThreshold(maxReviewShare: number, defaultThreshold: number): number {
+    if (this.scores.length < REVIEW_BUDGET.minSamples) return defaultThreshold;
+    const allowed = Math.floor(this.scores.length * maxReviewShare * REVIEW_BUDGET.safety);
+    const reviewable = this.scores.filter((_, i) => !this.auto[i]).sort((a, b) => b - a);
+    const ceiling = defaultThreshold + REVIEW_BUDGET.ceilingAboveDefault;
+    // The allowed-th highest non-automatic score: everything above it fits the budget.
+    const cut = allowed < reviewable.length ? reviewable[allowed] : Number.NEGATIVE_INFINITY;
+    const threshold = Number.isFinite(cut) ? cut + 0.01 : REVIEW_BUDGET.floor;
+    return Math.min(Math.max(threshold, REVIEW_BUDGET.floor), ceiling);
+  }
+}

@@ -1,0 +1,129 @@
+import { matchApplicant } from './match-decision';
+import type { AlumnusIdentity, ApplicantIdentity, MatchDecision } from './match-types';
+import { CTX, buildRegistry, fillerAlumni } from './match-fixtures.spec-support';
+
+/**
+ * Phenomena of issue 14, as a table: surname changes where only the given name and the date of birth agree,
+ * family/given swapped in romaji together with a surname change, and returnees who bring only their name.
+ */
+const filler = fillerAlumni(3000);
+
+const alumnus = (
+  over: Partial<AlumnusIdentity> & Pick<AlumnusIdentity, 'employeeNumber'>,
+): AlumnusIdentity => ({
+  familyName: '南岡',
+  givenName: '咲香',
+  familyNameKana: 'ミナミオカ',
+  givenNameKana: 'サキカ',
+  previousFamilyNames: [],
+  birthDate: '1986-09-05',
+  emails: ['sakika.minamioka@yahoo.co.jp', 'sakika.minamioka@kitaboshi-shoji.co.jp'],
+  phones: ['070-6434-8613'],
+  ...over,
+});
+
+const RARE = alumnus({ employeeNumber: 'E900001' });
+// 恵 is among the most common given names of the filler registry.
+const COMMON = alumnus({
+  employeeNumber: 'E900002',
+  familyName: '佐藤',
+  familyNameKana: 'サトウ',
+  givenName: '恵',
+  givenNameKana: 'メグミ',
+  birthDate: '1979-03-14',
+});
+
+function decide(p: ApplicantIdentity): MatchDecision {
+  const reg = buildRegistry([...filler, RARE, COMMON]);
+  return matchApplicant(p, reg.candidatesFor(p), reg.statsFor(p), CTX);
+}
+
+describe('surname change: given name + date of birth agree, family name differs', () => {
+  it.each<[string, ApplicantIdentity, string, readonly MatchDecision['decision'][]]>([
+    [
+      'new married name in romaji, rare given name, same birth date',
+      { lastName: 'Kurono', firstName: 'Sakika', birthDate: '1986-09-05', emails: ['s.kurono@gmail.com'] },
+      'E900001',
+      ['review', 'match'],
+    ],
+    [
+      'new married name in kanji, same birth date',
+      { lastName: '黒野', firstName: '咲香', birthDate: '1986-09-05' },
+      'E900001',
+      ['review', 'match'],
+    ],
+    [
+      'family and given swapped in romaji, with a new surname',
+      { lastName: 'SAKIKA', firstName: 'KURONO', birthDate: '1986-09-05' },
+      'E900001',
+      ['review', 'match'],
+    ],
+    [
+      'common given name + birth date, new surname: never an automatic flag',
+      { lastName: 'Kurono', firstName: 'Megumi', birthDate: '1979-03-14' },
+      'E900002',
+      ['review', 'none'],
+    ],
+  ])('%s', (_, p, en, allowed) => {
+    const d = decide(p);
+    expect(d.candidates[0]?.employeeNumber).toBe(en);
+    expect(allowed).toContain(d.decision);
+    const family = d.candidates[0].evidence.find((e) => e.field === 'family_name')!;
+    expect(family.outcome).toBe('disagree');
+  });
+
+  it('a different birth date with the same given name stays a stranger', () => {
+    const d = decide({ lastName: 'Kurono', firstName: 'Sakika', birthDate: '1990-01-02' });
+    expect(d.decision).toBe('none');
+  });
+});
+
+describe('returnees who bring only their name', () => {
+  it.each<[string, ApplicantIdentity, MatchDecision['decision']]>([
+    [
+      'rare full name, new e-mail and phone → review',
+      { lastName: '南岡', firstName: '咲香', emails: ['new@icloud.com'] },
+      'review',
+    ],
+    [
+      'rare full name in romaji → review',
+      { lastName: 'Minamioka', firstName: 'Sakika', phones: ['080-0000-1111'] },
+      'review',
+    ],
+    [
+      'common full name → none (a namesake is as likely)',
+      { lastName: '佐藤', firstName: '恵', emails: ['x@icloud.com'] },
+      'none',
+    ],
+  ])('%s', (_, p, decision) => {
+    expect(decide(p).decision).toBe(decision);
+  });
+});
+
+describe('full-name frequency caps correlated name parts', () => {
+  it('a full name many alumni share counts as that name, not as two rare parts', () => {
+    const a = alumnus({
+      employeeNumber: 'E900003',
+      familyName: 'Brown',
+      givenName: 'Emily',
+      familyNameKana: null,
+      givenNameKana: null,
+    });
+    const p: ApplicantIdentity = { lastName: 'Brown', firstName: 'Emily', birthDate: '1986-09-05' };
+    const reg = buildRegistry([...filler, a]);
+    const stats = reg.statsFor(p);
+    const independent = matchApplicant(p, [a], stats, CTX).candidates[0];
+    // 40 alumni called Emily Brown (a small pool of foreign names: the parts always come together).
+    const withJoint = matchApplicant(
+      p,
+      [a],
+      { ...stats, keyFrequency: (k) => (k.startsWith('n') ? 40 : 0) },
+      CTX,
+    ).candidates[0];
+    const names = (c: typeof independent): number =>
+      c.evidence.filter((e) => e.field.endsWith('_name')).reduce((s, e) => s + e.weight, 0);
+    expect(names(withJoint)).toBeLessThan(names(independent));
+    expect(names(withJoint)).toBeCloseTo(Math.log2(3001 / 40) - 0.6, 0);
+    expect(withJoint.evidence[0].detail).toMatch(/full name/);
+  });
+});
