@@ -67,7 +67,10 @@ describe('web console in a browser (greenhouse stack)', () => {
   async function login(page: Page, token: string): Promise<void> {
     await page.goto(`${s.api.baseUrl}/console/login`);
     await page.getByLabel(/アクセストークン|Access token/).fill(token);
-    await page.getByRole('button', { name: /ログイン|Sign in/ }).click();
+    await page
+      .locator('form', { has: page.getByLabel(/アクセストークン|Access token/) })
+      .getByRole('button', { name: /ログイン|Sign in/ })
+      .click();
     await page.waitForLoadState('load');
   }
 

@@ -66,7 +66,10 @@ describe('daily loops in the console (greenhouse stack, browser)', () => {
     page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
     await page.goto(`${s.api.baseUrl}/console/login`);
     await page.getByLabel(/アクセストークン|Access token/).fill(token);
-    await page.getByRole('button', { name: /ログイン|Sign in/ }).click();
+    await page
+      .locator('form', { has: page.getByLabel(/アクセストークン|Access token/) })
+      .getByRole('button', { name: /ログイン|Sign in/ })
+      .click();
     await page.waitForLoadState('load');
     return { context, page, errors };
   }

@@ -89,7 +89,7 @@ describe('sign-in and people in a browser', () => {
     await checkA11y(hr, 'invitation-ja');
     await hr.getByLabel('新しいパスワード').fill('hanako-long-password');
     await hr.getByRole('button', { name: '承諾してサインイン' }).click();
-    await hr.waitForURL(/\/console\/registry/);
+    await hr.waitForURL(/\/console\/home/);
   });
 
   it('HR invites a recruiter from the People page; the recruiter joins (English) and signs in by password', async () => {
@@ -110,7 +110,7 @@ describe('sign-in and people in a browser', () => {
     await recruiter.goto(linkIn(mail.text, '/console/invitation') + '&lang=en');
     await recruiter.getByLabel('New password').fill('ken-long-password');
     await recruiter.getByRole('button', { name: 'Accept and sign in' }).click();
-    await recruiter.waitForURL(/\/console\/applications/);
+    await recruiter.waitForURL(/\/console\/home/);
     await recruiter.getByRole('button', { name: /Log out/ }).click();
     await recruiter.waitForURL(/\/console\/login/);
     await recruiter.goto(`${api.baseUrl}/console/login?tenant=kita&lang=en`);
@@ -118,7 +118,7 @@ describe('sign-in and people in a browser', () => {
     await recruiter.getByLabel('E-mail').fill('KEN@kita.test');
     await recruiter.getByLabel('Password', { exact: true }).fill('ken-long-password');
     await recruiter.getByRole('button', { name: 'Sign in', exact: true }).first().click();
-    await recruiter.waitForURL(/\/console\/applications/);
+    await recruiter.waitForURL(/\/console\/home/);
   });
 
   it('HR deactivates the recruiter: the recruiter’s open page is signed out on the next request', async () => {
@@ -147,7 +147,7 @@ describe('sign-in and people in a browser', () => {
     await page.goto(`${api.baseUrl}/console/login?tenant=kita`);
     await checkA11y(page, 'sign-in-sso-ja');
     await page.getByRole('link', { name: 'シングルサインオン（SSO）でサインイン' }).click();
-    await page.waitForURL(/\/console\/briefings/);
+    await page.waitForURL(/\/console\/home/);
     expect(await page.locator('.who').textContent()).toContain('三上 美香');
   });
 });

@@ -35,17 +35,19 @@ describe('the embedded demo’s people and mailbox', () => {
       });
       const consoleUrl = /console: (http:\/\/\S+\/console\/login\?tenant=demo)/.exec(out)![1];
       const base = new URL(consoleUrl).origin;
-      const homes: Record<string, string> = {
+      // Every role lands on its home page; a page only that role may open proves the role.
+      const ownPages: Record<string, string> = {
         hr_admin: '/console/registry',
         recruiter: '/console/applications',
         hiring_manager: '/console/briefings',
       };
-      for (const [role, home] of Object.entries(homes)) {
+      for (const [role, own] of Object.entries(ownPages)) {
         const [, email, password] = new RegExp(`^\\s+${role}\\s+(\\S+@\\S+)\\s+(\\S+)$`, 'm').exec(out)!;
         const b = new Browser();
         const res = await b.submit(consoleUrl, '/console/sign-in', { tenant: 'demo', email, password });
         expect(res.location).toBe(`${base}/console`);
-        expect((await b.request(`${base}/console`)).location).toBe(`${base}${home}`);
+        expect((await b.request(`${base}/console`)).location).toBe(`${base}/console/home`);
+        expect((await b.request(`${base}${own}`)).status).toBe(200);
       }
       const mailbox = await new Browser().request(
         /mail kept instead of sent.*?: (\S+)/.exec(out)![1] + '?lang=ja',

@@ -19,7 +19,10 @@ describe('notifications page in the console', () => {
     const page = await context.newPage();
     await page.goto(`${api.baseUrl}/console/login?lang=${lang}`);
     await page.getByLabel(/アクセストークン|Access token/).fill(token);
-    await page.getByRole('button', { name: /ログイン|Sign in/ }).click();
+    await page
+      .locator('form', { has: page.getByLabel(/アクセストークン|Access token/) })
+      .getByRole('button', { name: /ログイン|Sign in/ })
+      .click();
     await page.waitForLoadState('load');
     await page.goto(`${api.baseUrl}/console/notifications?lang=${lang}`);
     return page;

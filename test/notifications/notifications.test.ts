@@ -283,7 +283,7 @@ describe('notifications without SMTP', () => {
       const run = await http(api.baseUrl, 'POST', '/api/v1/notifications/run', { token, json: {} });
       expect(run.body).toMatchObject({ sent: 1, failed: 0 });
       const kept: { to: string; subject: string; text: string }[] = await db.query(
-        `SELECT "to", subject, text FROM mail_outbox WHERE kind = 'notification'`,
+        `SELECT recipient AS "to", subject, text_body AS text FROM mail_outbox WHERE kind = 'notification'`,
       );
       expect(kept).toEqual([
         expect.objectContaining({ to: 'hana.hr@acme.example', subject: 'Comeback: An import failed' }),

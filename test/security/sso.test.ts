@@ -69,7 +69,7 @@ describe('single sign-on (OIDC)', () => {
     const b = new Browser();
     const callback = await b.request(await toCallback(b));
     expect(callback).toMatchObject({ status: 303, location: url('/console') });
-    expect((await b.request(url('/console'))).location).toBe(url('/console/applications'));
+    expect((await b.request(url('/console'))).location).toBe(url('/console/home'));
     const people = await http(api.baseUrl, 'GET', '/api/v1/people', { token: tenant.token('hr_admin') });
     expect(people.body.find((p: { email: string }) => p.email === 'Ren@SSO-co.test')).toMatchObject({
       role: 'recruiter',
@@ -154,6 +154,6 @@ describe('single sign-on (OIDC)', () => {
     await idp.nextLogin({ sub: 'idp-aiko', email: 'aiko@sso-co.test', email_verified: true });
     const b = new Browser();
     expect((await b.request(await toCallback(b))).location).toBe(url('/console'));
-    expect((await b.request(url('/console'))).location).toBe(url('/console/registry'));
+    expect((await b.request(url('/console'))).location).toBe(url('/console/home'));
   });
 });

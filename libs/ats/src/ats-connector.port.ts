@@ -156,6 +156,11 @@ export abstract class AtsConnector {
   abstract readonly kind: AtsKind;
   /** The ATS's product name as people know it (form labels in the console). */
   abstract readonly displayName: string;
+  /**
+   * What HR types into the connection form: an OAuth client (token URL, client id and secret, and a webhook
+   * secret the ATS shows per webhook) or one API token that also signs the deliveries.
+   */
+  abstract readonly credentialStyle: 'oauth_client' | 'api_token';
 
   /** Timing-safe signature check over the raw bytes: true when any of the connection's secrets matches. */
   abstract verifySignature(req: WebhookRequest, secrets: readonly string[]): boolean;

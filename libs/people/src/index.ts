@@ -4,5 +4,4 @@ export * from './people.service';
 export * from './sign-in.service';
 export * from './sso/sso.service';
 export * from './views/people-texts';
-export * from './views/people.pages';
 export * from './people.dto';

@@ -173,7 +173,7 @@ export class SsoSettingsResponseDto {
 }
 
 export class MachineTokenRequestDto {
-  @ApiProperty({ example: 'greenhouse-sync' })
+  @ApiProperty({ example: 'ats-sync' })
   @trimmed()
   @IsString()
   @MinLength(1)

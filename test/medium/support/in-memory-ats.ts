@@ -29,6 +29,7 @@ export type Fault = 'refuse' | 'lose_response';
 export class InMemoryAts implements AtsConnector {
   readonly kind = 'greenhouse' as const;
   readonly displayName = 'In-memory ATS';
+  readonly credentialStyle = 'api_token' as const;
   /** Never called over the network; the medium env names its address in ATS_ALLOWED_HOSTS. */
   allowedHostPatterns(): readonly string[] {
     return [];

@@ -117,6 +117,7 @@ const GH_APP_URL = 'https://app.greenhouse.io';
 export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy {
   readonly kind = 'greenhouse' as const;
   readonly displayName = 'Greenhouse';
+  readonly credentialStyle = 'oauth_client' as const;
   private readonly api: AtsHttpClient;
   private readonly auth: AtsHttpClient;
   private readonly tokens: GreenhouseTokenCache;

@@ -91,6 +91,7 @@ export function workableCursor(nextUrl: string | null): string | null {
 export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
   readonly kind = 'workable' as const;
   readonly displayName = 'Workable';
+  readonly credentialStyle = 'api_token' as const;
   private readonly api: AtsHttpClient;
   /** Promises, so concurrent lookups of one job share a single request. */
   private readonly stageCache = new Map<string, { stages: Promise<WorkableStage[]>; until: number }>();

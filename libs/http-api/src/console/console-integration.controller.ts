@@ -204,6 +204,7 @@ export class ConsoleIntegrationController {
       panels.push({
         kind: connector.kind,
         label: connector.displayName,
+        credentialStyle: connector.credentialStyle,
         webhookUrl: this.webhookUrl(p, connector.kind),
         // Only what may be shown: never a secret, only whether a webhook secret is stored.
         saved: c

@@ -15,7 +15,17 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { PageContext } from '@comeback/console';
+import {
+  invitationPage,
+  linkInvalidPage,
+  mailboxPage,
+  peoplePage,
+  resetConfirmPage,
+  resetRequestPage,
+  signInPage,
+  type PageContext,
+  type SignInMessage,
+} from '@comeback/console';
 import {
   APP_CONFIG,
   type AppConfig,
@@ -30,22 +40,14 @@ import {
 import {
   InvitationAcceptFormDto,
   InvitationRequestDto,
-  invitationPage,
-  linkInvalidPage,
   LinkQueryDto,
-  mailboxPage,
   PasswordSignInFormDto,
-  peoplePage,
   PeopleService,
   peopleTexts,
   ResetConfirmFormDto,
-  resetConfirmPage,
   ResetRequestFormDto,
-  resetRequestPage,
   RoleFormDto,
   SignInService,
-  signInPage,
-  type SignInMessage,
   SsoService,
 } from '@comeback/people';
 import {

@@ -14,8 +14,10 @@ export interface ConnectionSummary {
 }
 
 export interface AtsPanel {
-  kind: 'greenhouse' | 'workable';
+  kind: string;
   label: string;
+  /** From the connector: an OAuth client with a separate webhook secret, or one API token. */
+  credentialStyle: 'oauth_client' | 'api_token';
   saved: ConnectionSummary | null;
   webhookUrl: string;
 }
@@ -71,22 +73,22 @@ function panel(ctx: PageContext, p: AtsPanel): SafeHtml {
   const { t } = ctx;
   const s = p.saved;
   const id = (name: string) => `${p.kind}--${name}`;
-  const gh = p.kind === 'greenhouse';
+  const oauth = p.credentialStyle === 'oauth_client';
   return html`<section class="card" aria-labelledby="${p.kind}-h">
     <h2 id="${p.kind}-h">${p.label}</h2>
     <p>${s ? badge(ctx, 'connected', 'connectionSaved') : badge(ctx, 'none', 'connectionNone')}</p>
     <form method="post" action="/console/ats/${p.kind}" class="stack">
       ${field(id('apiBaseUrl'), t('apiBaseUrl'), { value: s?.apiBaseUrl, type: 'url', required: true })}
-      ${gh ? field(id('authUrl'), t('authUrl'), { value: s?.authUrl, type: 'url' }) : ''}
-      ${gh ? field(id('clientId'), t('clientId'), { value: s?.clientId }) : ''}
-      ${field(id('secret'), gh ? t('clientSecret') : t('apiToken'), {
+      ${oauth ? field(id('authUrl'), t('authUrl'), { value: s?.authUrl, type: 'url' }) : ''}
+      ${oauth ? field(id('clientId'), t('clientId'), { value: s?.clientId }) : ''}
+      ${field(id('secret'), oauth ? t('clientSecret') : t('apiToken'), {
         type: 'password',
         required: true,
         hint: s ? t('secretStoredHint') : t('secretHint'),
         autocomplete: 'new-password',
       })}
       ${
-        gh
+        oauth
           ? field(id('webhookSecret'), t('webhookSecret'), {
               type: 'password',
               hint: s?.hasWebhookSecret ? t('secretStoredHint') : t('secretHint'),

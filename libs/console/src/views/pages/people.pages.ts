@@ -1,13 +1,16 @@
-import { html, layout, table, type PageContext, type SafeHtml } from '@comeback/console';
 import type { MailOutboxEntity } from '@comeback/platform';
 import {
   PERSON_LANGUAGES,
   PERSON_ROLES,
+  peopleTexts,
+  ROLE_TEXT,
   type InvitationEntity,
+  type PeopleTranslate,
   type PersonEntity,
   type PersonRole,
-} from '../entities/person.entity';
-import { peopleTexts, ROLE_TEXT, type PeopleTranslate } from './people-texts';
+} from '@comeback/people';
+import { html, type SafeHtml } from '../html';
+import { layout, table, type PageContext } from '../layout';
 
 function texts(ctx: PageContext): PeopleTranslate {
   return peopleTexts(ctx.lang);
