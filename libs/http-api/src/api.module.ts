@@ -34,6 +34,7 @@ import { MatchingController } from './matching/matching.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { RegistryController } from './registry/registry.controller';
 import { StorableInputInterceptor } from './storable-input.interceptor';
+import { WebhookGate } from './webhooks/webhook-gate';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
 @Module({
@@ -79,6 +80,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
   providers: [
     { provide: APP_FILTER, useClass: HttpExceptionFilter },
     { provide: APP_INTERCEPTOR, useClass: StorableInputInterceptor },
+    WebhookGate,
   ],
 })
 export class ApiModule {}
