@@ -14,6 +14,9 @@ const transformIgnorePatterns = ['/node_modules/(?!(openid-client|oauth4webapi|j
 const moduleNameMapper = { '^@comeback/([a-z-]+)(/.*)?$': '<rootDir>/libs/$1/src$2' };
 module.exports = {
   testTimeout: 120_000,
+  // A worker that grew past this after a test file is replaced: each file boots Nest apps (and the name-reading
+  // dictionary) afresh, and Jest's per-file module registries do not give all of that back (an OOM at 4 GB in CI).
+  workerIdleMemoryLimit: '1536MB',
   projects: [
     { displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'], transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node' },
     { displayName: 'medium', rootDir: __dirname, testMatch: ['<rootDir>/test/medium/**/*.test.ts'], transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node', globalSetup: '<rootDir>/test/support/global-setup.ts', globalTeardown: '<rootDir>/test/support/global-teardown.ts', setupFiles: ['<rootDir>/test/medium/support/medium-env.ts'], maxWorkers: 2 },
