@@ -22,6 +22,7 @@ import { FairnessPoliciesController } from './compensation/fairness-policies.con
 import { JobsController } from './compensation/jobs.controller';
 import { OffersController } from './compensation/offers.controller';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './health/metrics.controller';
 import { HrisWebhooksController } from './hris/hris-webhooks.controller';
 import { HrisController } from './hris/hris.controller';
 import { EligibilityPoliciesController } from './hr/eligibility-policies.controller';
@@ -51,6 +52,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
   ],
   controllers: [
     HealthController,
+    MetricsController,
     WebhooksController,
     RegistryController,
     MatchingController,

@@ -41,3 +41,6 @@ export { CONSOLE_SESSION_COOKIE } from './auth/jwt.strategy';
 export * from './mail/mail-sender.port';
 export { MailOutbox } from './mail/outbox-mail-sender';
 export type { MailOutboxEntity } from './mail/mail-outbox.entity';
+export * from './metrics/metrics';
+export * from './metrics/metrics.module';
+export * from './metrics/metrics-access';

@@ -92,10 +92,21 @@ export class BullJobQueue extends JobQueue {
           attempts: j.attemptsMade,
           error: j.failedReason ?? '',
           failedAt: j.finishedOn ? new Date(j.finishedOn).toISOString() : null,
+          data: j.data,
         });
       }
     }
     return out.slice(0, limit);
+  }
+
+  async retry(jobId: string): Promise<boolean> {
+    for (const q of Object.values(this.queues)) {
+      const job = await q.getJob(jobId);
+      if (!job || !(await job.isFailed())) continue;
+      await job.retry();
+      return true;
+    }
+    return false;
   }
 
   async forgetJobs(match: JobErasureMatch): Promise<number> {

@@ -121,7 +121,18 @@ export class InProcessJobQueue extends JobQueue {
         attempts: j.attempt,
         error: j.error ?? '',
         failedAt: j.failedAt ?? null,
+        data: j.payload,
       }));
+  }
+
+  async retry(jobId: string): Promise<boolean> {
+    const job = this.jobs.get(jobId);
+    if (!job || job.state !== 'failed') return false;
+    // One more attempt, like Bull's retry of a failed job: a second failure leaves it failed again.
+    job.state = 'waiting';
+    job.attempt = Math.max(job.attempt, JOB_ATTEMPTS);
+    this.schedule(job, 0);
+    return true;
   }
 
   async forgetJobs(match: JobErasureMatch): Promise<number> {
