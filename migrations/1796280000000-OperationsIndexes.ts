@@ -13,7 +13,7 @@ export class OperationsIndexes1796280000000 implements MigrationInterface {
       `CREATE INDEX "idx_inbox_events_waiting" ON "inbox_events" ("received_at") WHERE "status" = 'received'`,
     );
     await queryRunner.query(
-      `CREATE INDEX "idx_writeback_steps_started" ON "writeback_steps" ("updated_at") WHERE "status" = 'started'`,
+      `CREATE INDEX "idx_writeback_steps_started" ON "writeback_steps" ("updated_at") WHERE "status" IN ('started', 'uncertain')`,
     );
     await queryRunner.query(
       `CREATE INDEX "idx_inbox_events_processed" ON "inbox_events" ("tenant_id", "processed_at") WHERE "processed_at" IS NOT NULL`,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { InvalidConfigError, loadAppConfig } from '@comeback/platform';
+import { InvalidConfigError, loadAppConfig, startProbeServer } from '@comeback/platform';
 import { PipelineWorker } from '@comeback/pipeline';
 import { WorkerModule } from './worker.module';
 
@@ -15,8 +15,11 @@ async function main(): Promise<void> {
   }
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  // SIGTERM: readiness drops at once (HealthService), then the queues close, which waits for the jobs in flight
+  // to finish; a job cut harder (SIGKILL) is taken over by another worker when its lock expires.
   app.enableShutdownHooks();
   await app.get(PipelineWorker).start();
+  if (config.workerHealthPort) await startProbeServer(app, config.workerHealthPort);
 }
 
 main().catch((err: unknown) => {

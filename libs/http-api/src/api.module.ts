@@ -23,6 +23,7 @@ import { JobsController } from './compensation/jobs.controller';
 import { OffersController } from './compensation/offers.controller';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './health/metrics.controller';
+import { OperationsController } from './operations/operations.controller';
 import { HrisWebhooksController } from './hris/hris-webhooks.controller';
 import { HrisController } from './hris/hris.controller';
 import { EligibilityPoliciesController } from './hr/eligibility-policies.controller';
@@ -53,6 +54,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
   controllers: [
     HealthController,
     MetricsController,
+    OperationsController,
     WebhooksController,
     RegistryController,
     MatchingController,

@@ -44,3 +44,4 @@ export type { MailOutboxEntity } from './mail/mail-outbox.entity';
 export * from './metrics/metrics';
 export * from './metrics/metrics.module';
 export * from './metrics/metrics-access';
+export * from './health/probe-server';

@@ -13,10 +13,13 @@ export interface UncertainStepRow {
 }
 
 /**
- * A claim older than this with no outcome is not in flight any more: a live call finishes (or times out) within
- * a minute, and a job's lock is 30 s by default.
+ * A claim older than this with no outcome is not in flight any more, even if no later run met it: a call
+ * finishes or times out within a minute, and rate-limit waits of a healthy backlog are shorter than this.
  */
-export const UNCERTAIN_AFTER_SECONDS = 300;
+export const UNCERTAIN_AFTER_SECONDS = 900;
+
+/** Marked uncertain by a later run, or left 'started' for longer than any live call takes ($1: the seconds). */
+const UNCERTAIN = `(status = 'uncertain' OR (status = 'started' AND updated_at < now() - make_interval(secs => $1)))`;
 
 /** The SQL behind operations: backlogs, review-queue age, uncertain write-backs (read across tenants for /metrics). */
 @Injectable()
@@ -65,7 +68,7 @@ export class OperationsRepository {
   async uncertainCounts(): Promise<{ tenantId: string; n: number }[]> {
     const rows: { tenant_id: string; n: string }[] = await this.db.query(
       `SELECT tenant_id, count(*) AS n FROM writeback_steps
-        WHERE status = 'started' AND updated_at < now() - make_interval(secs => $1) GROUP BY tenant_id`,
+        WHERE ${UNCERTAIN} GROUP BY tenant_id`,
       [UNCERTAIN_AFTER_SECONDS],
     );
     return rows.map((r) => ({ tenantId: r.tenant_id, n: Number(r.n) }));
@@ -81,7 +84,7 @@ export class OperationsRepository {
       updated_at: Date;
     }[] = await this.db.query(
       `SELECT id, ats, application_id, step, subject, updated_at FROM writeback_steps
-        WHERE tenant_id = $1 AND status = 'started' AND updated_at < now() - make_interval(secs => $2)
+        WHERE tenant_id = $1 AND ${UNCERTAIN.replace('$1', '$2')}
         ORDER BY updated_at LIMIT $3`,
       [tenantId, UNCERTAIN_AFTER_SECONDS, limit],
     );
@@ -108,7 +111,7 @@ export class OperationsRepository {
     const rows: { id: string; ats: string; application_id: string; step: string; subject: string; updated_at: Date }[] =
       await this.db.query(
         `UPDATE writeback_steps SET status = $3, detail = detail || $4::jsonb, updated_at = now()
-          WHERE tenant_id = $1 AND id = $2 AND status = 'started' AND updated_at < now() - make_interval(secs => $5)
+          WHERE tenant_id = $1 AND id = $2 AND ${UNCERTAIN.replace('$1', '$5')}
           RETURNING id, ats, application_id, step, subject, updated_at`,
         [tenantId, id, exists ? 'done' : 'failed', JSON.stringify(detail), UNCERTAIN_AFTER_SECONDS],
       );
