@@ -16,6 +16,7 @@ import { ConsoleNotificationsController } from './console/console-notifications.
 import { ConsolePeopleController } from './console/console-people.controller';
 import { ConsoleIntegrationController } from './console/console-integration.controller';
 import { ConsoleLoopsController } from './console/console-loops.controller';
+import { ConsoleOperationsController } from './console/console-operations.controller';
 import { ConsoleWorkController } from './console/console-work.controller';
 import { CompensationDataController } from './compensation/compensation-data.controller';
 import { FairnessPoliciesController } from './compensation/fairness-policies.controller';
@@ -77,6 +78,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ConsolePeopleController,
     PeopleController,
     ConsoleLoopsController,
+    ConsoleOperationsController,
     ConsoleIntegrationController,
     HrisController,
     HrisWebhooksController,

@@ -45,3 +45,4 @@ export * from './metrics/metrics';
 export * from './metrics/metrics.module';
 export * from './metrics/metrics-access';
 export * from './health/probe-server';
+export * from './queue/permanent-failure';

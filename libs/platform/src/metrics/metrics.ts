@@ -47,7 +47,7 @@ export class Metrics {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.perTenant = config.metricsTenantLabels;
     const registers = [this.registry];
-    collectDefaultMetrics({ register: this.registry, prefix: 'comeback_process_' });
+    collectDefaultMetrics({ register: this.registry, prefix: 'comeback_' });
     this.webhookDeliveries = new Counter({
       name: 'comeback_webhook_deliveries_total',
       help: 'Webhook deliveries by source (ATS or HR system), outcome (accepted, duplicate, refused) and reason.',

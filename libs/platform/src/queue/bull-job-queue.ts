@@ -16,6 +16,7 @@ import {
   queueOfJob,
 } from './job-types';
 import { JobQueue } from './job-queue.port';
+import { isPermanentFailure } from './permanent-failure';
 import { logSafeError } from '../errors/log-safe-error';
 
 /** Production driver: Bull on Redis, one Bull queue per QueueName, shared by every api/worker process. */
@@ -49,7 +50,12 @@ export class BullJobQueue extends JobQueue {
       void queue.process('*', concurrency, async (job: Job<JobPayloads[JobName]>) => {
         const handler = handlers[job.name as JobName] as JobHandler<JobName> | undefined;
         if (!handler) throw new Error(`No handler for job type ${job.name}`);
-        await handler(job.data, { jobId: String(job.id), attempt: job.attemptsMade + 1 });
+        try {
+          await handler(job.data, { jobId: String(job.id), attempt: job.attemptsMade + 1 });
+        } catch (err) {
+          if (isPermanentFailure(err)) await job.discard();
+          throw err;
+        }
       });
     }
     for (const q of Object.values(this.queues)) {

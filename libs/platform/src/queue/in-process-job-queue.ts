@@ -13,6 +13,7 @@ import {
   QueueCounts,
 } from './job-types';
 import { JobQueue } from './job-queue.port';
+import { isPermanentFailure } from './permanent-failure';
 
 interface Job {
   id: string;
@@ -90,7 +91,7 @@ export class InProcessJobQueue extends JobQueue {
       job.state = 'completed';
     } catch (err) {
       job.error = err instanceof Error ? err.message : String(err);
-      if (job.attempt >= JOB_ATTEMPTS) {
+      if (job.attempt >= JOB_ATTEMPTS || isPermanentFailure(err)) {
         job.state = 'failed';
         job.failedAt = new Date().toISOString();
         this.logger.warn({ jobId: job.id, name: job.name, attempts: job.attempt }, 'job failed permanently');

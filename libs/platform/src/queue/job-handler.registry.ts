@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Metrics } from '../metrics/metrics';
 import { JobQueue } from './job-queue.port';
+import { isPermanentFailure } from './permanent-failure';
 import { JOB_ATTEMPTS, JobHandler, JobHandlerMap, JobName } from './job-types';
 
 /**
@@ -30,7 +31,7 @@ export class JobHandlerRegistry {
       try {
         await handler(payload, meta);
       } catch (err) {
-        outcome = meta.attempt >= JOB_ATTEMPTS ? 'failed' : 'failed_will_retry';
+        outcome = meta.attempt >= JOB_ATTEMPTS || isPermanentFailure(err) ? 'failed' : 'failed_will_retry';
         throw err;
       } finally {
         end({ outcome });
