@@ -30,7 +30,11 @@ function sum(
   return all.filter((s) => s.name === name && where(s.labels)).reduce((a, s) => a + s.value, 0);
 }
 
-async function until<T>(what: string, check: () => Promise<T | null | false>, timeoutMs = 60_000): Promise<T> {
+async function until<T>(
+  what: string,
+  check: () => Promise<T | null | false>,
+  timeoutMs = 60_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     const v = await check();
@@ -99,7 +103,10 @@ describe('operations: metrics, failed work with its reason, retry after the fix'
       sum(after, name, where) - sum(before, name, where);
 
     expect(
-      delta('comeback_webhook_deliveries_total', (l) => l.source === 'greenhouse' && l.outcome === 'accepted'),
+      delta(
+        'comeback_webhook_deliveries_total',
+        (l) => l.source === 'greenhouse' && l.outcome === 'accepted',
+      ),
     ).toBeGreaterThanOrEqual(1);
     expect(
       delta(
@@ -110,7 +117,9 @@ describe('operations: metrics, failed work with its reason, retry after the fix'
     expect(
       delta('comeback_jobs_total', (l) => l.type === 'ats-event.process' && l.outcome === 'completed'),
     ).toBeGreaterThanOrEqual(1);
-    expect(delta('comeback_job_duration_seconds_count', (l) => l.type === 'ats-event.process')).toBeGreaterThanOrEqual(1);
+    expect(
+      delta('comeback_job_duration_seconds_count', (l) => l.type === 'ats-event.process'),
+    ).toBeGreaterThanOrEqual(1);
     expect(delta('comeback_match_decisions_total', (l) => l.decision === 'match')).toBeGreaterThanOrEqual(1);
     expect(delta('comeback_match_duration_seconds_count')).toBeGreaterThanOrEqual(1);
     // Tag, note and move at least, each a 2xx from the Harvest API, counted per route template (no ids).
@@ -136,7 +145,11 @@ describe('operations: metrics, failed work with its reason, retry after the fix'
       return r.body.length > 0 ? (r.body as any[]) : null;
     });
     expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatchObject({ type: 'ats-event.process', reason: 'permission_refused', retryable: true });
+    expect(failures[0]).toMatchObject({
+      type: 'ats-event.process',
+      reason: 'permission_refused',
+      retryable: true,
+    });
     expect(failures[0].message).toContain('403');
     // It failed at once (a 403 needs a person), not after a minute of backoff.
     expect(failures[0].attempts).toBeLessThanOrEqual(1);
@@ -175,8 +188,11 @@ describe('operations: metrics, failed work with its reason, retry after the fix'
     expect(after.body).toEqual([]);
     // A second retry of the same job finds nothing to do.
     expect(
-      (await http(s.api.baseUrl, 'POST', `/api/v1/operations/failures/${failures[0].jobId}/retry`, { token: s.hr }))
-        .status,
+      (
+        await http(s.api.baseUrl, 'POST', `/api/v1/operations/failures/${failures[0].jobId}/retry`, {
+          token: s.hr,
+        })
+      ).status,
     ).toBe(404);
   });
 

@@ -46,3 +46,4 @@ export * from './metrics/metrics.module';
 export * from './metrics/metrics-access';
 export * from './health/probe-server';
 export * from './queue/permanent-failure';
+export * from './health/graceful-shutdown';

@@ -6,7 +6,10 @@ describe('classifyFailure', () => {
     ['Greenhouse refused a fresh token for POST /v3/notes: invalid_token', 'credentials_refused'],
     ['Greenhouse refused the token request (HTTP 401): invalid_client', 'credentials_refused'],
     ['Workable refused the token: Not authorized (HTTP 401)', 'credentials_refused'],
-    ['Greenhouse refused to post a note (HTTP 403): Missing scope: harvest:notes:create', 'permission_refused'],
+    [
+      'Greenhouse refused to post a note (HTTP 403): Missing scope: harvest:notes:create',
+      'permission_refused',
+    ],
     ['ATS rejected POST /v3/applications/12/moves (HTTP 403)', 'permission_refused'],
     ['Greenhouse resource (job stages) not found', 'resource_missing'],
     ['ATS rejected GET /spi/v3/jobs (HTTP 429): still rate limited after 9 waits', 'rate_limited'],

@@ -29,7 +29,11 @@ export class ConsoleOperationsController {
 
   @Get()
   @Authenticated('hr_admin')
-  async page(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Req() req: Request): Promise<string> {
+  async page(
+    @Page() ctx: PageContext,
+    @CurrentPrincipal() p: Principal,
+    @Req() req: Request,
+  ): Promise<string> {
     const [failures, uncertain, backlog] = await Promise.all([
       this.operations.failures(p.tenantId),
       this.operations.uncertain(p.tenantId),

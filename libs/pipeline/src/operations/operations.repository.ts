@@ -32,7 +32,11 @@ export class OperationsRepository {
       `SELECT ats, count(*) AS waiting, extract(epoch FROM now() - min(received_at)) AS oldest
          FROM inbox_events WHERE status = 'received' GROUP BY ats`,
     );
-    return rows.map((r) => ({ ats: r.ats, waiting: Number(r.waiting), oldestSeconds: Number(r.oldest ?? 0) }));
+    return rows.map((r) => ({
+      ats: r.ats,
+      waiting: Number(r.waiting),
+      oldestSeconds: Number(r.oldest ?? 0),
+    }));
   }
 
   /** One tenant's backlog and how many deliveries finished in the last `windowSeconds` (the drain rate). */
@@ -61,7 +65,11 @@ export class OperationsRepository {
       `SELECT tenant_id, count(*) AS open, extract(epoch FROM now() - min(created_at)) AS oldest
          FROM review_items WHERE status = 'open' GROUP BY tenant_id`,
     );
-    return rows.map((r) => ({ tenantId: r.tenant_id, open: Number(r.open), oldestSeconds: Number(r.oldest ?? 0) }));
+    return rows.map((r) => ({
+      tenantId: r.tenant_id,
+      open: Number(r.open),
+      oldestSeconds: Number(r.oldest ?? 0),
+    }));
   }
 
   /** Uncertain side effects per tenant (all tenants). */
@@ -100,7 +108,8 @@ export class OperationsRepository {
 
   /**
    * A person checked the ATS: the effect exists (done) or does not (failed, so the next run performs it).
-   * Only a still-uncertain step changes; null when there is none with that id.
+   * Only a still-uncertain step changes; null when there is none with that id. (In a CTE: TypeORM answers a bare
+   * UPDATE … RETURNING with [rows, count], a SELECT with the rows.)
    */
   async resolveUncertain(
     tenantId: string,
@@ -108,16 +117,30 @@ export class OperationsRepository {
     exists: boolean,
     detail: Record<string, unknown>,
   ): Promise<UncertainStepRow | null> {
-    const rows: { id: string; ats: string; application_id: string; step: string; subject: string; updated_at: Date }[] =
-      await this.db.query(
-        `UPDATE writeback_steps SET status = $3, detail = detail || $4::jsonb, updated_at = now()
+    const rows: {
+      id: string;
+      ats: string;
+      application_id: string;
+      step: string;
+      subject: string;
+      updated_at: Date;
+    }[] = await this.db.query(
+      `WITH resolved AS (UPDATE writeback_steps SET status = $3, detail = detail || $4::jsonb, updated_at = now()
           WHERE tenant_id = $1 AND id = $2 AND ${UNCERTAIN.replace('$1', '$5')}
-          RETURNING id, ats, application_id, step, subject, updated_at`,
-        [tenantId, id, exists ? 'done' : 'failed', JSON.stringify(detail), UNCERTAIN_AFTER_SECONDS],
-      );
+          RETURNING id, ats, application_id, step, subject, updated_at)
+         SELECT * FROM resolved`,
+      [tenantId, id, exists ? 'done' : 'failed', JSON.stringify(detail), UNCERTAIN_AFTER_SECONDS],
+    );
     const r = rows[0];
     return r
-      ? { id: r.id, ats: r.ats, applicationId: r.application_id, step: r.step, subject: r.subject, claimedAt: r.updated_at }
+      ? {
+          id: r.id,
+          ats: r.ats,
+          applicationId: r.application_id,
+          step: r.step,
+          subject: r.subject,
+          claimedAt: r.updated_at,
+        }
       : null;
   }
 

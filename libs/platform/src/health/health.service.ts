@@ -21,9 +21,13 @@ function withinTimeout(work: Promise<unknown>): Promise<UpDown> {
   const timeout = new Promise<UpDown>((resolve) => {
     timer = setTimeout(() => resolve('down'), CHECK_TIMEOUT_MS);
   });
-  return Promise.race([work.then(() => 'up' as const, () => 'down' as const), timeout]).finally(() =>
-    clearTimeout(timer),
-  );
+  return Promise.race([
+    work.then(
+      () => 'up' as const,
+      () => 'down' as const,
+    ),
+    timeout,
+  ]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -49,11 +53,21 @@ export class HealthService implements BeforeApplicationShutdown {
       withinTimeout(this.db.ping()),
       withinTimeout(this.queue.counts()),
     ]);
-    return { ready: !this.stopping && database === 'up' && queue === 'up', database, queue, stopping: this.stopping };
+    return {
+      ready: !this.stopping && database === 'up' && queue === 'up',
+      database,
+      queue,
+      stopping: this.stopping,
+    };
   }
 
-  /** Nest calls this on SIGTERM/SIGINT before closing anything: readiness drops at once. */
-  beforeApplicationShutdown(): void {
+  /** From now on the process reports not ready (it is finishing its work before it stops). */
+  markStopping(): void {
     this.stopping = true;
+  }
+
+  /** Nest calls this on SIGTERM/SIGINT (enableShutdownHooks) before closing anything. */
+  beforeApplicationShutdown(): void {
+    this.markStopping();
   }
 }

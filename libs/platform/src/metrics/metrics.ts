@@ -107,11 +107,9 @@ export class Metrics {
     const gauge = <L extends string>(name: string, help: string, labelNames: L[]): Gauge<L> =>
       new Gauge<L>({ name, help, labelNames, registers });
     this.gauges = {
-      inboxBacklog: gauge(
-        'comeback_inbox_backlog',
-        'Webhook deliveries stored but not yet processed.',
-        ['source'],
-      ),
+      inboxBacklog: gauge('comeback_inbox_backlog', 'Webhook deliveries stored but not yet processed.', [
+        'source',
+      ]),
       inboxOldestWaitingSeconds: gauge(
         'comeback_inbox_oldest_waiting_seconds',
         'Age of the oldest delivery still waiting to be processed (0 when none waits).',
