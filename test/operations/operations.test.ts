@@ -1,6 +1,8 @@
 // Operations end to end: /metrics after a real run (webhook → match → ATS write-back) shows the counters moving;
 // an ATS that starts refusing a scope makes the failure visible with its reason, and a retry after the fix
 // finishes the work with nothing lost and nothing done twice.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { http } from '../support/api-harness';
 import { startStack, type Stack, WEBHOOK_SECRET } from '../support/pipeline-stack';
 
@@ -208,5 +210,26 @@ describe('operations: metrics, failed work with its reason, retry after the fix'
       headers: { authorization: `Bearer ${METRICS_TOKEN}` },
     });
     expect(res.text).not.toContain(WEBHOOK_SECRET);
+  });
+
+  it('the dashboard and the alert rules name only metrics the product exports', async () => {
+    const res = await http(s.api.baseUrl, 'GET', '/metrics', {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    const exported = new Set(
+      [...res.text.matchAll(/^# TYPE (comeback_\w+) /gm)].flatMap((m) => [
+        m[1],
+        `${m[1]}_bucket`,
+        `${m[1]}_count`,
+        `${m[1]}_sum`,
+      ]),
+    );
+    for (const file of ['ops/grafana-dashboard.json', 'ops/prometheus-alerts.yml']) {
+      const text = readFileSync(join(__dirname, '../..', file), 'utf8');
+      const named = new Set([...text.matchAll(/\b(comeback_[a-z0-9_]+)/g)].map((m) => m[1]));
+      expect(named.size).toBeGreaterThan(5);
+      for (const name of named)
+        expect({ file, name, exported: exported.has(name) }).toEqual({ file, name, exported: true });
+    }
   });
 });

@@ -318,7 +318,9 @@ export class ConsoleSettingsFormDto {
 
 /** A person's answer after looking in the ATS for a side effect whose call was cut. */
 export class ResolveUncertainDto {
-  @ApiProperty({ description: 'True: the note/tag/move is in the ATS (done). False: it is not (we perform it again).' })
+  @ApiProperty({
+    description: 'True: the note/tag/move is in the ATS (done). False: it is not (we perform it again).',
+  })
   // A console form posts the words "true"/"false"; JSON sends booleans.
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()

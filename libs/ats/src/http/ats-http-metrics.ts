@@ -39,7 +39,13 @@ export class AtsHttpMetrics {
     const p = this.prometheus;
     if (!p) return;
     const tenant = p.tenant(req.tenantId);
-    p.atsRequests.inc({ api, method: req.method, route: routeTemplate(req.url), status: String(status), tenant });
+    p.atsRequests.inc({
+      api,
+      method: req.method,
+      route: routeTemplate(req.url),
+      status: String(status),
+      tenant,
+    });
     if (status === 429) p.atsRateLimited.inc({ api, tenant });
   }
 

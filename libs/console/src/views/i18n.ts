@@ -713,13 +713,15 @@ const JA: Record<MessageKey, string> = {
   opsReasonMissing: '処理に必要なもの（選考ステージ・求人・応募）が ATS にありません。',
   opsFixMissing: 'ステージの対応付けと ATS の求人を確認してから再実行してください。',
   opsReasonRateLimited: 'ATS が「リクエストが多すぎます」と応答し続けました。',
-  opsFixRateLimited: '多くは一時的です。時間をおいて再実行するか、ATS ベンダーにアカウントの上限を確認してください。',
+  opsFixRateLimited:
+    '多くは一時的です。時間をおいて再実行するか、ATS ベンダーにアカウントの上限を確認してください。',
   opsReasonUnavailable: 'ATS が応答しませんでした（障害またはネットワーク）。',
   opsFixUnavailable: 'ATS が復旧してから再実行してください。',
   opsReasonNotConnected: 'ATS 連携が削除されたか、設定が不完全です。',
   opsFixNotConnected: 'ATS を連携し直してから再実行してください。',
   opsReasonUnknown: '想定外のエラーです。',
-  opsFixUnknown: '一度再実行してください。再び失敗する場合は、表示されたメッセージをサポートへお送りください。',
+  opsFixUnknown:
+    '一度再実行してください。再び失敗する場合は、表示されたメッセージをサポートへお送りください。',
   opsUncertainTitle: '結果が不明な ATS への書き込み',
   opsUncertainIntro:
     'ATS への書き込みの途中で処理が止まったため、書き込みが届いたかどうか分かりません。ATS で応募を確認し、見た結果を選んでください。無ければもう一度書き込みます。',

@@ -15,15 +15,20 @@ export function stopGracefullyOnSignals(app: INestApplicationContext, logger: Lo
     stopping = true;
     logger.log(`${signal}: finishing the jobs in flight, then stopping`, 'Shutdown');
     app.get(HealthService).markStopping();
-    void app
-      .get(JobQueue)
-      .close()
-      .catch((err: unknown) => logger.error(`closing the queue failed: ${String(err)}`, 'Shutdown'))
-      .then(() => app.close())
-      .then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+    const queue = app.get<JobQueue>(JobQueue);
+    void (async () => {
+      try {
+        await queue.close();
+      } catch (err) {
+        logger.error(`closing the queue failed: ${String(err)}`, 'Shutdown');
+      }
+      try {
+        await app.close();
+        process.exit(0);
+      } catch {
+        process.exit(1);
+      }
+    })();
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, stop);
 }
