@@ -133,6 +133,10 @@ describe('operations: metrics, failed work with its reason, retry after the fix'
     for (const r of routes) expect(r).not.toMatch(/\/\d+(\/|$)/);
     // Tenant ids are not labels unless the operator opted in.
     expect(JSON.stringify(after)).not.toContain(s.tenant.id);
+    // The registry import the stack started with is counted among the runs of the last day.
+    expect(
+      sum(after, 'comeback_runs_last_day', (l) => l.kind === 'import:alumni' && l.status === 'completed'),
+    ).toBeGreaterThanOrEqual(1);
     // Process metrics come with the default collectors.
     expect(sum(after, 'comeback_process_resident_memory_bytes')).toBeGreaterThan(0);
   });

@@ -15,6 +15,7 @@ export interface CollectedGauges {
   reviewQueueOldestSeconds: Gauge<'tenant'>;
   uncertainSideEffects: Gauge<'tenant'>;
   failedWork: Gauge<'kind'>;
+  runsLastDay: Gauge<'kind' | 'status'>;
   tenant(tenantId: string): string;
 }
 
@@ -41,7 +42,6 @@ export class Metrics {
   readonly atsRateLimitWaitSeconds: Counter<'api' | 'tenant'>;
   readonly matchDecisions: Counter<'decision' | 'tenant'>;
   readonly matchDuration: Histogram<'decision'>;
-  readonly runs: Counter<'kind' | 'outcome'>;
   private readonly gauges: CollectedGauges;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
@@ -98,12 +98,6 @@ export class Metrics {
       buckets: MATCH_BUCKETS,
       registers,
     });
-    this.runs = new Counter({
-      name: 'comeback_runs_total',
-      help: 'Registry imports, pay-data imports and HR-system syncs by kind and outcome.',
-      labelNames: ['kind', 'outcome'],
-      registers,
-    });
     const gauge = <L extends string>(name: string, help: string, labelNames: L[]): Gauge<L> =>
       new Gauge<L>({ name, help, labelNames, registers });
     this.gauges = {
@@ -131,6 +125,11 @@ export class Metrics {
         'Failed work waiting for a person (failed deliveries, failed queue jobs).',
         ['kind'],
       ),
+      runsLastDay: gauge(
+        'comeback_runs_last_day',
+        'Registry and pay-data imports and HR-system syncs started in the last 24 hours, by kind and status.',
+        ['kind', 'status'],
+      ),
       tenant: (tenantId) => this.tenant(tenantId),
     };
   }
@@ -153,6 +152,7 @@ export class Metrics {
       this.gauges.reviewQueueOldestSeconds,
       this.gauges.uncertainSideEffects,
       this.gauges.failedWork,
+      this.gauges.runsLastDay,
     ])
       g.reset();
     await Promise.all(
