@@ -1,5 +1,6 @@
 import {
   ApplicationPipelineService,
+  OperationsService,
   PipelineModule,
   PipelineWorker,
   TrackedApplicationsService,
@@ -163,11 +164,24 @@ describe('pipeline services (medium tier: real PostgreSQL, in-memory ATS port, i
       expect(result).toEqual({ outcome: 'fast_tracked', employeeNumber: 'E1', moved: true });
       expect(m.ats.notes.filter((n) => n.applicationId === 'A-7')).toHaveLength(0);
       expect(m.ats.count('moveToStage', 'A-7')).toBe(1);
+      // The run that met the note still 'started' marked it uncertain: listed for a person at once.
       expect(await steps('A-7')).toEqual([
         { step: 'move', status: 'done' },
-        { step: 'note', status: 'started' },
+        { step: 'note', status: 'uncertain' },
         { step: 'tag', status: 'done' },
       ]);
+      const operations = m.get(OperationsService);
+      const hr = { tenantId: m.tenantId, role: 'hr_admin' as const, subject: 'hr', name: 'hr' };
+      const [listed] = await operations.uncertain(m.tenantId);
+      expect(listed).toMatchObject({ applicationId: 'A-7', step: 'note' });
+      // Not in the ATS, says the person: the step fails so the next run (queued) posts it, once.
+      expect(await operations.resolveUncertain(hr, listed.id, false)).toEqual({ rerun: true });
+      expect((await m.get(JobQueue).counts()).waiting).toBeGreaterThanOrEqual(1);
+      await pipeline.process(m.conn, app, { trigger: 'backfill' });
+      await pipeline.process(m.conn, app, { trigger: 'backfill' });
+      expect(m.ats.notes.filter((n) => n.applicationId === 'A-7')).toHaveLength(1);
+      expect(await operations.uncertain(m.tenantId)).toEqual([]);
+      await expect(operations.resolveUncertain(hr, listed.id, true)).rejects.toThrow(/not found/);
     });
 
     it('a dismissed former employee is recognised but not moved; the note says nothing of why', async () => {

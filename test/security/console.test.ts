@@ -127,6 +127,7 @@ describe('console sessions (#10)', () => {
       '/console/ats/greenhouse/check',
       '/console/applications/greenhouse/1/hr-review/approve',
       '/console/applications/greenhouse/1/not-returnee',
+      '/console/operations/retry-all',
     ])
       expect({ path, status: (await browse(api, jar, 'POST', path, { comment: 'x' })).status }).toEqual({
         path,

@@ -17,6 +17,14 @@ const PUBLIC = 'public' as const;
 /** Who may call each route (anonymous callers only where PUBLIC). */
 const EXPECTED: Record<string, Who[] | typeof PUBLIC> = {
   'GET /health': PUBLIC,
+  'GET /health/live': PUBLIC,
+  'GET /health/ready': PUBLIC,
+  'GET /api/v1/operations/failures': ['hr_admin', 'integration'],
+  'POST /api/v1/operations/failures/retry': ['hr_admin', 'integration'],
+  'POST /api/v1/operations/failures/{jobId}/retry': ['hr_admin', 'integration'],
+  'GET /api/v1/operations/uncertain': ['hr_admin', 'integration'],
+  'POST /api/v1/operations/uncertain/{id}/resolve': ['hr_admin', 'integration'],
+  'GET /api/v1/operations/backlog': ['hr_admin', 'integration'],
   'GET /health/details': ['hr_admin', 'integration'],
   'POST /api/v1/registry/imports': HR,
   'GET /api/v1/registry/alumni': HR_REC,

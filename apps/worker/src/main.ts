@@ -1,7 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { InvalidConfigError, loadAppConfig } from '@comeback/platform';
+import {
+  InvalidConfigError,
+  loadAppConfig,
+  startProbeServer,
+  stopGracefullyOnSignals,
+} from '@comeback/platform';
 import { PipelineWorker } from '@comeback/pipeline';
 import { WorkerModule } from './worker.module';
 
@@ -15,8 +20,11 @@ async function main(): Promise<void> {
   }
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // SIGTERM: readiness drops at once, the queue waits for the jobs in flight, then connections close. A job cut
+  // harder (SIGKILL) is taken over by another worker when its lock expires.
+  stopGracefullyOnSignals(app, app.get(Logger));
   await app.get(PipelineWorker).start();
+  if (config.workerHealthPort) await startProbeServer(app, config.workerHealthPort);
 }
 
 main().catch((err: unknown) => {

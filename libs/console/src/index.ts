@@ -13,6 +13,7 @@ export * from './views/pages/registry.pages';
 export * from './views/pages/policy.pages';
 export * from './views/pages/workflow.pages';
 export * from './views/pages/loops.pages';
+export * from './views/pages/operations.pages';
 export * from './views/pages/integration.pages';
 export * from './views/pages/offers.pages';
 export * from './views/pages/briefing.pages';

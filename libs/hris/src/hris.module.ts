@@ -1,3 +1,4 @@
+import { HrisSyncMetrics } from './sync/hris-sync-metrics';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AtsHttpMetrics, type AtsHttpTuning } from '@comeback/ats';
@@ -46,6 +47,7 @@ import { HrisSyncService } from './sync/hris-sync.service';
       }),
     },
     SmartHrConnector,
+    HrisSyncMetrics,
     { provide: HRIS_CONNECTORS, useFactory: (...c: HrisConnector[]) => c, inject: [SmartHrConnector] },
     HrisConnectionRepository,
     HrisConnectionService,

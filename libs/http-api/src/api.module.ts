@@ -16,12 +16,15 @@ import { ConsoleNotificationsController } from './console/console-notifications.
 import { ConsolePeopleController } from './console/console-people.controller';
 import { ConsoleIntegrationController } from './console/console-integration.controller';
 import { ConsoleLoopsController } from './console/console-loops.controller';
+import { ConsoleOperationsController } from './console/console-operations.controller';
 import { ConsoleWorkController } from './console/console-work.controller';
 import { CompensationDataController } from './compensation/compensation-data.controller';
 import { FairnessPoliciesController } from './compensation/fairness-policies.controller';
 import { JobsController } from './compensation/jobs.controller';
 import { OffersController } from './compensation/offers.controller';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './health/metrics.controller';
+import { OperationsController } from './operations/operations.controller';
 import { HrisWebhooksController } from './hris/hris-webhooks.controller';
 import { HrisController } from './hris/hris.controller';
 import { EligibilityPoliciesController } from './hr/eligibility-policies.controller';
@@ -51,6 +54,8 @@ import { WebhooksController } from './webhooks/webhooks.controller';
   ],
   controllers: [
     HealthController,
+    MetricsController,
+    OperationsController,
     WebhooksController,
     RegistryController,
     MatchingController,
@@ -73,6 +78,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ConsolePeopleController,
     PeopleController,
     ConsoleLoopsController,
+    ConsoleOperationsController,
     ConsoleIntegrationController,
     HrisController,
     HrisWebhooksController,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PipelineModule } from '@comeback/pipeline';
 import {
   NotificationEntity,
   NotificationPreferenceEntity,
@@ -15,6 +16,7 @@ import { NotificationsWorker } from './notifications.worker';
  */
 @Module({
   imports: [
+    PipelineModule,
     TypeOrmModule.forFeature([NotificationSettingsEntity, NotificationPreferenceEntity, NotificationEntity]),
   ],
   providers: [NotificationsRepository, NotificationsService, NotificationsWorker],

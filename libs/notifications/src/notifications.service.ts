@@ -11,6 +11,7 @@ import {
   TenantService,
   ValidationFailedException,
 } from '@comeback/platform';
+import { OperationsService } from '@comeback/pipeline';
 import { ChatWebhookSender, chatPayload, chatWebhookProblem } from './channels/chat-webhook';
 import type { NotificationEntity, NotificationPreferenceEntity } from './entities/notification.entity';
 import { renderDigest, renderItem } from './notification-texts';
@@ -74,6 +75,7 @@ export class NotificationsService implements OnModuleDestroy {
     private readonly tenants: TenantService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly operations: OperationsService,
   ) {
     this.chat = new ChatWebhookSender(config.atsAllowedHosts);
   }
@@ -209,12 +211,14 @@ export class NotificationsService implements OnModuleDestroy {
 
   private async pendingItems(tenantId: string, now: Date, waitHours: number): Promise<PendingItem[]> {
     const since = new Date(now.getTime() - LOOKBACK_MS);
-    const [reviews, hrReviews, offers, imports, jobs] = await Promise.all([
+    const [reviews, hrReviews, offers, imports, jobs, failedJobs] = await Promise.all([
       this.repo.overdueReviewItems(tenantId, new Date(now.getTime() - waitHours * 3_600_000)),
       this.repo.applicationsNeedingHrReview(tenantId),
       this.repo.failedOfferChecks(tenantId, since),
       this.repo.failedImports(tenantId, since),
       this.repo.failedJobs(tenantId, since),
+      // Queue jobs that failed for good (e.g. the ATS refused a scope): one item per job, told once.
+      this.operations.failures(tenantId),
     ]);
     const enc = encodeURIComponent;
     return [
@@ -234,7 +238,12 @@ export class NotificationsService implements OnModuleDestroy {
         path: `/console/offers/${enc(o.ats)}/${enc(o.application_id)}`,
       })),
       ...imports.map((i) => ({ event: 'import_failed' as const, itemKey: i.id, path: '/console/registry' })),
-      ...jobs.map((j) => ({ event: 'jobs_failed' as const, itemKey: j.key, path: '/console' })),
+      ...jobs.map((j) => ({ event: 'jobs_failed' as const, itemKey: j.key, path: '/console/operations' })),
+      ...failedJobs.map((j) => ({
+        event: 'jobs_failed' as const,
+        itemKey: `job:${j.jobId}`,
+        path: '/console/operations',
+      })),
     ];
   }
 

@@ -24,3 +24,5 @@ export * from './subscriptions/webhook-subscription-renewal.service';
 export * from './subscriptions/webhook-subscription.entity';
 export * from './retention/retention.service';
 export * from './inbox/failed-work.service';
+export * from './operations/operations.service';
+export type { UncertainStepRow } from './operations/operations.repository';

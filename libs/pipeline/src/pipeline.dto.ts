@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNumber,
@@ -313,4 +314,15 @@ export class ConsoleSettingsFormDto {
   @ApiProperty() @Type(() => Number) @IsNumber() @Min(-50) @Max(100) match!: number;
   @ApiProperty() @Type(() => Number) @IsNumber() @Min(-50) @Max(100) review!: number;
   @ApiProperty({ enum: ['ja', 'en'] }) @IsIn(['ja', 'en']) language!: 'ja' | 'en';
+}
+
+/** A person's answer after looking in the ATS for a side effect whose call was cut. */
+export class ResolveUncertainDto {
+  @ApiProperty({
+    description: 'True: the note/tag/move is in the ATS (done). False: it is not (we perform it again).',
+  })
+  // A console form posts the words "true"/"false"; JSON sends booleans.
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  existsInAts!: boolean;
 }

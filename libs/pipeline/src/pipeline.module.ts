@@ -13,6 +13,8 @@ import { TrackedApplicationsRepository } from './applications/tracked-applicatio
 import { WriteBackApplicationService } from './applications/write-back-application.service';
 import { HrDecisionsService } from './applications/hr-decisions.service';
 import { FailedWorkService } from './inbox/failed-work.service';
+import { OperationsService } from './operations/operations.service';
+import { OperationsRepository } from './operations/operations.repository';
 import { PipelineErasureParticipant } from './erasure/pipeline-erasure.participant';
 import { PipelineErasureRepository } from './erasure/pipeline-erasure.repository';
 import { AtsEventHandlerRegistry } from './events/ats-event-handler.registry';
@@ -64,6 +66,7 @@ const SERVICES = [
   WriteBackApplicationService,
   HrDecisionsService,
   FailedWorkService,
+  OperationsService,
   ApplicationPipelineService,
   ApplicationEventsHandler,
   EvaluateApplicationJob,
@@ -83,6 +86,7 @@ const REPOSITORIES = [
   BackfillRepository,
   JobStagesRepository,
   ReviewQueueRepository,
+  OperationsRepository,
 ];
 
 /**

@@ -10,6 +10,7 @@ import { VersionedDocumentsRepository } from './documents/versioned-documents.re
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
 import { MailModule } from './mail/mail.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { QueueModule } from './queue/queue.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 
@@ -18,6 +19,7 @@ import { TenancyModule } from './tenancy/tenancy.module';
 @Module({
   imports: [
     AppConfigModule,
+    MetricsModule,
     LoggingModule,
     DatabaseModule,
     QueueModule.forRoot(),
@@ -38,6 +40,7 @@ import { TenancyModule } from './tenancy/tenancy.module';
   ],
   exports: [
     AppConfigModule,
+    MetricsModule,
     DatabaseModule,
     QueueModule,
     AuthModule,

@@ -1,3 +1,4 @@
+import { ImportRunMetrics } from './imports/import-metrics';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlumniRepository } from './alumni/alumni.repository';
@@ -46,6 +47,7 @@ import { NameReadingService } from './matching/name-readings';
     AlumniSyncRepository,
     AlumniSyncService,
     NameReadingService,
+    ImportRunMetrics,
   ],
   exports: [AlumniService, AlumniImportService, MatchingService, AlumniSyncService, SuppressionHasher],
 })

@@ -174,12 +174,16 @@ export class AtsHttpClient {
     let failures = 0;
     let throttled = 0;
     for (;;) {
+      const waitStart = this.now();
       await this.limiter.acquire(key, this.currentLimit(key, req.defaultLimit), windowMs);
+      this.metrics.waited(req.tenantId, this.options.rateLimit.bucket, this.now() - waitStart);
       this.metrics.record(req.tenantId, 'requests');
       let res: AtsHttpResponse;
       try {
         res = await this.once(req);
+        this.metrics.answered(req, this.options.rateLimit.bucket, res.status);
       } catch (err) {
+        this.metrics.answered(req, this.options.rateLimit.bucket, 0);
         if (NEVER_RETRIED.has(errorCode(err))) {
           this.metrics.record(req.tenantId, 'failures');
           throw unavailable(req, err instanceof Error ? err.message : 'refused', err);

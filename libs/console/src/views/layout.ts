@@ -43,6 +43,7 @@ const NAV: Readonly<Record<ConsoleRole, readonly [MessageKey, string][]>> = {
     ['navOffers', '/console/offers'],
     ['navBriefings', '/console/briefings'],
     ['navChangeLog', '/console/change-log'],
+    ['navOperations', '/console/operations'],
     ['navAudit', '/console/audit'],
     ['navPeople', '/console/people'],
   ],

@@ -42,4 +42,13 @@ export class HrisSyncRunsRepository {
   list(tenantId: string, limit: number): Promise<HrisSyncRunEntity[]> {
     return this.repo.find({ where: { tenantId }, order: { createdAt: 'DESC' }, take: limit });
   }
+
+  /** Runs started since `since` by HR system and status, all tenants (for `/metrics`). */
+  async countsSince(since: Date): Promise<{ kind: string; status: string; n: number }[]> {
+    const rows: { kind: string; status: string; n: string }[] = await this.repo.query(
+      `SELECT kind, status, count(*) AS n FROM hris_sync_runs WHERE created_at >= $1 GROUP BY kind, status`,
+      [since],
+    );
+    return rows.map((r) => ({ kind: r.kind, status: r.status, n: Number(r.n) }));
+  }
 }

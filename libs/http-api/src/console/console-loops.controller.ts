@@ -29,6 +29,7 @@ import {
   HrApproveDto,
   HrDecisionDto,
   HrDecisionsService,
+  OperationsService,
   ReviewQueueService,
   TrackedApplicationsService,
 } from '@comeback/pipeline';
@@ -62,6 +63,7 @@ export class ConsoleLoopsController {
     private readonly offers: OfferCheckListingService,
     private readonly imports: AlumniImportService,
     private readonly briefings: BriefingService,
+    private readonly operations: OperationsService,
   ) {}
 
   @Get('home')
@@ -70,19 +72,23 @@ export class ConsoleLoopsController {
     const t = p.tenantId;
     let items: WaitingItem[];
     if (p.role === 'hr_admin') {
-      const [reviews, hrReviews, approvals, failed, imports] = await Promise.all([
+      const [reviews, hrReviews, approvals, failed, imports, failedJobs, uncertain] = await Promise.all([
         this.review.countOpen(t),
         this.decisions.countPending(t),
         this.offers.awaitingApproval(t),
         this.failed.counts(t),
         this.imports.recentRunsWithProblems(t),
+        this.operations.failures(t),
+        this.operations.uncertain(t),
       ]);
       items = [
         { key: 'waitHrReviews', count: hrReviews, href: '/console/hr-reviews' },
         { key: 'waitReviewItems', count: reviews, href: '/console/review' },
         { key: 'waitApprovals', count: approvals, href: '/console/offers' },
-        { key: 'waitFailedEvents', count: failed.failedEvents, href: '/console/audit' },
-        { key: 'waitFailedBackfills', count: failed.failedBackfills, href: '/console/audit' },
+        { key: 'waitFailedJobs', count: failedJobs.length, href: '/console/operations' },
+        { key: 'waitUncertain', count: uncertain.length, href: '/console/operations' },
+        { key: 'waitFailedEvents', count: failed.failedEvents, href: '/console/operations' },
+        { key: 'waitFailedBackfills', count: failed.failedBackfills, href: '/console/ats' },
         { key: 'waitImportProblems', count: imports, href: '/console/registry' },
       ];
     } else if (p.role === 'recruiter') {

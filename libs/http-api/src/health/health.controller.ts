@@ -1,13 +1,13 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Authenticated, HealthService, JobQueue, QueueCounts } from '@comeback/platform';
-
-type UpDown = 'up' | 'down';
+import { Authenticated, HealthService, JobQueue, QueueCounts, type UpDown } from '@comeback/platform';
 
 /**
  * `/health` is public for load balancers and tells only up or down (503 when down); what is behind it —
- * database, queue depths — is for operators with a token.
+ * database, queue depths — is for operators with a token. `/health/live` and `/health/ready` are the container
+ * orchestrator's probes: live while the process answers; ready while the database and the queue answer and the
+ * process is not shutting down (503 otherwise, so traffic moves elsewhere before it stops).
  */
 @ApiTags('health')
 @Controller('health')
@@ -22,6 +22,18 @@ export class HealthController {
     const status = await this.database();
     if (status === 'down') res.status(503);
     return { status };
+  }
+
+  @Get('live')
+  live(): { status: 'live' } {
+    return { status: 'live' };
+  }
+
+  @Get('ready')
+  async ready(@Res({ passthrough: true }) res: Response): Promise<{ status: 'ready' | 'not_ready' }> {
+    const { ready } = await this.checks.readiness();
+    if (!ready) res.status(503);
+    return { status: ready ? 'ready' : 'not_ready' };
   }
 
   @Get('details')

@@ -24,7 +24,8 @@ export class HrisWebhooksController {
     @Param('tenant') tenant: string,
     @Req() req: RawBodyRequest<Request>,
   ): Promise<HrisIngestResult> {
-    const rawBody = await this.gate.admit(req);
-    return this.ingest.receive(kind, tenant, { rawBody, headers: req.headers });
+    return this.gate.receive(`hris:${kind}`, req, (rawBody) =>
+      this.ingest.receive(kind, tenant, { rawBody, headers: req.headers }),
+    );
   }
 }

@@ -6,6 +6,7 @@ import {
   AppConfig,
   AppException,
   ErrorCode,
+  Metrics,
   RateLimitedException,
   RateLimiter,
   ValidationFailedException,
@@ -16,16 +17,34 @@ const MINUTE_MS = 60_000;
 /**
  * The gate every webhook passes before anything is looked up or stored (ATS and HR-system receivers alike):
  * rate limit per source address (behind TRUSTED_PROXIES, the forwarded client), then a non-empty body under
- * the size cap. Returns the raw bytes the signature or token is checked over.
+ * the size cap; the raw bytes then go to the receiver's ingest (signature or token checked over them). Every
+ * delivery is counted by source, outcome and reason (`comeback_webhook_deliveries_total`).
  */
 @Injectable()
 export class WebhookGate {
   constructor(
     @Inject(RateLimiter) private readonly limiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
-  async admit(req: RawBodyRequest<Request>): Promise<Buffer> {
+  async receive<T extends { status: string }>(
+    source: string,
+    req: RawBodyRequest<Request>,
+    ingest: (rawBody: Buffer) => Promise<T>,
+  ): Promise<T> {
+    try {
+      const result = await ingest(await this.admit(req));
+      this.metrics.webhookDeliveries.inc({ source, outcome: result.status, reason: '' });
+      return result;
+    } catch (err) {
+      const reason = err instanceof AppException ? err.code : 'error';
+      this.metrics.webhookDeliveries.inc({ source, outcome: 'refused', reason });
+      throw err;
+    }
+  }
+
+  private async admit(req: RawBodyRequest<Request>): Promise<Buffer> {
     const source = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     const wait = await this.limiter.tryAcquire(
       `webhook:source:${source}`,

@@ -27,7 +27,8 @@ export class WebhooksController {
     @Param('tenant') tenant: string,
     @Req() req: RawBodyRequest<Request>,
   ): Promise<IngestResult> {
-    const rawBody = await this.gate.admit(req);
-    return this.ingest.receive(ats, tenant, { rawBody, headers: req.headers });
+    return this.gate.receive(ats, req, (rawBody) =>
+      this.ingest.receive(ats, tenant, { rawBody, headers: req.headers }),
+    );
   }
 }

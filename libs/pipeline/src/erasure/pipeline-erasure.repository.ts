@@ -27,7 +27,7 @@ export class PipelineErasureRepository {
     // Notes we wrote (or may have written: a step left 'started') into the ATS stay there: HR is told where.
     const notes: { ats: string; application_id: string }[] = await tx.query(
       `SELECT DISTINCT ats, application_id FROM writeback_steps
-       WHERE tenant_id = $1 AND application_id = ANY($2::text[]) AND step IN ('note', 'offer_note') AND status IN ('done', 'started')
+       WHERE tenant_id = $1 AND application_id = ANY($2::text[]) AND step IN ('note', 'offer_note') AND status IN ('done', 'started', 'uncertain')
        ORDER BY ats, application_id`,
       [tenantId, appIds],
     );

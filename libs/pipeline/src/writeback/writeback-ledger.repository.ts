@@ -44,4 +44,13 @@ export class WritebackLedgerRepository {
       [k.tenantId, k.ats, k.applicationId, k.step, k.subject ?? '', status, JSON.stringify(detail)],
     );
   }
+
+  /** A later run met this step still 'started': say so, for a person to resolve (a finishing call overwrites it). */
+  async markUncertain(k: StepKey): Promise<void> {
+    await this.db.query(
+      `UPDATE writeback_steps SET status = 'uncertain', updated_at = now()
+       WHERE tenant_id = $1 AND ats = $2 AND application_id = $3 AND step = $4 AND subject = $5 AND status = 'started'`,
+      [k.tenantId, k.ats, k.applicationId, k.step, k.subject ?? ''],
+    );
+  }
 }

@@ -32,6 +32,7 @@ export class WritebackLedger {
     effect: () => Promise<Record<string, unknown> | void>,
   ): Promise<StepClaim> {
     const claim = await this.claim(k);
+    if (claim === 'uncertain' && !opts.idempotent) await this.steps.markUncertain(k);
     if (claim === 'done' || (claim === 'uncertain' && !opts.idempotent)) return claim;
     try {
       const detail = await effect();

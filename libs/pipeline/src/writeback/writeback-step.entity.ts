@@ -2,7 +2,11 @@ import { Column, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from
 
 /** Every side effect we perform in an ATS. An offer note is one per offer check (its `subject`). */
 export type WritebackStepKind = 'tag' | 'untag' | 'note' | 'move' | 'offer_note';
-export type WritebackStepStatus = 'started' | 'done' | 'failed' | 'skipped';
+/**
+ * 'uncertain': a later run found the step still 'started' (its process died mid-call) and the effect cannot be
+ * repeated safely (a note); a person confirms it against the ATS (operations page).
+ */
+export type WritebackStepStatus = 'started' | 'uncertain' | 'done' | 'failed' | 'skipped';
 
 /**
  * The write-back ledger: one row per side effect in the ATS, claimed before it is performed, so a retried

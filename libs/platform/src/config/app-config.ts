@@ -9,6 +9,7 @@ import {
   Matches,
   Max,
   Min,
+  MinLength,
   validateSync,
 } from 'class-validator';
 import { isIP } from 'node:net';
@@ -178,6 +179,31 @@ class EnvironmentVariables {
   @IsBoolean({ message: 'SSO_ALLOW_HTTP_ISSUER must be true or false' })
   @Transform(({ value }) => parseBoolean(value))
   SSO_ALLOW_HTTP_ISSUER?: boolean;
+
+  /**
+   * Bearer token that opens `/metrics` (Prometheus text format). Unset: `/metrics` answers 404, so nothing about
+   * the installation is exposed by default. At least 24 characters.
+   */
+  @IsOptional()
+  @MinLength(24, { message: 'METRICS_TOKEN must be at least 24 characters' })
+  METRICS_TOKEN?: string;
+
+  /** Label metrics with tenant ids (one series per tenant: only where the number of tenants is small). */
+  @IsOptional()
+  @Transform(({ value }) => parseBoolean(value))
+  @IsBoolean({ message: 'METRICS_TENANT_LABELS must be true or false' })
+  METRICS_TENANT_LABELS?: boolean;
+
+  /**
+   * The worker's own HTTP port for `/health/live`, `/health/ready` and `/metrics` (the worker has no api).
+   * Unset: the worker opens no port.
+   */
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt({ message: 'WORKER_HEALTH_PORT must be a port number' })
+  @Min(1, { message: 'WORKER_HEALTH_PORT must be a port number' })
+  @Max(65535, { message: 'WORKER_HEALTH_PORT must be a port number' })
+  WORKER_HEALTH_PORT?: number;
 }
 
 export interface AppConfig {
@@ -214,6 +240,10 @@ export interface AppConfig {
   smtpUrl: string | null;
   mailFrom: string;
   ssoAllowHttpIssuer: boolean;
+  /** Null: `/metrics` is closed (404). */
+  metricsToken: string | null;
+  metricsTenantLabels: boolean;
+  workerHealthPort: number | null;
 }
 
 export class InvalidConfigError extends Error {
@@ -264,6 +294,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: vars.SMTP_URL ?? null,
     mailFrom: vars.MAIL_FROM,
     ssoAllowHttpIssuer: vars.SSO_ALLOW_HTTP_ISSUER ?? false,
+    metricsToken: vars.METRICS_TOKEN ?? null,
+    metricsTenantLabels: vars.METRICS_TENANT_LABELS ?? false,
+    workerHealthPort: vars.WORKER_HEALTH_PORT ?? null,
   };
 }
 

@@ -16,6 +16,7 @@ import {
   queueOfJob,
 } from './job-types';
 import { JobQueue } from './job-queue.port';
+import { isPermanentFailure } from './permanent-failure';
 import { logSafeError } from '../errors/log-safe-error';
 
 /** Production driver: Bull on Redis, one Bull queue per QueueName, shared by every api/worker process. */
@@ -49,7 +50,12 @@ export class BullJobQueue extends JobQueue {
       void queue.process('*', concurrency, async (job: Job<JobPayloads[JobName]>) => {
         const handler = handlers[job.name as JobName] as JobHandler<JobName> | undefined;
         if (!handler) throw new Error(`No handler for job type ${job.name}`);
-        await handler(job.data, { jobId: String(job.id), attempt: job.attemptsMade + 1 });
+        try {
+          await handler(job.data, { jobId: String(job.id), attempt: job.attemptsMade + 1 });
+        } catch (err) {
+          if (isPermanentFailure(err)) await job.discard();
+          throw err;
+        }
       });
     }
     for (const q of Object.values(this.queues)) {
@@ -92,10 +98,21 @@ export class BullJobQueue extends JobQueue {
           attempts: j.attemptsMade,
           error: j.failedReason ?? '',
           failedAt: j.finishedOn ? new Date(j.finishedOn).toISOString() : null,
+          data: j.data,
         });
       }
     }
     return out.slice(0, limit);
+  }
+
+  async retry(jobId: string): Promise<boolean> {
+    for (const q of Object.values(this.queues)) {
+      const job = await q.getJob(jobId);
+      if (!job || !(await job.isFailed())) continue;
+      await job.retry();
+      return true;
+    }
+    return false;
   }
 
   async forgetJobs(match: JobErasureMatch): Promise<number> {

@@ -13,6 +13,7 @@ import {
   QueueCounts,
 } from './job-types';
 import { JobQueue } from './job-queue.port';
+import { isPermanentFailure } from './permanent-failure';
 
 interface Job {
   id: string;
@@ -90,7 +91,7 @@ export class InProcessJobQueue extends JobQueue {
       job.state = 'completed';
     } catch (err) {
       job.error = err instanceof Error ? err.message : String(err);
-      if (job.attempt >= JOB_ATTEMPTS) {
+      if (job.attempt >= JOB_ATTEMPTS || isPermanentFailure(err)) {
         job.state = 'failed';
         job.failedAt = new Date().toISOString();
         this.logger.warn({ jobId: job.id, name: job.name, attempts: job.attempt }, 'job failed permanently');
@@ -121,7 +122,18 @@ export class InProcessJobQueue extends JobQueue {
         attempts: j.attempt,
         error: j.error ?? '',
         failedAt: j.failedAt ?? null,
+        data: j.payload,
       }));
+  }
+
+  async retry(jobId: string): Promise<boolean> {
+    const job = this.jobs.get(jobId);
+    if (!job || job.state !== 'failed') return false;
+    // One more attempt, like Bull's retry of a failed job: a second failure leaves it failed again.
+    job.state = 'waiting';
+    job.attempt = Math.max(job.attempt, JOB_ATTEMPTS);
+    this.schedule(job, 0);
+    return true;
   }
 
   async forgetJobs(match: JobErasureMatch): Promise<number> {

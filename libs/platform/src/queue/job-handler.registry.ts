@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Metrics } from '../metrics/metrics';
 import { JobQueue } from './job-queue.port';
-import { JobHandler, JobHandlerMap, JobName } from './job-types';
+import { isPermanentFailure } from './permanent-failure';
+import { JOB_ATTEMPTS, JobHandler, JobHandlerMap, JobName } from './job-types';
 
 /**
  * Feature modules register one handler per job type; `start` refuses to run with a missing or
@@ -11,11 +13,31 @@ export class JobHandlerRegistry {
   private readonly handlers: JobHandlerMap = {};
   private started = false;
 
-  constructor(@Inject(JobQueue) private readonly queue: JobQueue) {}
+  constructor(
+    @Inject(JobQueue) private readonly queue: JobQueue,
+    private readonly metrics: Metrics,
+  ) {}
 
   register<N extends JobName>(name: N, handler: JobHandler<N>): void {
     if (this.handlers[name]) throw new Error(`Job type ${name} already has a handler`);
-    (this.handlers as Record<N, JobHandler<N>>)[name] = handler;
+    (this.handlers as Record<N, JobHandler<N>>)[name] = this.measured(name, handler);
+  }
+
+  /** Every attempt counted and timed by type and outcome, whichever queue driver runs it. */
+  private measured<N extends JobName>(name: N, handler: JobHandler<N>): JobHandler<N> {
+    return async (payload, meta) => {
+      const end = this.metrics.jobDuration.startTimer({ type: name });
+      let outcome = 'completed';
+      try {
+        await handler(payload, meta);
+      } catch (err) {
+        outcome = meta.attempt >= JOB_ATTEMPTS || isPermanentFailure(err) ? 'failed' : 'failed_will_retry';
+        throw err;
+      } finally {
+        end({ outcome });
+        this.metrics.jobs.inc({ type: name, outcome });
+      }
+    };
   }
 
   async start(required: readonly JobName[], concurrency: number): Promise<void> {

@@ -19,6 +19,11 @@ export abstract class JobQueue {
   abstract counts(): Promise<QueueCounts>;
   abstract failed(limit: number): Promise<FailedJob[]>;
   /**
+   * A failed job runs once more (after a person fixed the cause); false when no failed job has that id.
+   * Its payload is unchanged, so the work it does is the same: handlers are idempotent (the write-back ledger).
+   */
+  abstract retry(jobId: string): Promise<boolean>;
+  /**
    * Erasure: removes finished (failed or completed) jobs of the person (see `jobMatchesErasure`), whose payload
    * and failure text would otherwise keep their application ids or values. Returns how many were removed.
    */

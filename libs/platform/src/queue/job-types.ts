@@ -58,6 +58,8 @@ export interface FailedJob {
   attempts: number;
   error: string;
   failedAt: string | null;
+  /** The job's payload (feature libs read their tenant id from it). */
+  data: unknown;
 }
 
 /** Retries for transient failures (ATS down, rate limits): exponential backoff, failed jobs kept for inspection. */

@@ -65,4 +65,13 @@ export class ImportRunRepository {
       );
     }
   }
+
+  /** Runs started since `since` by kind and status, all tenants (for `/metrics`). */
+  async countsSince(since: Date): Promise<{ kind: string; status: string; n: number }[]> {
+    const rows: { kind: string; status: string; n: string }[] = await this.runs.query(
+      `SELECT kind, status, count(*) AS n FROM import_runs WHERE created_at >= $1 GROUP BY kind, status`,
+      [since],
+    );
+    return rows.map((r) => ({ kind: r.kind, status: r.status, n: Number(r.n) }));
+  }
 }

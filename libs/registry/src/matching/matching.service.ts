@@ -16,7 +16,7 @@ import {
   selectKeyCandidates,
   sharesBirthDateKey,
 } from '@comeback/domain';
-import { AuditActor, AuditService, NotFoundException } from '@comeback/platform';
+import { AuditActor, AuditService, Metrics, NotFoundException } from '@comeback/platform';
 import { AlumniRepository } from '../alumni/alumni.repository';
 import { NameReadingService } from './name-readings';
 
@@ -39,6 +39,7 @@ export class MatchingService {
     private readonly alumni: AlumniRepository,
     private readonly audit: AuditService,
     private readonly nameReadings: NameReadingService,
+    private readonly metrics: Metrics,
   ) {}
 
   /**
@@ -63,6 +64,7 @@ export class MatchingService {
    * `excludeEmployeeNumbers` (people a reviewer said this applicant is not) is asked for only once
    * someone was found, so an applicant nobody resembles costs no look-up of rejections.
    */
+  /** One match, counted and timed for `/metrics` (decision and latency; tenant only where opted in). */
   async match(
     tenantId: string,
     applicant: ApplicantIdentity,
@@ -71,6 +73,21 @@ export class MatchingService {
       /** Whether the decision counts towards the review budget's score window (previews do not). */
       record?: boolean;
     } = {},
+  ): Promise<MatchOutcome> {
+    const end = this.metrics.matchDuration.startTimer();
+    const outcome = await this.decide(tenantId, applicant, opts);
+    end({ decision: outcome.decision });
+    this.metrics.matchDecisions.inc({ decision: outcome.decision, tenant: this.metrics.tenant(tenantId) });
+    return outcome;
+  }
+
+  private async decide(
+    tenantId: string,
+    applicant: ApplicantIdentity,
+    opts: {
+      excludeEmployeeNumbers?: (found: string[]) => Promise<ReadonlySet<string>>;
+      record?: boolean;
+    },
   ): Promise<MatchOutcome> {
     // Probe keys do not depend on the tenant context, so one query reads the context and the candidates,
     // then one more fetches the chosen people's identity columns.

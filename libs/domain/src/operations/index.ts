@@ -1,0 +1,2 @@
+export * from './failure-reason';
+export * from './backlog-estimate';
