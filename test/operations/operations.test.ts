@@ -202,6 +202,40 @@ describe('operations: metrics, failed work with its reason, retry after the fix'
     ).toBe(404);
   });
 
+  it('an ATS outage: webhooks still answered 200, the inbox absorbs them, the backlog drains afterwards', async () => {
+    const faults = async (errorRate: number) => {
+      const r = await fetch(`${s.sim.url}/_sim/config`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ greenhouse: { faults: { errorRate, errorStatus: 503 } } }),
+      });
+      expect(r.status).toBe(200);
+    };
+    const deliveredBefore = (await s.deliveries()).length;
+    await faults(1);
+    const ids = [
+      await s.apply({ firstName: '太郎', lastName: '山田', email: 'taro.yamada.88@gmail.com' }),
+      await s.apply({ firstName: '愛', lastName: '桜浦', email: 'ai_433@docomo.ne.jp' }),
+    ];
+    const backlog = await until('a backlog to build up', async () => {
+      const r = await http(s.api.baseUrl, 'GET', '/api/v1/operations/backlog', { token: s.hr });
+      return r.body.waiting >= 2 ? r.body : null;
+    });
+    expect(backlog.waiting).toBeGreaterThanOrEqual(2);
+    // The receiver answered every delivery while the ATS was down.
+    const during = (await s.deliveries()).slice(deliveredBefore);
+    expect(during.length).toBeGreaterThanOrEqual(2);
+    for (const d of during) {
+      expect(d.state).toBe('delivered');
+      expect(d.attempts.map((a: { status: number }) => a.status)).toEqual([200]);
+    }
+    await faults(0);
+    await s.waitIdle();
+    for (const id of ids) expect((await s.candidate(id)).notes).toHaveLength(1);
+    const after = await http(s.api.baseUrl, 'GET', '/api/v1/operations/backlog', { token: s.hr });
+    expect(after.body).toMatchObject({ waiting: 0, etaSeconds: 0 });
+  });
+
   it('the backlog reports how long until it is through', async () => {
     const r = await http(s.api.baseUrl, 'GET', '/api/v1/operations/backlog', { token: s.hr });
     expect(r.status).toBe(200);
