@@ -31,7 +31,7 @@ export class Outcomes1796270000000 implements MigrationInterface {
     await q.query(
       `CREATE TABLE "reonboarding_tasks" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL,
          "outcome_id" uuid NOT NULL, "ats" text NOT NULL, "application_id" text NOT NULL, "job_id" text NOT NULL,
-         "task_key" text NOT NULL, "due_on" date NOT NULL, "assignee_subject" text, "done_at" TIMESTAMP WITH TIME ZONE,
+         "task_key" text NOT NULL, "phase" text NOT NULL, "title_en" text NOT NULL, "title_ja" text NOT NULL, "due_on" date NOT NULL, "assignee_subject" text, "done_at" TIMESTAMP WITH TIME ZONE,
          "done_by" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
          CONSTRAINT "uq_reonboarding_tasks_key" UNIQUE ("tenant_id", "ats", "application_id", "task_key"),
          CONSTRAINT "PK_reonboarding_tasks" PRIMARY KEY ("id"),

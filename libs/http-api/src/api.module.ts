@@ -8,6 +8,7 @@ import { ConsoleModule } from '@comeback/console';
 import { NotificationsModule } from '@comeback/notifications';
 import { PeopleModule } from '@comeback/people';
 import { HrisModule } from '@comeback/hris';
+import { OutcomesModule } from '@comeback/outcomes';
 import { BriefingsController } from './briefings/briefings.controller';
 import { ChangeLogController } from './briefings/change-log.controller';
 import { ConsoleAuthController } from './console/console-auth.controller';
@@ -48,6 +49,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     NotificationsModule,
     PeopleModule,
     HrisModule,
+    OutcomesModule,
   ],
   controllers: [
     HealthController,
