@@ -92,10 +92,10 @@ describe('outcomes (medium tier)', () => {
     expect(await m.get(ReonboardingTasksService).list(hr)).toHaveLength(6);
     // Another hiring manager neither sees nor ticks them.
     expect(await m.get(ReonboardingTasksService).list(otherHm)).toEqual([]);
-    await expect(m.get(ReonboardingTasksService).setDone(otherHm, tasks[0]!.id, true)).rejects.toThrow(
+    await expect(m.get(ReonboardingTasksService).setDone(otherHm, tasks[0].id, true)).rejects.toThrow(
       /not found/,
     );
-    const done = await m.get(ReonboardingTasksService).setDone(hm, tasks[0]!.id, true);
+    const done = await m.get(ReonboardingTasksService).setDone(hm, tasks[0].id, true);
     expect(done.doneAt).not.toBeNull();
   });
 
@@ -143,7 +143,7 @@ describe('outcomes (medium tier)', () => {
     expect(o.unhired_at).not.toBeNull();
     const left = await m.get(ReonboardingTasksService).list(hr);
     expect(left).toHaveLength(1);
-    expect(left[0]!.doneAt).not.toBeNull();
+    expect(left[0].doneAt).not.toBeNull();
     expect(m.get(HireOutcomesService)).toBeDefined();
   });
 });
