@@ -14,6 +14,7 @@ import { ChangeLogController } from './briefings/change-log.controller';
 import { ConsoleAuthController } from './console/console-auth.controller';
 import { ConsoleHrController } from './console/console-hr.controller';
 import { ConsoleNotificationsController } from './console/console-notifications.controller';
+import { ConsoleOutcomesController } from './console/console-outcomes.controller';
 import { ConsolePeopleController } from './console/console-people.controller';
 import { ConsoleIntegrationController } from './console/console-integration.controller';
 import { ConsoleLoopsController } from './console/console-loops.controller';
@@ -76,6 +77,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     PeopleController,
     ConsoleLoopsController,
     ConsoleIntegrationController,
+    ConsoleOutcomesController,
     HrisController,
     HrisWebhooksController,
   ],

@@ -11,6 +11,7 @@ import {
   TenantService,
   ValidationFailedException,
 } from '@comeback/platform';
+import { todayIn } from '@comeback/domain';
 import { ChatWebhookSender, chatPayload, chatWebhookProblem } from './channels/chat-webhook';
 import type { NotificationEntity, NotificationPreferenceEntity } from './entities/notification.entity';
 import { renderDigest, renderItem } from './notification-texts';
@@ -196,9 +197,12 @@ export class NotificationsService implements OnModuleDestroy {
       for (const pref of prefs) {
         if (!pref.events.includes(item.event) || !EVENT_ROLES[item.event].includes(pref.role as never))
           continue;
+        if (item.recipientSubject !== undefined && item.recipientSubject !== pref.subject) continue;
         if (await this.repo.record(tenantId, emailRecipient(pref.subject), item, pref.mode))
           report.recorded++;
       }
+      // A personal item (a task of one person) never goes to the shared channel.
+      if (item.recipientSubject !== undefined) continue;
       if (settings?.chatKind && settings.chatWebhookSealed && settings.chatEvents.includes(item.event))
         if (await this.repo.record(tenantId, CHAT_RECIPIENT, item, 'immediate')) report.recorded++;
     }
@@ -209,12 +213,13 @@ export class NotificationsService implements OnModuleDestroy {
 
   private async pendingItems(tenantId: string, now: Date, waitHours: number): Promise<PendingItem[]> {
     const since = new Date(now.getTime() - LOOKBACK_MS);
-    const [reviews, hrReviews, offers, imports, jobs] = await Promise.all([
+    const [reviews, hrReviews, offers, imports, jobs, tasks] = await Promise.all([
       this.repo.overdueReviewItems(tenantId, new Date(now.getTime() - waitHours * 3_600_000)),
       this.repo.applicationsNeedingHrReview(tenantId),
       this.repo.failedOfferChecks(tenantId, since),
       this.repo.failedImports(tenantId, since),
       this.repo.failedJobs(tenantId, since),
+      this.repo.dueReonboardingTasks(tenantId, todayIn(undefined, now)),
     ]);
     const enc = encodeURIComponent;
     return [
@@ -235,6 +240,12 @@ export class NotificationsService implements OnModuleDestroy {
       })),
       ...imports.map((i) => ({ event: 'import_failed' as const, itemKey: i.id, path: '/console/registry' })),
       ...jobs.map((j) => ({ event: 'jobs_failed' as const, itemKey: j.key, path: '/console' })),
+      ...tasks.map((t) => ({
+        event: 'reonboarding_task_due' as const,
+        itemKey: t.id,
+        path: '/console/tasks',
+        recipientSubject: t.assignee_subject,
+      })),
     ];
   }
 

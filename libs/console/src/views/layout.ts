@@ -45,6 +45,8 @@ const NAV: Readonly<Record<ConsoleRole, readonly [MessageKey, string][]>> = {
     ['navChangeLog', '/console/change-log'],
     ['navAudit', '/console/audit'],
     ['navPeople', '/console/people'],
+    ['navTasks', '/console/tasks'],
+    ['navOutcomes', '/console/reports/outcomes'],
   ],
   recruiter: [
     ['navHome', '/console/home'],
@@ -55,6 +57,7 @@ const NAV: Readonly<Record<ConsoleRole, readonly [MessageKey, string][]>> = {
   hiring_manager: [
     ['navHome', '/console/home'],
     ['navBriefings', '/console/briefings'],
+    ['navTasks', '/console/tasks'],
   ],
   integration: [],
 };
