@@ -34,6 +34,7 @@ import { ReviewQueueController } from './hr/review-queue.controller';
 import { TokensController } from './hr/tokens.controller';
 import { MatchingController } from './matching/matching.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { OutcomesController } from './outcomes/outcomes.controller';
 import { RegistryController } from './registry/registry.controller';
 import { StorableInputInterceptor } from './storable-input.interceptor';
 import { WebhookGate } from './webhooks/webhook-gate';
@@ -78,6 +79,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ConsoleLoopsController,
     ConsoleIntegrationController,
     ConsoleOutcomesController,
+    OutcomesController,
     HrisController,
     HrisWebhooksController,
   ],

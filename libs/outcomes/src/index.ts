@@ -5,3 +5,4 @@ export * from './tasks/reonboarding-tasks.service';
 export * from './tasks/reonboarding-task.entity';
 export * from './report/outcomes-report.service';
 export * from './report/invitation-funnel.port';
+export * from './outcomes.dto';
