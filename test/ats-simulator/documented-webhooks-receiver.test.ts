@@ -22,6 +22,10 @@ const EXPECTED_KIND: Record<string, string> = {
   offer_updated: 'offer_changed',
   application_updated: 'ignored:application_updated',
   new_prospect_application: 'ignored:new_prospect_application',
+  hire_candidate: 'application_hired',
+  reject_candidate: 'application_rejected',
+  unhire_candidate: 'application_unhired',
+  unreject_candidate: 'ignored:unreject_candidate',
 };
 
 interface Example {

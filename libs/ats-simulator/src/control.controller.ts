@@ -149,6 +149,25 @@ export class ControlController {
     return this.control.createGhOffer(intParam(id), body ?? {}, body?.notify ?? true);
   }
 
+  /** "Accept Offer": the application is hired and `hire_candidate` fires. */
+  @Post('greenhouse/applications/:id/hire')
+  hireGhApplication(
+    @Param('id') id: string,
+    @Body() body: { startsOn?: string; notify?: boolean },
+  ): Record<string, unknown> {
+    return this.control.hireGhApplication(intParam(id), body ?? {}, body?.notify ?? true);
+  }
+
+  @Post('greenhouse/applications/:id/reject')
+  rejectGhApplication(@Param('id') id: string, @Body() body: { notify?: boolean }): Record<string, unknown> {
+    return this.control.setGhVerdict(intParam(id), 'reject', body?.notify ?? true);
+  }
+
+  @Post('greenhouse/applications/:id/unhire')
+  unhireGhApplication(@Param('id') id: string, @Body() body: { notify?: boolean }): Record<string, unknown> {
+    return this.control.setGhVerdict(intParam(id), 'unhire', body?.notify ?? true);
+  }
+
   @Patch('greenhouse/offers/:id')
   updateOffer(@Param('id') id: string, @Body() body: OfferBody): Record<string, unknown> {
     return this.control.updateGhOffer(intParam(id), body ?? {}, body?.notify ?? true);
@@ -194,6 +213,19 @@ export class ControlController {
     @Body() body: { stage: string; notify?: boolean },
   ): Record<string, unknown> {
     return this.control.moveWkCandidate(id, body.stage, body.notify ?? true);
+  }
+
+  @Post('workable/candidates/:id/hire')
+  hireWkCandidate(@Param('id') id: string, @Body() body: { notify?: boolean }): Record<string, unknown> {
+    return this.control.setWkVerdict(id, 'hire', body?.notify ?? true);
+  }
+
+  @Post('workable/candidates/:id/disqualify')
+  disqualifyWkCandidate(
+    @Param('id') id: string,
+    @Body() body: { notify?: boolean },
+  ): Record<string, unknown> {
+    return this.control.setWkVerdict(id, 'disqualify', body?.notify ?? true);
   }
 
   @Post('workable/trigger')

@@ -384,6 +384,64 @@ export class ControlService {
   }
 
   /** Re-sends an event for the resource as it is now (a replay, or an event the seed did not send). */
+  /**
+   * A recruiter clicks "Accept Offer" (the application's latest offer, created when none exists): the offer is
+   * accepted, the application hired, and `hire_candidate` fires (developers.greenhouse.io/webhooks.html#candidate-hired).
+   */
+  hireGhApplication(
+    applicationId: number,
+    o: { startsOn?: string },
+    notify: boolean,
+  ): Record<string, unknown> {
+    const application = this.ghApplication(applicationId);
+    let offer =
+      this.state.gh.offers
+        .filter((x) => x.application_id === application.id && !x.deprecated)
+        .sort((a, b) => b.version - a.version)[0] ?? null;
+    offer ??= this.state.addGhOffer(application.company, application, {
+      status: 'unresolved',
+      starts_on: null,
+      sent_on: null,
+      custom_fields: {},
+    });
+    offer.status = 'accepted';
+    offer.resolved_at = this.state.now();
+    if (o.startsOn !== undefined) offer.starts_on = o.startsOn;
+    offer.updated_at = this.state.now();
+    application.status = 'hired';
+    application.updated_at = this.state.now();
+    const deliveries = notify ? this.ghWebhooks.fireHire(application, offer) : [];
+    return {
+      application: this.greenhouse.toApplication(application),
+      offer,
+      deliveries: summarise(deliveries),
+    };
+  }
+
+  /** A recruiter rejects the application (`reject_candidate`) or undoes a hire (`unhire_candidate`). */
+  setGhVerdict(
+    applicationId: number,
+    verdict: 'reject' | 'unhire',
+    notify: boolean,
+  ): Record<string, unknown> {
+    const application = this.ghApplication(applicationId);
+    if (verdict === 'reject') {
+      application.status = 'rejected';
+      application.rejected_at = this.state.now();
+    } else {
+      if (application.status !== 'hired') throw bad('only a hired application can be unhired');
+      application.status = 'active';
+    }
+    application.updated_at = this.state.now();
+    const deliveries = notify
+      ? this.ghWebhooks.fireApplicationVerdict(
+          verdict === 'reject' ? 'reject_candidate' : 'unhire_candidate',
+          application,
+        )
+      : [];
+    return { application: this.greenhouse.toApplication(application), deliveries: summarise(deliveries) };
+  }
+
   triggerGh(action: string, ids: { applicationId?: number; offerId?: number }): Record<string, unknown> {
     let deliveries: Delivery[];
     switch (action) {
@@ -423,6 +481,28 @@ export class ControlService {
       ?.stages.find((s) => s.slug === stageRef || s.name === stageRef);
     if (!stage) throw bad(`stage ${stageRef} is not a stage of the candidate's job`);
     this.state.moveWkCandidate(candidate, stage.slug, 'control');
+    const deliveries = notify ? this.wkWebhooks.fire('candidate_moved', candidate) : [];
+    return { id: candidate.id, stage: candidate.stage_slug, deliveries: summarise(deliveries) };
+  }
+
+  /**
+   * Workable has no hire or disqualification webhook; the candidate it posts with `candidate_moved` carries
+   * `hired_at` and `disqualified` (workable.readme.io/reference/candidate-events). Hiring moves the candidate into
+   * the job's stage of kind `hired` (or the last stage) and stamps `hired_at`; disqualifying stamps `disqualified`.
+   * Both fire `candidate_moved`; whether Workable fires it for a disqualification alone is not documented.
+   */
+  setWkVerdict(id: string, verdict: 'hire' | 'disqualify', notify: boolean): Record<string, unknown> {
+    const candidate = this.wkCandidate(id);
+    if (verdict === 'hire') {
+      const stages = this.state.wkJob(candidate.job_shortcode)?.stages ?? [];
+      const hired = stages.find((s) => s.kind === 'hired') ?? stages[stages.length - 1];
+      if (hired) this.state.moveWkCandidate(candidate, hired.slug, 'control');
+      candidate.hired_at = this.state.now();
+    } else {
+      candidate.disqualified = true;
+      candidate.disqualified_at = this.state.now();
+    }
+    candidate.updated_at = this.state.now();
     const deliveries = notify ? this.wkWebhooks.fire('candidate_moved', candidate) : [];
     return { id: candidate.id, stage: candidate.stage_slug, deliveries: summarise(deliveries) };
   }

@@ -15,6 +15,9 @@ export const GH_WEBHOOK_ACTIONS = [
   'candidate_stage_change',
   'offer_created',
   'offer_updated',
+  'hire_candidate',
+  'reject_candidate',
+  'unhire_candidate',
 ] as const;
 export type GhWebhookAction = (typeof GH_WEBHOOK_ACTIONS)[number];
 
@@ -69,6 +72,50 @@ export class GreenhouseWebhookService {
 
   fireOffer(action: 'offer_created' | 'offer_updated', offer: GhOffer): Delivery[] {
     return this.fire(offer.company, action, this.offerPayload(offer));
+  }
+
+  /**
+   * "The Hire Candidate event occurs when an offer is accepted" (developers.greenhouse.io/webhooks.html#candidate-hired):
+   * the payload is the application with its candidate, `jobs`, custom fields and the accepted `offer` (`created_at`,
+   * `sent_at`, `resolved_at`, `starts_at`), without `status` or `current_stage`, as in the documented example.
+   */
+  fireHire(application: GhApplication, offer: GhOffer | null): Delivery[] {
+    const full = this.applicationPayload(application);
+    const payload = {
+      application: {
+        id: full.id,
+        opening: null,
+        credited_to: null,
+        source: full.source,
+        url: full.url,
+        candidate: full.candidate,
+        jobs: full.jobs,
+        custom_fields: full.custom_fields,
+        offer: offer
+          ? {
+              id: offer.id,
+              version: offer.version,
+              created_at: offer.created_at,
+              sent_at: offer.sent_on,
+              resolved_at: offer.resolved_at,
+              starts_at: offer.starts_on,
+              custom_fields: offer.custom_fields,
+            }
+          : null,
+      },
+    };
+    return this.fire(application.company, 'hire_candidate', payload);
+  }
+
+  /**
+   * `reject_candidate` (#candidate-prospect-rejected) and `unhire_candidate` (#candidate-unhired, "only fires when the
+   * Unhire button is clicked"): the application as in the other application events, with `status` and `rejected_at`.
+   */
+  fireApplicationVerdict(
+    action: 'reject_candidate' | 'unhire_candidate',
+    application: GhApplication,
+  ): Delivery[] {
+    return this.fire(application.company, action, { application: this.applicationPayload(application) });
   }
 
   private fire(company: string, action: GhWebhookAction, payload: unknown): Delivery[] {

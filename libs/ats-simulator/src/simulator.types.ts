@@ -223,6 +223,10 @@ export interface WkCandidate {
   job_shortcode: string;
   stage_slug: string;
   disqualified: boolean;
+  /** Set when disqualified (workable.readme.io/reference/candidate-events `disqualified_at`). */
+  disqualified_at?: string | null;
+  /** Set when hired (`hired_at`). */
+  hired_at?: string | null;
   sourced: boolean;
   tags: string[];
   experience_entries: WkExperience[];

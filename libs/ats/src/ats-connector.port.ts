@@ -82,6 +82,26 @@ export interface AtsOffer {
   salary: number | null;
 }
 
+/** An application that left the process (rejected, or a hire undone): ids and when, as the ATS said. */
+export interface AtsApplicationClosed {
+  applicationId: string;
+  candidateId: string;
+  /** Empty when the delivery did not carry it (the tracked application knows it). */
+  jobId: string;
+  /** ISO time the ATS gives (`rejected_at`); null when the delivery has none (we use the time we got it). */
+  at: string | null;
+}
+
+/** A hire as the ATS reports it: the accepted offer's dates where the delivery carries them. */
+export interface AtsHire extends AtsApplicationClosed {
+  /** When the application was made (ISO), where the delivery carries it. */
+  appliedAt: string | null;
+  /** When the accepted offer was created or sent (ISO date or time), where the delivery carries it. */
+  offerAt: string | null;
+  /** The first working day (ISO date), where the delivery carries it. */
+  startsOn: string | null;
+}
+
 export type AtsEvent =
   | { kind: 'ping'; eventId: string }
   | { kind: 'application_created'; eventId: string; application: AtsApplication }
@@ -93,6 +113,10 @@ export type AtsEvent =
       candidateId: string;
       offer: AtsOffer | null;
     }
+  | ({ kind: 'application_hired'; eventId: string } & AtsHire)
+  | ({ kind: 'application_rejected'; eventId: string } & AtsApplicationClosed)
+  /** A hire undone in the ATS (Greenhouse's "Unhire" button); the application is active again. */
+  | ({ kind: 'application_unhired'; eventId: string } & AtsApplicationClosed)
   | { kind: 'ignored'; eventId: string; action: string };
 
 /** The event kinds that carry work: each has exactly one registered handler (ping and ignored have none). */
@@ -103,6 +127,9 @@ export const DISPATCHED_EVENT_KINDS = [
   'application_created',
   'stage_changed',
   'offer_changed',
+  'application_hired',
+  'application_rejected',
+  'application_unhired',
 ] as const satisfies readonly DispatchedEventKind[];
 type _AllListed = DispatchedEventKind extends (typeof DISPATCHED_EVENT_KINDS)[number] ? true : never;
 const _allListed: _AllListed = true;

@@ -3,7 +3,7 @@ export * from './compensation.dto';
 export * from './offers/offer-checks.service';
 export * from './offers/offer-check.view';
 export * from './offers/offer-check-listing.service';
-export type { LatestOfferCheck } from './offers/offer-check-listing.repository';
+export type { LatestOfferCheck, PayAtHire } from './offers/offer-check-listing.repository';
 export * from './policies/fairness-policy.service';
 export * from './policies/fairness-dry-run.service';
 export * from './imports/compensation-import.service';

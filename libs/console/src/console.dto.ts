@@ -201,3 +201,23 @@ export class JobDepartmentFormDto {
   @MaxLength(200)
   department!: string;
 }
+
+/** The outcomes report's period (YYYY-MM-DD; `to` exclusive); the current year when absent. */
+export class OutcomesReportQueryDto {
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  from?: string;
+
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  to?: string;
+
+  @IsOptional()
+  @IsIn(['ja', 'en'])
+  lang?: 'ja' | 'en';
+}
+
+export class TaskDoneFormDto {
+  @IsIn(['true', 'false'])
+  done!: 'true' | 'false';
+}

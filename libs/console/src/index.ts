@@ -19,3 +19,4 @@ export * from './views/pages/offers.pages';
 export * from './views/pages/briefing.pages';
 export * from './views/pages/change-log.page';
 export * from './views/pages/people.pages';
+export * from './views/pages/outcomes.pages';

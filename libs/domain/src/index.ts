@@ -10,4 +10,8 @@ export * from './briefing';
 export * from './calendar';
 export * from './documents';
 export * from './retention';
+<<<<<<< HEAD
 export * from './operations';
+=======
+export * from './outcomes';
+>>>>>>> h-d2

@@ -8,11 +8,13 @@ import { ConsoleModule } from '@comeback/console';
 import { NotificationsModule } from '@comeback/notifications';
 import { PeopleModule } from '@comeback/people';
 import { HrisModule } from '@comeback/hris';
+import { OutcomesModule } from '@comeback/outcomes';
 import { BriefingsController } from './briefings/briefings.controller';
 import { ChangeLogController } from './briefings/change-log.controller';
 import { ConsoleAuthController } from './console/console-auth.controller';
 import { ConsoleHrController } from './console/console-hr.controller';
 import { ConsoleNotificationsController } from './console/console-notifications.controller';
+import { ConsoleOutcomesController } from './console/console-outcomes.controller';
 import { ConsolePeopleController } from './console/console-people.controller';
 import { ConsoleIntegrationController } from './console/console-integration.controller';
 import { ConsoleLoopsController } from './console/console-loops.controller';
@@ -35,6 +37,7 @@ import { ReviewQueueController } from './hr/review-queue.controller';
 import { TokensController } from './hr/tokens.controller';
 import { MatchingController } from './matching/matching.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { OutcomesController } from './outcomes/outcomes.controller';
 import { RegistryController } from './registry/registry.controller';
 import { StorableInputInterceptor } from './storable-input.interceptor';
 import { WebhookGate } from './webhooks/webhook-gate';
@@ -51,6 +54,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     NotificationsModule,
     PeopleModule,
     HrisModule,
+    OutcomesModule,
   ],
   controllers: [
     HealthController,
@@ -80,6 +84,8 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ConsoleLoopsController,
     ConsoleOperationsController,
     ConsoleIntegrationController,
+    ConsoleOutcomesController,
+    OutcomesController,
     HrisController,
     HrisWebhooksController,
   ],

@@ -27,6 +27,16 @@ const TEXTS: Record<NotificationEvent, Record<Language, { subject: string; line:
     en: { subject: 'An import failed', line: 'An import did not complete.' },
     ja: { subject: 'インポートが失敗しました', line: 'インポートが完了しませんでした。' },
   },
+  reonboarding_task_due: {
+    en: {
+      subject: 'A re-onboarding task is due',
+      line: 'A re-onboarding task assigned to you falls due. Open your task list to see it.',
+    },
+    ja: {
+      subject: '再オンボーディングのタスクが期日です',
+      line: 'あなたが担当する再オンボーディングのタスクが期日を迎えました。タスク一覧で確認してください。',
+    },
+  },
   jobs_failed: {
     en: { subject: 'Background jobs failed', line: 'A background job failed after every retry.' },
     ja: {

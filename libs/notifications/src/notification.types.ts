@@ -7,6 +7,7 @@ export const NOTIFICATION_EVENTS = [
   'offer_check_failed',
   'import_failed',
   'jobs_failed',
+  'reonboarding_task_due',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
@@ -17,6 +18,8 @@ export const EVENT_ROLES: Record<NotificationEvent, readonly Role[]> = {
   offer_check_failed: ['hr_admin'],
   import_failed: ['hr_admin'],
   jobs_failed: ['hr_admin'],
+  // Told only to the task's assignee (see `PendingItem.recipientSubject`); HR sees every task on the page.
+  reonboarding_task_due: ['hiring_manager', 'hr_admin'],
 };
 
 export type DeliveryMode = 'immediate' | 'digest';
@@ -30,6 +33,8 @@ export interface PendingItem {
   itemKey: string;
   /** Console path (no host), e.g. `/console/review/<id>`. */
   path: string;
+  /** Only this person (principal subject) is told; absent: everyone whose role and choice fit. */
+  recipientSubject?: string;
 }
 
 /** The chat channel a recipient key stands for (one per tenant). */

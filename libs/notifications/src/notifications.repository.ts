@@ -124,6 +124,19 @@ export class NotificationsRepository {
   }
 
   /** The tenant's work that failed for good: webhook events whose processing failed, backfills that failed. */
+  /** Open re-onboarding tasks due on or before `today` (YYYY-MM-DD) that have an assignee. */
+  async dueReonboardingTasks(
+    tenantId: string,
+    today: string,
+  ): Promise<{ id: string; assignee_subject: string }[]> {
+    return this.db.query(
+      `SELECT id, assignee_subject FROM reonboarding_tasks
+       WHERE tenant_id = $1 AND done_at IS NULL AND assignee_subject IS NOT NULL AND due_on <= $2::date
+       ORDER BY due_on LIMIT 500`,
+      [tenantId, today],
+    );
+  }
+
   async failedJobs(tenantId: string, since: Date): Promise<{ key: string }[]> {
     return this.db.query(
       `SELECT 'inbox:' || id AS key FROM inbox_events WHERE tenant_id = $1 AND status = 'failed' AND received_at >= $2

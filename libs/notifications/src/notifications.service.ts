@@ -12,6 +12,7 @@ import {
   ValidationFailedException,
 } from '@comeback/platform';
 import { OperationsService } from '@comeback/pipeline';
+import { todayIn } from '@comeback/domain';
 import { ChatWebhookSender, chatPayload, chatWebhookProblem } from './channels/chat-webhook';
 import type { NotificationEntity, NotificationPreferenceEntity } from './entities/notification.entity';
 import { renderDigest, renderItem } from './notification-texts';
@@ -198,9 +199,12 @@ export class NotificationsService implements OnModuleDestroy {
       for (const pref of prefs) {
         if (!pref.events.includes(item.event) || !EVENT_ROLES[item.event].includes(pref.role as never))
           continue;
+        if (item.recipientSubject !== undefined && item.recipientSubject !== pref.subject) continue;
         if (await this.repo.record(tenantId, emailRecipient(pref.subject), item, pref.mode))
           report.recorded++;
       }
+      // A personal item (a task of one person) never goes to the shared channel.
+      if (item.recipientSubject !== undefined) continue;
       if (settings?.chatKind && settings.chatWebhookSealed && settings.chatEvents.includes(item.event))
         if (await this.repo.record(tenantId, CHAT_RECIPIENT, item, 'immediate')) report.recorded++;
     }
@@ -211,7 +215,7 @@ export class NotificationsService implements OnModuleDestroy {
 
   private async pendingItems(tenantId: string, now: Date, waitHours: number): Promise<PendingItem[]> {
     const since = new Date(now.getTime() - LOOKBACK_MS);
-    const [reviews, hrReviews, offers, imports, jobs, failedJobs] = await Promise.all([
+    const [reviews, hrReviews, offers, imports, jobs, failedJobs, tasks] = await Promise.all([
       this.repo.overdueReviewItems(tenantId, new Date(now.getTime() - waitHours * 3_600_000)),
       this.repo.applicationsNeedingHrReview(tenantId),
       this.repo.failedOfferChecks(tenantId, since),
@@ -219,6 +223,7 @@ export class NotificationsService implements OnModuleDestroy {
       this.repo.failedJobs(tenantId, since),
       // Queue jobs that failed for good (e.g. the ATS refused a scope): one item per job, told once.
       this.operations.failures(tenantId),
+      this.repo.dueReonboardingTasks(tenantId, todayIn(undefined, now)),
     ]);
     const enc = encodeURIComponent;
     return [
@@ -243,6 +248,12 @@ export class NotificationsService implements OnModuleDestroy {
         event: 'jobs_failed' as const,
         itemKey: `job:${j.jobId}`,
         path: '/console/operations',
+      })),
+      ...tasks.map((t) => ({
+        event: 'reonboarding_task_due' as const,
+        itemKey: t.id,
+        path: '/console/tasks',
+        recipientSubject: t.assignee_subject,
       })),
     ];
   }

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { AtsConnection, AtsConnectorRegistry } from '@comeback/ats';
 import { CompensationModule } from '@comeback/compensation';
+import { OutcomesModule } from '@comeback/outcomes';
 import { AtsConnectionService, PipelineModule } from '@comeback/pipeline';
 import { AuditActor, PlatformModule, TenantService } from '@comeback/platform';
 import { AlumniImportService } from '@comeback/registry';
@@ -54,7 +55,7 @@ export async function startMediumApp(): Promise<MediumApp> {
   const ats = new InMemoryAts();
   ats.stages.set('J1', STAGES);
   const module = await Test.createTestingModule({
-    imports: [PlatformModule, PipelineModule, CompensationModule],
+    imports: [PlatformModule, PipelineModule, CompensationModule, OutcomesModule],
   })
     .overrideProvider(AtsConnectorRegistry)
     .useValue({ get: () => ats, all: () => [ats] })

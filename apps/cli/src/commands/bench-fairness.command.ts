@@ -10,6 +10,7 @@ import {
   OfferChecksService,
 } from '@comeback/compensation';
 import { ATS_KINDS } from '@comeback/ats';
+import { OutcomesModule } from '@comeback/outcomes';
 import { PlatformModule, Principal, TenantService } from '@comeback/platform';
 import { createWriteStream } from 'node:fs';
 import { DataSource } from 'typeorm';
@@ -28,7 +29,7 @@ interface Options {
   json?: string;
 }
 
-@Module({ imports: [PlatformModule, CompensationModule] })
+@Module({ imports: [PlatformModule, CompensationModule, OutcomesModule] })
 class BenchFairnessServicesModule {}
 
 const FAMILIES = ['engineering', 'sales', 'marketing', 'finance', 'hr', 'operations', 'legal', 'support'];

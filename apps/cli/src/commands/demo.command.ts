@@ -119,6 +119,9 @@ export class DemoCommand extends CommandRunner {
       log();
       log(`  simulator page (what the ATS now shows): ${sim.url}/`);
       log(`  API docs: ${api}/api/docs`);
+      log(
+        `  outcomes report (HR; hires, アルムナイ採用比率, figures under 5 people hidden): ${api}/console/reports/outcomes`,
+      );
       log(`  HR token: ${hr}`);
       for (const line of demoPeople) log(line);
       log(`  finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);

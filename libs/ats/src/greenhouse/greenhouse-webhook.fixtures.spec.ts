@@ -60,6 +60,43 @@ describe('Greenhouse documented webhook examples', () => {
     },
   );
 
+  it('hire_candidate → application_hired with the accepted offer dates', () => {
+    const d = delivery('hire_candidate');
+    expect(parseGreenhouseWebhook(d)).toEqual({
+      kind: 'application_hired',
+      eventId: bodyDigestId(d.rawBody),
+      applicationId: '46194062',
+      candidateId: '35897443',
+      jobId: '323753',
+      at: '2014-11-20T22:49:14Z',
+      appliedAt: null,
+      offerAt: '2014-11-10',
+      startsOn: '2015-01-23',
+    });
+  });
+
+  it('reject_candidate → application_rejected at rejected_at', () => {
+    expect(parseGreenhouseWebhook(delivery('reject_candidate'))).toMatchObject({
+      kind: 'application_rejected',
+      applicationId: '265293',
+      candidateId: '265788',
+      jobId: '371417',
+      at: '2015-02-11T15:50:41Z',
+    });
+  });
+
+  it('unhire_candidate → application_unhired; unreject_candidate is acknowledged and ignored', () => {
+    expect(parseGreenhouseWebhook(delivery('unhire_candidate'))).toMatchObject({
+      kind: 'application_unhired',
+      applicationId: '265293',
+      jobId: '371417',
+    });
+    expect(parseGreenhouseWebhook(delivery('unreject_candidate'))).toMatchObject({
+      kind: 'ignored',
+      action: 'unreject_candidate',
+    });
+  });
+
   it('refuses every example unsigned or signed with another secret', () => {
     const d = delivery('new_candidate_application');
     expect(verifyGreenhouseSignature({ ...d, headers: {} }, [SECRET])).toBe(false);

@@ -69,6 +69,10 @@ export function parseGreenhouseWebhook(req: WebhookRequest): AtsEvent {
       case 'offer_created':
       case 'offer_updated':
         return parseOfferEvent(eventId, action, payload);
+      case 'hire_candidate':
+      case 'reject_candidate':
+      case 'unhire_candidate':
+        return parseOutcomeEvent(eventId, action, payload);
       default:
         return { kind: 'ignored', eventId, action };
     }
@@ -96,4 +100,34 @@ function parseOfferEvent(eventId: string, action: string, payload: JsonRecord | 
     asId(asRecord(application?.candidate)?.id) ??
     '';
   return { kind: 'offer_changed', eventId, applicationId, candidateId, offer: null };
+}
+
+/**
+ * `hire_candidate` ("occurs when an offer is accepted"), `reject_candidate` and `unhire_candidate` (the "Unhire"
+ * button) carry the application in `payload.application` (developers.greenhouse.io/webhooks.html#candidate-hired,
+ * #candidate-prospect-rejected, #candidate-unhired). The hire example has no `status` nor `applied_at` but the
+ * accepted offer (`offer.created_at`, `sent_at`, `resolved_at`, `starts_at`); the job is `jobs[0]` (`job` is
+ * deprecated). A rejected prospect (no job) is nothing we track: ignored.
+ */
+function parseOutcomeEvent(eventId: string, action: string, payload: JsonRecord | null): AtsEvent {
+  const application = asRecord(payload?.application);
+  const applicationId = asId(application?.id);
+  if (!application || !applicationId || application.prospect === true)
+    return { kind: 'ignored', eventId, action };
+  const candidateId = asId(asRecord(application.candidate)?.id) ?? asId(application.candidate_id) ?? '';
+  const job = asRecord(asArray(application.jobs)[0]) ?? asRecord(application.job);
+  const jobId = asId(job?.id) ?? '';
+  const base = { eventId, applicationId, candidateId, jobId };
+  if (action === 'reject_candidate')
+    return { kind: 'application_rejected', ...base, at: asText(application.rejected_at) };
+  if (action === 'unhire_candidate') return { kind: 'application_unhired', ...base, at: null };
+  const offer = asRecord(application.offer);
+  return {
+    kind: 'application_hired',
+    ...base,
+    at: asText(offer?.resolved_at),
+    appliedAt: asText(application.applied_at),
+    offerAt: asText(offer?.sent_at) ?? asText(offer?.sent_on) ?? asText(offer?.created_at),
+    startsOn: asText(offer?.starts_at) ?? asText(offer?.start_date),
+  };
 }

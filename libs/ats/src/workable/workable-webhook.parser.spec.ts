@@ -216,6 +216,35 @@ describe('Workable documented webhook examples (test/fixtures/workable)', () => 
     });
   });
 
+  it('candidate_moved with hired_at → application_hired; disqualified → application_rejected', () => {
+    const parse = (name: string) => {
+      const rawBody = load(name);
+      return parseWorkableWebhook({
+        rawBody,
+        headers: { 'x-workable-signature': createHmac('sha256', TOKEN).update(rawBody).digest('hex') },
+      });
+    };
+    expect(parse('candidate-hired.webhook.json')).toEqual({
+      kind: 'application_hired',
+      eventId: '4d2b9e61-8f3c-4c1e-b2a7-0e5f6a7b8c10',
+      applicationId: '3fc0a2b',
+      candidateId: '3fc0a2b',
+      jobId: 'GROOV003',
+      at: '2026-12-01T09:59:58Z',
+      appliedAt: '2026-11-02T09:14:58Z',
+      offerAt: null,
+      startsOn: null,
+    });
+    expect(parse('candidate-disqualified.webhook.json')).toEqual({
+      kind: 'application_rejected',
+      eventId: '4d2b9e61-8f3c-4c1e-b2a7-0e5f6a7b8c11',
+      applicationId: '3fc0a2b',
+      candidateId: '3fc0a2b',
+      jobId: 'GROOV003',
+      at: '2026-12-01T10:59:58Z',
+    });
+  });
+
   it('an explicit webhook secret overrides the token (partner apps)', () => {
     expect(
       workableSigningSecret({ secret: TOKEN, webhookSecret: 'partner-app-secret' } as AtsConnection),

@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { OfferCheckListingRepository, type LatestOfferCheck } from './offer-check-listing.repository';
+import {
+  OfferCheckListingRepository,
+  type LatestOfferCheck,
+  type PayAtHire,
+} from './offer-check-listing.repository';
 
 /** Offer checks as other libs list them (the console's offers page). No access checks: HR-only callers. */
 @Injectable()
@@ -14,5 +18,10 @@ export class OfferCheckListingService {
   /** The latest fairness check per application, newest first. */
   latestPerApplication(tenantId: string, limit: number): Promise<LatestOfferCheck[]> {
     return this.repo.latestPerApplication(tenantId, limit);
+  }
+
+  /** The accepted offer's pay against its band, the market and the incumbents (outcomes; HR-only figures). */
+  payAtHire(tenantId: string, ats: string, applicationId: string): Promise<PayAtHire | null> {
+    return this.repo.payAtHire(tenantId, ats, applicationId);
   }
 }

@@ -64,6 +64,8 @@ dl.facts dd { margin: 0; }
 .chart .median { stroke: #0b3d73; stroke-width: 3; }
 .chart .offer { stroke: var(--bad); stroke-width: 4; }
 .chart .axis { stroke: #6b6f76; stroke-width: 1; }
+.chart .bar-all { fill: #8fb6e0; }
+.chart .bar-returnee { fill: #0b3d73; }
 .chart text { font-size: 12px; fill: var(--fg); }
 .print-only { display: none; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

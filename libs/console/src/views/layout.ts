@@ -46,6 +46,8 @@ const NAV: Readonly<Record<ConsoleRole, readonly [MessageKey, string][]>> = {
     ['navOperations', '/console/operations'],
     ['navAudit', '/console/audit'],
     ['navPeople', '/console/people'],
+    ['navTasks', '/console/tasks'],
+    ['navOutcomes', '/console/reports/outcomes'],
   ],
   recruiter: [
     ['navHome', '/console/home'],
@@ -56,6 +58,7 @@ const NAV: Readonly<Record<ConsoleRole, readonly [MessageKey, string][]>> = {
   hiring_manager: [
     ['navHome', '/console/home'],
     ['navBriefings', '/console/briefings'],
+    ['navTasks', '/console/tasks'],
   ],
   integration: [],
 };

@@ -197,7 +197,7 @@ function interviewFocus(
   return out;
 }
 
-function reonboarding(changes: readonly ChangeLogItem[]): Briefing['reonboarding'] {
+export function reonboardingChecklist(changes: readonly ChangeLogItem[]): Briefing['reonboarding'] {
   const reintroduce = changes.length
     ? {
         en: `Re-introduce what changed: ${changes.map((c) => c.title).join('; ')}.`,
@@ -335,6 +335,6 @@ export function composeBriefing(input: BriefingInput, viewer: BriefingViewer): B
       { departure, changes, away },
       awayMonths === null ? null : awayMonths / 12,
     ),
-    reonboarding: reonboarding(changes.items),
+    reonboarding: reonboardingChecklist(changes.items),
   };
 }

@@ -1,4 +1,12 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 
 export type ApplicationOutcome =
   | 'not_alumni'
@@ -88,6 +96,18 @@ export class TrackedApplicationEntity {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   workHistory!: unknown[];
+
+  /** When the application's first event reached us (rows from before this column: when it was added). */
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  /** When the ATS reported the hire; cleared when the hire is undone. */
+  @Column({ type: 'timestamptz', nullable: true })
+  hiredAt!: Date | null;
+
+  /** When the ATS reported the rejection. */
+  @Column({ type: 'timestamptz', nullable: true })
+  rejectedAt!: Date | null;
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;

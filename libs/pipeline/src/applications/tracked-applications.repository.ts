@@ -108,6 +108,15 @@ export class TrackedApplicationsRepository {
     return (r.affected ?? 0) > 0;
   }
 
+  /** Records the ATS's verdict on an application (hired or rejected, or a hire undone); false when we do not track it. */
+  async setClosedAt(
+    key: TrackedApplicationKey,
+    fields: Partial<Pick<TrackedApplicationEntity, 'hiredAt' | 'rejectedAt'>>,
+  ): Promise<boolean> {
+    const r = await this.repo.update(key, fields);
+    return (r.affected ?? 0) > 0;
+  }
+
   /** How many of a tenant's applications stand at each of these outcomes (home page counts). */
   async countByOutcome(tenantId: string, outcomes: ApplicationOutcome[]): Promise<number> {
     return this.repo.countBy({ tenantId, outcome: In(outcomes) });

@@ -37,6 +37,16 @@ export interface TrackedApplicationRef {
   employeeNumber: string | null;
 }
 
+/** What features on top of the pipeline need of a closed application (hired, rejected): the fast track it had. */
+export interface ClosedApplicationRef extends TrackedApplicationRef {
+  outcome: ApplicationOutcome;
+  /** When the application first reached us. */
+  createdAt: Date;
+  fastTrack: TrackedApplicationEntity['fastTrack'];
+}
+
+export type ApplicationVerdict = 'hired' | 'rejected' | 'unhired';
+
 const FLAGGED: ApplicationOutcome[] = [
   'flagged',
   'fast_tracked',
@@ -69,6 +79,39 @@ export class TrackedApplicationsService {
           employeeNumber: row.employeeNumber,
         }
       : null;
+  }
+
+  /**
+   * The ATS's verdict on an application: `hired_at` / `rejected_at` set (an undone hire clears `hired_at`).
+   * Returns what the pipeline knew of the application, or null when it never reached us (a hire of someone who
+   * applied before the connection, say): the caller still records the hire, without a returnee match.
+   */
+  async recordVerdict(
+    tenantId: string,
+    ats: string,
+    applicationId: string,
+    verdict: ApplicationVerdict,
+    at: Date,
+  ): Promise<ClosedApplicationRef | null> {
+    const key = { tenantId, ats, applicationId };
+    const fields =
+      verdict === 'hired'
+        ? { hiredAt: at, rejectedAt: null }
+        : verdict === 'rejected'
+          ? { rejectedAt: at }
+          : { hiredAt: null };
+    if (!(await this.repo.setClosedAt(key, fields))) return null;
+    const row = await this.repo.find(key);
+    if (!row) return null;
+    return {
+      ats: row.ats,
+      applicationId: row.applicationId,
+      jobId: row.jobId,
+      employeeNumber: row.employeeNumber,
+      outcome: row.outcome,
+      createdAt: row.createdAt,
+      fastTrack: row.fastTrack,
+    };
   }
 
   /** The tracked application with its HR-only parts (rule results, note, work history): callers decide what a viewer sees. */

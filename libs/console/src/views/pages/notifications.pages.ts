@@ -64,6 +64,7 @@ const EVENT_LABELS: Record<Lang, Record<string, string>> = {
     offer_check_failed: 'An offer check fails',
     import_failed: 'An import fails',
     jobs_failed: 'Background processing fails',
+    reonboarding_task_due: 'A re-onboarding task of mine falls due',
   },
   ja: {
     review_overdue: '照合レビューが期限を過ぎたとき',
@@ -71,6 +72,7 @@ const EVENT_LABELS: Record<Lang, Record<string, string>> = {
     offer_check_failed: 'オファーのチェックが不合格のとき',
     import_failed: 'インポートが失敗したとき',
     jobs_failed: 'バックグラウンド処理が失敗したとき',
+    reonboarding_task_due: '担当する再オンボーディングのタスクが期日を迎えたとき',
   },
 };
 
