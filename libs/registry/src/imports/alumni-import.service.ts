@@ -28,6 +28,23 @@ export interface ImportOptions {
   encoding?: CsvEncoding;
   fileName?: string;
   onProgress?: (p: { bytesRead: number; rowsRead: number }) => void;
+  /** Milliseconds spent in each phase, once the import is done (benchmarks report the split). */
+  onPhases?: (phases: ImportPhases) => void;
+}
+
+/**
+ * Where an import's time goes. `stream` is the whole read-parse-write loop; within it `batchWrites` is the
+ * time PostgreSQL spent on batches (it overlaps parsing) and `waitForWrites` the part the parser sat waiting.
+ */
+export interface ImportPhases {
+  stream: number;
+  batchWrites: number;
+  waitForWrites: number;
+  finishIndexes: number;
+  statistics: number;
+  analyze: number;
+  commit: number;
+  vacuumKeys: number;
 }
 
 export interface ImportReport {
@@ -93,6 +110,23 @@ export class AlumniImportService {
       for (const p of ps) if (problems.length < MAX_REPORTED_PROBLEMS) problems.push(p);
     };
 
+    const phases: ImportPhases = {
+      stream: 0,
+      batchWrites: 0,
+      waitForWrites: 0,
+      finishIndexes: 0,
+      statistics: 0,
+      analyze: 0,
+      commit: 0,
+      vacuumKeys: 0,
+    };
+    let mark = performance.now();
+    const lap = (phase: keyof ImportPhases): void => {
+      const now = performance.now();
+      phases[phase] += now - mark;
+      mark = now;
+    };
+
     class Rejected extends Error {}
     try {
       await this.alumni.transaction(async (manager) => {
@@ -111,13 +145,17 @@ export class AlumniImportService {
         const flush = async (): Promise<void> => {
           const rows = batch;
           batch = [];
+          const waitStart = performance.now();
           await writing;
+          phases.waitForWrites += performance.now() - waitStart;
           throwIfWriteFailed();
           // In all-or-nothing mode nothing needs writing once a problem is known: the transaction will roll back.
           if (rows.length > 0 && (opts.mode === 'valid-rows' || problemCount === 0)) {
             if (counted) for (const r of rows) counted.add(r.frequencyKeys, r.record.emails);
+            const writeStart = performance.now();
             writing = this.alumni.upsertBatch(manager, bulk, rows).then(
               (r) => {
+                phases.batchWrites += performance.now() - writeStart;
                 inserted += r.inserted;
                 updated += r.updated;
               },
@@ -154,16 +192,22 @@ export class AlumniImportService {
           }
         }
         await flush();
+        const waitStart = performance.now();
         await writing;
+        phases.waitForWrites += performance.now() - waitStart;
         throwIfWriteFailed();
+        lap('stream');
         if (headerFatal || (opts.mode === 'all-or-nothing' && problemCount > 0)) {
           throw new Rejected();
         }
         await this.alumni.finishBulkWrite(manager, bulk);
+        lap('finishIndexes');
         if (counted) await this.alumni.replaceFrequencies(manager, tenantId, counted.frequencies);
         const { alumniCount, domainCounts } =
           counted ?? (await this.alumni.refreshStatistics(manager, tenantId));
+        lap('statistics');
         await this.alumni.analyze(manager);
+        lap('analyze');
         await this.alumni.saveStats(manager, tenantId, alumniCount, [
           ...detectCorporateDomains(domainCounts, alumniCount),
         ]);
@@ -177,7 +221,9 @@ export class AlumniImportService {
           },
           manager,
         );
+        lap('statistics');
       });
+      lap('commit');
     } catch (err) {
       if (!(err instanceof Rejected)) {
         await this.runs.update(run.id, { status: 'failed', finishedAt: new Date() });
@@ -206,6 +252,8 @@ export class AlumniImportService {
       );
     }
     await this.alumni.vacuumKeys(tenantId);
+    lap('vacuumKeys');
+    opts.onPhases?.(phases);
     await this.runs.update(run.id, {
       status: 'completed',
       rowsRead,

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { dirname, join } from 'node:path';
 import * as kuromoji from '@sglkc/kuromoji';
 
@@ -18,19 +18,15 @@ const MEMO_LIMIT = 50_000;
  * kuromoji: every reading of the exact surface (人名 姓/名 entries first: 上田 → ウエダ, カミダ …), else the
  * readings of its parts combined (桜浦 → サクラウラ). They are guesses: scoring gives them less weight than a
  * reading HR recorded and never lets one decide an automatic match alone (see derivedWeight in the domain).
- * The dictionary (~1 s, tens of MB) is loaded once per process on first use.
+ * The dictionary (~2 s of CPU, ~250 MB) is loaded once per process on first use, never at start-up: most
+ * processes (the api serving pages, workers writing back, the CLI, every test that boots Nest) never match.
  */
 @Injectable()
-export class NameReadingService implements OnModuleInit {
+export class NameReadingService {
   private readonly log = new Logger(NameReadingService.name);
   private loading: Promise<Dictionary | null> | null = null;
   private dict: Dictionary | null = null;
   private readonly memo = new Map<string, readonly string[]>();
-
-  /** Starts loading at start-up so the first match does not wait for it. */
-  onModuleInit(): void {
-    void this.ready();
-  }
 
   /** Resolves once the dictionary is loaded (or failed to load: then no readings are derived). */
   ready(): Promise<void> {

@@ -1,0 +1,67 @@
+/**
+ * PostgreSQL's `hashtextextended(text, 0)` computed in Node (hash_bytes_extended in src/common/hashfn.c,
+ * Bob Jenkins' lookup3 over the UTF-8 bytes; databases use a deterministic collation, so the bytes are
+ * hashed as they are). The import writes key hashes with COPY, which cannot call SQL functions; lookups
+ * still hash in SQL, so `AlumniRepository.keyHashAgrees` checks this against the server before an import
+ * relies on it.
+ */
+export function pgHashTextExtended(text: string): bigint {
+  const k = Buffer.from(text, 'utf8');
+  let len = k.length;
+  let a = (0x9e3779b9 + len + 3923095) >>> 0;
+  let b = a;
+  let c = a;
+  let i = 0;
+  const rot = (x: number, n: number): number => ((x << n) | (x >>> (32 - n))) >>> 0;
+  const mix = (): void => {
+    a = (a - c) >>> 0;
+    a = (a ^ rot(c, 4)) >>> 0;
+    c = (c + b) >>> 0;
+    b = (b - a) >>> 0;
+    b = (b ^ rot(a, 6)) >>> 0;
+    a = (a + c) >>> 0;
+    c = (c - b) >>> 0;
+    c = (c ^ rot(b, 8)) >>> 0;
+    b = (b + a) >>> 0;
+    a = (a - c) >>> 0;
+    a = (a ^ rot(c, 16)) >>> 0;
+    c = (c + b) >>> 0;
+    b = (b - a) >>> 0;
+    b = (b ^ rot(a, 19)) >>> 0;
+    a = (a + c) >>> 0;
+    c = (c - b) >>> 0;
+    c = (c ^ rot(b, 4)) >>> 0;
+    b = (b + a) >>> 0;
+  };
+  while (len >= 12) {
+    a = (a + k.readUInt32LE(i)) >>> 0;
+    b = (b + k.readUInt32LE(i + 4)) >>> 0;
+    c = (c + k.readUInt32LE(i + 8)) >>> 0;
+    mix();
+    i += 12;
+    len -= 12;
+  }
+  // The last 11 bytes, little-endian into a, b and the upper three bytes of c (its lowest byte is left for
+  // the length, as in PostgreSQL's switch that falls through from case 11 to case 1).
+  for (let j = len - 1; j >= 0; j--) {
+    const byte = k[i + j];
+    if (j >= 8) c = (c + (byte << (8 * (j - 7)))) >>> 0;
+    else if (j >= 4) b = (b + (byte << (8 * (j - 4)))) >>> 0;
+    else a = (a + (byte << (8 * j))) >>> 0;
+  }
+  c = (c ^ b) >>> 0;
+  c = (c - rot(b, 14)) >>> 0;
+  a = (a ^ c) >>> 0;
+  a = (a - rot(c, 11)) >>> 0;
+  b = (b ^ a) >>> 0;
+  b = (b - rot(a, 25)) >>> 0;
+  c = (c ^ b) >>> 0;
+  c = (c - rot(b, 16)) >>> 0;
+  a = (a ^ c) >>> 0;
+  a = (a - rot(c, 4)) >>> 0;
+  b = (b ^ a) >>> 0;
+  b = (b - rot(a, 14)) >>> 0;
+  c = (c ^ b) >>> 0;
+  c = (c - rot(b, 24)) >>> 0;
+  return BigInt.asIntN(64, (BigInt(b) << 32n) | BigInt(c));
+}
