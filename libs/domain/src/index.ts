@@ -10,8 +10,5 @@ export * from './briefing';
 export * from './calendar';
 export * from './documents';
 export * from './retention';
-<<<<<<< HEAD
 export * from './operations';
-=======
 export * from './outcomes';
->>>>>>> h-d2

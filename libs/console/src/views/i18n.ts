@@ -311,7 +311,6 @@ const EN = {
   thresholdReview: 'Review queue from score',
   noteLanguage: 'Language of the notes written into the ATS',
   thresholdsInvalid: 'The review threshold must be below the match threshold.',
-<<<<<<< HEAD
   opsTitle: 'Operations',
   navOperations: 'Operations',
   opsBacklogTitle: 'Webhook backlog',
@@ -368,7 +367,6 @@ const EN = {
   opsResolved: 'Recorded. Thank you.',
   waitFailedJobs: 'failed jobs waiting for a retry',
   waitUncertain: 'uncertain ATS writes to confirm',
-=======
   navTasks: 'Re-onboarding tasks',
   navOutcomes: 'Outcomes report',
   tasksTitle: 'Re-onboarding tasks',
@@ -444,7 +442,6 @@ const EN = {
   outcomesDefinitions:
     "Definitions: a hire is the ATS's hire event (undone hires are left out); all hires are counted as mid-career hires. Time saved counts 7 days per screening stage the fast track skipped. Compa-ratio = pay ÷ band midpoint.",
   outcomesPeriod: 'Period',
->>>>>>> h-d2
 };
 
 export type MessageKey = keyof typeof EN;
@@ -759,7 +756,6 @@ const JA: Record<MessageKey, string> = {
   thresholdReview: '確認待ちとするスコア',
   noteLanguage: 'ATS に書き込むメモの言語',
   thresholdsInvalid: '確認待ちのスコアは自動照合のスコアより小さくしてください。',
-<<<<<<< HEAD
   opsTitle: '運用',
   navOperations: '運用',
   opsBacklogTitle: 'Webhook の滞留',
@@ -818,7 +814,6 @@ const JA: Record<MessageKey, string> = {
   opsResolved: '記録しました。',
   waitFailedJobs: '再実行を待つ失敗した処理',
   waitUncertain: '確認が必要な ATS への書き込み',
-=======
   navTasks: '再オンボーディング',
   navOutcomes: '成果レポート',
   tasksTitle: '再オンボーディングのタスク',
@@ -893,7 +888,6 @@ const JA: Record<MessageKey, string> = {
   outcomesDefinitions:
     '定義：採用は ATS の採用イベントです（取り消された採用は除きます）。全採用を中途採用として数えます。短縮日数は、ファストトラックで省略した選考段階ごとに7日です。コンパレシオ＝給与÷レンジの中央値。',
   outcomesPeriod: '期間',
->>>>>>> h-d2
 };
 
 const MESSAGES: Readonly<Record<Lang, Record<MessageKey, string>>> = { en: EN, ja: JA };

@@ -36,19 +36,19 @@ describe('outcomes report views', () => {
       ...Array.from({ length: 3 }, () => hire(true)),
       ...Array.from({ length: 9 }, () => hire(false)),
     ]);
-    const en = outcomesCsv(pageContext('en', '/'), r);
+    const en = outcomesCsv(pageContext('en', '/', null), r);
     expect(en.startsWith('\uFEFF')).toBe(true);
     expect(en).toContain('Hires,Returnee hires,,fewer than 5 (not shown)');
     expect(en).toContain('Hires,"Mid-career hires (all, from the ATS)",12,');
     expect(en).toContain('Applications,Returnee applications,,fewer than 5 (not shown)');
     expect(en).toContain('Personal invitations,Personal invitations,,Not connected');
-    const ja = outcomesCsv(pageContext('ja', '/'), r);
+    const ja = outcomesCsv(pageContext('ja', '/', null), r);
     expect(ja).toContain('採用,アルムナイ採用数,,5人未満（非表示）');
   });
 
   it('the page: the figures, the quarter chart, "not connected" for invitations, the export links', () => {
     const r = data(Array.from({ length: 6 }, () => hire(true)));
-    const page = outcomesReportPage(pageContext('ja', '/console/reports/outcomes'), r);
+    const page = outcomesReportPage(pageContext('ja', '/console/reports/outcomes', null), r);
     expect(page).toContain('アルムナイ採用比率（%）');
     expect(page).toContain('<td>100</td>');
     expect(page).toContain('未接続：招待の機能はまだ利用できません。');
