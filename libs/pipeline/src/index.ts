@@ -10,6 +10,7 @@ export * from './policies/eligibility-policy.service';
 export * from './review/review-queue.service';
 export * from './review/review-item.entity';
 export * from './stages/job-stages.service';
+export * from './stages/job-scope.service';
 export * from './backfill/backfill.service';
 export * from './backfill/backfill-run.entity';
 export * from './applications/tracked-applications.service';

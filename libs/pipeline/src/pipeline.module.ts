@@ -46,6 +46,9 @@ import { ReviewQueueService } from './review/review-queue.service';
 import { JobStageCacheEntity, JobStageMappingEntity } from './stages/job-stage.entity';
 import { JobStagesRepository } from './stages/job-stages.repository';
 import { JobStagesService } from './stages/job-stages.service';
+import { JobScopeCacheEntity } from './stages/job-scope.entity';
+import { JobScopeRepository } from './stages/job-scope.repository';
+import { JobScopeService } from './stages/job-scope.service';
 import { TrackedApplicationsService } from './applications/tracked-applications.service';
 
 const SERVICES = [
@@ -55,6 +58,7 @@ const SERVICES = [
   WebhookIngestService,
   EligibilityPolicyService,
   JobStagesService,
+  JobScopeService,
   ReviewQueueService,
   AtsEventHandlerRegistry,
   WritebackLedger,
@@ -82,6 +86,7 @@ const REPOSITORIES = [
   AtsConnectionRepository,
   BackfillRepository,
   JobStagesRepository,
+  JobScopeRepository,
   ReviewQueueRepository,
 ];
 
@@ -104,6 +109,7 @@ const REPOSITORIES = [
       EligibilityPolicyVersionEntity,
       JobStageCacheEntity,
       JobStageMappingEntity,
+      JobScopeCacheEntity,
       BackfillRunEntity,
       WebhookSubscriptionEntity,
     ]),

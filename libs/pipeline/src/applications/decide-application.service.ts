@@ -11,6 +11,7 @@ import {
 import { APP_CONFIG, AppConfig } from '@comeback/platform';
 import { AlumniService, MatchingService } from '@comeback/registry';
 import { ReviewQueueService } from '../review/review-queue.service';
+import { JobScopeService } from '../stages/job-scope.service';
 import { JobStagesService } from '../stages/job-stages.service';
 import { applicantIdentityOf, displayName } from './applicant-identity';
 import { JobPolicyResolver } from './job-policy.resolver';
@@ -51,6 +52,7 @@ export class DecideApplicationService {
     private readonly alumni: AlumniService,
     private readonly jobPolicies: JobPolicyResolver,
     private readonly stages: JobStagesService,
+    private readonly jobScopes: JobScopeService,
     private readonly review: ReviewQueueService,
     private readonly connectors: AtsConnectorRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -105,7 +107,9 @@ export class DecideApplicationService {
     if (!app.currentStageId)
       app = await this.connectors.get(conn.kind).getApplication(conn, app.applicationId, app.candidateId);
     const { version, policy } = await this.jobPolicies.forJob(tenantId, conn.kind, app.jobId);
-    const evaluation = evaluateEligibility(alumnus, policy, { asOf: todayIn(), jobId: app.jobId });
+    // Department and level too, so overrides scoped to them ("stricter for managers") apply.
+    const scope = await this.jobScopes.scope(conn, app.jobId, policy);
+    const evaluation = evaluateEligibility(alumnus, policy, { asOf: todayIn(), ...scope });
     const plan = await this.plan(conn, app, policy, evaluation);
     const outcome: ApplicationOutcome =
       evaluation.outcome === 'eligible'
