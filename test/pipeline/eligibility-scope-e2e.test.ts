@@ -71,7 +71,15 @@ describe.each(ATS)('scope overrides by department and job level fire end to end 
     const app = await outcomeOf(id);
     expect(app.outcome).toBe('ineligible');
     expect(JSON.stringify(app.ruleResults)).toMatch(/min_tenure_months/);
-    expect((await s.candidate(id)).stage).toBe('書類選考');
+    const c = await s.candidate(id);
+    expect(c.stage).toBe('書類選考');
+    // The note the ATS received is in the tenant's language (Japanese by default), and only that language.
+    expect(c.notes).toHaveLength(1);
+    expect(c.notes[0]).toContain(
+      'カムバック採用のファストトラック対象外です。詳細は人事にお問い合わせください。',
+    );
+    expect(c.notes[0]).toContain('アルムナイ説明資料: ');
+    expect(c.notes[0]).not.toMatch(/Former employee|contact HR|briefing:/);
   });
 
   it('a job at an overridden level (HR mapping): the stricter rule applies', async () => {
@@ -88,5 +96,22 @@ describe.each(ATS)('scope overrides by department and job level fire end to end 
     expect((await outcomeOf(other)).outcome).toBe('fast_tracked');
     expect((await outcomeOf(plain)).outcome).toBe('fast_tracked');
     expect((await s.candidate(other)).stage).toBe('二次面接');
+    expect((await s.candidate(plain)).notes[0]).toContain(
+      'ファストトラック: 「書類選考」、「一次面接」を省略し、「二次面接」に進めました',
+    );
+  });
+
+  it('after HR chooses English for the notes, the next note is in English only', async () => {
+    const saved = await http(s.api.baseUrl, 'PUT', '/api/v1/settings', {
+      token: s.hr,
+      json: { language: 'en' },
+    });
+    expect(saved.status).toBe(200);
+    const id = await s.apply({ ...taro(5), job: 'Backend' });
+    await s.waitIdle();
+    const [note] = (await s.candidate(id)).notes;
+    expect(note).toContain('[Comeback] Former employee — eligible for the returnee fast track (full).');
+    expect(note).toContain('Fast track: moved to "二次面接", skipping "書類選考", "一次面接"');
+    expect(note).not.toMatch(/元社員|省略|説明資料/);
   });
 });

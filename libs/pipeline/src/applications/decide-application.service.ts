@@ -8,13 +8,14 @@ import {
   planFastTrack,
   todayIn,
 } from '@comeback/domain';
-import { APP_CONFIG, AppConfig } from '@comeback/platform';
+import { APP_CONFIG, AppConfig, TenantService } from '@comeback/platform';
 import { AlumniService, MatchingService } from '@comeback/registry';
 import { ReviewQueueService } from '../review/review-queue.service';
 import { JobScopeService } from '../stages/job-scope.service';
 import { JobStagesService } from '../stages/job-stages.service';
 import { applicantIdentityOf, displayName } from './applicant-identity';
 import { JobPolicyResolver } from './job-policy.resolver';
+import { noteLanguageOf } from './ats-note-texts';
 import { composeRecruiterNote } from './recruiter-note';
 import { ApplicationOutcome, TrackedApplicationEntity } from './tracked-application.entity';
 import { TrackedApplicationsRepository } from './tracked-applications.repository';
@@ -55,6 +56,7 @@ export class DecideApplicationService {
     private readonly jobScopes: JobScopeService,
     private readonly review: ReviewQueueService,
     private readonly connectors: AtsConnectorRegistry,
+    private readonly tenants: TenantService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -135,6 +137,8 @@ export class DecideApplicationService {
         skipped: [...plan.skipped],
       },
       noteBody: composeRecruiterNote({
+        // The tenant's note language (console settings), Japanese unless HR chose English.
+        language: noteLanguageOf((await this.tenants.get(tenantId)).settings.language),
         evaluation,
         plan,
         policyVersion: version,
