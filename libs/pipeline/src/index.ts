@@ -18,6 +18,7 @@ export * from './applications/tracked-application.entity';
 export * from './applications/application-pipeline.service';
 export { ALUMNI_TAG, FAST_TRACK_TAG } from './applications/write-back-application.service';
 export * from './applications/hr-decisions.service';
+export * from './applications/re-evaluation.service';
 export * from './applications/hr-decision-notes';
 export * from './pipeline.dto';
 export * from './subscriptions/webhook-subscription.service';

@@ -12,6 +12,7 @@ import { TrackedApplicationEntity } from './applications/tracked-application.ent
 import { TrackedApplicationsRepository } from './applications/tracked-applications.repository';
 import { WriteBackApplicationService } from './applications/write-back-application.service';
 import { HrDecisionsService } from './applications/hr-decisions.service';
+import { ReEvaluationService } from './applications/re-evaluation.service';
 import { FailedWorkService } from './inbox/failed-work.service';
 import { PipelineErasureParticipant } from './erasure/pipeline-erasure.participant';
 import { PipelineErasureRepository } from './erasure/pipeline-erasure.repository';
@@ -67,6 +68,7 @@ const SERVICES = [
   DecideApplicationService,
   WriteBackApplicationService,
   HrDecisionsService,
+  ReEvaluationService,
   FailedWorkService,
   ApplicationPipelineService,
   ApplicationEventsHandler,
