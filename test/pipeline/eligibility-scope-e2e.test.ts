@@ -115,3 +115,62 @@ describe.each(ATS)('scope overrides by department and job level fire end to end 
     expect(note).not.toMatch(/元社員|省略|説明資料/);
   });
 });
+
+describe.each(ATS)('re-evaluation of open applications over HTTP on %s', (ats) => {
+  let s: Stack;
+  beforeAll(async () => {
+    s = await startStack(ats);
+  }, 90_000);
+  afterAll(async () => s?.close());
+
+  it('HR dry-runs after a policy change (nothing written), applies it (no backwards move), and a second apply does nothing', async () => {
+    const id = await s.apply({
+      firstName: 'Taro',
+      lastName: 'YAMADA',
+      email: 'taro.yamada.88@gmail.com',
+      phone: '+81 90 1111 2222',
+    });
+    await s.waitIdle();
+    expect((await s.candidate(id)).stage).toBe('二次面接');
+    for (const path of ['/api/v1/applications/re-evaluation/dry-run', '/api/v1/applications/re-evaluation'])
+      expect((await http(s.api.baseUrl, 'POST', path, { token: s.recruiter })).status).toBe(403);
+
+    const { version: _v, ...doc } = defaultPolicy;
+    const draft = await http(s.api.baseUrl, 'POST', '/api/v1/eligibility/policies', {
+      token: s.hr,
+      json: { document: { ...doc, rules: { ...doc.rules, ...STRICTER } }, comment: 'stricter for everyone' },
+    });
+    await http(s.api.baseUrl, 'POST', `/api/v1/eligibility/policies/${draft.body.version}/activate`, {
+      token: s.hr,
+    });
+    const before = await s.candidate(id);
+    const dry = await http(s.api.baseUrl, 'POST', '/api/v1/applications/re-evaluation/dry-run', {
+      token: s.hr,
+    });
+    expect(dry.status).toBe(200);
+    expect(dry.body.changed).toEqual([
+      expect.objectContaining({
+        applicationId: id,
+        before: 'fast_tracked',
+        after: 'ineligible',
+        wouldMove: false,
+      }),
+    ]);
+    expect(await s.candidate(id)).toEqual(before); // the dry run wrote nothing into the ATS
+
+    const applied = await http(s.api.baseUrl, 'POST', '/api/v1/applications/re-evaluation', { token: s.hr });
+    expect(applied.status).toBe(200);
+    expect(applied.body.applied).toBe(1);
+    await s.waitIdle();
+    const after = await s.candidate(id);
+    expect(after.stage).toBe('二次面接'); // never moved back
+    expect(after.notes).toHaveLength(2);
+    expect(after.notes[1]).toContain('カムバック採用のファストトラック対象外です');
+    const app = await http(s.api.baseUrl, 'GET', `/api/v1/applications/${ats}/${id}`, { token: s.hr });
+    expect(app.body.outcome).toBe('ineligible');
+
+    const again = await http(s.api.baseUrl, 'POST', '/api/v1/applications/re-evaluation', { token: s.hr });
+    expect(again.body).toMatchObject({ applied: 0, changed: [] });
+    expect((await s.candidate(id)).notes).toHaveLength(2);
+  });
+});

@@ -12,6 +12,7 @@ export * from './views/pages/auth.pages';
 export * from './views/pages/registry.pages';
 export * from './views/pages/policy.pages';
 export * from './policies/policy-form';
+export * from './views/pages/re-evaluation.pages';
 export * from './views/pages/workflow.pages';
 export * from './views/pages/loops.pages';
 export * from './views/pages/integration.pages';

@@ -371,6 +371,23 @@ const EN = {
   rule_max_months_since_departure: 'Longest time away',
   rule_rehire_recommendation: 'Rehire recommendation',
   rule_min_recent_rating: 'Minimum recent rating',
+  reEvalTitle: 'Re-evaluate open applications',
+  reEvalIntro:
+    'After a policy or registry change: see what the active policy and the current registry would decide now for open returnee applications, then apply it. Nothing is moved backwards and no note is posted twice.',
+  reEvalRunDryRun: 'Run the dry run',
+  reEvalDryRunTitle: 'Dry run: whose outcome would change',
+  reEvalChecked: 'Open applications checked',
+  reEvalSkipped: 'Left alone (closed in the ATS or no longer in the registry)',
+  reEvalChangesCaption: 'Applications whose outcome would change',
+  reEvalWouldMove: 'Would move forward',
+  reEvalNoChange: 'No open application would change.',
+  reEvalApplyHint:
+    'Applying re-decides these applications and writes the result into the ATS (tag, note, a forward move where planned).',
+  reEvalApply: 'Apply the re-evaluation',
+  reEvalApplied: 'Re-evaluated applications',
+  reEvalNotRun: 'Run the dry run to see what would change.',
+  reEvalAfterImport: 'Re-evaluate open applications with the updated registry',
+  candidate: 'Candidate',
 };
 
 export type MessageKey = keyof typeof EN;
@@ -745,6 +762,23 @@ const JA: Record<MessageKey, string> = {
   rule_max_months_since_departure: '退職後の最長期間',
   rule_rehire_recommendation: '再雇用推奨',
   rule_min_recent_rating: '直近評価の下限',
+  reEvalTitle: '進行中の応募の再評価',
+  reEvalIntro:
+    'ポリシーや離職者データベースを変更した後に、進行中のアルムナイの応募について、現在のポリシーとデータで判定するとどうなるかを確認してから適用します。選考段階を戻すことはなく、同じメモを二度書き込むこともありません。',
+  reEvalRunDryRun: '試算を実行',
+  reEvalDryRunTitle: '試算: 判定が変わる応募',
+  reEvalChecked: '確認した進行中の応募',
+  reEvalSkipped: '対象外（ATS で終了済み、またはデータベースにない）',
+  reEvalChangesCaption: '判定が変わる応募',
+  reEvalWouldMove: '選考段階を進める',
+  reEvalNoChange: '判定が変わる応募はありません。',
+  reEvalApplyHint:
+    '適用すると、これらの応募を再判定し、結果を ATS に書き込みます（タグ、メモ、予定された前方への移動）。',
+  reEvalApply: '再評価を適用',
+  reEvalApplied: '再評価した応募',
+  reEvalNotRun: '試算を実行すると、何が変わるかを確認できます。',
+  reEvalAfterImport: '更新したデータベースで進行中の応募を再評価',
+  candidate: '応募者',
 };
 
 const MESSAGES: Readonly<Record<Lang, Record<MessageKey, string>>> = { en: EN, ja: JA };

@@ -49,6 +49,7 @@ import {
   policyFormFromPost,
   type PolicyProblemRow,
   policyVersionPage,
+  reEvaluationPage,
   registryPage,
   StageMappingFormDto,
   stageMappingsPage,
@@ -66,7 +67,7 @@ import {
   type Principal,
   ValidationFailedException,
 } from '@comeback/platform';
-import { EligibilityPolicyService, JobStagesService } from '@comeback/pipeline';
+import { EligibilityPolicyService, JobStagesService, ReEvaluationService } from '@comeback/pipeline';
 import { todayIn } from '@comeback/domain';
 import { AlumniImportService, AlumniService } from '@comeback/registry';
 import {
@@ -98,6 +99,11 @@ export class ConsoleHrController {
     200,
     3_600_000,
   );
+  /** The last re-evaluation dry run per tenant, shown by the page's GET (recomputed on request, never on GET). */
+  private readonly reEvaluations = new LruCache<string, Awaited<ReturnType<ReEvaluationService['dryRun']>>>(
+    200,
+    3_600_000,
+  );
 
   constructor(
     private readonly alumni: AlumniService,
@@ -109,6 +115,7 @@ export class ConsoleHrController {
     private readonly read: ConsoleReadService,
     private readonly audit: AuditService,
     private readonly ats: AtsConnectorRegistry,
+    private readonly reEvaluation: ReEvaluationService,
   ) {}
 
   /** The ATS select's options: each adapter's kind and product name. */
@@ -406,6 +413,31 @@ export class ConsoleHrController {
     }
     await this.policies.activate(p, version);
     res.redirect(303, `/console/policies/${version}?done=activated`);
+  }
+
+  // ---- Re-evaluation of open applications (loop 3) ----
+
+  @Get('re-evaluation')
+  reEvaluationPage(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Req() req: Request): string {
+    const applied = typeof req.query.applied === 'string' ? Number(req.query.applied) : NaN;
+    return reEvaluationPage(ctx, {
+      dryRun: this.reEvaluations.get(p.tenantId) ?? null,
+      applied: Number.isFinite(applied) ? applied : null,
+    });
+  }
+
+  @Post('re-evaluation/dry-run')
+  async reEvaluationDryRun(@CurrentPrincipal() p: Principal, @Res() res: Response): Promise<void> {
+    this.reEvaluations.set(p.tenantId, await this.reEvaluation.dryRun(p));
+    res.redirect(303, '/console/re-evaluation');
+  }
+
+  /** Applies what is true now (recomputed, not the cached list): the changes it made are the ones it lists. */
+  @Post('re-evaluation')
+  async reEvaluationApply(@CurrentPrincipal() p: Principal, @Res() res: Response): Promise<void> {
+    const result = await this.reEvaluation.apply(p);
+    this.reEvaluations.delete(p.tenantId);
+    res.redirect(303, `/console/re-evaluation?applied=${result.applied}`);
   }
 
   // ---- Stage mappings ----
