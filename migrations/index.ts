@@ -13,6 +13,7 @@ import { People1796185115064 } from './1796185115064-People';
 import { Notifications1796185412193 } from './1796185412193-Notifications';
 import { HrisSync1796186103580 } from './1796186103580-HrisSync';
 import { WebhookSecretLists1796200000000 } from './1796200000000-WebhookSecretLists';
+import { JobScopeCache1796210000000 } from './1796210000000-JobScopeCache';
 import { IdentityKeyPeppers1796185580510 } from './1796185580510-IdentityKeyPeppers';
 import { Outcomes1796270000000 } from './1796270000000-Outcomes';
 import { OperationsIndexes1796280000000 } from './1796280000000-OperationsIndexes';
@@ -36,6 +37,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Notifications1796185412193,
   HrisSync1796186103580,
   WebhookSecretLists1796200000000,
+  JobScopeCache1796210000000,
   IdentityKeyPeppers1796185580510,
   Outcomes1796270000000,
   OperationsIndexes1796280000000,

@@ -255,11 +255,13 @@ describe('web console in a browser (greenhouse stack)', () => {
   it('HR edits the eligibility policy, sees validation problems by path and the dry-run numbers, then activates', async () => {
     const { context, page } = await newPage(s.hr);
     await page.goto(`${s.api.baseUrl}/console/policies?lang=en`);
+    // The JSON is the advanced view, behind the form.
+    await page.getByText('Advanced: the policy as JSON').click();
     const editor = page.getByLabel('Policy document (JSON)');
     const doc = JSON.parse(await editor.inputValue());
     doc.rules.minTenureMonths.months = -1;
     await editor.fill(JSON.stringify(doc, null, 2));
-    await page.getByRole('button', { name: 'Check' }).click();
+    await page.locator('details').getByRole('button', { name: 'Check' }).click();
     await page.getByRole('table', { name: 'Problems' }).waitFor();
     await expect(page.getByRole('table', { name: 'Problems' }).textContent()).resolves.toContain(
       '/rules/minTenureMonths/months',
@@ -267,14 +269,16 @@ describe('web console in a browser (greenhouse stack)', () => {
 
     doc.rules.minTenureMonths.months = 72;
     await page.getByLabel('Policy document (JSON)').fill(JSON.stringify(doc, null, 2));
-    await page.getByLabel('Comment (why this change)').fill('Six years of tenure');
-    await page.getByRole('button', { name: 'Save as draft and preview' }).click();
+    await page.locator('#json-comment').fill('Six years of tenure');
+    await page.locator('details').getByRole('button', { name: 'Save as draft and preview' }).click();
     await page.waitForURL(/\/console\/policies\/2$/);
     const total = Number(await page.getByTestId('dry-registry-total').textContent());
     const changed = Number(await page.getByTestId('dry-registry-changed').textContent());
     expect(total).toBe(2005); // 2,006 imported, E4 erased in the first test
     expect(changed).toBeGreaterThan(0);
-    await expect(page.getByRole('table', { name: /Registry: Examples/ }).count()).resolves.toBe(1);
+    await expect(page.getByRole('table', { name: /Registry: Whose outcome changes/ }).count()).resolves.toBe(
+      1,
+    );
     await shot(page, 'hr-policy-dry-run');
     await page.getByRole('button', { name: 'Activate this version' }).click();
     await page.waitForURL(/done=activated/);

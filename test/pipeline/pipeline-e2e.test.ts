@@ -53,7 +53,9 @@ describe.each(ATS)('pipeline end to end on %s (real PostgreSQL + Redis + simulat
     expect(c.tags.some((t) => /fast/i.test(t))).toBe(false);
     expect(c.tags.map((t) => t.toLowerCase())).toContain('alumni');
     expect(c.notes).toHaveLength(1);
-    expect(c.notes[0]).toMatch(/contact HR/i);
+    // In the tenant's note language: Japanese unless HR chose English.
+    expect(c.notes[0]).toContain('詳細は人事にお問い合わせください');
+    expect(c.notes[0]).not.toMatch(/contact HR/i);
     expect(c.notes[0]).not.toMatch(/disciplin|dismiss|懲戒|解雇|rating|salary|8400000/i);
     const asRecruiter = await http(s.api.baseUrl, 'GET', `/api/v1/applications/${ats}/${id}`, {
       token: s.recruiter,

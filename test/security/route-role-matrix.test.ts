@@ -77,6 +77,8 @@ const EXPECTED: Record<string, Who[] | typeof PUBLIC> = {
   'POST /api/v1/applications/{ats}/{applicationId}/hr-review/approve': HR,
   'POST /api/v1/applications/{ats}/{applicationId}/hr-review/decline': HR,
   'POST /api/v1/applications/{ats}/{applicationId}/not-returnee': HR,
+  'POST /api/v1/applications/re-evaluation/dry-run': HR,
+  'POST /api/v1/applications/re-evaluation': HR,
   'PUT /api/v1/settings': HR,
   'GET /api/v1/audit': HR,
   'POST /api/v1/offers/applications/{ats}/{applicationId}/proposal': HR,

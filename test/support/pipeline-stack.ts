@@ -53,7 +53,11 @@ export interface Stack {
     email: string;
     phone?: string;
     tags?: string[];
+    /** One of `opts.jobs` by name (default the Backend job). */
+    job?: string;
   }): Promise<string>;
+  /** The ATS's id of a seeded job, by name (Greenhouse: its number; Workable: its shortcode). */
+  jobIds: Record<string, string>;
   candidate(applicationId: string): Promise<{ tags: string[]; notes: string[]; stage: string }>;
   counters(): Promise<Record<string, any>>;
   /** Every webhook delivery the simulator made (body and headers exactly as sent). */
@@ -73,8 +77,11 @@ export async function startStack(
     simConfig?: DeepPartial<SimulatorConfig>;
     env?: Record<string, string | undefined>;
     offerSalaryField?: string;
+    /** More jobs beside Backend (same stages), each optionally in a department. */
+    jobs?: { name: string; department?: string }[];
   } = {},
 ): Promise<Stack> {
+  const extraJobs = opts.jobs ?? [];
   const sim = await startSimulator({
     port: 0,
     logger: false,
@@ -106,6 +113,7 @@ export async function startStack(
   };
 
   let actingUserId = '';
+  const jobIds: Record<string, string> = {};
   if (ats === 'greenhouse') {
     const seeded = await jsonPost('/_sim/seed', {
       company: 'e2e',
@@ -113,10 +121,14 @@ export async function startStack(
         clientId: GH_CLIENT.id,
         clientSecret: GH_CLIENT.secret,
         users: [{ firstName: 'Rei', lastName: 'Recruiter', email: 'rei@e2e.example', siteAdmin: true }],
-        jobs: [{ name: 'Backend', stages: JOB_STAGES }],
+        jobs: [
+          { name: 'Backend', stages: JOB_STAGES },
+          ...extraJobs.map((j) => ({ name: j.name, department: j.department, stages: JOB_STAGES })),
+        ],
       },
     });
     actingUserId = String(seeded.greenhouse.users[0].id);
+    for (const j of seeded.greenhouse.jobs) jobIds[j.name] = String(j.id);
     const save = await http(api.baseUrl, 'PUT', '/api/v1/ats-connections/greenhouse', {
       token: hr,
       json: {
@@ -138,9 +150,19 @@ export async function startStack(
         subdomain: 'e2e',
         token: WK_TOKEN,
         members: [{ name: 'Rei Recruiter', email: 'rei@e2e.example' }],
-        jobs: [{ title: 'Backend', shortcode: 'BE', stages: JOB_STAGES }],
+        jobs: [
+          { title: 'Backend', shortcode: 'BE', stages: JOB_STAGES },
+          ...extraJobs.map((j) => ({
+            title: j.name,
+            shortcode: j.name.toUpperCase(),
+            department: j.department,
+            stages: JOB_STAGES,
+          })),
+        ],
       },
     });
+    jobIds.Backend = 'BE';
+    for (const j of extraJobs) jobIds[j.name] = j.name.toUpperCase();
     const state: any = await (await fetch(`${sim.url}/_sim/state`)).json();
     const memberId = state.companies.find((c: any) => c.company === 'e2e').workable.members[0].id;
     actingUserId = String(memberId);
@@ -168,6 +190,7 @@ export async function startStack(
     hr,
     recruiter,
     actingUserId,
+    jobIds,
     async apply(p) {
       if (ats === 'greenhouse') {
         const r = await jsonPost('/_sim/greenhouse/candidates', {
@@ -177,7 +200,7 @@ export async function startStack(
           emails: [p.email],
           phones: p.phone ? [p.phone] : [],
           tags: p.tags,
-          applications: [{ job: 'Backend' }],
+          applications: [{ job: p.job ?? 'Backend' }],
           notify: true,
         });
         return String(r.applications?.[0]?.id ?? r.application_ids?.[0]);
@@ -189,7 +212,7 @@ export async function startStack(
         email: p.email,
         phone: p.phone,
         tags: p.tags,
-        job: 'BE',
+        job: jobIds[p.job ?? 'Backend'],
         notify: true,
       });
       return String(r.id);

@@ -49,6 +49,7 @@ const GH_COMMON_QUERY = ['cursor', 'per_page', 'ids', 'created_at', 'updated_at'
 export const GH_QUERY_PARAMS: Record<string, readonly string[]> = {
   applications: [...GH_COMMON_QUERY, 'candidate_ids', 'job_ids', 'status', 'last_activity_at', 'stage_ids'],
   candidates: [...GH_COMMON_QUERY, 'email', 'tag', 'job_ids'],
+  jobs: [...GH_COMMON_QUERY, 'status', 'department_id', 'office_id', 'requisition_id'],
   job_interview_stages: [...GH_COMMON_QUERY, 'job_ids', 'active'],
   application_stages: [...GH_COMMON_QUERY, 'application_ids', 'current'],
   offers: [...GH_COMMON_QUERY, 'application_ids', 'current_only', 'status'],

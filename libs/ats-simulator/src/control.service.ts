@@ -103,7 +103,13 @@ export class ControlService {
         if (!user) throw bad(`hiring manager ${email} is not a seeded user`);
         return user.id;
       });
-      const job = this.state.addGhJob(company, need(j.name, 'job.name'), j.stages, managers);
+      const job = this.state.addGhJob(
+        company,
+        need(j.name, 'job.name'),
+        j.stages,
+        managers,
+        j.department ?? null,
+      );
       return {
         id: job.id,
         name: job.name,
@@ -210,6 +216,7 @@ export class ControlService {
           need(j.title, 'job.title'),
           j.shortcode,
           j.stages.map((s) => (typeof s === 'string' ? { name: s } : s)),
+          j.department ?? null,
         );
         if (j.members) this.setWkJobMembers(company, job.shortcode, j.members);
         return { shortcode: job.shortcode, title: job.title, stages: job.stages };

@@ -17,6 +17,8 @@ export interface GhJobSeed {
   stages: string[];
   /** E-mails of seeded users. */
   hiringManagers?: string[];
+  /** The job's department name. */
+  department?: string;
 }
 
 export interface GhApplicationSeed {
@@ -52,6 +54,8 @@ export interface WkJobMemberSeed {
 export interface WkJobSeed {
   title: string;
   shortcode?: string;
+  /** The job's department name. */
+  department?: string;
   /** The job's hiring team. */
   members?: WkJobMemberSeed[];
   stages: (string | { name: string; slug?: string; kind?: string })[];

@@ -6,6 +6,7 @@ import {
   GH_PING_ACTION,
   GH_WEBHOOK_RETRY_MINUTES,
 } from './contract.constants';
+import { ghDepartments } from './greenhouse-departments';
 import { SimulatorState } from './simulator-state.service';
 import type { GhApplication, GhCandidate, GhOffer, GhWebhook } from './simulator.types';
 import { Delivery, DeliveryAttempt, WebhookDispatcher } from './webhook-dispatcher.service';
@@ -174,7 +175,7 @@ export class GreenhouseWebhookService {
               requisition_id: null,
               status: job.status,
               confidential: false,
-              departments: [],
+              departments: ghDepartments(job.department),
               offices: [],
               opened_at: job.created_at,
               closed_at: null,

@@ -76,6 +76,15 @@ export class GreenhouseController {
     );
   }
 
+  @Get('jobs')
+  jobs(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @GhAuthContext() auth: GhAuth,
+  ): unknown[] {
+    return this.read(auth, req, res, 'jobs', (q) => this.greenhouse.listJobs(auth.account.company, q));
+  }
+
   @Get('job_interview_stages')
   jobInterviewStages(
     @Req() req: Request,

@@ -7,6 +7,7 @@ import {
   GH_NOTE_VISIBILITY_READ,
   GH_TOKEN_RESPONSE_INCLUDES_EXPIRES_IN,
 } from './contract.constants';
+import { ghDepartments } from './greenhouse-departments';
 import { GreenhouseWebhookService } from './greenhouse-webhook.service';
 import {
   HarvestFieldError,
@@ -132,6 +133,30 @@ export class GreenhouseService {
       .filter((c) => email === undefined || c.email_addresses.some((e) => e.value.toLowerCase() === email))
       .filter((c) => tag === undefined || c.tags.some((t) => t.toLowerCase() === tag))
       .map((c) => toCandidate(c));
+  }
+
+  /**
+   * `GET /v3/jobs` (scope jobs:list). The job object's `departments` is a list of `{id, name, parent_id, child_ids,
+   * external_id}` (developers.greenhouse.io/harvest.html#the-job-object, "departments": the department(s) the job
+   * belongs to; the webhook's `jobs[].departments` has the same shape).
+   */
+  listJobs(company: string, q: HarvestQuery): Record<string, unknown>[] {
+    const ids = queryIds(q, 'ids');
+    return this.state.gh.jobs
+      .filter((j) => j.company === company && (!ids || ids.includes(j.id)))
+      .map((j) => ({
+        id: j.id,
+        name: j.name,
+        requisition_id: null,
+        status: j.status,
+        confidential: false,
+        created_at: j.created_at,
+        opened_at: j.created_at,
+        closed_at: null,
+        departments: ghDepartments(j.department),
+        offices: [],
+        custom_fields: {},
+      }));
   }
 
   listJobInterviewStages(company: string, q: HarvestQuery): Record<string, unknown>[] {

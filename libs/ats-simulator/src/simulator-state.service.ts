@@ -152,7 +152,13 @@ export class SimulatorState {
     return user;
   }
 
-  addGhJob(company: string, name: string, stageNames: string[], hiringManagerIds: number[]): GhJob {
+  addGhJob(
+    company: string,
+    name: string,
+    stageNames: string[],
+    hiringManagerIds: number[],
+    department: string | null = null,
+  ): GhJob {
     const at = this.now();
     const job: GhJob = {
       id: this.nextId('ghJob'),
@@ -160,6 +166,7 @@ export class SimulatorState {
       name,
       status: 'open',
       hiring_manager_ids: hiringManagerIds,
+      department,
       created_at: at,
     };
     this.gh.jobs.push(job);
@@ -373,11 +380,13 @@ export class SimulatorState {
     title: string,
     shortcode: string | undefined,
     stages: { name: string; slug?: string; kind?: string }[],
+    department: string | null = null,
   ): WkJob {
     const job: WkJob = {
       shortcode: shortcode ?? this.nextId('wkJob').toString(16).toUpperCase(),
       company,
       title,
+      department,
       stages: stages.map((s, i) => ({
         name: s.name,
         slug: s.slug ?? slugify(s.name, i),

@@ -35,6 +35,8 @@ export interface GhJob {
   name: string;
   status: 'open' | 'closed' | 'draft';
   hiring_manager_ids: number[];
+  /** The job's department name; null when it has none. */
+  department: string | null;
   created_at: string;
 }
 
@@ -182,6 +184,8 @@ export interface WkJob {
   shortcode: string;
   company: string;
   title: string;
+  /** "The job department as defined in job editor" (workable.readme.io/reference/jobsshortcode). */
+  department: string | null;
   stages: WkStage[];
   hiring_team: WkJobMember[];
 }

@@ -70,6 +70,14 @@ export class WorkableController {
     this.workable.move(account, id, body);
   }
 
+  @Get('jobs/:shortcode')
+  job(
+    @Param('shortcode') shortcode: string,
+    @WkAccountContext() account: WkAccount,
+  ): Record<string, unknown> {
+    return this.workable.job(account, shortcode);
+  }
+
   @Get('jobs/:shortcode/stages')
   stages(
     @Param('shortcode') shortcode: string,

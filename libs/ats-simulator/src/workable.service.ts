@@ -140,6 +140,24 @@ export class WorkableService {
     if (this.config.current.workable.webhooksOnApiWrites) this.webhooks.fire('candidate_moved', candidate);
   }
 
+  /**
+   * GET /jobs/:shortcode (workable.readme.io/reference/jobsshortcode, scope r_jobs): the job with `title`,
+   * `full_title` (title + code), `shortcode`, `code`, `state`, and `department` "as defined in job editor".
+   */
+  job(account: WkAccount, shortcode: string): Record<string, unknown> {
+    const job = this.state.wkJob(shortcode, account.company);
+    if (!job) throw workableError(404, 'Not found');
+    return {
+      id: job.shortcode.toLowerCase(),
+      title: job.title,
+      full_title: job.title,
+      shortcode: job.shortcode,
+      code: null,
+      state: 'published',
+      department: job.department,
+    };
+  }
+
   stages(account: WkAccount, shortcode: string): Record<string, unknown> {
     const job = this.state.wkJob(shortcode, account.company);
     if (!job) throw workableError(404, 'Not found');

@@ -73,6 +73,14 @@ export interface AtsStage {
   position: number;
 }
 
+/** What eligibility scope overrides may match on about a job (HR's level mapping is kept by us, not the ATS). */
+export interface AtsJob {
+  jobId: string;
+  name: string | null;
+  /** The job's department as the ATS names it; null when it has none. */
+  department: string | null;
+}
+
 export interface AtsOffer {
   offerId: string;
   applicationId: string;
@@ -210,6 +218,8 @@ export abstract class AtsConnector {
     applicationId: string,
     candidateId?: string,
   ): Promise<AtsApplication>;
+  /** The job's name and department (cached by the caller). */
+  abstract getJob(conn: AtsConnection, jobId: string): Promise<AtsJob>;
   /** Ordered stages of a job (cached by the caller). */
   abstract listStages(conn: AtsConnection, jobId: string): Promise<AtsStage[]>;
   /** Adds tags without dropping the ones already there; returns the tags that were actually added. */

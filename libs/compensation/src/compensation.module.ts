@@ -23,6 +23,7 @@ import { CompensationErasureRepository } from './erasure/compensation-erasure.re
 import { CompensationImportService } from './imports/compensation-import.service';
 import { JobSettingsRepository } from './jobs/job-settings.repository';
 import { JobSettingsService } from './jobs/job-settings.service';
+import { JobLevelSourceRegistration } from './jobs/job-level.source';
 import { CompensationDataService } from './market/compensation-data.service';
 import { MarketDataRepository } from './market/market-data.repository';
 import { FairnessEvaluator } from './offers/fairness-evaluator';
@@ -84,6 +85,7 @@ const EXPORTED = [
     OfferChangedHandler,
     FairnessEvaluator,
     HiringTeamSyncTrigger,
+    JobLevelSourceRegistration,
     { provide: HiringManagerDirectory, useClass: PeopleHiringManagerDirectory },
   ],
   exports: EXPORTED,

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  Allow,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { ATS_KINDS, type AtsKind } from '@comeback/ats';
 import { CHANGE_CATEGORIES, type ChangeCategory } from '@comeback/domain';
 import type { ChangeLogEntryEntity } from './change-log/change-log-entry.entity';
@@ -145,6 +156,58 @@ export class PolicyFormDto {
 
   @IsIn(['validate', 'save'])
   intent!: 'validate' | 'save';
+}
+
+/** Short text of one form field (a rule's number, a select's value). */
+const formText = () => [IsOptional(), IsString(), MaxLength(2000)];
+function applyAll(decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, key) => decorators.forEach((d) => d(target, key));
+}
+
+/**
+ * The policy form: each rule a field, checkbox groups as repeated names, override rows as `ov[i][field]` (read
+ * defensively by `policyFormFromPost`: only strings are taken). The document is rebuilt from `base` and validated
+ * by the policy validator, which reports each problem at its field.
+ */
+export class PolicyFieldsFormDto {
+  @IsString()
+  @MaxLength(200_000)
+  base!: string;
+
+  @applyAll(formText()) minTenureMonths?: string;
+  @applyAll(formText()) coolingOffMonths?: string;
+  @applyAll(formText()) maxMonths?: string;
+  @applyAll(formText()) maxBeyond?: string;
+  @applyAll(formText()) maxTier?: string;
+  @applyAll(formText()) rehireUnknown?: string;
+  @applyAll(formText()) ratingScale?: string;
+  @applyAll(formText()) ratingFloor?: string;
+  @applyAll(formText()) ratingLastN?: string;
+  @applyAll(formText()) ratingMissing?: string;
+  @applyAll(formText()) defaultTier?: string;
+
+  /** One value or several (checkboxes). */
+  @IsOptional()
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  excludedReasons?: string | string[];
+
+  @IsOptional()
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  rehireAccepted?: string | string[];
+
+  @IsOptional()
+  @Allow()
+  ov?: unknown;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+
+  @IsIn(['validate', 'save', 'add_override'])
+  intent!: 'validate' | 'save' | 'add_override';
 }
 
 export class StageMappingFormDto {

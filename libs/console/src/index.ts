@@ -11,6 +11,8 @@ export * from './views/assets';
 export * from './views/pages/auth.pages';
 export * from './views/pages/registry.pages';
 export * from './views/pages/policy.pages';
+export * from './policies/policy-form';
+export * from './views/pages/re-evaluation.pages';
 export * from './views/pages/workflow.pages';
 export * from './views/pages/loops.pages';
 export * from './views/pages/operations.pages';

@@ -30,6 +30,7 @@ import { OperationsController } from './operations/operations.controller';
 import { HrisWebhooksController } from './hris/hris-webhooks.controller';
 import { HrisController } from './hris/hris.controller';
 import { EligibilityPoliciesController } from './hr/eligibility-policies.controller';
+import { ReEvaluationController } from './hr/re-evaluation.controller';
 import { HrDecisionsController } from './hr/hr-decisions.controller';
 import { IntegrationController } from './hr/integration.controller';
 import { PeopleController } from './hr/people.controller';
@@ -64,6 +65,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     RegistryController,
     MatchingController,
     EligibilityPoliciesController,
+    ReEvaluationController,
     ReviewQueueController,
     TokensController,
     IntegrationController,

@@ -12,6 +12,7 @@ import { TrackedApplicationEntity } from './applications/tracked-application.ent
 import { TrackedApplicationsRepository } from './applications/tracked-applications.repository';
 import { WriteBackApplicationService } from './applications/write-back-application.service';
 import { HrDecisionsService } from './applications/hr-decisions.service';
+import { ReEvaluationService } from './applications/re-evaluation.service';
 import { FailedWorkService } from './inbox/failed-work.service';
 import { OperationsService } from './operations/operations.service';
 import { OperationsRepository } from './operations/operations.repository';
@@ -48,6 +49,9 @@ import { ReviewQueueService } from './review/review-queue.service';
 import { JobStageCacheEntity, JobStageMappingEntity } from './stages/job-stage.entity';
 import { JobStagesRepository } from './stages/job-stages.repository';
 import { JobStagesService } from './stages/job-stages.service';
+import { JobScopeCacheEntity } from './stages/job-scope.entity';
+import { JobScopeRepository } from './stages/job-scope.repository';
+import { JobScopeService } from './stages/job-scope.service';
 import { TrackedApplicationsService } from './applications/tracked-applications.service';
 
 const SERVICES = [
@@ -57,6 +61,7 @@ const SERVICES = [
   WebhookIngestService,
   EligibilityPolicyService,
   JobStagesService,
+  JobScopeService,
   ReviewQueueService,
   AtsEventHandlerRegistry,
   WritebackLedger,
@@ -65,6 +70,7 @@ const SERVICES = [
   DecideApplicationService,
   WriteBackApplicationService,
   HrDecisionsService,
+  ReEvaluationService,
   FailedWorkService,
   OperationsService,
   ApplicationPipelineService,
@@ -85,6 +91,7 @@ const REPOSITORIES = [
   AtsConnectionRepository,
   BackfillRepository,
   JobStagesRepository,
+  JobScopeRepository,
   ReviewQueueRepository,
   OperationsRepository,
 ];
@@ -108,6 +115,7 @@ const REPOSITORIES = [
       EligibilityPolicyVersionEntity,
       JobStageCacheEntity,
       JobStageMappingEntity,
+      JobScopeCacheEntity,
       BackfillRunEntity,
       WebhookSubscriptionEntity,
     ]),

@@ -4,6 +4,7 @@ import type {
   AtsConnector,
   AtsEvent,
   AtsHiringManager,
+  AtsJob,
   AtsOffer,
   AtsStage,
   ConnectionCheckItem,
@@ -36,6 +37,7 @@ export class InMemoryAts implements AtsConnector {
   }
   readonly applications = new Map<string, AtsApplication>();
   readonly stages = new Map<string, AtsStage[]>();
+  readonly departments = new Map<string, string>();
   readonly offers = new Map<string, AtsOffer>();
   readonly notes: { applicationId: string; body: string; audience: NoteInput['audience'] }[] = [];
   readonly calls: { op: AtsOperation; applicationId: string }[] = [];
@@ -85,6 +87,10 @@ export class InMemoryAts implements AtsConnector {
 
   async getApplication(_c: AtsConnection, applicationId: string): Promise<AtsApplication> {
     return this.call('getApplication', applicationId, () => structuredClone(this.app(applicationId)));
+  }
+
+  async getJob(_c: AtsConnection, jobId: string): Promise<AtsJob> {
+    return { jobId, name: null, department: this.departments.get(jobId) ?? null };
   }
 
   async listStages(_c: AtsConnection, jobId: string): Promise<AtsStage[]> {

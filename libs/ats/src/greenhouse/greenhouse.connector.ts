@@ -14,6 +14,7 @@ import {
   AtsConnector,
   AtsEvent,
   AtsHiringManager,
+  AtsJob,
   AtsOffer,
   AtsStage,
   ConnectionCheckItem,
@@ -168,6 +169,20 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
     const cid = asId(row.candidate_id);
     const candidate = early && asId(early.id) === cid ? early : cid ? await this.candidate(conn, cid) : null;
     return mapHarvestApplication(row, candidate);
+  }
+
+  /**
+   * `GET /v3/jobs?ids=` (scope jobs:list, ats-contracts.md "Scopes"). A job carries `departments`, a list of
+   * `{id, name, parent_id, child_ids, external_id}` (developers.greenhouse.io/harvest.html#the-job-object; the same
+   * shape as the webhook's `jobs[].departments`); a job sits in one department, so the first one is its department.
+   */
+  async getJob(conn: AtsConnection, jobId: string): Promise<AtsJob> {
+    const rows = await this.list(conn, 'jobs', { ids: jobId });
+    const row = rows.map(asRecord).find((j) => asId(j?.id) === jobId);
+    if (!row) throw new NotFoundException('Job', { jobId });
+    const departments = Array.isArray(row.departments) ? row.departments.map(asRecord) : [];
+    const department = departments.map((d) => asText(d?.name)).find((n): n is string => !!n) ?? null;
+    return { jobId, name: asText(row.name), department };
   }
 
   async listStages(conn: AtsConnection, jobId: string): Promise<AtsStage[]> {

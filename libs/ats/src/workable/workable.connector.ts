@@ -13,6 +13,7 @@ import {
   AtsConnector,
   AtsEvent,
   AtsHiringManager,
+  AtsJob,
   AtsOffer,
   AtsStage,
   ConnectionCheckItem,
@@ -139,6 +140,23 @@ export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
     const candidate = await this.candidate(conn, applicationId);
     const shortcode = asText(asRecord(candidate.job)?.shortcode);
     return mapWorkableCandidate(candidate, shortcode ? await this.stages(conn, shortcode) : null);
+  }
+
+  /**
+   * `GET /jobs/:shortcode` (scope r_jobs) → the job with `department`, "the job department as defined in job
+   * editor" (workable.readme.io/reference/jobsshortcode).
+   */
+  async getJob(conn: AtsConnection, jobId: string): Promise<AtsJob> {
+    const res = await this.call(conn, 'GET', `jobs/${encodeURIComponent(jobId)}`, {});
+    if (res.status === 404) throw new NotFoundException('Job', { jobId });
+    this.expectOk(res, 'read job');
+    const body = asRecord(res.body);
+    const department = asText(body?.department);
+    return {
+      jobId,
+      name: asText(body?.title),
+      department: department && department.trim() ? department : null,
+    };
   }
 
   async listStages(conn: AtsConnection, jobId: string): Promise<AtsStage[]> {

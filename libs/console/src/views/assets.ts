@@ -58,6 +58,12 @@ dl.facts dd { margin: 0; }
 .numbers { display: flex; flex-wrap: wrap; gap: 1rem; }
 .numbers .card { min-width: 12rem; }
 .big { font-size: 1.6rem; font-weight: 700; }
+fieldset { border: 1px solid var(--line); border-radius: 6px; padding: .5rem 1rem .75rem; margin: 0; display: grid; gap: .5rem; }
+legend { font-weight: 700; padding: 0 .25rem; }
+label.check { font-weight: 400; display: inline-flex; align-items: center; gap: .35rem; margin-right: 1rem; }
+.field .error, fieldset > .error { margin: .25rem 0 0; }
+[aria-invalid="true"] { border-color: var(--bad); outline: 2px solid var(--bad); }
+details > summary { cursor: pointer; font-weight: 600; }
 .chart svg { max-width: 100%; height: auto; }
 .chart .band-outer { fill: #cfe0f3; }
 .chart .band-inner { fill: #8fb6e0; }

@@ -37,10 +37,19 @@ import {
   OfferCheckFormDto,
   offersPage,
   type PageContext,
+  documentFromPolicyForm,
+  EMPTY_OVERRIDE,
+  fieldOfPointer,
   policiesPage,
+  PolicyFieldsFormDto,
+  type PolicyFieldProblem,
   PolicyFormDto,
+  type PolicyFormModel,
+  policyFormFromDocument,
+  policyFormFromPost,
   type PolicyProblemRow,
   policyVersionPage,
+  reEvaluationPage,
   registryPage,
   StageMappingFormDto,
   stageMappingsPage,
@@ -58,7 +67,7 @@ import {
   type Principal,
   ValidationFailedException,
 } from '@comeback/platform';
-import { EligibilityPolicyService, JobStagesService } from '@comeback/pipeline';
+import { EligibilityPolicyService, JobStagesService, ReEvaluationService } from '@comeback/pipeline';
 import { todayIn } from '@comeback/domain';
 import { AlumniImportService, AlumniService } from '@comeback/registry';
 import {
@@ -90,6 +99,11 @@ export class ConsoleHrController {
     200,
     3_600_000,
   );
+  /** The last re-evaluation dry run per tenant, shown by the page's GET (recomputed on request, never on GET). */
+  private readonly reEvaluations = new LruCache<string, Awaited<ReturnType<ReEvaluationService['dryRun']>>>(
+    200,
+    3_600_000,
+  );
 
   constructor(
     private readonly alumni: AlumniService,
@@ -101,6 +115,7 @@ export class ConsoleHrController {
     private readonly read: ConsoleReadService,
     private readonly audit: AuditService,
     private readonly ats: AtsConnectorRegistry,
+    private readonly reEvaluation: ReEvaluationService,
   ) {}
 
   /** The ATS select's options: each adapter's kind and product name. */
@@ -211,16 +226,49 @@ export class ConsoleHrController {
   async policiesPage(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal): Promise<string> {
     const active = await this.policies.active(p.tenantId);
     const row = await this.policies.get(p.tenantId, active.version);
-    return policiesPage(ctx, {
-      activeVersion: active.version,
+    return this.renderPolicies(ctx, p, {
+      base: row.document,
+      form: policyFormFromDocument(row.document),
       documentText: JSON.stringify(row.document, null, 2),
       comment: '',
       problems: null,
+      jsonOpen: false,
       valid: false,
+    });
+  }
+
+  private async renderPolicies(
+    ctx: PageContext,
+    p: Principal,
+    view: {
+      base: unknown;
+      form: PolicyFormModel;
+      documentText: string;
+      comment: string;
+      problems: PolicyFieldProblem[] | null;
+      jsonOpen: boolean;
+      valid: boolean;
+    },
+  ): Promise<string> {
+    const active = await this.policies.active(p.tenantId);
+    const tiers = Object.keys(
+      (view.base as { tiers?: Record<string, unknown> } | null)?.tiers ?? active.policy.tiers,
+    );
+    return policiesPage(ctx, {
+      activeVersion: active.version,
+      form: view.form,
+      baseText: JSON.stringify(view.base),
+      documentText: view.documentText,
+      comment: view.comment,
+      problems: view.problems,
+      jsonOpen: view.jsonOpen,
+      tiers,
+      valid: view.valid,
       history: await this.policies.history(p.tenantId),
     });
   }
 
+  /** The advanced view: the document as JSON. Problems are listed by JSON pointer. */
   @Post('policies')
   async savePolicy(
     @Page() ctx: PageContext,
@@ -228,24 +276,27 @@ export class ConsoleHrController {
     @Body() body: PolicyFormDto,
     @Res() res: Response,
   ): Promise<void> {
-    const render = async (status: number, problems: PolicyProblemRow[] | null, valid: boolean) => {
-      const active = await this.policies.active(p.tenantId);
-      const page = policiesPage(ctx, {
-        activeVersion: active.version,
-        documentText: body.document,
-        comment: body.comment ?? '',
-        problems,
-        valid,
-        history: await this.policies.history(p.tenantId),
-      });
-      res.status(status).send(page);
+    const render = async (problems: PolicyProblemRow[] | null, valid: boolean, document: unknown) => {
+      const base =
+        document ??
+        (await this.policies.get(p.tenantId, (await this.policies.active(p.tenantId)).version)).document;
+      res.status(200).send(
+        await this.renderPolicies(ctx, p, {
+          base,
+          form: policyFormFromDocument(base),
+          documentText: body.document,
+          comment: body.comment ?? '',
+          problems: problems?.map((x) => ({ ...x, field: null })) ?? null,
+          jsonOpen: true,
+          valid,
+        }),
+      );
     };
     let document: unknown;
     try {
       document = JSON.parse(body.document);
     } catch (err) {
       return render(
-        200,
         [
           {
             path: '/',
@@ -253,18 +304,67 @@ export class ConsoleHrController {
           },
         ],
         false,
+        null,
       );
     }
     const checked = this.policies.validate(document);
     if (!checked.ok)
       return render(
-        200,
         checked.problems.map((x) => ({ path: x.path, code: x.code, message: x.messages[ctx.lang] })),
         false,
+        document,
       );
-    if (body.intent === 'validate') return render(200, null, true);
+    if (body.intent === 'validate') return render(null, true, document);
     const draft = await this.policies.createDraft(p, document, body.comment || undefined);
     await this.dryRunInto(p, draft.version); // "Save as draft and preview": the POST does the work, the GET shows it
+    res.redirect(303, `/console/policies/${draft.version}`);
+  }
+
+  /**
+   * The form: each rule a field, overrides as rows. The document is the form's fields over the document it started
+   * from; the validator's JSON pointers are mapped back to the fields, so each problem shows where it was typed.
+   */
+  @Post('policies/form')
+  async savePolicyForm(
+    @Page() ctx: PageContext,
+    @CurrentPrincipal() p: Principal,
+    @Body() body: PolicyFieldsFormDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    let base: unknown;
+    try {
+      base = JSON.parse(body.base);
+    } catch {
+      throw new ValidationFailedException('The form was posted without its policy document');
+    }
+    const { base: _b, ov, comment, intent, ...fields } = body;
+    const form = policyFormFromPost(fields, ov);
+    if (intent === 'add_override') form.overrides.push({ ...EMPTY_OVERRIDE });
+    const document = documentFromPolicyForm(base, form);
+    const checked = intent === 'add_override' ? null : this.policies.validate(document);
+    const render = (problems: PolicyFieldProblem[] | null, valid: boolean) =>
+      this.renderPolicies(ctx, p, {
+        base,
+        form,
+        documentText: JSON.stringify(document, null, 2),
+        comment: comment ?? '',
+        problems,
+        jsonOpen: false,
+        valid,
+      }).then((page) => void res.status(200).send(page));
+    if (checked && !checked.ok)
+      return render(
+        checked.problems.map((x) => ({
+          path: x.path,
+          code: x.code,
+          message: x.messages[ctx.lang],
+          field: fieldOfPointer(x.path),
+        })),
+        false,
+      );
+    if (intent !== 'save') return render(null, intent === 'validate');
+    const draft = await this.policies.createDraft(p, document, comment || undefined);
+    await this.dryRunInto(p, draft.version);
     res.redirect(303, `/console/policies/${draft.version}`);
   }
 
@@ -306,8 +406,38 @@ export class ConsoleHrController {
     @Param('version', ParseIntPipe) version: number,
     @Res() res: Response,
   ): Promise<void> {
+    // Activation is offered only with a dry run's result: HR sees whose outcome changes first.
+    if (!this.dryRuns.get(`${p.tenantId}:${version}`)) {
+      res.redirect(303, `/console/policies/${version}`);
+      return;
+    }
     await this.policies.activate(p, version);
     res.redirect(303, `/console/policies/${version}?done=activated`);
+  }
+
+  // ---- Re-evaluation of open applications (loop 3) ----
+
+  @Get('re-evaluation')
+  reEvaluationPage(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal, @Req() req: Request): string {
+    const applied = typeof req.query.applied === 'string' ? Number(req.query.applied) : NaN;
+    return reEvaluationPage(ctx, {
+      dryRun: this.reEvaluations.get(p.tenantId) ?? null,
+      applied: Number.isFinite(applied) ? applied : null,
+    });
+  }
+
+  @Post('re-evaluation/dry-run')
+  async reEvaluationDryRun(@CurrentPrincipal() p: Principal, @Res() res: Response): Promise<void> {
+    this.reEvaluations.set(p.tenantId, await this.reEvaluation.dryRun(p));
+    res.redirect(303, '/console/re-evaluation');
+  }
+
+  /** Applies what is true now (recomputed, not the cached list): the changes it made are the ones it lists. */
+  @Post('re-evaluation')
+  async reEvaluationApply(@CurrentPrincipal() p: Principal, @Res() res: Response): Promise<void> {
+    const result = await this.reEvaluation.apply(p);
+    this.reEvaluations.delete(p.tenantId);
+    res.redirect(303, `/console/re-evaluation?applied=${result.applied}`);
   }
 
   // ---- Stage mappings ----

@@ -8,12 +8,14 @@ import {
   planFastTrack,
   todayIn,
 } from '@comeback/domain';
-import { APP_CONFIG, AppConfig } from '@comeback/platform';
+import { APP_CONFIG, AppConfig, TenantService } from '@comeback/platform';
 import { AlumniService, MatchingService } from '@comeback/registry';
 import { ReviewQueueService } from '../review/review-queue.service';
+import { JobScopeService } from '../stages/job-scope.service';
 import { JobStagesService } from '../stages/job-stages.service';
 import { applicantIdentityOf, displayName } from './applicant-identity';
 import { JobPolicyResolver } from './job-policy.resolver';
+import { noteLanguageOf } from './ats-note-texts';
 import { composeRecruiterNote } from './recruiter-note';
 import { ApplicationOutcome, TrackedApplicationEntity } from './tracked-application.entity';
 import { TrackedApplicationsRepository } from './tracked-applications.repository';
@@ -51,8 +53,10 @@ export class DecideApplicationService {
     private readonly alumni: AlumniService,
     private readonly jobPolicies: JobPolicyResolver,
     private readonly stages: JobStagesService,
+    private readonly jobScopes: JobScopeService,
     private readonly review: ReviewQueueService,
     private readonly connectors: AtsConnectorRegistry,
+    private readonly tenants: TenantService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -105,7 +109,9 @@ export class DecideApplicationService {
     if (!app.currentStageId)
       app = await this.connectors.get(conn.kind).getApplication(conn, app.applicationId, app.candidateId);
     const { version, policy } = await this.jobPolicies.forJob(tenantId, conn.kind, app.jobId);
-    const evaluation = evaluateEligibility(alumnus, policy, { asOf: todayIn(), jobId: app.jobId });
+    // Department and level too, so overrides scoped to them ("stricter for managers") apply.
+    const scope = await this.jobScopes.scope(conn, app.jobId, policy);
+    const evaluation = evaluateEligibility(alumnus, policy, { asOf: todayIn(), ...scope });
     const plan = await this.plan(conn, app, policy, evaluation);
     const outcome: ApplicationOutcome =
       evaluation.outcome === 'eligible'
@@ -131,6 +137,8 @@ export class DecideApplicationService {
         skipped: [...plan.skipped],
       },
       noteBody: composeRecruiterNote({
+        // The tenant's note language (console settings), Japanese unless HR chose English.
+        language: noteLanguageOf((await this.tenants.get(tenantId)).settings.language),
         evaluation,
         plan,
         policyVersion: version,

@@ -16,6 +16,7 @@ import { AtsConnectionService } from '../connections/ats-connection.service';
 import { ReviewQueueService } from '../review/review-queue.service';
 import { JobStagesService } from '../stages/job-stages.service';
 import { WritebackLedger } from '../writeback/writeback-ledger';
+import { noteLanguageOf } from './ats-note-texts';
 import { hrApprovedNote, hrDeclinedNote, type NoteLanguage, notReturneeNote } from './hr-decision-notes';
 import { JobPolicyResolver } from './job-policy.resolver';
 import type { ApplicationOutcome, TrackedApplicationEntity } from './tracked-application.entity';
@@ -287,7 +288,7 @@ export class HrDecisionsService {
   }
 
   private async language(tenantId: string): Promise<NoteLanguage> {
-    return (await this.tenants.get(tenantId)).settings.language ?? 'ja';
+    return noteLanguageOf((await this.tenants.get(tenantId)).settings.language);
   }
 
   private briefingUrl(ats: string, applicationId: string): string {

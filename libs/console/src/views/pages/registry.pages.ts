@@ -80,7 +80,8 @@ export function registryPage(
 <div class="card"><div>${t('rowsImported')}</div><div class="big">${report.rowsImported}</div></div>
 <div class="card"><div>${t('inserted')} / ${t('updated')}</div><div class="big">${report.inserted} / ${report.updated}</div></div></div>
 ${report.problems.length ? problemTable(ctx, t('problems'), report.problems) : ''}
-${report.warnings.length ? problemTable(ctx, t('warnings'), report.warnings) : ''}</section>`
+${report.warnings.length ? problemTable(ctx, t('warnings'), report.warnings) : ''}
+<p><a href="/console/re-evaluation">${t('reEvalAfterImport')}</a></p></section>`
       : html`<section aria-labelledby="report-h"><h2 id="report-h">${t('problems')}</h2>
 <p class="error" role="alert">${t('importRejected')} (${report.problemCount})</p>
 ${problemTable(ctx, t('problems'), report.problems)}
