@@ -11,6 +11,7 @@ import { HrisModule } from '@comeback/hris';
 import { BriefingsController } from './briefings/briefings.controller';
 import { ChangeLogController } from './briefings/change-log.controller';
 import { ConsoleAuthController } from './console/console-auth.controller';
+import { ConsoleExitController } from './console/console-exit.controller';
 import { ConsoleHrController } from './console/console-hr.controller';
 import { ConsoleNotificationsController } from './console/console-notifications.controller';
 import { ConsolePeopleController } from './console/console-people.controller';
@@ -32,6 +33,7 @@ import { ReviewQueueController } from './hr/review-queue.controller';
 import { TokensController } from './hr/tokens.controller';
 import { MatchingController } from './matching/matching.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { ExitInterviewsController } from './registry/exit-interviews.controller';
 import { RegistryController } from './registry/registry.controller';
 import { StorableInputInterceptor } from './storable-input.interceptor';
 import { WebhookGate } from './webhooks/webhook-gate';
@@ -53,6 +55,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     HealthController,
     WebhooksController,
     RegistryController,
+    ExitInterviewsController,
     MatchingController,
     EligibilityPoliciesController,
     ReviewQueueController,
@@ -76,6 +79,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ConsoleIntegrationController,
     HrisController,
     HrisWebhooksController,
+    ConsoleExitController,
   ],
   providers: [
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -20,6 +20,14 @@ import { MatchingService } from './matching/matching.service';
 import { AlumniSyncRepository } from './sync/alumni-sync.repository';
 import { AlumniSyncService } from './sync/alumni-sync.service';
 import { NameReadingService } from './matching/name-readings';
+import {
+  ExitInterviewEntity,
+  ExitInterviewHistoryEntity,
+  LeaverLinkEntity,
+} from './exit/exit-interview.entity';
+import { ExitInterviewService } from './exit/exit-interview.service';
+import { ExitInterviewsRepository } from './exit/exit-interviews.repository';
+import { LeaverLinkService } from './exit/leaver-link.service';
 
 /** The former-employee registry and the matcher that searches it. */
 @Module({
@@ -32,6 +40,9 @@ import { NameReadingService } from './matching/name-readings';
       ImportRunEntity,
       ErasureSuppressionEntity,
       IdentityKeyPepperEntity,
+      ExitInterviewEntity,
+      ExitInterviewHistoryEntity,
+      LeaverLinkEntity,
     ]),
   ],
   providers: [
@@ -46,7 +57,18 @@ import { NameReadingService } from './matching/name-readings';
     AlumniSyncRepository,
     AlumniSyncService,
     NameReadingService,
+    ExitInterviewsRepository,
+    ExitInterviewService,
+    LeaverLinkService,
   ],
-  exports: [AlumniService, AlumniImportService, MatchingService, AlumniSyncService, SuppressionHasher],
+  exports: [
+    AlumniService,
+    AlumniImportService,
+    MatchingService,
+    AlumniSyncService,
+    SuppressionHasher,
+    ExitInterviewService,
+    LeaverLinkService,
+  ],
 })
 export class RegistryModule {}

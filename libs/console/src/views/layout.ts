@@ -36,6 +36,7 @@ const NAV: Readonly<Record<ConsoleRole, readonly [MessageKey, string][]>> = {
     ['navAts', '/console/ats'],
     ['navSettings', '/console/settings'],
     ['navRegistry', '/console/registry'],
+    ['navExitInterviews', '/console/exit-interviews'],
     ['navPolicies', '/console/policies'],
     ['navStageMappings', '/console/stage-mappings'],
     ['navReview', '/console/review'],
@@ -55,6 +56,7 @@ const NAV: Readonly<Record<ConsoleRole, readonly [MessageKey, string][]>> = {
   hiring_manager: [
     ['navHome', '/console/home'],
     ['navBriefings', '/console/briefings'],
+    ['navExitInterviews', '/console/exit-interviews'],
   ],
   integration: [],
 };
