@@ -94,6 +94,10 @@ export class LeaverEraseFormDto extends LeaverTokenFormDto {
 
 export class HrisRunQueryDto {
   @IsOptional()
+  @IsIn(['ja', 'en'])
+  lang?: string;
+
+  @IsOptional()
   @Matches(/^[0-9a-f-]{36}$/i)
   run?: string;
 

@@ -63,7 +63,7 @@ export class ExitInterviewsRepository {
   }
 
   /**
-   * Leavers with their interview, most recent leave date first: all of them for HR, or only those whose
+   * Leavers with their interview, newest registry records first (a leaver the HR system just sent on top): all of them for HR, or only those whose
    * interviewer is `interviewerEmail` (a hiring manager's own list).
    */
   async leavers(tenantId: string, opts: { interviewerEmail?: string; limit: number }): Promise<LeaverRow[]> {
@@ -72,8 +72,8 @@ export class ExitInterviewsRepository {
       .createQueryBuilder('a')
       .leftJoinAndMapOne('a.exitInterview', ExitInterviewEntity, 'e', 'e.alumnus_id = a.id')
       .where('a.tenant_id = :tenantId', { tenantId })
-      .orderBy('a.leaveDate', 'DESC')
-      .addOrderBy('a.employeeNumber', 'ASC')
+      .orderBy('a.createdAt', 'DESC')
+      .addOrderBy('a.leaveDate', 'DESC')
       .take(opts.limit);
     if (opts.interviewerEmail !== undefined)
       qb.andWhere('e.interviewer_email = :email', { email: opts.interviewerEmail });
