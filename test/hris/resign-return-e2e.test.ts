@@ -432,6 +432,9 @@ describe('resign → exit interview → consent → return (issue 15)', () => {
     for (const table of ['exit_interviews', 'exit_interview_history', 'leaver_links'])
       expect((await db.query(`SELECT 1 FROM ${table} WHERE alumnus_id = $1`, [id])).length).toBe(0);
     expect((await b.request(link)).status).toBe(404);
+    // The link e-mails to the person's addresses went with the record.
+    const mails = await db.query(`SELECT 1 FROM mail_outbox WHERE recipient = 'misaki.private@yahoo.co.jp'`);
+    expect(mails.length).toBe(0);
   });
 
   it('a rehire in SmartHR marks the record (never deletes it); a reconciliation re-detects company domains', async () => {

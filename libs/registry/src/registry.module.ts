@@ -28,6 +28,7 @@ import {
 import { ExitInterviewService } from './exit/exit-interview.service';
 import { ExitInterviewsRepository } from './exit/exit-interviews.repository';
 import { LeaverLinkService } from './exit/leaver-link.service';
+import { ExitInterviewErasureParticipant } from './exit/exit-interview-erasure.participant';
 
 /** The former-employee registry and the matcher that searches it. */
 @Module({
@@ -60,6 +61,7 @@ import { LeaverLinkService } from './exit/leaver-link.service';
     ExitInterviewsRepository,
     ExitInterviewService,
     LeaverLinkService,
+    ExitInterviewErasureParticipant,
   ],
   exports: [
     AlumniService,

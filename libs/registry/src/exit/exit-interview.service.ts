@@ -11,7 +11,7 @@ import {
   ValidationFailedException,
 } from '@comeback/platform';
 import type { AlumnusEntity } from '../alumni/alumnus.entity';
-import { AlumniSyncService, type SourceRecord } from '../sync/alumni-sync.service';
+import { AlumniSyncService, type PreparedSync, type SourceRecord } from '../sync/alumni-sync.service';
 import {
   ExitInterviewDto,
   ExitInterviewHistoryDto,
@@ -100,6 +100,7 @@ export class ExitInterviewService {
       const refused = given.filter((k) => (HR_ONLY_FIELDS as readonly string[]).includes(k));
       if (refused.length > 0) throw new ForbiddenException(`Only HR sets ${refused.join(', ')}`);
     }
+    const prepared = await this.registry.prepare(p.tenantId);
     const row = await this.repo.transaction(async (tx) => {
       const current = await this.repo.forUpdate(tx, p.tenantId, alumnus.id);
       const changes: Record<string, unknown> = {};
@@ -113,7 +114,7 @@ export class ExitInterviewService {
       await this.commit(tx, p, alumnus, current, changes, hr ? 'hr' : 'manager');
       const raw = registryColumnsOf(current);
       const touchesRegistry = 'departureCategory' in changes || 'rehireRecommendation' in changes;
-      if (touchesRegistry) await this.writeRegistry(tx, p, alumnus, raw, 'exit_interview');
+      if (touchesRegistry) await this.writeRegistry(tx, prepared, p, alumnus, raw, 'exit_interview');
       return current;
     });
     return toExitInterviewDto(alumnus, row, hr);
@@ -154,16 +155,20 @@ export class ExitInterviewService {
     );
   }
 
-  /** Registry columns through the registry's own path: validated, keyed, audited; a problem refuses it all. */
+  /**
+   * Registry columns through the registry's own path: validated, keyed, audited; a problem refuses it all.
+   * `prepared` comes from `AlumniSyncService.prepare`, read before the caller's transaction.
+   */
   async writeRegistry(
     tx: TransactionManager,
+    prepared: PreparedSync,
     actor: Pick<Principal, 'tenantId' | 'role' | 'name' | 'personId' | 'email'>,
     alumnus: AlumnusEntity,
     raw: SourceRecord['raw'],
     source: string,
     previous: { emails?: readonly string[]; phones?: readonly string[] } = {},
   ): Promise<void> {
-    const [result] = await this.registry.applyIn(tx, actor, source, [
+    const [result] = await this.registry.applyIn(tx, prepared, actor, source, [
       {
         row: 1,
         raw: { employee_number: alumnus.employeeNumber, ...raw },

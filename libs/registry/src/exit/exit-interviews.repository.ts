@@ -115,4 +115,15 @@ export class ExitInterviewsRepository {
       .getRepository(LeaverLinkEntity)
       .update({ tenantId, alumnusId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
+
+  /**
+   * Erasure: the leaver e-mails kept in the outbox (embedded mode) name the person's address. The interview, its
+   * history and the links cascade from the registry row itself.
+   */
+  async eraseLeaverMail(manager: EntityManager, tenantId: string, identifiers: string[]): Promise<void> {
+    await manager.query(
+      `DELETE FROM mail_outbox WHERE tenant_id = $1 AND kind = 'leaver_link' AND lower(recipient) = ANY($2::text[])`,
+      [tenantId, identifiers.map((i) => i.toLowerCase())],
+    );
+  }
 }

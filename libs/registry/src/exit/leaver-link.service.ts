@@ -11,6 +11,7 @@ import {
   ValidationFailedException,
 } from '@comeback/platform';
 import { AlumniService } from '../alumni/alumni.service';
+import { AlumniSyncService } from '../sync/alumni-sync.service';
 import type { AlumnusEntity } from '../alumni/alumnus.entity';
 import type { ExitInterviewEntity, LeaverLinkEntity } from './exit-interview.entity';
 import { ExitInterviewService } from './exit-interview.service';
@@ -41,6 +42,7 @@ export class LeaverLinkService {
     private readonly repo: ExitInterviewsRepository,
     private readonly exits: ExitInterviewService,
     private readonly alumni: AlumniService,
+    private readonly registry: AlumniSyncService,
     private readonly tenants: TenantService,
     private readonly audit: AuditService,
     @Inject(MailSender) private readonly mail: MailSender,
@@ -126,6 +128,7 @@ export class LeaverLinkService {
     const actor = leaverActor(link);
     const email = input.email.trim();
     const phone = input.phone.trim();
+    const prepared = await this.registry.prepare(link.tenantId);
     await this.repo.transaction(async (tx) => {
       const row = await this.repo.forUpdate(tx, link.tenantId, alumnus.id);
       const personalEmails = email ? [email] : [];
@@ -134,6 +137,7 @@ export class LeaverLinkService {
       // The registry first: its validation decides whether the e-mail and phone are usable at all.
       await this.exits.writeRegistry(
         tx,
+        prepared,
         actor,
         alumnus,
         {
@@ -164,9 +168,10 @@ export class LeaverLinkService {
   async withdraw(state: Extract<LeaverLinkState, { ok: true }>): Promise<void> {
     const { link, alumnus } = state;
     const actor = leaverActor(link);
+    const prepared = await this.registry.prepare(link.tenantId);
     await this.repo.transaction(async (tx) => {
       const row = await this.repo.forUpdate(tx, link.tenantId, alumnus.id);
-      await this.exits.writeRegistry(tx, actor, alumnus, { network_opt_in: 'false' }, 'leaver');
+      await this.exits.writeRegistry(tx, prepared, actor, alumnus, { network_opt_in: 'false' }, 'leaver');
       row.consent = 'withdrawn';
       row.consentAt = new Date();
       await this.exits.commit(tx, actor, alumnus, row, { consent: 'withdrawn' }, 'leaver');

@@ -44,6 +44,14 @@ export interface SourceRecordResult {
   phones: string[];
 }
 
+/** Read before a transaction: the tenant's matching context and suppression list (see `prepare`). */
+export interface PreparedSync {
+  tenantId: string;
+  ctx: MatchContext;
+  suppressed: ReadonlySet<string>;
+  hasher: Awaited<ReturnType<SuppressionHasher['forTenant']>> | null;
+}
+
 /** Columns a source may leave out: a new record gets these defaults, an existing one keeps its values. */
 const DEFAULTS: AlumnusRawRow = { departure_reason: 'other', rehire_recommendation: 'unknown' };
 
@@ -66,23 +74,35 @@ export class AlumniSyncService {
 
   async apply(actor: AuditActor, source: string, records: SourceRecord[]): Promise<SourceRecordResult[]> {
     if (records.length === 0) return [];
-    return this.sync.transaction((manager) => this.applyIn(manager, actor, source, records));
+    const prepared = await this.prepare(actor.tenantId);
+    return this.sync.transaction((manager) => this.applyIn(manager, prepared, actor, source, records));
   }
 
-  /** The same, inside the caller's transaction (the exit interview writes its own rows beside it). */
+  /**
+   * What a write needs besides the records, read before the caller opens its transaction: on the embedded
+   * database there is one connection, and a read outside an open transaction would wait for it forever.
+   */
+  async prepare(tenantId: string): Promise<PreparedSync> {
+    const tenant = await this.tenants.get(tenantId);
+    const ctx: MatchContext = { corporateEmailDomains: new Set(tenant.settings.corporateEmailDomains ?? []) };
+    // Keyed by the tenant's pepper, exactly as the CSV import checks (see SuppressionHasher).
+    const suppressed = await this.suppressions.allHashes(tenantId);
+    const hasher = suppressed.size > 0 ? await this.hasher.forTenant(tenantId) : null;
+    return { tenantId, ctx, suppressed, hasher };
+  }
+
+  /** The same as `apply`, inside the caller's transaction (the exit interview writes its own rows beside it). */
   async applyIn(
     manager: TransactionManager,
+    prepared: PreparedSync,
     actor: AuditActor,
     source: string,
     records: SourceRecord[],
   ): Promise<SourceRecordResult[]> {
     const tenantId = actor.tenantId;
     if (records.length === 0) return [];
-    const tenant = await this.tenants.get(tenantId);
-    const ctx: MatchContext = { corporateEmailDomains: new Set(tenant.settings.corporateEmailDomains ?? []) };
-    // Keyed by the tenant's pepper, exactly as the CSV import checks (see SuppressionHasher).
-    const suppressed = await this.suppressions.allHashes(tenantId);
-    const hasher = suppressed.size > 0 ? await this.hasher.forTenant(tenantId) : null;
+    if (prepared.tenantId !== tenantId) throw new Error('prepared for another tenant');
+    const { ctx, suppressed, hasher } = prepared;
     // The bulk write takes the tenant's import lock first: a CSV import and a sync never interleave.
     const bulk = await this.alumni.startBulkWrite(manager, tenantId);
     const numbers = records
