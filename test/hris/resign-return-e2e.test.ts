@@ -147,7 +147,8 @@ describe('resign → exit interview → consent → return (issue 15)', () => {
     const t0 = Date.now();
     // Resigned at the end of March: "months later" is today (the policy's cooling-off is 6 months).
     kenjiCrew = await resignedInSmartHr(KENJI, '2026-03-31');
-    expect(Date.now() - t0).toBeLessThan(10_000);
+    // Seconds, not a nightly export (the bound leaves room for a machine shared with other suites).
+    expect(Date.now() - t0).toBeLessThan(15_000);
     kenjiId = await alumnusIdOf('R100');
     const rec = await api('GET', '/api/v1/registry/alumni/R100', s.hr);
     // A new leaver from the HR system: no departure code or rehire view yet (the exit interview gives them).
