@@ -17,6 +17,7 @@ import { JobScopeCache1796210000000 } from './1796210000000-JobScopeCache';
 import { IdentityKeyPeppers1796185580510 } from './1796185580510-IdentityKeyPeppers';
 import { Outcomes1796270000000 } from './1796270000000-Outcomes';
 import { OperationsIndexes1796280000000 } from './1796280000000-OperationsIndexes';
+import { ExitInterviews1796250000000 } from './1796250000000-ExitInterviews';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -39,6 +40,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   WebhookSecretLists1796200000000,
   JobScopeCache1796210000000,
   IdentityKeyPeppers1796185580510,
+  ExitInterviews1796250000000,
   Outcomes1796270000000,
   OperationsIndexes1796280000000,
 ];

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // Finding #10: the console's session cookie, sign-in, CSRF, GET side effects and login throttling.
 import { EligibilityPolicyService } from '@comeback/pipeline';
 import { http, startApi, type Harness, type TestTenant } from '../support/api-harness';
@@ -107,6 +108,7 @@ describe('console sessions (#10)', () => {
       '/console/review',
       '/console/ats',
       '/console/settings',
+      '/console/hris',
     ]) {
       const page = await browse(api, jar, 'GET', path);
       expect(page.status).toBe(200);
@@ -159,6 +161,37 @@ describe('console sessions (#10)', () => {
     const after = await browse(api, jar, 'GET', `/console/policies/${draft.body.version}`);
     expect(after.text).toContain('data-testid="dry-registry-total"');
     spy.mockRestore();
+  });
+
+  it('exit interviews and HR-system runs by role; the public leaver page refuses bad links and is rate-limited', async () => {
+    const anon: Jar = { cookies: new Map() };
+    for (const path of ['/console/exit-interviews', '/console/hris']) {
+      const r = await browse(api, anon, 'GET', path);
+      expect(r.status).toBe(303);
+      expect(r.location).toMatch(/^\/console\/login/);
+    }
+    const recruiter = await signIn(tenant.token('recruiter'));
+    expect((await browse(api, recruiter, 'GET', '/console/exit-interviews')).status).toBe(403);
+    expect((await browse(api, recruiter, 'GET', '/console/hris')).status).toBe(403);
+    const manager = await signIn(tenant.token('hiring_manager', 'nobody@example.com'));
+    expect((await browse(api, manager, 'GET', '/console/exit-interviews')).status).toBe(200);
+    expect((await browse(api, manager, 'GET', '/console/hris')).status).toBe(403);
+    // A record HR did not give them: the same 404 as for no record at all.
+    const stranger = await browse(api, manager, 'GET', `/console/exit-interviews/${randomUUID()}`);
+    expect(stranger.status).toBe(404);
+    const page = await browse(api, manager, 'GET', '/console/exit-interviews');
+    const post = await browse(api, manager, 'POST', `/console/exit-interviews/${randomUUID()}`, {
+      rehireRecommendation: 'no',
+      _csrf: csrfOf(page.text),
+    });
+    expect(post.status).toBe(404);
+
+    // The leaver page: no account; a made-up link is a clear 404 page, and the page is throttled per address.
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++)
+      statuses.push((await browse(api, anon, 'GET', `/console/leaver?t=${'x'.repeat(43)}`)).status);
+    expect(statuses[0]).toBe(404);
+    expect(statuses).toContain(429);
   });
 
   it('throttles sign-in attempts from one address (429)', async () => {

@@ -245,6 +245,23 @@ describe('security: erasure removes every copy', () => {
     const failedIds = async () => (await queue.getFailed()).map((j) => String(j.id));
     expect(await failedIds()).toEqual(expect.arrayContaining([personJob, otherJob]));
 
+    // The exit interview (an HR-only detail quoting the person), its history, and the leaver link's e-mail.
+    const leavers = await http(api.baseUrl, 'GET', '/api/v1/exit-interviews', { token: hr() });
+    const alumnusId = leavers.body.find((l: any) => l.employeeNumber === PERSON.employeeNumber).alumnusId;
+    const exitSaved = await http(api.baseUrl, 'PUT', `/api/v1/exit-interviews/${alumnusId}`, {
+      token: hr(),
+      json: {
+        hrDetail: `面談メモ: ${PERSON.family} (${PERSON.email})`,
+        interviewerEmail: 'kacho@example.com',
+      },
+    });
+    expect(exitSaved.status).toBe(200);
+    const sent = await http(api.baseUrl, 'POST', `/api/v1/exit-interviews/${alumnusId}/leaver-link`, {
+      token: hr(),
+      json: { to: PERSON.email, language: 'ja' },
+    });
+    expect(sent.status).toBe(200);
+
     const before = await scan();
     // Sanity: the fill reached every place the finding names.
     expect(before).toEqual(
@@ -262,6 +279,9 @@ describe('security: erasure removes every copy', () => {
         'audit_entries.details',
         'import_runs.problems',
         'import_runs.warnings',
+        'exit_interviews.hr_detail',
+        'exit_interview_history.changes',
+        'mail_outbox.recipient',
       ]),
     );
 

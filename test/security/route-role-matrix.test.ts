@@ -36,6 +36,12 @@ const EXPECTED: Record<string, Who[] | typeof PUBLIC> = {
   'POST /api/v1/hris/connections/{kind}/reconcile': HR,
   'GET /api/v1/hris/runs': HR,
   'GET /api/v1/hris/runs/{id}': HR,
+  // Exit interviews: HR, and a hiring manager for the interviews HR named them for (others get 404 from the service).
+  'GET /api/v1/exit-interviews': HR_HM,
+  'GET /api/v1/exit-interviews/{alumnusId}': HR_HM,
+  'PUT /api/v1/exit-interviews/{alumnusId}': HR_HM,
+  'GET /api/v1/exit-interviews/{alumnusId}/history': HR,
+  'POST /api/v1/exit-interviews/{alumnusId}/leaver-link': HR,
   'DELETE /api/v1/tokens/{jti}': HR,
   'GET /api/v1/tokens': HR,
   'POST /api/v1/tokens': HR,

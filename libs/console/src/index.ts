@@ -22,3 +22,5 @@ export * from './views/pages/briefing.pages';
 export * from './views/pages/change-log.page';
 export * from './views/pages/people.pages';
 export * from './views/pages/outcomes.pages';
+export * from './views/pages/exit.pages';
+export * from './views/pages/exit-texts';

@@ -12,6 +12,7 @@ import { OutcomesModule } from '@comeback/outcomes';
 import { BriefingsController } from './briefings/briefings.controller';
 import { ChangeLogController } from './briefings/change-log.controller';
 import { ConsoleAuthController } from './console/console-auth.controller';
+import { ConsoleExitController } from './console/console-exit.controller';
 import { ConsoleHrController } from './console/console-hr.controller';
 import { ConsoleNotificationsController } from './console/console-notifications.controller';
 import { ConsoleOutcomesController } from './console/console-outcomes.controller';
@@ -39,6 +40,7 @@ import { TokensController } from './hr/tokens.controller';
 import { MatchingController } from './matching/matching.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OutcomesController } from './outcomes/outcomes.controller';
+import { ExitInterviewsController } from './registry/exit-interviews.controller';
 import { RegistryController } from './registry/registry.controller';
 import { StorableInputInterceptor } from './storable-input.interceptor';
 import { WebhookGate } from './webhooks/webhook-gate';
@@ -63,6 +65,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     OperationsController,
     WebhooksController,
     RegistryController,
+    ExitInterviewsController,
     MatchingController,
     EligibilityPoliciesController,
     ReEvaluationController,
@@ -90,6 +93,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     OutcomesController,
     HrisController,
     HrisWebhooksController,
+    ConsoleExitController,
   ],
   providers: [
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

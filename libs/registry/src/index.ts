@@ -17,3 +17,8 @@ export * from './matching/matching.service';
 export * from './matching/matching.dto';
 export * from './sync/alumni-sync.service';
 export { SuppressionHasher } from './erasure/suppression-hasher';
+export * from './exit/exit-interview.dto';
+export * from './exit/exit-interview.entity';
+export * from './exit/exit-interview.service';
+export * from './exit/leaver-link.service';
+export type { LeaverLang } from './exit/leaver-texts';

@@ -21,6 +21,15 @@ import { MatchingService } from './matching/matching.service';
 import { AlumniSyncRepository } from './sync/alumni-sync.repository';
 import { AlumniSyncService } from './sync/alumni-sync.service';
 import { NameReadingService } from './matching/name-readings';
+import {
+  ExitInterviewEntity,
+  ExitInterviewHistoryEntity,
+  LeaverLinkEntity,
+} from './exit/exit-interview.entity';
+import { ExitInterviewService } from './exit/exit-interview.service';
+import { ExitInterviewsRepository } from './exit/exit-interviews.repository';
+import { LeaverLinkService } from './exit/leaver-link.service';
+import { ExitInterviewErasureParticipant } from './exit/exit-interview-erasure.participant';
 
 /** The former-employee registry and the matcher that searches it. */
 @Module({
@@ -33,6 +42,9 @@ import { NameReadingService } from './matching/name-readings';
       ImportRunEntity,
       ErasureSuppressionEntity,
       IdentityKeyPepperEntity,
+      ExitInterviewEntity,
+      ExitInterviewHistoryEntity,
+      LeaverLinkEntity,
     ]),
   ],
   providers: [
@@ -48,7 +60,19 @@ import { NameReadingService } from './matching/name-readings';
     AlumniSyncService,
     NameReadingService,
     ImportRunMetrics,
+    ExitInterviewsRepository,
+    ExitInterviewService,
+    LeaverLinkService,
+    ExitInterviewErasureParticipant,
   ],
-  exports: [AlumniService, AlumniImportService, MatchingService, AlumniSyncService, SuppressionHasher],
+  exports: [
+    AlumniService,
+    AlumniImportService,
+    MatchingService,
+    AlumniSyncService,
+    SuppressionHasher,
+    ExitInterviewService,
+    LeaverLinkService,
+  ],
 })
 export class RegistryModule {}

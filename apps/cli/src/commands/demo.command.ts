@@ -69,6 +69,7 @@ export class DemoCommand extends CommandRunner {
       const imported = await call(api, 'POST', '/api/v1/registry/imports', hr, form);
       log(`  registry: ${imported.rowsImported as number} former employees imported`);
       log(await this.syncLeaverFromSmartHr(sim, app, api, hr, tenant.id));
+      for (const line of await this.exitInterview(api, hr)) log(line);
 
       // 2. ATS: seed jobs and a recruiter, connect, point webhooks at us. The default policy applies.
       const policy = await call(api, 'GET', '/api/v1/eligibility/policies/active', hr);
@@ -216,6 +217,38 @@ export class DemoCommand extends CommandRunner {
       await new Promise((r) => setTimeout(r, 50));
     }
     return '  HR system: the SmartHR leaver did not reach the registry (see GET /api/v1/hris/runs)';
+  }
+
+  /**
+   * 1c. The exit interview (退職面談) of the synced leaver: HR sets the category (and an HR-only note) and names
+   * her manager as the interviewer, who fills in the rehire view; the leaver gets her personal link by e-mail.
+   */
+  private async exitInterview(api: string, hr: string): Promise<string[]> {
+    const leavers = (await call(api, 'GET', '/api/v1/exit-interviews?limit=5', hr)) as unknown as {
+      alumnusId: string;
+      employeeNumber: string;
+    }[];
+    const shoko = leavers.find((l) => l.employeeNumber === 'S-0412');
+    if (!shoko) return ['  exit interview: the SmartHR leaver is not in the registry, skipped'];
+    const path = `/api/v1/exit-interviews/${shoko.alumnusId}`;
+    await call(api, 'PUT', path, hr, {
+      interviewerEmail: 'manager@demo.example',
+      departureCategory: 'relocation',
+      hrDetail: '配偶者の転勤で大阪へ（人事メモ）',
+      rehireRecommendation: 'yes',
+      welcomeBackSaid: true,
+      regrettable: true,
+      returnWish: 'someday',
+      returnAreas: ['経営企画', 'データ分析'],
+    });
+    await call(api, 'POST', `${path}/leaver-link`, hr, {
+      to: 'shoko.otani@kitaboshi.example',
+      language: 'ja',
+    });
+    return [
+      '  exit interview: 大谷 翔子 — relocation, rehire recommended, "welcome back" said, might return someday;',
+      `    interviewer manager@demo.example; her personal consent link was e-mailed (${api}/console/dev/mailbox)`,
+    ];
   }
 
   private async connectWorkable(sim: SimulatorHandle, api: string, hr: string): Promise<void> {

@@ -19,6 +19,8 @@ const EN = {
   navBriefings: 'Returnee briefings',
   navChangeLog: 'What changed',
   navPeople: 'People',
+  navExitInterviews: 'Exit interviews',
+  navHris: 'HR-system sync',
   loginTitle: 'Sign in',
   loginIntro:
     'Paste the access token (JWT) you were given. It is kept in an HttpOnly cookie for this browser only.',
@@ -540,6 +542,8 @@ const JA: Record<MessageKey, string> = {
   navBriefings: 'アルムナイ説明資料',
   navChangeLog: '変更履歴',
   navPeople: 'ユーザー',
+  navExitInterviews: '退職面談',
+  navHris: '人事システム連携',
   loginTitle: 'ログイン',
   loginIntro:
     '発行されたアクセストークン（JWT）を貼り付けてください。このブラウザの HttpOnly Cookie にのみ保存されます。',

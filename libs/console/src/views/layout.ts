@@ -36,6 +36,7 @@ const NAV: Readonly<Record<ConsoleRole, readonly [MessageKey, string][]>> = {
     ['navAts', '/console/ats'],
     ['navSettings', '/console/settings'],
     ['navRegistry', '/console/registry'],
+    ['navExitInterviews', '/console/exit-interviews'],
     ['navPolicies', '/console/policies'],
     ['navStageMappings', '/console/stage-mappings'],
     ['navReview', '/console/review'],
@@ -59,6 +60,7 @@ const NAV: Readonly<Record<ConsoleRole, readonly [MessageKey, string][]>> = {
     ['navHome', '/console/home'],
     ['navBriefings', '/console/briefings'],
     ['navTasks', '/console/tasks'],
+    ['navExitInterviews', '/console/exit-interviews'],
   ],
   integration: [],
 };

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppException, AuditActor, ErrorCode, JobQueue } from '@comeback/platform';
+import { todayIn } from '@comeback/domain';
 import { AlumniSyncService, SourceRecord } from '@comeback/registry';
 import { HrisConnectionService } from '../connections/hris-connection.service';
 import type { HrisConnectionSecrets, HrisEmployee, HrisKind } from '../hris-connector.port';
@@ -137,7 +138,11 @@ export class HrisSyncService {
         await this.applyEmployees(conn, page.employees, tally, firstRow);
         cursor = page.next;
       } while (cursor !== null && tally.pages < MAX_PAGES);
-      if (cursor === null) tally.markedDeleted += await this.links.markMissingDeleted(tenantId, kind, seen);
+      if (cursor === null) {
+        tally.markedDeleted += await this.links.markMissingDeleted(tenantId, kind, seen);
+        // After a complete walk, company e-mail domains are re-detected as after a CSV import.
+        await this.registry.refreshStatistics(tenantId);
+      }
       await this.finishRun(run, tally);
     } catch (err) {
       await this.failRun(run, tally, err);
@@ -158,12 +163,19 @@ export class HrisSyncService {
     const rowOf = new Map(employees.map((e, i) => [e, firstRow + i]));
     const leavers = employees.filter((e) => e.leaver);
     tally.notLeavers += employees.length - leavers.length;
-    if (leavers.length === 0) return;
     const links = await this.links.byExternalIds(
       conn.tenantId,
       conn.kind,
-      leavers.map((e) => e.externalId),
+      employees.map((e) => e.externalId),
     );
+    // Rehired: a former employee we synced whose resignation date is gone again. Marked, never deleted.
+    const rehired = employees
+      .filter((e) => !e.leaver)
+      .map((e) => links.get(e.externalId))
+      .filter((l) => l !== undefined && l.deletedAt === null)
+      .map((l) => l!.employeeNumber);
+    await this.registry.markRejoined(hrisActor(conn.tenantId, conn.kind), rehired, todayIn());
+    if (leavers.length === 0) return;
     const sources: SourceRecord[] = [];
     const byRow = new Map<number, HrisEmployee>();
     for (const e of leavers) {
@@ -228,6 +240,12 @@ export class HrisSyncService {
       }
     }
     await this.links.save(linkRows);
+    // Someone marked rejoined who has a resignation date again left again.
+    await this.registry.markRejoined(
+      hrisActor(conn.tenantId, conn.kind),
+      linkRows.map((l) => l.employeeNumber),
+      null,
+    );
   }
 
   private addProblems(tally: Tally, problems: HrisRunProblem[]): void {

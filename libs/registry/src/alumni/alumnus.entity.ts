@@ -84,6 +84,10 @@ export class AlumnusEntity {
   @Column({ type: 'boolean', default: false })
   networkOptIn!: boolean;
 
+  /** Set when the HR system shows the person employed again (resignation date cleared): kept, never deleted. */
+  @Column({ type: 'date', nullable: true })
+  rejoinedAt!: string | null;
+
   /** Name keys counted into `alumni_name_frequencies` (how common a name is weighs a name agreement). */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   frequencyKeys!: string[];

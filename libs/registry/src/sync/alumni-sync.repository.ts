@@ -60,6 +60,24 @@ export class AlumniSyncRepository {
     }
   }
 
+  /** Sets (a date) or clears (null) `rejoined_at` of these people; returns the numbers that changed. */
+  async setRejoined(
+    manager: EntityManager,
+    tenantId: string,
+    employeeNumbers: string[],
+    on: string | null,
+  ): Promise<string[]> {
+    if (employeeNumbers.length === 0) return [];
+    const rows: { employee_number: string }[] = await manager.query(
+      `WITH u AS (UPDATE alumni SET rejoined_at = $3::date, updated_at = now()
+         WHERE tenant_id = $1 AND employee_number = ANY($2::text[]) AND rejoined_at IS DISTINCT FROM $3::date
+         RETURNING employee_number)
+       SELECT employee_number FROM u`,
+      [tenantId, employeeNumbers, on],
+    );
+    return rows.map((r) => r.employee_number);
+  }
+
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }

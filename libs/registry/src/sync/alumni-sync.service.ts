@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   alumnusFrequencyKeys,
   alumnusIndexKeys,
+  detectCorporateDomains,
   type AlumnusRawRow,
   type AlumnusRecord,
   type ColumnLabels,
@@ -10,7 +11,7 @@ import {
   suppressionKeys,
   validateAlumnusRow,
 } from '@comeback/domain';
-import { AuditActor, AuditService, TenantService } from '@comeback/platform';
+import { AuditActor, AuditService, TenantService, type TransactionManager } from '@comeback/platform';
 import { AlumniRepository, AlumnusWrite } from '../alumni/alumni.repository';
 import type { AlumnusEntity } from '../alumni/alumnus.entity';
 import { searchTextFor } from '../alumni/search-text';
@@ -43,6 +44,14 @@ export interface SourceRecordResult {
   phones: string[];
 }
 
+/** Read before a transaction: the tenant's matching context and suppression list (see `prepare`). */
+export interface PreparedSync {
+  tenantId: string;
+  ctx: MatchContext;
+  suppressed: ReadonlySet<string>;
+  hasher: Awaited<ReturnType<SuppressionHasher['forTenant']>> | null;
+}
+
 /** Columns a source may leave out: a new record gets these defaults, an existing one keeps its values. */
 const DEFAULTS: AlumnusRawRow = { departure_reason: 'other', rehire_recommendation: 'unknown' };
 
@@ -64,84 +73,141 @@ export class AlumniSyncService {
   ) {}
 
   async apply(actor: AuditActor, source: string, records: SourceRecord[]): Promise<SourceRecordResult[]> {
-    const tenantId = actor.tenantId;
     if (records.length === 0) return [];
+    const prepared = await this.prepare(actor.tenantId);
+    return this.sync.transaction((manager) => this.applyIn(manager, prepared, actor, source, records));
+  }
+
+  /**
+   * What a write needs besides the records, read before the caller opens its transaction: on the embedded
+   * database there is one connection, and a read outside an open transaction would wait for it forever.
+   */
+  async prepare(tenantId: string): Promise<PreparedSync> {
     const tenant = await this.tenants.get(tenantId);
     const ctx: MatchContext = { corporateEmailDomains: new Set(tenant.settings.corporateEmailDomains ?? []) };
     // Keyed by the tenant's pepper, exactly as the CSV import checks (see SuppressionHasher).
     const suppressed = await this.suppressions.allHashes(tenantId);
     const hasher = suppressed.size > 0 ? await this.hasher.forTenant(tenantId) : null;
-    return this.sync.transaction(async (manager) => {
-      // The bulk write takes the tenant's import lock first: a CSV import and a sync never interleave.
-      const bulk = await this.alumni.startBulkWrite(manager, tenantId);
-      const numbers = records
-        .map((r) => normalizedNumber(r.raw.employee_number))
-        .filter((n): n is string => n !== null);
-      const existing = new Map(
-        (await this.sync.findMany(manager, tenantId, numbers)).map((a) => [a.employeeNumber, a]),
-      );
-      const results: SourceRecordResult[] = [];
-      const writes: AlumnusWrite[] = [];
-      const removedKeys: string[] = [];
-      const addedKeys: string[] = [];
-      let inserted = 0;
-      for (const rec of records) {
-        const number = normalizedNumber(rec.raw.employee_number);
-        const before = number === null ? undefined : existing.get(number);
-        const merged = mergeRaw(rec, before);
-        const validated = validateAlumnusRow(merged, rec.row, rec.labels);
-        if (!('record' in validated)) {
-          results.push(result(rec, number, 'rejected', validated.problems));
-          continue;
-        }
-        const record = validated.record;
-        const isSuppressed =
-          hasher !== null && hasher.hash(tenantId, suppressionKeys(record)).some((h) => suppressed.has(h));
-        if (isSuppressed) {
-          results.push(result(rec, record.employeeNumber, 'suppressed', []));
-          continue;
-        }
-        if (before && sameRecord(before, record)) {
-          results.push({ ...result(rec, record.employeeNumber, 'unchanged', []), ...contacts(rec, record) });
-          continue;
-        }
-        const write: AlumnusWrite = {
-          record,
-          matchKeys: alumnusIndexKeys(record, ctx),
-          frequencyKeys: alumnusFrequencyKeys(record),
-          searchText: searchTextFor(record),
-        };
-        writes.push(write);
-        if (before) removedKeys.push(...before.frequencyKeys);
-        else inserted++;
-        addedKeys.push(...write.frequencyKeys);
-        results.push({
-          ...result(rec, record.employeeNumber, before ? 'updated' : 'inserted', []),
-          ...contacts(rec, record),
-        });
+    return { tenantId, ctx, suppressed, hasher };
+  }
+
+  /** The same as `apply`, inside the caller's transaction (the exit interview writes its own rows beside it). */
+  async applyIn(
+    manager: TransactionManager,
+    prepared: PreparedSync,
+    actor: AuditActor,
+    source: string,
+    records: SourceRecord[],
+  ): Promise<SourceRecordResult[]> {
+    const tenantId = actor.tenantId;
+    if (records.length === 0) return [];
+    if (prepared.tenantId !== tenantId) throw new Error('prepared for another tenant');
+    const { ctx, suppressed, hasher } = prepared;
+    // The bulk write takes the tenant's import lock first: a CSV import and a sync never interleave.
+    const bulk = await this.alumni.startBulkWrite(manager, tenantId);
+    const numbers = records
+      .map((r) => normalizedNumber(r.raw.employee_number))
+      .filter((n): n is string => n !== null);
+    const existing = new Map(
+      (await this.sync.findMany(manager, tenantId, numbers)).map((a) => [a.employeeNumber, a]),
+    );
+    const results: SourceRecordResult[] = [];
+    const writes: AlumnusWrite[] = [];
+    const removedKeys: string[] = [];
+    const addedKeys: string[] = [];
+    let inserted = 0;
+    for (const rec of records) {
+      const number = normalizedNumber(rec.raw.employee_number);
+      const before = number === null ? undefined : existing.get(number);
+      const merged = mergeRaw(rec, before);
+      const validated = validateAlumnusRow(merged, rec.row, rec.labels);
+      if (!('record' in validated)) {
+        results.push(result(rec, number, 'rejected', validated.problems));
+        continue;
       }
-      await this.alumni.upsertBatch(manager, bulk, writes);
-      await this.alumni.finishBulkWrite(manager, bulk);
-      await this.sync.adjustStatistics(manager, tenantId, removedKeys, addedKeys, inserted);
-      const count = (o: SourceOutcome) => results.filter((r) => r.outcome === o).length;
-      await this.audit.record(
-        actor,
-        {
-          action: 'registry.sync',
-          targetType: 'registry',
-          targetId: source,
-          details: {
-            source,
-            inserted: count('inserted'),
-            updated: count('updated'),
-            unchanged: count('unchanged'),
-            rejected: count('rejected'),
-            suppressed: count('suppressed'),
-          },
+      const record = validated.record;
+      const isSuppressed =
+        hasher !== null && hasher.hash(tenantId, suppressionKeys(record)).some((h) => suppressed.has(h));
+      if (isSuppressed) {
+        results.push(result(rec, record.employeeNumber, 'suppressed', []));
+        continue;
+      }
+      if (before && sameRecord(before, record)) {
+        results.push({ ...result(rec, record.employeeNumber, 'unchanged', []), ...contacts(rec, record) });
+        continue;
+      }
+      const write: AlumnusWrite = {
+        record,
+        matchKeys: alumnusIndexKeys(record, ctx),
+        frequencyKeys: alumnusFrequencyKeys(record),
+        searchText: searchTextFor(record),
+      };
+      writes.push(write);
+      if (before) removedKeys.push(...before.frequencyKeys);
+      else inserted++;
+      addedKeys.push(...write.frequencyKeys);
+      results.push({
+        ...result(rec, record.employeeNumber, before ? 'updated' : 'inserted', []),
+        ...contacts(rec, record),
+      });
+    }
+    await this.alumni.upsertBatch(manager, bulk, writes);
+    await this.alumni.finishBulkWrite(manager, bulk);
+    await this.sync.adjustStatistics(manager, tenantId, removedKeys, addedKeys, inserted);
+    const count = (o: SourceOutcome) => results.filter((r) => r.outcome === o).length;
+    await this.audit.record(
+      actor,
+      {
+        action: 'registry.sync',
+        targetType: 'registry',
+        targetId: source,
+        details: {
+          source,
+          inserted: count('inserted'),
+          updated: count('updated'),
+          unchanged: count('unchanged'),
+          rejected: count('rejected'),
+          suppressed: count('suppressed'),
         },
-        manager,
-      );
-      return results;
+      },
+      manager,
+    );
+    return results;
+  }
+
+  /**
+   * After a full walk of a source (a reconciliation): recount name frequencies and the registry size, and
+   * re-detect the company e-mail domains exactly as the CSV import does, so addresses at the company's domain
+   * stay weak evidence however the registry was filled.
+   */
+  async refreshStatistics(tenantId: string): Promise<{ corporateEmailDomains: string[] }> {
+    return this.sync.transaction(async (manager) => {
+      const { alumniCount, domainCounts } = await this.alumni.refreshStatistics(manager, tenantId);
+      const domains = [...detectCorporateDomains(domainCounts, alumniCount)];
+      await this.alumni.saveStats(manager, tenantId, alumniCount, domains);
+      return { corporateEmailDomains: domains };
+    });
+  }
+
+  /**
+   * The HR system shows former employees employed again (`on` = the day it saw it) or gone again (`on` null).
+   * The record is marked, never deleted: their history and exit interview stay. Returns who changed.
+   */
+  async markRejoined(actor: AuditActor, employeeNumbers: string[], on: string | null): Promise<string[]> {
+    if (employeeNumbers.length === 0) return [];
+    return this.sync.transaction(async (manager) => {
+      const changed = await this.sync.setRejoined(manager, actor.tenantId, employeeNumbers, on);
+      for (const number of changed)
+        await this.audit.record(
+          actor,
+          {
+            action: on === null ? 'registry.left_again' : 'registry.rejoined',
+            targetType: 'alumnus',
+            targetId: number,
+          },
+          manager,
+        );
+      return changed;
     });
   }
 }

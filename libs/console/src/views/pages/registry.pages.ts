@@ -97,6 +97,7 @@ ${report.warnings.length ? problemTable(ctx, t('warnings'), report.warnings) : '
     ctx,
     t('navRegistry'),
     html`${reportHtml}
+<p><a href="/console/exit-interviews">${t('navExitInterviews')}</a> · <a href="/console/hris">${t('navHris')}</a></p>
 <form method="get" action="/console/registry" class="row" role="search">
   <div><label for="q">${t('searchLabel')}</label><input id="q" name="q" type="search" value="${data.q}"></div>
   <div><button type="submit">${t('search')}</button></div>
