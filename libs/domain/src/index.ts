@@ -10,3 +10,4 @@ export * from './briefing';
 export * from './calendar';
 export * from './documents';
 export * from './retention';
+export * from './rediscovery';
