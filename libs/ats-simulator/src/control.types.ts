@@ -13,6 +13,10 @@ export interface GhUserSeed {
 
 export interface GhJobSeed {
   name: string;
+  department?: string;
+  /** Kept in the job custom field `job_level`. */
+  level?: string;
+  status?: 'open' | 'closed' | 'draft';
   /** Ordered; the first is where new applications land. */
   stages: string[];
   /** E-mails of seeded users. */
@@ -51,6 +55,7 @@ export interface WkJobMemberSeed {
 
 export interface WkJobSeed {
   title: string;
+  department?: string;
   shortcode?: string;
   /** The job's hiring team. */
   members?: WkJobMemberSeed[];
@@ -68,6 +73,8 @@ export interface WkCandidateSeed {
   /** Stage name or slug; default the job's first stage. */
   stage?: string;
   tags?: string[];
+  /** Where they came from (a UTM link's `utm_source`). */
+  source?: string;
   experience?: WkExperience[];
   education?: WkEducation[];
 }
@@ -81,6 +88,8 @@ export interface SeedRequest {
     users?: GhUserSeed[];
     jobs?: GhJobSeed[];
     candidates?: GhCandidateSeed[];
+    /** Tracking links HR made in Greenhouse's UI: source token (gh_src) → source name. */
+    trackingLinks?: { token: string; source: string }[];
     /** One webhook per action (all of ours when none is named), each with `secrets[action]` or `secret`. */
     webhook?: {
       url: string;

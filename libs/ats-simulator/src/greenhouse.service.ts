@@ -199,6 +199,52 @@ export class GreenhouseService {
       }));
   }
 
+  /**
+   * `GET /v3/jobs`: the Job resource (developers.greenhouse.io/harvest.html#jobs; field names as in its
+   * example: `id, name, requisition_id, confidential, status, opened_at, departments [{id, name}],
+   * offices, custom_fields`). Confidential jobs are not modelled.
+   */
+  listJobs(company: string, q: HarvestQuery): Record<string, unknown>[] {
+    const status = queryString(q, 'status');
+    const ids = queryIds(q, 'ids');
+    return this.state.gh.jobs
+      .filter(
+        (j) => j.company === company && (!status || j.status === status) && (!ids || ids.includes(j.id)),
+      )
+      .map((j) => ({
+        id: j.id,
+        name: j.name,
+        requisition_id: null,
+        confidential: false,
+        status: j.status,
+        created_at: j.created_at,
+        opened_at: j.created_at,
+        closed_at: null,
+        updated_at: j.created_at,
+        departments: j.departments.map((d) => ({ id: d.id, name: d.name, parent_id: null })),
+        offices: [],
+        custom_fields: j.custom_fields,
+      }));
+  }
+
+  /**
+   * `GET /v3/job_posts?job_ids=`: the job's post on the hosted board with its public URL (`absolute_url`, as the
+   * Job Board API names it: developers.greenhouse.io/job-board.html "List jobs").
+   */
+  listJobPosts(company: string, q: HarvestQuery, boardBaseUrl: string): Record<string, unknown>[] {
+    const jobIds = queryIds(q, 'job_ids');
+    return this.state.gh.jobs
+      .filter((j) => j.company === company && (!jobIds || jobIds.includes(j.id)))
+      .map((j) => ({
+        id: j.job_post_id,
+        job_id: j.id,
+        title: j.name,
+        live: j.status === 'open',
+        internal: false,
+        absolute_url: `${boardBaseUrl}/${encodeURIComponent(company)}/jobs/${j.job_post_id}`,
+      }));
+  }
+
   listJobHiringManagers(company: string, q: HarvestQuery): Record<string, unknown>[] {
     const jobIds = queryIds(q, 'job_ids');
     return this.state.gh.jobs

@@ -65,6 +65,22 @@ export interface AtsApplication {
     customFields: Record<string, string | null>;
   };
   workHistory: WorkHistoryEntry[];
+  /**
+   * Where the ATS says the applicant came from, as it keeps it: a source's name (Greenhouse, from a tracking
+   * link's `gh_src`) or a UTM link's `utm_source` (Workable). Null when the source did not say.
+   */
+  referralSource?: string | null;
+}
+
+/** An open job as rediscovery needs it. */
+export interface AtsJob {
+  jobId: string;
+  title: string;
+  department: string | null;
+  /** The job's level where the ATS keeps one (a job custom field); null otherwise. */
+  level: string | null;
+  /** The public application form (job board / careers page) an invitation forwards to; null when unpublished. */
+  applyUrl: string | null;
 }
 
 export interface AtsStage {
@@ -204,6 +220,13 @@ export abstract class AtsConnector {
     toStageId: string,
   ): Promise<'moved' | 'stale'>;
   abstract listOpenApplications(conn: AtsConnection, cursor: string | null): Promise<Page<AtsApplication>>;
+  /** The jobs open for applications now, with department, level and the public form where known. */
+  abstract listOpenJobs(conn: AtsConnection): Promise<AtsJob[]>;
+  /**
+   * The application form's URL carrying our marker the way this ATS keeps it (a tracking/source parameter),
+   * so the resulting application says it came through the invitation.
+   */
+  abstract applyUrlWithMarker(applyUrl: string, marker: string): string;
   abstract getOffer(conn: AtsConnection, applicationId: string): Promise<AtsOffer | null>;
   /** The job's hiring managers (its hiring team in the ATS), with their e-mails; [] when it has none. */
   abstract listJobHiringManagers(conn: AtsConnection, jobId: string): Promise<AtsHiringManager[]>;

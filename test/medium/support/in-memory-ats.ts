@@ -3,6 +3,7 @@ import type {
   AtsConnection,
   AtsConnector,
   AtsEvent,
+  AtsJob,
   AtsHiringManager,
   AtsOffer,
   AtsStage,
@@ -53,6 +54,19 @@ export class InMemoryAts implements AtsConnector {
     const app = this.app(applicationId);
     const stage = this.stageOf(app.jobId, stageId);
     this.applications.set(applicationId, { ...app, currentStageId: stage.id, currentStageName: stage.name });
+  }
+
+  /** Open jobs as rediscovery reads them (set by a test). */
+  readonly openJobs: AtsJob[] = [];
+
+  async listOpenJobs(): Promise<AtsJob[]> {
+    return this.openJobs.map((j) => ({ ...j }));
+  }
+
+  applyUrlWithMarker(applyUrl: string, marker: string): string {
+    const url = new URL(applyUrl);
+    url.searchParams.set('marker', marker);
+    return url.toString();
   }
 
   count(op: AtsOperation, applicationId?: string): number {

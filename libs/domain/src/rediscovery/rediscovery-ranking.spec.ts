@@ -1,8 +1,8 @@
 import {
   jobFamilyOf,
   levelRank,
-  rankCandidates,
-  scoreCandidate,
+  rankRediscoveryCandidates,
+  scoreRediscoveryCandidate,
   type RediscoveryCandidate,
   type RediscoveryJob,
 } from './rediscovery-ranking';
@@ -46,7 +46,7 @@ describe('jobFamilyOf', () => {
   ])('%j → %j', (text, family) => expect(jobFamilyOf(text)).toBe(family));
 });
 
-describe('scoreCandidate', () => {
+describe('scoreRediscoveryCandidate', () => {
   it.each<[string, Partial<RediscoveryCandidate>, string[] | null]>([
     [
       'same department, family and level, left a year ago',
@@ -90,7 +90,7 @@ describe('scoreCandidate', () => {
       ['same_department', 'same_job_family', 'recently_left'],
     ],
   ])('%s', (_name, over, codes) => {
-    const r = scoreCandidate(job, person(over), { asOf });
+    const r = scoreRediscoveryCandidate(job, person(over), { asOf });
     if (codes === null) expect(r).toBeNull();
     else {
       expect(r?.reasons.map((x) => x.code)).toEqual(codes);
@@ -103,13 +103,13 @@ describe('scoreCandidate', () => {
 
   it('counts an adjacent department HR named, in either direction', () => {
     const adjacentDepartments = { 研究開発部: ['情報システム部'] };
-    const r = scoreCandidate(
+    const r = scoreRediscoveryCandidate(
       { ...job, title: 'Coordinator' },
       person({ department: '情報システム部', jobTitle: null }),
       { asOf, adjacentDepartments },
     );
     expect(r?.reasons.map((x) => x.code)).toContain('adjacent_department');
-    const back = scoreCandidate(
+    const back = scoreRediscoveryCandidate(
       { ...job, title: 'Coordinator', department: '情報システム部' },
       person({ jobTitle: null }),
       { asOf, adjacentDepartments },
@@ -118,9 +118,9 @@ describe('scoreCandidate', () => {
   });
 });
 
-describe('rankCandidates', () => {
+describe('rankRediscoveryCandidates', () => {
   it('orders by score, then shorter time away, then employee number, and keeps the limit', () => {
-    const ranked = rankCandidates(
+    const ranked = rankRediscoveryCandidates(
       job,
       [
         person({ employeeNumber: 'E9', department: '営業部', jobTitle: '営業', skills: ['backend'] }),

@@ -147,7 +147,7 @@ function titleWords(title: string): string[] {
  * Scores one person for the job, with the reasons; null when they do not fit at all (no department, family or
  * skill in common, or a level out of reach).
  */
-export function scoreCandidate(
+export function scoreRediscoveryCandidate(
   job: RediscoveryJob,
   c: RediscoveryCandidate,
   opts: RankingOptions,
@@ -234,7 +234,7 @@ export function scoreCandidate(
 }
 
 /** Best first; ties by shorter time away, then employee number (stable across runs). */
-export function rankCandidates(
+export function rankRediscoveryCandidates(
   job: RediscoveryJob,
   candidates: Iterable<RediscoveryCandidate>,
   opts: RankingOptions,
@@ -242,7 +242,7 @@ export function rankCandidates(
   const limit = opts.limit ?? 50;
   const out: RankedCandidate[] = [];
   for (const c of candidates) {
-    const r = scoreCandidate(job, c, opts);
+    const r = scoreRediscoveryCandidate(job, c, opts);
     if (r) out.push(r);
   }
   out.sort(
