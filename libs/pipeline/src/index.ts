@@ -24,3 +24,4 @@ export * from './subscriptions/webhook-subscription-renewal.service';
 export * from './subscriptions/webhook-subscription.entity';
 export * from './retention/retention.service';
 export * from './inbox/failed-work.service';
+export * from './applications/applicant-marker';

@@ -17,3 +17,4 @@ export * from './matching/matching.service';
 export * from './matching/matching.dto';
 export * from './sync/alumni-sync.service';
 export { SuppressionHasher } from './erasure/suppression-hasher';
+export type { RediscoveryPoolRow } from './alumni/alumni.repository';

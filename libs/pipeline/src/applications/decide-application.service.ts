@@ -12,6 +12,7 @@ import { APP_CONFIG, AppConfig } from '@comeback/platform';
 import { AlumniService, MatchingService } from '@comeback/registry';
 import { ReviewQueueService } from '../review/review-queue.service';
 import { JobStagesService } from '../stages/job-stages.service';
+import { ApplicantMarkerResolvers } from './applicant-marker';
 import { applicantIdentityOf, displayName } from './applicant-identity';
 import { JobPolicyResolver } from './job-policy.resolver';
 import { composeRecruiterNote } from './recruiter-note';
@@ -53,6 +54,7 @@ export class DecideApplicationService {
     private readonly stages: JobStagesService,
     private readonly review: ReviewQueueService,
     private readonly connectors: AtsConnectorRegistry,
+    private readonly markers: ApplicantMarkerResolvers,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -84,6 +86,14 @@ export class DecideApplicationService {
     // 1. Who is it?
     let employeeNumber: string | null = opts.confirmedEmployeeNumber ?? null;
     let matchScore: number | null = existing?.matchScore ?? null;
+    if (!employeeNumber) {
+      // An invitation's marker makes the match certain: no matching, no review, straight to the policy.
+      const marked = await this.markers.resolve(conn, app);
+      if (marked) {
+        employeeNumber = marked.employeeNumber;
+        matchScore = 1;
+      }
+    }
     if (!employeeNumber) {
       const decision = await this.matching.match(tenantId, applicantIdentityOf(app), {
         excludeEmployeeNumbers: () =>
