@@ -4,7 +4,17 @@ import { CompensationModule } from '@comeback/compensation';
 import { NotificationsModule } from '@comeback/notifications';
 import { PipelineModule } from '@comeback/pipeline';
 import { HrisModule } from '@comeback/hris';
+import { RediscoveryModule } from '@comeback/rediscovery';
 
 /** The worker: no HTTP, only the queue processors and the features that handle ATS events (scale it on Redis). */
-@Module({ imports: [PlatformModule, PipelineModule, CompensationModule, NotificationsModule, HrisModule] })
+@Module({
+  imports: [
+    PlatformModule,
+    PipelineModule,
+    CompensationModule,
+    NotificationsModule,
+    HrisModule,
+    RediscoveryModule,
+  ],
+})
 export class WorkerModule {}

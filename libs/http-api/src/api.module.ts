@@ -8,6 +8,9 @@ import { ConsoleModule } from '@comeback/console';
 import { NotificationsModule } from '@comeback/notifications';
 import { PeopleModule } from '@comeback/people';
 import { HrisModule } from '@comeback/hris';
+import { RediscoveryModule } from '@comeback/rediscovery';
+import { InvitationLinkController } from './rediscovery/invitation-link.controller';
+import { RediscoveryController } from './rediscovery/rediscovery.controller';
 import { BriefingsController } from './briefings/briefings.controller';
 import { ChangeLogController } from './briefings/change-log.controller';
 import { ConsoleAuthController } from './console/console-auth.controller';
@@ -48,6 +51,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     NotificationsModule,
     PeopleModule,
     HrisModule,
+    RediscoveryModule,
   ],
   controllers: [
     HealthController,
@@ -76,6 +80,8 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ConsoleIntegrationController,
     HrisController,
     HrisWebhooksController,
+    RediscoveryController,
+    InvitationLinkController,
   ],
   providers: [
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

@@ -25,3 +25,4 @@ export * from './subscriptions/webhook-subscription.entity';
 export * from './retention/retention.service';
 export * from './inbox/failed-work.service';
 export * from './applications/applicant-marker';
+export * from './applications/job-policy.resolver';

@@ -3,6 +3,8 @@ export {
   MAX_LEVEL_GAP,
   jobFamilyOf,
   levelRank,
+  levelsWithinReach,
+  jobTitleSkills,
   rankRediscoveryCandidates,
   scoreRediscoveryCandidate,
   type FitReason,

@@ -253,3 +253,18 @@ export function rankRediscoveryCandidates(
   );
   return out.slice(0, limit);
 }
+
+/** The level codes within reach of a job's level (the SQL prefilter's list); [] when the level is unknown. */
+export function levelsWithinReach(level: string | null): string[] {
+  const rank = levelRank(level);
+  if (rank === null) return [];
+  const codes: string[] = [];
+  for (let r = Math.max(1, rank - MAX_LEVEL_GAP); r <= rank + MAX_LEVEL_GAP; r++)
+    codes.push(r <= 9 ? `G${r}` : `M${r - 9}`);
+  return codes;
+}
+
+/** Words of a job title that may name a skill (the prefilter's skill list and the default job skills). */
+export function jobTitleSkills(title: string): string[] {
+  return titleWords(title);
+}

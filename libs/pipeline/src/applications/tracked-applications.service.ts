@@ -71,6 +71,15 @@ export class TrackedApplicationsService {
       : null;
   }
 
+  /** The pipeline's decision for an application (null when we do not track it). */
+  async findOutcome(
+    tenantId: string,
+    ats: string,
+    applicationId: string,
+  ): Promise<ApplicationOutcome | null> {
+    return (await this.repo.find({ tenantId, ats, applicationId }))?.outcome ?? null;
+  }
+
   /** The tracked application with its HR-only parts (rule results, note, work history): callers decide what a viewer sees. */
   record(tenantId: string, ats: string, applicationId: string): Promise<TrackedApplicationEntity | null> {
     return this.repo.find({ tenantId, ats, applicationId });
