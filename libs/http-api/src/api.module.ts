@@ -11,6 +11,7 @@ import { HrisModule } from '@comeback/hris';
 import { RediscoveryModule } from '@comeback/rediscovery';
 import { InvitationLinkController } from './rediscovery/invitation-link.controller';
 import { RediscoveryController } from './rediscovery/rediscovery.controller';
+import { ConsoleRediscoveryController } from './console/console-rediscovery.controller';
 import { BriefingsController } from './briefings/briefings.controller';
 import { ChangeLogController } from './briefings/change-log.controller';
 import { ConsoleAuthController } from './console/console-auth.controller';
@@ -82,6 +83,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     HrisWebhooksController,
     RediscoveryController,
     InvitationLinkController,
+    ConsoleRediscoveryController,
   ],
   providers: [
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

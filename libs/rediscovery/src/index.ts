@@ -5,3 +5,4 @@ export { INVITATION_TEXT_KEYS, INVITATION_TEXTS, invitationText } from './invita
 export type { InvitationLanguage } from './invitations/invitation.entity';
 export * from './rediscovery.dto';
 export { renderInvitationLanding } from './invitations/invitation-page';
+export * from './rediscovery-form.dto';
