@@ -72,6 +72,7 @@ describe('rediscovery in the console (greenhouse stack, browser)', () => {
 
     await page.getByRole('link', { name: /離職者を表示 研究開発エンジニア/ }).click();
     await page.waitForLoadState('load');
+    expect(page.url()).toContain(`/console/rediscovery/greenhouse/${jobId}`);
     const text = (await page.locator('main').textContent()) ?? '';
     expect(text).toContain('山田 太郎');
     expect(text).toContain('同じ部署（研究開発部）');
