@@ -3,6 +3,7 @@ import { AtsConnectorRegistry, type AtsJob, type AtsKind } from '@comeback/ats';
 import { JobSettingsService } from '@comeback/compensation';
 import {
   evaluateEligibility,
+  jobFamilyOf,
   jobTitleSkills,
   levelsWithinReach,
   rankRediscoveryCandidates,
@@ -187,9 +188,16 @@ export class RediscoveryService {
   ): Promise<RankedPool> {
     const asOf = opts.asOf ?? todayIn();
     const skills = jobTitleSkills(job.title);
+    // The job's department and every department of the same job family (so a same-family person in another
+    // department is read); levels narrow only a job with neither (then levels within reach are the filter).
+    const family = jobFamilyOf(job.title) ?? jobFamilyOf(job.department);
+    const departments = new Set(job.department ? [job.department] : []);
+    if (family)
+      for (const d of await this.alumni.optedInDepartments(tenantId))
+        if (jobFamilyOf(d) === family) departments.add(d);
     const rows = await this.alumni.rediscoveryPool(tenantId, {
-      departments: job.department ? [job.department] : [],
-      levels: levelsWithinReach(job.level),
+      departments: [...departments],
+      levels: departments.size === 0 ? levelsWithinReach(job.level) : [],
       skills,
     });
     const byNumber = new Map<string, RediscoveryPoolRow>();

@@ -354,6 +354,15 @@ export class AlumniRepository {
     return ids.map((id) => byId.get(id)).filter((r): r is AlumnusIdentityRow => r !== undefined);
   }
 
+  /** The departments of opted-in former employees (an index-only read of `ix_alumni_rediscovery`). */
+  async optedInDepartments(tenantId: string): Promise<string[]> {
+    const rows: { department: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT department FROM alumni WHERE tenant_id = $1 AND network_opt_in AND department IS NOT NULL`,
+      [tenantId],
+    );
+    return rows.map((r) => r.department);
+  }
+
   /**
    * Rediscovery's prefilter: only people who consented to be contacted, in the given departments or levels (or
    * with one of the skills), with just the columns ranking and the eligibility rules read. The partial index
@@ -378,7 +387,7 @@ export class AlumniRepository {
         filter.levels,
         filter.skills,
         // Nothing to narrow by (a job with neither department nor level): every opted-in person is ranked.
-        filter.departments.length === 0 && filter.levels.length === 0,
+        filter.departments.length === 0 && filter.levels.length === 0 && filter.skills.length === 0,
       ],
     );
   }

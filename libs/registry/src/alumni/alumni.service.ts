@@ -60,6 +60,10 @@ export class AlumniService {
    * The whole record, sensitive fields included, for code of ours that decides what to show (the console's
    * review and erase pages, briefings). Not audited here: a caller that shows sensitive fields audits that read.
    */
+  optedInDepartments(tenantId: string): Promise<string[]> {
+    return this.alumni.optedInDepartments(tenantId);
+  }
+
   /** Opted-in people in these departments/levels/skills, for rediscovery (which audits what it shows). */
   async rediscoveryPool(
     tenantId: string,
