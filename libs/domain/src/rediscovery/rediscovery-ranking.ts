@@ -152,11 +152,51 @@ export function scoreRediscoveryCandidate(
   c: RediscoveryCandidate,
   opts: RankingOptions,
 ): RankedCandidate | null {
+  return scoreWith(prepareJob(job, opts), c);
+}
+
+/** What one ranking call computes once about the job (a registry-wide ranking scores thousands of people). */
+interface PreparedJob {
+  readonly job: RediscoveryJob;
+  readonly opts: RankingOptions;
+  readonly jobLevel: number | null;
+  readonly jobDepartment: string | null;
+  readonly jobFamily: string | null;
+  readonly wanted: ReadonlySet<string>;
+  readonly today: ReturnType<typeof parseCalendarDate>;
+  /** Per distinct text: normalised form and job family (people share a few departments and titles). */
+  readonly memo: Map<string, { norm: string; family: string | null }>;
+}
+
+function prepareJob(job: RediscoveryJob, opts: RankingOptions): PreparedJob {
+  return {
+    job,
+    opts,
+    jobLevel: levelRank(job.level),
+    jobDepartment: job.department ? norm(job.department) : null,
+    jobFamily: jobFamilyOf(job.title) ?? jobFamilyOf(job.department),
+    wanted: new Set((opts.jobSkills ?? titleWords(job.title)).map(norm)),
+    today: parseCalendarDate(opts.asOf),
+    memo: new Map(),
+  };
+}
+
+function memoOf(p: PreparedJob, text: string): { norm: string; family: string | null } {
+  let m = p.memo.get(text);
+  if (!m) {
+    m = { norm: norm(text), family: jobFamilyOf(text) };
+    p.memo.set(text, m);
+  }
+  return m;
+}
+
+function scoreWith(p: PreparedJob, c: RediscoveryCandidate): RankedCandidate | null {
+  const { job, opts } = p;
   const reasons: FitReason[] = [];
   const add = (code: FitReasonCode, points: number, en: string, ja: string) =>
     reasons.push({ code, points, en, ja });
 
-  const jobLevel = levelRank(job.level);
+  const jobLevel = p.jobLevel;
   const theirLevel = levelRank(c.jobLevel);
   if (jobLevel !== null && theirLevel !== null) {
     const gap = Math.abs(jobLevel - theirLevel);
@@ -173,7 +213,8 @@ export function scoreRediscoveryCandidate(
   }
 
   let fits = false;
-  if (job.department && c.department && norm(job.department) === norm(c.department)) {
+  const dept = c.department ? memoOf(p, c.department) : null;
+  if (p.jobDepartment && dept && p.jobDepartment === dept.norm) {
     add(
       'same_department',
       POINTS.same_department,
@@ -190,8 +231,8 @@ export function scoreRediscoveryCandidate(
     );
     fits = true;
   }
-  const jobFamily = jobFamilyOf(job.title) ?? jobFamilyOf(job.department);
-  const theirFamily = jobFamilyOf(c.jobTitle) ?? jobFamilyOf(c.department);
+  const jobFamily = p.jobFamily;
+  const theirFamily = (c.jobTitle ? memoOf(p, c.jobTitle).family : null) ?? dept?.family ?? null;
   if (jobFamily && jobFamily === theirFamily) {
     add(
       'same_job_family',
@@ -202,9 +243,12 @@ export function scoreRediscoveryCandidate(
     fits = true;
   }
 
-  const wanted = new Set((opts.jobSkills ?? titleWords(job.title)).map(norm));
-  const theirs = new Set([...c.skills, ...(c.exitInterviewSkills ?? [])].map(norm));
-  const shared = [...theirs].filter((s) => wanted.has(s)).sort();
+  const wanted = p.wanted;
+  const own = c.exitInterviewSkills ? [...c.skills, ...c.exitInterviewSkills] : c.skills;
+  const shared =
+    own.length === 0
+      ? []
+      : [...new Set(own.map((s) => memoOf(p, s).norm))].filter((s) => wanted.has(s)).sort();
   if (shared.length > 0) {
     add(
       'skills',
@@ -217,7 +261,7 @@ export function scoreRediscoveryCandidate(
   if (!fits) return null;
 
   const left = parseCalendarDate(c.leaveDate);
-  const today = parseCalendarDate(opts.asOf);
+  const today = p.today;
   const monthsAway = left && today ? Math.max(0, completedMonths(left, today)) : 0;
   if (monthsAway <= 24)
     add('recently_left', POINTS.recently_left, `Left ${monthsAway} months ago`, `退職後${monthsAway}か月`);
@@ -241,8 +285,9 @@ export function rankRediscoveryCandidates(
 ): RankedCandidate[] {
   const limit = opts.limit ?? 50;
   const out: RankedCandidate[] = [];
+  const prepared = prepareJob(job, opts);
   for (const c of candidates) {
-    const r = scoreRediscoveryCandidate(job, c, opts);
+    const r = scoreWith(prepared, c);
     if (r) out.push(r);
   }
   out.sort(
