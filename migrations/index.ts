@@ -18,6 +18,7 @@ import { IdentityKeyPeppers1796185580510 } from './1796185580510-IdentityKeyPepp
 import { Outcomes1796270000000 } from './1796270000000-Outcomes';
 import { OperationsIndexes1796280000000 } from './1796280000000-OperationsIndexes';
 import { ExitInterviews1796250000000 } from './1796250000000-ExitInterviews';
+import { RediscoveryInvitations1796260000000 } from './1796260000000-RediscoveryInvitations';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -43,4 +44,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ExitInterviews1796250000000,
   Outcomes1796270000000,
   OperationsIndexes1796280000000,
+  RediscoveryInvitations1796260000000,
 ];

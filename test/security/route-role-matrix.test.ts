@@ -127,6 +127,12 @@ const EXPECTED: Record<string, Who[] | typeof PUBLIC> = {
   'GET /api/v1/change-log/{id}': HR,
   'PUT /api/v1/change-log/{id}': HR,
   'DELETE /api/v1/change-log/{id}': HR,
+  'GET /api/v1/rediscovery/jobs/{ats}': STAFF,
+  'GET /api/v1/rediscovery/jobs/{ats}/{jobId}/candidates': STAFF,
+  // HR or the job's hiring manager invite; recruiters see the list but do not send personal invitations.
+  'POST /api/v1/rediscovery/invitations': HR_HM,
+  'GET /api/v1/rediscovery/invitations': HR_HM,
+  'GET /api/v1/rediscovery/funnel': HR,
 };
 
 const ROLES: Who[] = ['hr_admin', 'recruiter', 'hiring_manager', 'integration'];

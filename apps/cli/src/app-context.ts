@@ -5,6 +5,7 @@ import { PipelineModule } from '@comeback/pipeline';
 import { HrisModule } from '@comeback/hris';
 import { RegistryModule } from '@comeback/registry';
 import { PeopleModule } from '@comeback/people';
+import { RediscoveryModule } from '@comeback/rediscovery';
 
 @Module({ imports: [PlatformModule, RegistryModule] })
 class CliServicesModule {}
@@ -12,6 +13,10 @@ class CliServicesModule {}
 /** For commands that need the pipeline's services (the ATS and HR-system connections' sealed secrets) and the SSO secrets. */
 @Module({ imports: [PlatformModule, PipelineModule, HrisModule, PeopleModule] })
 class CliPipelineServicesModule {}
+
+/** For the rediscovery benchmark: ranking reads the registry, the active policy and job assignments. */
+@Module({ imports: [PlatformModule, PipelineModule, RediscoveryModule] })
+class CliRediscoveryServicesModule {}
 
 /** For the people commands (invitations: people, mail). */
 @Module({ imports: [PlatformModule, PeopleModule] })
@@ -22,14 +27,16 @@ class CliPeopleServicesModule {}
  * directory for benchmarks) rather than sharing one opened at start, so `--help` never boots a database.
  */
 export async function openServices(
-  scope: 'registry' | 'pipeline' | 'people' = 'registry',
+  scope: 'registry' | 'pipeline' | 'people' | 'rediscovery' = 'registry',
 ): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(
     scope === 'pipeline'
       ? CliPipelineServicesModule
       : scope === 'people'
         ? CliPeopleServicesModule
-        : CliServicesModule,
+        : scope === 'rediscovery'
+          ? CliRediscoveryServicesModule
+          : CliServicesModule,
     { logger: ['error', 'warn'], abortOnError: false },
   );
   app.enableShutdownHooks();

@@ -4,6 +4,7 @@ import { BenchFairnessCommand } from './commands/bench-fairness.command';
 import { BenchMatchingCommand } from './commands/bench-matching.command';
 import { BenchPipelineCommand } from './commands/bench-pipeline.command';
 import { BenchRegistryCommand } from './commands/bench-registry.command';
+import { BenchRediscoveryCommand } from './commands/bench-rediscovery.command';
 import { DemoCommand } from './commands/demo.command';
 import { GenerateMatchingSetCommand } from './commands/generate-matching-set.command';
 import { ImportAlumniCommand } from './commands/import-alumni.command';
@@ -22,6 +23,7 @@ import { TenantCreateCommand, TokenCommand } from './commands/tenant-create.comm
     BenchMatchingCommand,
     GenerateMatchingSetCommand,
     BenchRegistryCommand,
+    BenchRediscoveryCommand,
     BenchFairnessCommand,
     BenchPipelineCommand,
     DemoCommand,

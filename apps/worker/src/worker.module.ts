@@ -5,6 +5,7 @@ import { NotificationsModule } from '@comeback/notifications';
 import { PipelineModule } from '@comeback/pipeline';
 import { HrisModule } from '@comeback/hris';
 import { OutcomesModule } from '@comeback/outcomes';
+import { RediscoveryModule } from '@comeback/rediscovery';
 
 /** The worker: no HTTP, only the queue processors and the features that handle ATS events (scale it on Redis). */
 @Module({
@@ -15,6 +16,7 @@ import { OutcomesModule } from '@comeback/outcomes';
     NotificationsModule,
     HrisModule,
     OutcomesModule,
+    RediscoveryModule,
   ],
 })
 export class WorkerModule {}

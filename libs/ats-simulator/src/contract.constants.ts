@@ -59,7 +59,18 @@ export const GH_QUERY_PARAMS: Record<string, readonly string[]> = {
   // https://harvestdocs.greenhouse.io/reference/get_v3-applied-candidate-tags (parent resources as filters).
   applied_candidate_tags: [...GH_COMMON_QUERY, 'candidate_ids', 'candidate_tag_ids'],
   notes: [...GH_COMMON_QUERY, 'candidate_ids', 'application_ids'],
+  // Job posts with their public URL; which field v3 names the URL is not pinned in public material.
+  job_posts: [...GH_COMMON_QUERY, 'job_ids', 'live'],
 };
+
+/**
+ * The job custom field a customer keeps the job's level in. Greenhouse has no level of its own; a customer
+ * defines a job custom field ("Configure → Custom Options → Job"), name key chosen by them.
+ */
+export const GH_JOB_LEVEL_FIELD_SIM = 'job_level';
+
+/** Where the simulated hosted job board lives (Greenhouse's is boards.greenhouse.io / job-boards.greenhouse.io). */
+export const GH_BOARD_PATH = 'greenhouse/boards';
 export const GH_INVALID_QUERY_MESSAGE = 'Invalid query params';
 
 /** Only active applications can be moved (Harvest v1 "advance" documented this; assumed unchanged). */
@@ -123,6 +134,8 @@ export const GH_PING_ACTION = 'ping';
 // ---------------------------------------------------------------- Workable SPI v3
 
 export const WK_BASE_PATH = 'workable/spi/v3';
+/** The simulated careers pages (Workable's: apply.workable.com/<account>/j/<shortcode>/). */
+export const WK_APPLY_PATH = 'workable/apply';
 
 /** Account tokens: 10 requests per 10-second window (OAuth/partner tokens get 50). */
 export const WK_RATE_LIMIT = { limit: 10, windowSeconds: 10 };

@@ -103,19 +103,23 @@ export class ControlService {
         if (!user) throw bad(`hiring manager ${email} is not a seeded user`);
         return user.id;
       });
-      const job = this.state.addGhJob(
-        company,
-        need(j.name, 'job.name'),
-        j.stages,
-        managers,
-        j.department ?? null,
-      );
+      const job = this.state.addGhJob(company, need(j.name, 'job.name'), j.stages, managers, {
+        department: j.department,
+        level: j.level,
+        status: j.status,
+      });
       return {
         id: job.id,
         name: job.name,
         stages: this.state.ghStagesOfJob(job.id).map((s) => ({ id: s.id, name: s.name })),
       };
     });
+    for (const link of gh.trackingLinks ?? [])
+      this.state.addGhTrackingLink(
+        company,
+        need(link.token, 'trackingLink.token'),
+        need(link.source, 'trackingLink.source'),
+      );
     const candidates = (gh.candidates ?? []).map((c) => this.createGhCandidate(company, c));
     let webhook: Record<string, unknown> | undefined;
     if (gh.webhook)
@@ -290,6 +294,7 @@ export class ControlService {
       stage_slug: stage.slug,
       disqualified: false,
       sourced: false,
+      source: c.source ?? null,
       tags: [...(c.tags ?? [])],
       experience_entries: c.experience ?? [],
       education_entries: c.education ?? [],

@@ -13,12 +13,14 @@ export interface GhUserSeed {
 
 export interface GhJobSeed {
   name: string;
+  department?: string;
+  /** Kept in the job custom field `job_level`. */
+  level?: string;
+  status?: 'open' | 'closed' | 'draft';
   /** Ordered; the first is where new applications land. */
   stages: string[];
   /** E-mails of seeded users. */
   hiringManagers?: string[];
-  /** The job's department name. */
-  department?: string;
 }
 
 export interface GhApplicationSeed {
@@ -53,9 +55,8 @@ export interface WkJobMemberSeed {
 
 export interface WkJobSeed {
   title: string;
-  shortcode?: string;
-  /** The job's department name. */
   department?: string;
+  shortcode?: string;
   /** The job's hiring team. */
   members?: WkJobMemberSeed[];
   stages: (string | { name: string; slug?: string; kind?: string })[];
@@ -72,6 +73,8 @@ export interface WkCandidateSeed {
   /** Stage name or slug; default the job's first stage. */
   stage?: string;
   tags?: string[];
+  /** Where they came from (a UTM link's `utm_source`). */
+  source?: string;
   experience?: WkExperience[];
   education?: WkEducation[];
 }
@@ -85,6 +88,8 @@ export interface SeedRequest {
     users?: GhUserSeed[];
     jobs?: GhJobSeed[];
     candidates?: GhCandidateSeed[];
+    /** Tracking links HR made in Greenhouse's UI: source token (gh_src) → source name. */
+    trackingLinks?: { token: string; source: string }[];
     /** One webhook per action (all of ours when none is named), each with `secrets[action]` or `secret`. */
     webhook?: {
       url: string;

@@ -175,7 +175,7 @@ export class GreenhouseWebhookService {
               requisition_id: null,
               status: job.status,
               confidential: false,
-              departments: ghDepartments(job.department),
+              departments: ghDepartments(job),
               offices: [],
               opened_at: job.created_at,
               closed_at: null,

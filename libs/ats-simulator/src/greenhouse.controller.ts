@@ -13,7 +13,7 @@ import {
   Inject,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { GH_BASE_PATH, GH_TOKEN_PATH, GH_WRITE_STATUS } from './contract.constants';
+import { GH_BASE_PATH, GH_BOARD_PATH, GH_TOKEN_PATH, GH_WRITE_STATUS } from './contract.constants';
 import { GhAuthContext } from './greenhouse-gate.middleware';
 import { GhAuth, GreenhouseService } from './greenhouse.service';
 import { harvestError, HarvestQuery, paginate } from './harvest-query';
@@ -76,15 +76,6 @@ export class GreenhouseController {
     );
   }
 
-  @Get('jobs')
-  jobs(
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-    @GhAuthContext() auth: GhAuth,
-  ): unknown[] {
-    return this.read(auth, req, res, 'jobs', (q) => this.greenhouse.listJobs(auth.account.company, q));
-  }
-
   @Get('job_interview_stages')
   jobInterviewStages(
     @Req() req: Request,
@@ -114,6 +105,27 @@ export class GreenhouseController {
     @GhAuthContext() auth: GhAuth,
   ): unknown[] {
     return this.read(auth, req, res, 'offers', (q) => this.greenhouse.listOffers(auth.account.company, q));
+  }
+
+  @Get('jobs')
+  jobs(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @GhAuthContext() auth: GhAuth,
+  ): unknown[] {
+    return this.read(auth, req, res, 'jobs', (q) => this.greenhouse.listJobs(auth.account.company, q));
+  }
+
+  @Get('job_posts')
+  jobPosts(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @GhAuthContext() auth: GhAuth,
+  ): unknown[] {
+    const board = `${req.protocol}://${req.get('host') ?? 'localhost'}/${GH_BOARD_PATH}`;
+    return this.read(auth, req, res, 'job_posts', (q) =>
+      this.greenhouse.listJobPosts(auth.account.company, q, board),
+    );
   }
 
   @Get('job_hiring_managers')

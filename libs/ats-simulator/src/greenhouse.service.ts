@@ -135,30 +135,6 @@ export class GreenhouseService {
       .map((c) => toCandidate(c));
   }
 
-  /**
-   * `GET /v3/jobs` (scope jobs:list). The job object's `departments` is a list of `{id, name, parent_id, child_ids,
-   * external_id}` (developers.greenhouse.io/harvest.html#the-job-object, "departments": the department(s) the job
-   * belongs to; the webhook's `jobs[].departments` has the same shape).
-   */
-  listJobs(company: string, q: HarvestQuery): Record<string, unknown>[] {
-    const ids = queryIds(q, 'ids');
-    return this.state.gh.jobs
-      .filter((j) => j.company === company && (!ids || ids.includes(j.id)))
-      .map((j) => ({
-        id: j.id,
-        name: j.name,
-        requisition_id: null,
-        status: j.status,
-        confidential: false,
-        created_at: j.created_at,
-        opened_at: j.created_at,
-        closed_at: null,
-        departments: ghDepartments(j.department),
-        offices: [],
-        custom_fields: {},
-      }));
-  }
-
   listJobInterviewStages(company: string, q: HarvestQuery): Record<string, unknown>[] {
     const jobIds = queryIds(q, 'job_ids');
     const ids = queryIds(q, 'ids');
@@ -221,6 +197,53 @@ export class GreenhouseService {
         created_at: o.created_at,
         updated_at: o.updated_at,
         custom_fields: o.custom_fields,
+      }));
+  }
+
+  /**
+   * `GET /v3/jobs` (scope jobs:list): the Job resource (developers.greenhouse.io/harvest.html#jobs; field names as
+   * in its example: `id, name, requisition_id, confidential, status, opened_at, departments [{id, name, parent_id,
+   * child_ids, external_id}], offices, custom_fields`; the webhook's `jobs[].departments` has the same shape).
+   * Confidential jobs are not modelled.
+   */
+  listJobs(company: string, q: HarvestQuery): Record<string, unknown>[] {
+    const status = queryString(q, 'status');
+    const ids = queryIds(q, 'ids');
+    return this.state.gh.jobs
+      .filter(
+        (j) => j.company === company && (!status || j.status === status) && (!ids || ids.includes(j.id)),
+      )
+      .map((j) => ({
+        id: j.id,
+        name: j.name,
+        requisition_id: null,
+        confidential: false,
+        status: j.status,
+        created_at: j.created_at,
+        opened_at: j.created_at,
+        closed_at: null,
+        updated_at: j.created_at,
+        departments: ghDepartments(j),
+        offices: [],
+        custom_fields: j.custom_fields,
+      }));
+  }
+
+  /**
+   * `GET /v3/job_posts?job_ids=`: the job's post on the hosted board with its public URL (`absolute_url`, as the
+   * Job Board API names it: developers.greenhouse.io/job-board.html "List jobs").
+   */
+  listJobPosts(company: string, q: HarvestQuery, boardBaseUrl: string): Record<string, unknown>[] {
+    const jobIds = queryIds(q, 'job_ids');
+    return this.state.gh.jobs
+      .filter((j) => j.company === company && (!jobIds || jobIds.includes(j.id)))
+      .map((j) => ({
+        id: j.job_post_id,
+        job_id: j.id,
+        title: j.name,
+        live: j.status === 'open',
+        internal: false,
+        absolute_url: `${boardBaseUrl}/${encodeURIComponent(company)}/jobs/${j.job_post_id}`,
       }));
   }
 

@@ -18,6 +18,7 @@ import type {
   WkMember,
   WkSubscription,
 } from './simulator.types';
+import { GH_JOB_LEVEL_FIELD_SIM } from './contract.constants';
 
 // Each kind of id starts in its own range so that a test (or a product bug) mixing, say, an application
 // stage id with a job interview stage id hits "not found" instead of silently matching.
@@ -157,17 +158,25 @@ export class SimulatorState {
     name: string,
     stageNames: string[],
     hiringManagerIds: number[],
-    department: string | null = null,
+    extra: { department?: string; level?: string; status?: GhJob['status'] } = {},
   ): GhJob {
     const at = this.now();
+    const id = this.nextId('ghJob');
     const job: GhJob = {
-      id: this.nextId('ghJob'),
+      id,
       company,
       name,
-      status: 'open',
+      status: extra.status ?? 'open',
       hiring_manager_ids: hiringManagerIds,
-      department,
+      department: extra.department ?? null,
       created_at: at,
+      departments: extra.department
+        ? [{ id: this.departmentId(extra.department), name: extra.department }]
+        : [],
+      custom_fields: extra.level
+        ? { [GH_JOB_LEVEL_FIELD_SIM]: { name: 'Level', type: 'short_text', value: extra.level } }
+        : {},
+      job_post_id: 500_000 + id,
     };
     this.gh.jobs.push(job);
     stageNames.forEach((stageName, i) =>
@@ -329,6 +338,24 @@ export class SimulatorState {
     return webhook;
   }
 
+  private departmentId(name: string): number {
+    const known = this.gh.departments.get(name);
+    if (known) return known;
+    const id = 4_000 + this.gh.departments.size;
+    this.gh.departments.set(name, id);
+    return id;
+  }
+
+  /** A tracking link's source token (gh_src) → the source it was made for; unknown tokens map to none. */
+  ghSourceOfToken(company: string, token: string | null): string | null {
+    if (!token) return null;
+    return this.gh.trackingLinks.get(`${company}\u0000${token}`) ?? null;
+  }
+
+  addGhTrackingLink(company: string, token: string, source: string): void {
+    this.gh.trackingLinks.set(`${company}\u0000${token}`, source);
+  }
+
   private sourceId(name: string): number {
     const known = this.gh.sources.get(name);
     if (known !== undefined) return known;
@@ -387,6 +414,7 @@ export class SimulatorState {
       company,
       title,
       department,
+      state: 'published',
       stages: stages.map((s, i) => ({
         name: s.name,
         slug: s.slug ?? slugify(s.name, i),
@@ -457,6 +485,9 @@ function emptyGreenhouse() {
     appliedTags: [] as { id: number; candidate_id: number; candidate_tag_id: number }[],
     webhooks: [] as GhWebhook[],
     sources: new Map<string, number>(),
+    departments: new Map<string, number>(),
+    /** `company NUL token` → source name (Configure → Job Board → Tracking Link in Greenhouse's UI). */
+    trackingLinks: new Map<string, string>(),
   };
 }
 

@@ -6,6 +6,8 @@ import { GreenhouseWebhookService } from './greenhouse-webhook.service';
 import { GreenhouseAuthController, GreenhouseController } from './greenhouse.controller';
 import { GreenhouseService } from './greenhouse.service';
 import { HomePageController } from './home-page.controller';
+import { GreenhouseBoardController } from './greenhouse-board.controller';
+import { WorkableApplyController } from './workable-apply.controller';
 import {
   DeepPartial,
   SIMULATOR_INITIAL_CONFIG,
@@ -33,6 +35,8 @@ export class SimulatorModule implements NestModule {
         GreenhouseAuthController,
         GreenhouseController,
         WorkableController,
+        GreenhouseBoardController,
+        WorkableApplyController,
         ControlController,
         HomePageController,
       ],

@@ -38,6 +38,12 @@ export interface GhJob {
   /** The job's department name; null when it has none. */
   department: string | null;
   created_at: string;
+  /** Harvest v3 job `departments [{id, name}]` (the Job resource on developers.greenhouse.io). */
+  departments: { id: number; name: string }[];
+  /** Job custom fields by name key (a tenant's "level" lives here, if anywhere). */
+  custom_fields: Record<string, GhCustomFieldValue>;
+  /** The job's one live post on the hosted job board (developers.greenhouse.io/job-board.html). */
+  job_post_id: number;
 }
 
 export interface GhJobStage {
@@ -184,8 +190,9 @@ export interface WkJob {
   shortcode: string;
   company: string;
   title: string;
-  /** "The job department as defined in job editor" (workable.readme.io/reference/jobsshortcode). */
+  /** `department` of a job in `GET /jobs` (workable.readme.io/reference/jobs). */
   department: string | null;
+  state: 'published' | 'draft' | 'closed' | 'archived';
   stages: WkStage[];
   hiring_team: WkJobMember[];
 }
@@ -232,6 +239,11 @@ export interface WkCandidate {
   /** Set when hired (`hired_at`). */
   hired_at?: string | null;
   sourced: boolean;
+  /**
+   * Where the applicant came from: the `utm_source` of the link they applied through (help.workable.com
+   * "Tracking custom candidate sources with a UTM link", article 4402389819671); null when none.
+   */
+  source: string | null;
   tags: string[];
   experience_entries: WkExperience[];
   education_entries: WkEducation[];

@@ -13,7 +13,7 @@ import {
   Inject,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { WK_BASE_PATH, WK_WRITE_STATUS } from './contract.constants';
+import { WK_APPLY_PATH, WK_BASE_PATH, WK_WRITE_STATUS } from './contract.constants';
 import type { WkAccount } from './simulator.types';
 import { WkAccountContext } from './workable-gate.middleware';
 import { WorkableService } from './workable.service';
@@ -76,6 +76,19 @@ export class WorkableController {
     @WkAccountContext() account: WkAccount,
   ): Record<string, unknown> {
     return this.workable.job(account, shortcode);
+  }
+
+  @Get('jobs')
+  jobs(
+    @Query('state') state: string | undefined,
+    @Req() req: Request,
+    @WkAccountContext() account: WkAccount,
+  ): Record<string, unknown> {
+    return this.workable.jobs(
+      account,
+      state,
+      `${req.protocol}://${req.get('host') ?? 'localhost'}/${WK_APPLY_PATH}`,
+    );
   }
 
   @Get('jobs/:shortcode/stages')

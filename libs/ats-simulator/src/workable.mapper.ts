@@ -32,7 +32,8 @@ export function toWorkableCandidate(
     address: null,
     phone: c.phone,
     email: c.email,
-    domain: null,
+    // Where the candidate came from; a UTM link's `utm_source` lands here (WK_CANDIDATE_SOURCE_FIELD).
+    domain: c.source,
     created_at: c.created_at,
     updated_at: c.updated_at,
   };

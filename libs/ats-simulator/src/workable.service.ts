@@ -153,9 +153,37 @@ export class WorkableService {
       full_title: job.title,
       shortcode: job.shortcode,
       code: null,
-      state: 'published',
+      state: job.state,
       department: job.department,
     };
+  }
+
+  /**
+   * `GET /jobs?state=published` (workable.readme.io/reference/jobs): `{jobs: [{id, title, full_title, shortcode,
+   * state, department, url, application_url, shortlink, created_at}], paging}`. One page: the simulator's accounts
+   * hold few jobs. `application_url` is the careers-page form a UTM link is built on
+   * (help.workable.com/hc/en-us/articles/4402389819671).
+   */
+  jobs(account: WkAccount, state: string | undefined, applyBaseUrl: string): Record<string, unknown> {
+    const jobs = this.state.wk.jobs
+      .filter((j) => j.company === account.company && (!state || j.state === state))
+      .map((j) => {
+        const apply = `${applyBaseUrl}/${encodeURIComponent(account.subdomain)}/j/${encodeURIComponent(j.shortcode)}/`;
+        return {
+          id: j.shortcode.toLowerCase(),
+          title: j.title,
+          full_title: j.department ? `${j.title} - ${j.department}` : j.title,
+          shortcode: j.shortcode,
+          code: null,
+          state: j.state,
+          department: j.department,
+          url: apply,
+          application_url: `${apply}apply/`,
+          shortlink: apply,
+          created_at: null,
+        };
+      });
+    return { jobs, paging: {} };
   }
 
   stages(account: WkAccount, shortcode: string): Record<string, unknown> {

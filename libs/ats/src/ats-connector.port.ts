@@ -65,6 +65,22 @@ export interface AtsApplication {
     customFields: Record<string, string | null>;
   };
   workHistory: WorkHistoryEntry[];
+  /**
+   * Where the ATS says the applicant came from, as it keeps it: a source's name (Greenhouse, from a tracking
+   * link's `gh_src`) or a UTM link's `utm_source` (Workable). Null when the source did not say.
+   */
+  referralSource?: string | null;
+}
+
+/** An open job as rediscovery needs it. */
+export interface AtsJob {
+  jobId: string;
+  title: string;
+  department: string | null;
+  /** The job's level where the ATS keeps one (a job custom field); null otherwise. */
+  level: string | null;
+  /** The public application form (job board / careers page) an invitation forwards to; null when unpublished. */
+  applyUrl: string | null;
 }
 
 export interface AtsStage {
@@ -74,7 +90,7 @@ export interface AtsStage {
 }
 
 /** What eligibility scope overrides may match on about a job (HR's level mapping is kept by us, not the ATS). */
-export interface AtsJob {
+export interface AtsJobScope {
   jobId: string;
   name: string | null;
   /** The job's department as the ATS names it; null when it has none. */
@@ -219,7 +235,7 @@ export abstract class AtsConnector {
     candidateId?: string,
   ): Promise<AtsApplication>;
   /** The job's name and department (cached by the caller). */
-  abstract getJob(conn: AtsConnection, jobId: string): Promise<AtsJob>;
+  abstract getJob(conn: AtsConnection, jobId: string): Promise<AtsJobScope>;
   /** Ordered stages of a job (cached by the caller). */
   abstract listStages(conn: AtsConnection, jobId: string): Promise<AtsStage[]>;
   /** Adds tags without dropping the ones already there; returns the tags that were actually added. */
@@ -241,6 +257,13 @@ export abstract class AtsConnector {
     toStageId: string,
   ): Promise<'moved' | 'stale'>;
   abstract listOpenApplications(conn: AtsConnection, cursor: string | null): Promise<Page<AtsApplication>>;
+  /** The jobs open for applications now, with department, level and the public form where known. */
+  abstract listOpenJobs(conn: AtsConnection): Promise<AtsJob[]>;
+  /**
+   * The application form's URL carrying our marker the way this ATS keeps it (a tracking/source parameter),
+   * so the resulting application says it came through the invitation.
+   */
+  abstract applyUrlWithMarker(applyUrl: string, marker: string): string;
   abstract getOffer(conn: AtsConnection, applicationId: string): Promise<AtsOffer | null>;
   /** The job's hiring managers (its hiring team in the ATS), with their e-mails; [] when it has none. */
   abstract listJobHiringManagers(conn: AtsConnection, jobId: string): Promise<AtsHiringManager[]>;

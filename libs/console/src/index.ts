@@ -24,3 +24,4 @@ export * from './views/pages/people.pages';
 export * from './views/pages/outcomes.pages';
 export * from './views/pages/exit.pages';
 export * from './views/pages/exit-texts';
+export * from './views/pages/rediscovery.pages';

@@ -12,3 +12,4 @@ export * from './documents';
 export * from './retention';
 export * from './operations';
 export * from './outcomes';
+export * from './rediscovery';

@@ -9,6 +9,10 @@ import { NotificationsModule } from '@comeback/notifications';
 import { PeopleModule } from '@comeback/people';
 import { HrisModule } from '@comeback/hris';
 import { OutcomesModule } from '@comeback/outcomes';
+import { RediscoveryModule } from '@comeback/rediscovery';
+import { InvitationLinkController } from './rediscovery/invitation-link.controller';
+import { RediscoveryController } from './rediscovery/rediscovery.controller';
+import { ConsoleRediscoveryController } from './console/console-rediscovery.controller';
 import { BriefingsController } from './briefings/briefings.controller';
 import { ChangeLogController } from './briefings/change-log.controller';
 import { ConsoleAuthController } from './console/console-auth.controller';
@@ -58,6 +62,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     PeopleModule,
     HrisModule,
     OutcomesModule,
+    RediscoveryModule,
   ],
   controllers: [
     HealthController,
@@ -94,6 +99,9 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     HrisController,
     HrisWebhooksController,
     ConsoleExitController,
+    RediscoveryController,
+    InvitationLinkController,
+    ConsoleRediscoveryController,
   ],
   providers: [
     { provide: APP_FILTER, useClass: HttpExceptionFilter },

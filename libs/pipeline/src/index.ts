@@ -28,3 +28,5 @@ export * from './retention/retention.service';
 export * from './inbox/failed-work.service';
 export * from './operations/operations.service';
 export type { UncertainStepRow } from './operations/operations.repository';
+export * from './applications/applicant-marker';
+export * from './applications/job-policy.resolver';

@@ -6,6 +6,7 @@ import { RegistryModule } from '@comeback/registry';
 import { ApplicationEventsHandler } from './applications/application-events.handler';
 import { ApplicationPipelineService } from './applications/application-pipeline.service';
 import { DecideApplicationService } from './applications/decide-application.service';
+import { ApplicantMarkerResolvers } from './applications/applicant-marker';
 import { EvaluateApplicationJob } from './applications/evaluate-application.job';
 import { JobPolicyResolver } from './applications/job-policy.resolver';
 import { TrackedApplicationEntity } from './applications/tracked-application.entity';
@@ -55,6 +56,7 @@ import { JobScopeService } from './stages/job-scope.service';
 import { TrackedApplicationsService } from './applications/tracked-applications.service';
 
 const SERVICES = [
+  ApplicantMarkerResolvers,
   AtsConnectionService,
   WebhookSubscriptionService,
   WebhookSubscriptionRenewal,

@@ -22,3 +22,4 @@ export * from './exit/exit-interview.entity';
 export * from './exit/exit-interview.service';
 export * from './exit/leaver-link.service';
 export type { LeaverLang } from './exit/leaver-texts';
+export type { RediscoveryPoolRow } from './alumni/alumni.repository';

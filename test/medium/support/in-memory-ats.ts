@@ -3,8 +3,9 @@ import type {
   AtsConnection,
   AtsConnector,
   AtsEvent,
-  AtsHiringManager,
   AtsJob,
+  AtsHiringManager,
+  AtsJobScope,
   AtsOffer,
   AtsStage,
   ConnectionCheckItem,
@@ -57,6 +58,19 @@ export class InMemoryAts implements AtsConnector {
     this.applications.set(applicationId, { ...app, currentStageId: stage.id, currentStageName: stage.name });
   }
 
+  /** Open jobs as rediscovery reads them (set by a test). */
+  readonly openJobs: AtsJob[] = [];
+
+  async listOpenJobs(): Promise<AtsJob[]> {
+    return this.openJobs.map((j) => ({ ...j }));
+  }
+
+  applyUrlWithMarker(applyUrl: string, marker: string): string {
+    const url = new URL(applyUrl);
+    url.searchParams.set('marker', marker);
+    return url.toString();
+  }
+
   count(op: AtsOperation, applicationId?: string): number {
     return this.calls.filter(
       (c) => c.op === op && (applicationId === undefined || c.applicationId === applicationId),
@@ -89,7 +103,7 @@ export class InMemoryAts implements AtsConnector {
     return this.call('getApplication', applicationId, () => structuredClone(this.app(applicationId)));
   }
 
-  async getJob(_c: AtsConnection, jobId: string): Promise<AtsJob> {
+  async getJob(_c: AtsConnection, jobId: string): Promise<AtsJobScope> {
     return { jobId, name: null, department: this.departments.get(jobId) ?? null };
   }
 

@@ -12,9 +12,10 @@ import {
   AtsApplication,
   AtsConnection,
   AtsConnector,
+  AtsJob,
   AtsEvent,
   AtsHiringManager,
-  AtsJob,
+  AtsJobScope,
   AtsOffer,
   AtsStage,
   ConnectionCheckItem,
@@ -33,9 +34,11 @@ import {
 } from '../http/ats-http-client';
 import { AtsHttpMetrics } from '../http/ats-http-metrics';
 import { nextLinkParam } from '../http/link-header';
-import { asId, asNumber, asRecord, asText, JsonRecord } from '../util/json-reader';
+import { asArray, asId, asNumber, asRecord, asText, JsonRecord } from '../util/json-reader';
 import {
   GH_API_HOSTS,
+  GH_JOB_LEVEL_FIELD,
+  GH_MARKER_PARAM,
   GH_API_RATE_LIMIT,
   GH_MOVE_FROM_ID_FIRST,
   GH_MOVE_FROM_ID_LOCAL_MS,
@@ -176,7 +179,7 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
    * `{id, name, parent_id, child_ids, external_id}` (developers.greenhouse.io/harvest.html#the-job-object; the same
    * shape as the webhook's `jobs[].departments`); a job sits in one department, so the first one is its department.
    */
-  async getJob(conn: AtsConnection, jobId: string): Promise<AtsJob> {
+  async getJob(conn: AtsConnection, jobId: string): Promise<AtsJobScope> {
     const rows = await this.list(conn, 'jobs', { ids: jobId });
     const row = rows.map(asRecord).find((j) => asId(j?.id) === jobId);
     if (!row) throw new NotFoundException('Job', { jobId });
@@ -434,6 +437,45 @@ export class GreenhouseConnector extends AtsConnector implements OnModuleDestroy
         asText(user?.primary_email) ?? asText(user?.primary_email_address) ?? asText(emails[0]) ?? null;
       return [{ atsUserId: id, email: email ? email.trim().toLowerCase() : null }];
     });
+  }
+
+  /**
+   * `GET /v3/jobs?status=open` (the Job resource: `departments [{id, name}]`, `custom_fields`) and their live posts
+   * (`GET /v3/job_posts?job_ids=` → `absolute_url`, the hosted board's page a tracking link is built on).
+   */
+  async listOpenJobs(conn: AtsConnection): Promise<AtsJob[]> {
+    const jobs = (await this.listAll(conn, 'jobs', { status: 'open', per_page: 500 }))
+      .map(asRecord)
+      .filter((j): j is JsonRecord => j !== null && asId(j.id) !== null);
+    const ids = jobs.map((j) => asId(j.id) as string);
+    const posts = (
+      await Promise.all(
+        chunks(ids, GH_MAX_IDS_PER_FILTER).map((c) =>
+          this.listAll(conn, 'job_posts', { job_ids: c.join(','), per_page: 500 }),
+        ),
+      )
+    )
+      .flat()
+      .map(asRecord)
+      .filter((p): p is JsonRecord => p !== null && p.live !== false && p.internal !== true);
+    return jobs.map((j) => {
+      const jobId = asId(j.id) as string;
+      const post = posts.find((p) => asId(p.job_id) === jobId);
+      const level = asRecord(asRecord(j.custom_fields)?.[GH_JOB_LEVEL_FIELD]);
+      return {
+        jobId,
+        title: asText(j.name) ?? jobId,
+        department: asText(asRecord(asArray(j.departments)[0])?.name),
+        level: asText(level?.value),
+        applyUrl: asText(post?.absolute_url) ?? asText(post?.url),
+      };
+    });
+  }
+
+  applyUrlWithMarker(applyUrl: string, marker: string): string {
+    const url = new URL(applyUrl);
+    url.searchParams.set(GH_MARKER_PARAM, marker);
+    return url.toString();
   }
 
   /** Greenhouse webhooks are configured in its UI (Configure → Dev Center → Webhooks), not by API. */

@@ -62,3 +62,15 @@ export const GH_MOVE_FROM_ID_FIRST: GhMoveFromIdKind = 'job_interview_stage_id';
 /** How long the kind an account accepted is remembered (shared by every process), and read again locally. */
 export const GH_MOVE_FROM_ID_REMEMBER_MS = 30 * 24 * 3_600_000;
 export const GH_MOVE_FROM_ID_LOCAL_MS = 30_000;
+
+/**
+ * The invitation marker rides in `gh_src`, Greenhouse's tracking-link parameter (support.greenhouse.io article
+ * 216904366 "Tracking Links and Source Tokens"): the hosted board hands it on as `mapped_url_token`
+ * (github.com/grnhse/greenhouse-api-docs, job-board/_applications.md) and the application's `source` becomes the
+ * source the token was made for. A token Greenhouse did not issue maps to no source, so on Greenhouse the marker
+ * alone does not make the match: a clicked invitation for the same job and the invitee's own e-mail do (see
+ * libs/rediscovery README).
+ */
+export const GH_MARKER_PARAM = 'gh_src';
+/** Greenhouse has no job level; a customer keeps it in a job custom field with this name key (one edit if not). */
+export const GH_JOB_LEVEL_FIELD = 'job_level';

@@ -100,6 +100,8 @@ export function mapWebhookApplication(application: JsonRecord): AtsApplication {
     status: mapGreenhouseStatus(application.status),
     candidate: mapCandidate(candidate, application.custom_fields),
     workHistory: mapWorkHistory(candidate),
+    // `source {id, public_name}`: a tracking link's source lands here (GH_MARKER_PARAM).
+    referralSource: asText(asRecord(application.source)?.public_name),
   };
 }
 

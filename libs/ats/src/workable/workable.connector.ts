@@ -11,9 +11,10 @@ import {
   AtsApplication,
   AtsConnection,
   AtsConnector,
+  AtsJob,
   AtsEvent,
   AtsHiringManager,
-  AtsJob,
+  AtsJobScope,
   AtsOffer,
   AtsStage,
   ConnectionCheckItem,
@@ -40,6 +41,8 @@ import {
   WK_API_RATE_LIMIT,
   WK_COMMENT_POLICY,
   WK_LIST_LIMIT,
+  WK_MARKER_PARAM,
+  WK_OPEN_JOB_STATE,
   WK_STAGE_CACHE_TTL_MS,
   WK_SUBSCRIBED_EVENTS,
   WK_TOKEN_RATE_LIMIT,
@@ -146,7 +149,7 @@ export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
    * `GET /jobs/:shortcode` (scope r_jobs) → the job with `department`, "the job department as defined in job
    * editor" (workable.readme.io/reference/jobsshortcode).
    */
-  async getJob(conn: AtsConnection, jobId: string): Promise<AtsJob> {
+  async getJob(conn: AtsConnection, jobId: string): Promise<AtsJobScope> {
     const res = await this.call(conn, 'GET', `jobs/${encodeURIComponent(jobId)}`, {});
     if (res.status === 404) throw new NotFoundException('Job', { jobId });
     this.expectOk(res, 'read job');
@@ -275,6 +278,30 @@ export class WorkableConnector extends AtsConnector implements OnModuleDestroy {
         const email = asText(m.email);
         return id ? [{ atsUserId: id, email: email ? email.trim().toLowerCase() : null }] : [];
       });
+  }
+
+  /** `GET /jobs?state=published` → `{jobs: [{title, shortcode, department, application_url, …}], paging}`. */
+  async listOpenJobs(conn: AtsConnection): Promise<AtsJob[]> {
+    const res = await this.call(conn, 'GET', 'jobs', {
+      query: { state: WK_OPEN_JOB_STATE, limit: WK_LIST_LIMIT },
+    });
+    this.expectOk(res, 'list jobs');
+    return asArray(asRecord(res.body)?.jobs)
+      .map(asRecord)
+      .filter((j): j is JsonRecord => j !== null && asText(j.shortcode) !== null)
+      .map((j) => ({
+        jobId: asText(j.shortcode) as string,
+        title: asText(j.title) ?? (asText(j.shortcode) as string),
+        department: asText(j.department),
+        level: null,
+        applyUrl: asText(j.url) ?? asText(j.shortlink) ?? asText(j.application_url),
+      }));
+  }
+
+  applyUrlWithMarker(applyUrl: string, marker: string): string {
+    const url = new URL(applyUrl);
+    url.searchParams.set(WK_MARKER_PARAM, marker);
+    return url.toString();
   }
 
   async subscribeWebhooks(conn: AtsConnection, targetUrl: string): Promise<WebhookSubscription[]> {

@@ -101,3 +101,14 @@ export function workableSigningSecret(conn: AtsConnection): string {
 
 /** A job member's `collaboration_role` for a hiring manager (workable.readme.io/reference/job-members). */
 export const WK_HIRING_MANAGER_ROLE = 'hiring_manager';
+
+/**
+ * The invitation marker rides in a UTM link's `utm_source`: "the source of that UTM link will be tracked" on the
+ * candidate (help.workable.com/hc/en-us/articles/4402389819671 "Tracking custom candidate sources with a UTM
+ * link"). Which SPI v3 candidate field serves it is not pinned in public material: we read `domain` (the
+ * candidate's "came from"), one constant to correct.
+ */
+export const WK_MARKER_PARAM = 'utm_source';
+export const WK_CANDIDATE_SOURCE_FIELD = 'domain';
+/** Only published jobs take applications (`GET /jobs?state=published`, workable.readme.io/reference/jobs). */
+export const WK_OPEN_JOB_STATE = 'published';

@@ -1,6 +1,7 @@
 import { ValidationFailedException } from '@comeback/platform';
 import type { AtsApplication, AtsStage, WorkHistoryEntry } from '../ats-connector.port';
 import { asArray, asId, asNumber, asRecord, asText, JsonRecord } from '../util/json-reader';
+import { WK_CANDIDATE_SOURCE_FIELD } from './workable.constants';
 
 export interface WorkableStage {
   slug: string;
@@ -89,5 +90,6 @@ export function mapWorkableCandidate(candidate: JsonRecord, stages: WorkableStag
       customFields: {},
     },
     workHistory: workHistory(candidate),
+    referralSource: asText(candidate[WK_CANDIDATE_SOURCE_FIELD]),
   };
 }

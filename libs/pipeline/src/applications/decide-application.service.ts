@@ -13,6 +13,7 @@ import { AlumniService, MatchingService } from '@comeback/registry';
 import { ReviewQueueService } from '../review/review-queue.service';
 import { JobScopeService } from '../stages/job-scope.service';
 import { JobStagesService } from '../stages/job-stages.service';
+import { ApplicantMarkerResolvers } from './applicant-marker';
 import { applicantIdentityOf, displayName } from './applicant-identity';
 import { JobPolicyResolver } from './job-policy.resolver';
 import { noteLanguageOf } from './ats-note-texts';
@@ -57,6 +58,7 @@ export class DecideApplicationService {
     private readonly review: ReviewQueueService,
     private readonly connectors: AtsConnectorRegistry,
     private readonly tenants: TenantService,
+    private readonly markers: ApplicantMarkerResolvers,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -88,6 +90,14 @@ export class DecideApplicationService {
     // 1. Who is it?
     let employeeNumber: string | null = opts.confirmedEmployeeNumber ?? null;
     let matchScore: number | null = existing?.matchScore ?? null;
+    if (!employeeNumber) {
+      // An invitation's marker makes the match certain: no matching, no review, straight to the policy.
+      const marked = await this.markers.resolve(conn, app);
+      if (marked) {
+        employeeNumber = marked.employeeNumber;
+        matchScore = 1;
+      }
+    }
     if (!employeeNumber) {
       const decision = await this.matching.match(tenantId, applicantIdentityOf(app), {
         excludeEmployeeNumbers: () =>

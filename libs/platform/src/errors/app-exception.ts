@@ -21,6 +21,10 @@ export enum ErrorCode {
   /** The ATS refused the connection being saved (credentials, acting user): nothing was saved. */
   AtsConnectionRefused = 'ats_connection_refused',
   CsrfFailed = 'csrf_failed',
+  /** An invitation that may not be sent (opted out, not eligible, no e-mail, job not open); `details.reason` says which. */
+  InvitationRefused = 'invitation_refused',
+  /** A signed link past its expiry. */
+  LinkExpired = 'link_expired',
 }
 
 export class AppException extends Error {

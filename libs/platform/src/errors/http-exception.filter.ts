@@ -27,6 +27,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.RateLimited]: HttpStatus.TOO_MANY_REQUESTS,
   [ErrorCode.AtsConnectionRefused]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.CsrfFailed]: HttpStatus.FORBIDDEN,
+  [ErrorCode.InvitationRefused]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.LinkExpired]: HttpStatus.GONE,
 };
 
 const CODE_BY_HTTP_STATUS: Record<number, string> = {

@@ -65,6 +65,23 @@ export interface MatchLookup {
 }
 
 /** All SQL of the registry. Writes are set-based (one statement per batch of rows and their keys). */
+/** One opted-in former employee as rediscovery reads them (sensitive columns stay in-process for the rules). */
+export interface RediscoveryPoolRow {
+  employeeNumber: string;
+  familyName: string;
+  givenName: string;
+  department: string | null;
+  jobTitle: string | null;
+  jobLevel: string | null;
+  skills: string[];
+  hireDate: string;
+  leaveDate: string;
+  departureReason: string;
+  rehireRecommendation: string;
+  performanceRatings: { year: number; rating: string }[];
+  emails: string[];
+}
+
 @Injectable()
 export class AlumniRepository {
   constructor(
@@ -430,6 +447,44 @@ export class AlumniRepository {
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id)).filter((r): r is AlumnusIdentityRow => r !== undefined);
+  }
+
+  /** The departments of opted-in former employees (an index-only read of `ix_alumni_rediscovery`). */
+  async optedInDepartments(tenantId: string): Promise<string[]> {
+    const rows: { department: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT department FROM alumni WHERE tenant_id = $1 AND network_opt_in AND department IS NOT NULL`,
+      [tenantId],
+    );
+    return rows.map((r) => r.department);
+  }
+
+  /**
+   * Rediscovery's prefilter: only people who consented to be contacted, in the given departments or levels (or
+   * with one of the skills), with just the columns ranking and the eligibility rules read. The partial index
+   * `ix_alumni_rediscovery` serves it (only opted-in rows are in it).
+   */
+  async rediscoveryPool(
+    tenantId: string,
+    filter: { departments: string[]; levels: string[]; skills: string[] },
+  ): Promise<RediscoveryPoolRow[]> {
+    return this.dataSource.query(
+      `SELECT employee_number AS "employeeNumber", family_name AS "familyName", given_name AS "givenName",
+              department, job_title AS "jobTitle", job_level AS "jobLevel", skills,
+              to_char(hire_date, 'YYYY-MM-DD') AS "hireDate", to_char(leave_date, 'YYYY-MM-DD') AS "leaveDate",
+              departure_reason AS "departureReason", rehire_recommendation AS "rehireRecommendation",
+              performance_ratings AS "performanceRatings", emails
+         FROM alumni
+        WHERE tenant_id = $1 AND network_opt_in
+          AND ($5 OR department = ANY($2::text[]) OR job_level = ANY($3::text[]) OR skills && $4::text[])`,
+      [
+        tenantId,
+        filter.departments,
+        filter.levels,
+        filter.skills,
+        // Nothing to narrow by (a job with neither department nor level): every opted-in person is ranked.
+        filter.departments.length === 0 && filter.levels.length === 0 && filter.skills.length === 0,
+      ],
+    );
   }
 
   async findByEmployeeNumber(tenantId: string, employeeNumber: string): Promise<AlumnusEntity | null> {

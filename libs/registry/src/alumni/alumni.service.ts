@@ -11,7 +11,7 @@ import {
 import { ErasureSuppressionsRepository } from '../erasure/erasure-suppressions.repository';
 import { SuppressionHasher } from '../erasure/suppression-hasher';
 import { ImportRunRepository } from '../imports/import-run.repository';
-import { AlumniRepository, AlumnusIdentityRow } from './alumni.repository';
+import { AlumniRepository, AlumnusIdentityRow, type RediscoveryPoolRow } from './alumni.repository';
 import type { AlumnusEntity } from './alumnus.entity';
 import { AlumniPageDto, AlumnusDetailDto, toAlumnusDetailDto, toAlumnusSummaryDto } from './alumni.dto';
 
@@ -60,6 +60,18 @@ export class AlumniService {
    * The whole record, sensitive fields included, for code of ours that decides what to show (the console's
    * review and erase pages, briefings). Not audited here: a caller that shows sensitive fields audits that read.
    */
+  optedInDepartments(tenantId: string): Promise<string[]> {
+    return this.alumni.optedInDepartments(tenantId);
+  }
+
+  /** Opted-in people in these departments/levels/skills, for rediscovery (which audits what it shows). */
+  async rediscoveryPool(
+    tenantId: string,
+    filter: { departments: string[]; levels: string[]; skills: string[] },
+  ): Promise<RediscoveryPoolRow[]> {
+    return this.alumni.rediscoveryPool(tenantId, filter);
+  }
+
   async findByEmployeeNumber(tenantId: string, employeeNumber: string): Promise<AlumnusEntity | null> {
     return this.alumni.findByEmployeeNumber(tenantId, employeeNumber);
   }
