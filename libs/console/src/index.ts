@@ -18,3 +18,6 @@ export * from './views/pages/offers.pages';
 export * from './views/pages/briefing.pages';
 export * from './views/pages/change-log.page';
 export * from './views/pages/people.pages';
+export * from './pay-console.dto';
+export * from './views/pages/pay.pages';
+export * from './views/pages/access.pages';

@@ -12,6 +12,8 @@ import { BriefingsController } from './briefings/briefings.controller';
 import { ChangeLogController } from './briefings/change-log.controller';
 import { ConsoleAuthController } from './console/console-auth.controller';
 import { ConsoleHrController } from './console/console-hr.controller';
+import { ConsolePayController } from './console/console-pay.controller';
+import { ConsoleAccessController } from './console/console-access.controller';
 import { ConsoleNotificationsController } from './console/console-notifications.controller';
 import { ConsolePeopleController } from './console/console-people.controller';
 import { ConsoleIntegrationController } from './console/console-integration.controller';
@@ -67,6 +69,8 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ChangeLogController,
     ConsoleAuthController,
     ConsoleHrController,
+    ConsolePayController,
+    ConsoleAccessController,
     ConsoleWorkController,
     ConsoleNotificationsController,
     NotificationsController,

@@ -1,4 +1,5 @@
 // Console texts in English and Japanese. Japanese must have every English key (the type says so).
+import { EN_PAY, JA_PAY } from './i18n-pay';
 export type Lang = 'ja' | 'en';
 export const LANGS: readonly Lang[] = ['ja', 'en'];
 
@@ -311,6 +312,7 @@ const EN = {
   thresholdReview: 'Review queue from score',
   noteLanguage: 'Language of the notes written into the ATS',
   thresholdsInvalid: 'The review threshold must be below the match threshold.',
+  ...EN_PAY,
 };
 
 export type MessageKey = keyof typeof EN;
@@ -625,6 +627,7 @@ const JA: Record<MessageKey, string> = {
   thresholdReview: '確認待ちとするスコア',
   noteLanguage: 'ATS に書き込むメモの言語',
   thresholdsInvalid: '確認待ちのスコアは自動照合のスコアより小さくしてください。',
+  ...JA_PAY,
 };
 
 const MESSAGES: Readonly<Record<Lang, Record<MessageKey, string>>> = { en: EN, ja: JA };
