@@ -5,12 +5,16 @@ import { PipelineModule } from '@comeback/pipeline';
 import { HrisModule } from '@comeback/hris';
 import { RegistryModule } from '@comeback/registry';
 import { PeopleModule } from '@comeback/people';
+import { NotificationsServicesModule } from '@comeback/notifications';
 
 @Module({ imports: [PlatformModule, RegistryModule] })
 class CliServicesModule {}
 
-/** For commands that need the pipeline's services (the ATS and HR-system connections' sealed secrets) and the SSO secrets. */
-@Module({ imports: [PlatformModule, PipelineModule, HrisModule, PeopleModule] })
+/**
+ * For commands that need the pipeline's services (the ATS and HR-system connections' sealed secrets), the SSO
+ * secrets and the notification chat webhooks.
+ */
+@Module({ imports: [PlatformModule, PipelineModule, HrisModule, PeopleModule, NotificationsServicesModule] })
 class CliPipelineServicesModule {}
 
 /** For the people commands (invitations: people, mail). */
