@@ -19,6 +19,7 @@ import { Outcomes1796270000000 } from './1796270000000-Outcomes';
 import { OperationsIndexes1796280000000 } from './1796280000000-OperationsIndexes';
 import { ExitInterviews1796250000000 } from './1796250000000-ExitInterviews';
 import { RediscoveryInvitations1796260000000 } from './1796260000000-RediscoveryInvitations';
+import { OfferDecisionsAndSsoEmailTrust1796220000000 } from './1796220000000-OfferDecisionsAndSsoEmailTrust';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -39,10 +40,11 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Notifications1796185412193,
   HrisSync1796186103580,
   WebhookSecretLists1796200000000,
-  JobScopeCache1796210000000,
   IdentityKeyPeppers1796185580510,
+  JobScopeCache1796210000000,
+  OfferDecisionsAndSsoEmailTrust1796220000000,
   ExitInterviews1796250000000,
+  RediscoveryInvitations1796260000000,
   Outcomes1796270000000,
   OperationsIndexes1796280000000,
-  RediscoveryInvitations1796260000000,
 ];

@@ -133,6 +133,7 @@ describe('scale out: api × 2 and worker × 2 over one PostgreSQL and Redis', ()
       WEBHOOK_RATE_LIMIT_PER_MINUTE: '100000',
       MIGRATIONS_RUN_AT_BOOT: 'false',
       LOG_LEVEL: 'error',
+      MAIL_OUTBOX_ONLY: 'true',
     };
     for (const name of ['api1', 'api2']) {
       const port = await freePort();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 // Finding #10: the console's session cookie, sign-in, CSRF, GET side effects and login throttling.
+import { FairnessDryRunService } from '@comeback/compensation';
 import { EligibilityPolicyService } from '@comeback/pipeline';
 import { http, startApi, type Harness, type TestTenant } from '../support/api-harness';
 
@@ -109,6 +110,11 @@ describe('console sessions (#10)', () => {
       '/console/ats',
       '/console/settings',
       '/console/hris',
+      '/console/pay-data',
+      '/console/fairness-policy',
+      '/console/assignments?ats=greenhouse&jobId=job-1',
+      '/console/sso',
+      '/console/tokens',
     ]) {
       const page = await browse(api, jar, 'GET', path);
       expect(page.status).toBe(200);
@@ -130,6 +136,19 @@ describe('console sessions (#10)', () => {
       '/console/applications/greenhouse/1/hr-review/approve',
       '/console/applications/greenhouse/1/not-returnee',
       '/console/operations/retry-all',
+      '/console/pay-data/benchmarks',
+      '/console/fairness-policy',
+      '/console/fairness-policy/1/dry-run',
+      '/console/fairness-policy/1/activate',
+      '/console/offers/greenhouse/1/proposal',
+      '/console/offers/greenhouse/1/checks/00000000-0000-4000-8000-000000000000/decision',
+      '/console/assignments/add',
+      '/console/assignments/remove',
+      '/console/assignments/sync',
+      '/console/sso',
+      '/console/sso/remove',
+      '/console/tokens',
+      '/console/tokens/some-jti/revoke',
     ])
       expect({ path, status: (await browse(api, jar, 'POST', path, { comment: 'x' })).status }).toEqual({
         path,
@@ -138,6 +157,64 @@ describe('console sessions (#10)', () => {
     const page = await browse(api, jar, 'GET', '/console/change-log');
     const ok = await browse(api, jar, 'POST', '/console/change-log', { ...entry, _csrf: csrfOf(page.text) });
     expect(ok.status).toBe(303);
+  });
+
+  it('HR-only pay and sign-in pages are refused to recruiters and hiring managers (403), pages and forms alike', async () => {
+    for (const role of ['recruiter', 'hiring_manager'] as const) {
+      const jar = await signIn(tenant.token(role, `${role}-1`));
+      const csrf = csrfOf((await browse(api, jar, 'GET', '/console/home')).text);
+      for (const path of [
+        '/console/pay-data',
+        '/console/fairness-policy',
+        '/console/fairness-policy/1',
+        '/console/assignments',
+        '/console/sso',
+        '/console/tokens',
+      ])
+        expect({ role, path, status: (await browse(api, jar, 'GET', path)).status }).toEqual({
+          role,
+          path,
+          status: 403,
+        });
+      for (const path of [
+        '/console/tokens',
+        '/console/sso/remove',
+        '/console/fairness-policy/1/activate',
+        '/console/assignments/add',
+        '/console/offers/greenhouse/1/proposal',
+      ])
+        expect({
+          role,
+          path,
+          status: (await browse(api, jar, 'POST', path, { _csrf: csrf, name: 'x' })).status,
+        }).toEqual({ role, path, status: 403 });
+    }
+  });
+
+  it('viewing a draft fairness policy runs no dry run; activation is offered only after one', async () => {
+    const hr = tenant.token('hr_admin');
+    const active = await http(api.baseUrl, 'GET', '/api/v1/offers/fairness-policies/active', { token: hr });
+    const draft = await http(api.baseUrl, 'POST', '/api/v1/offers/fairness-policies', {
+      token: hr,
+      json: { document: active.body.document, comment: 'draft' },
+    });
+    expect(draft.status).toBe(201);
+    const spy = jest.spyOn(api.app.get(FairnessDryRunService), 'dryRun');
+    const jar = await signIn(hr);
+    const page = await browse(api, jar, 'GET', `/console/fairness-policy/${draft.body.version}`);
+    expect(page.status).toBe(200);
+    expect(spy).not.toHaveBeenCalled();
+    expect(page.text).toContain('data-testid="activate-after-dry-run"');
+    expect(page.text).not.toContain(`/console/fairness-policy/${draft.body.version}/activate`);
+    const run = await browse(api, jar, 'POST', `/console/fairness-policy/${draft.body.version}/dry-run`, {
+      _csrf: csrfOf(page.text),
+    });
+    expect(run.status).toBe(303);
+    expect(spy).toHaveBeenCalledTimes(1);
+    const after = await browse(api, jar, 'GET', `/console/fairness-policy/${draft.body.version}`);
+    expect(after.text).toContain('data-testid="fairness-dry-run"');
+    expect(after.text).toContain(`/console/fairness-policy/${draft.body.version}/activate`);
+    spy.mockRestore();
   });
 
   it('viewing a draft policy runs no dry run (expensive work only on an explicit POST)', async () => {

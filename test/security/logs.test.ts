@@ -43,6 +43,7 @@ describe('security: no personal data in the logs', () => {
         PORT: String(port),
         PUBLIC_BASE_URL: baseUrl,
         MIGRATIONS_RUN_AT_BOOT: 'false',
+        MAIL_OUTBOX_ONLY: 'true',
         LOG_LEVEL: 'trace',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -81,6 +81,22 @@ describe('security: retention of raw webhook bodies and audit details', () => {
     expect(await details(strict.id)).toEqual({ 'test.old': false, 'test.recent': true });
   });
 
+  it('purges kept e-mail (one-time links in the outbox) older than 24 hours, keeps newer mail', async () => {
+    const keep = async (subject: string, ageHours: number) =>
+      dbQuery(
+        `INSERT INTO mail_outbox (tenant_id, kind, recipient, subject, text_body, created_at) VALUES ($1, 'invitation', 'x@example.net', $2, 'https://example.net/console/invitation?token=secret', $3)`,
+        [byDefault.id, subject, new Date(Date.now() - ageHours * 3_600_000)],
+      );
+    await keep('outbox-old', 25);
+    await keep('outbox-recent', 23);
+    const report = await api.app.get(RetentionService).purgeAll();
+    expect(report.mailOutboxPurged).toBeGreaterThanOrEqual(1);
+    const rows = await dbQuery<{ subject: string }>(
+      `SELECT subject FROM mail_outbox WHERE subject LIKE 'outbox-%' ORDER BY subject`,
+    );
+    expect(rows.map((r) => r.subject)).toEqual(['outbox-recent']);
+  });
+
   it('refuses a retention period out of range', async () => {
     const res = await http(api.baseUrl, 'PUT', '/api/v1/settings', {
       token: strict.token('hr_admin', 'hr-strict'),

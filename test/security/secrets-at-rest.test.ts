@@ -1,3 +1,4 @@
+import { NotificationsService } from '@comeback/notifications';
 import { AtsConnectionService } from '@comeback/pipeline';
 import { SecretBox } from '@comeback/platform';
 import { createCipheriv, randomBytes } from 'node:crypto';
@@ -74,6 +75,32 @@ describe('security: secrets at rest', () => {
       secret: 'api-token-a',
       webhookSecret: 'webhook-secret-a',
     });
+  });
+
+  it('rotation re-seals the notification chat webhook URL (Slack/Teams) under the new key; it still opens', async () => {
+    const url = 'https://hooks.slack.com/services/T000/B000/rotate-me-0123456789';
+    const field = { tenantId: b.id, field: 'notification_settings.chat_webhook' };
+    await dbQuery(
+      `INSERT INTO notification_settings (tenant_id, chat_kind, chat_webhook_sealed, chat_events, updated_by) VALUES ($1, 'slack', $2, ARRAY['review_overdue'], 'test')`,
+      [b.id, new SecretBox(OLD_KEY).seal(url, field)],
+    );
+    const service = api.app.get(NotificationsService);
+    const first = await service.resealAll();
+    expect(first.resealed).toBe(1);
+    const [row] = await dbQuery<{ chat_webhook_sealed: string }>(
+      'SELECT chat_webhook_sealed FROM notification_settings WHERE tenant_id = $1',
+      [b.id],
+    );
+    const next = new SecretBox(NEW_KEY);
+    expect(row.chat_webhook_sealed.startsWith(`v2.${next.keyId}.`)).toBe(true);
+    // The new key alone opens it, under the same tenant and field only.
+    expect(next.open(row.chat_webhook_sealed, field)).toBe(url);
+    expect(() => next.open(row.chat_webhook_sealed, { ...field, tenantId: a.id })).toThrow();
+    expect((await service.resealAll()).resealed).toBe(0);
+    // The settings still read back as a configured webhook (without showing the URL).
+    const settings = await service.settings(b.id);
+    expect(JSON.stringify(settings)).not.toContain('rotate-me');
+    expect(settings).toMatchObject({ chat: { kind: 'slack' } });
   });
 
   it("refuses a sealed value copied to another tenant's connection or to another column", async () => {

@@ -133,6 +133,60 @@ describe('single sign-on (OIDC)', () => {
     expect(jar.has('__Host-comeback_session')).toBe(false);
   });
 
+  it('trusts an e-mail without email_verified only once HR turns it on in the console; never an explicit false', async () => {
+    // Off by default: a provider that sends no email_verified (Entra ID) cannot sign anyone in.
+    await idp.nextLogin({ sub: 'idp-aiko', email: 'aiko@sso-co.test' });
+    const before = new Browser();
+    expect((await before.request(await toCallback(before))).location).toBe(
+      url('/console/login?flash=sso_failed'),
+    );
+    // HR signs in with a password and turns the setting on in the SSO page (a CSRF-carrying form).
+    const hr = new Browser();
+    expect(
+      (
+        await hr.submit(url('/console/login?tenant=sso-co'), '/console/sign-in', {
+          tenant: 'sso-co',
+          email: 'aiko@sso-co.test',
+          password: PASSWORD,
+        })
+      ).location,
+    ).toBe(url('/console'));
+    const page = await hr.request(url('/console/sso?lang=en'));
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('without &quot;email_verified&quot;');
+    expect(page.text).not.toMatch(/id="sso-trust"[^>]*checked/);
+    expect(page.text).not.toContain(idp.clientSecret);
+    const saved = await hr.submit(url('/console/sso'), '/console/sso', {
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      clientSecret: idp.clientSecret,
+      trustUnverifiedEmail: 'true',
+    });
+    expect(saved.location).toBe(url('/console/sso?done=saved'));
+    const after = await http(api.baseUrl, 'GET', '/api/v1/sso', { token: tenant.token('hr_admin') });
+    expect(after.body).toMatchObject({ configured: true, required: false, trustUnverifiedEmail: true });
+    expect((await hr.request(url('/console/sso'))).text).toMatch(/id="sso-trust"[^>]*checked/);
+
+    await idp.nextLogin({ sub: 'idp-aiko', email: 'aiko@sso-co.test' });
+    const trusted = new Browser();
+    expect((await trusted.request(await toCallback(trusted))).location).toBe(url('/console'));
+    expect(trusted.cookies(api.baseUrl).has('__Host-comeback_session')).toBe(true);
+    // A provider that says the e-mail is NOT verified is refused whatever the setting.
+    await idp.nextLogin({ sub: 'idp-aiko', email: 'aiko@sso-co.test', email_verified: false });
+    const refused = new Browser();
+    expect((await refused.request(await toCallback(refused))).location).toBe(
+      url('/console/login?flash=sso_failed'),
+    );
+    // Turned off again through the API (the default when the field is left out).
+    await http(api.baseUrl, 'PUT', '/api/v1/sso', {
+      token: tenant.token('hr_admin'),
+      json: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret },
+    });
+    await idp.nextLogin({ sub: 'idp-aiko', email: 'aiko@sso-co.test' });
+    const off = new Browser();
+    expect((await off.request(await toCallback(off))).location).toBe(url('/console/login?flash=sso_failed'));
+  });
+
   it('with SSO mandatory, refuses password sign-in (the right password included) and still signs in by SSO', async () => {
     const signIn = (b: Browser) =>
       b.submit(url('/console/login?tenant=sso-co'), '/console/sign-in', {

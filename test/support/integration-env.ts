@@ -8,6 +8,8 @@ process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
 // Production mode (DATABASE_URL set) requires its own secrets: random ones per test run, inherited by worker processes.
 process.env.JWT_SECRET = randomBytes(48).toString('base64url');
 process.env.SECRET_KEY = randomBytes(32).toString('base64');
+// Production mode without SMTP_URL keeps mail in the outbox only when told so (tests read it there).
+process.env.MAIL_OUTBOX_ONLY = process.env.MAIL_OUTBOX_ONLY ?? 'true';
 // The ATS simulator listens on loopback: the one outbound host tests name (shared/spec/security.md).
 process.env.ATS_ALLOWED_HOSTS = process.env.ATS_ALLOWED_HOSTS ?? '127.0.0.1';
 process.env.CONSOLE_LOGIN_ATTEMPTS_PER_MINUTE = process.env.CONSOLE_LOGIN_ATTEMPTS_PER_MINUTE ?? '1000'; // browser tests sign in often

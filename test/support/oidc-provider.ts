@@ -7,7 +7,8 @@ export interface TestOidcProvider {
   clientId: string;
   clientSecret: string;
   /** Who signs in at the next authorization request. */
-  nextLogin(account: { sub: string; email: string; email_verified: boolean }): Promise<void>;
+  /** Without `email_verified` the provider sends no such claim (as Entra ID often does). */
+  nextLogin(account: { sub: string; email: string; email_verified?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 

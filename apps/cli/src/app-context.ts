@@ -6,12 +6,27 @@ import { HrisModule } from '@comeback/hris';
 import { RegistryModule } from '@comeback/registry';
 import { PeopleModule } from '@comeback/people';
 import { RediscoveryModule } from '@comeback/rediscovery';
+import { NotificationsServicesModule } from '@comeback/notifications';
+import { CompensationModule } from '@comeback/compensation';
 
 @Module({ imports: [PlatformModule, RegistryModule] })
 class CliServicesModule {}
 
-/** For commands that need the pipeline's services (the ATS and HR-system connections' sealed secrets) and the SSO secrets. */
-@Module({ imports: [PlatformModule, PipelineModule, HrisModule, PeopleModule] })
+/**
+ * For commands that need the pipeline's services (the ATS and HR-system connections' sealed secrets), the SSO
+ * secrets and the notification chat webhooks.
+ */
+@Module({
+  imports: [
+    PlatformModule,
+    PipelineModule,
+    // Registers the offer-changed handler: the pipeline refuses to start with an ATS event kind nobody handles.
+    CompensationModule,
+    HrisModule,
+    PeopleModule,
+    NotificationsServicesModule,
+  ],
+})
 class CliPipelineServicesModule {}
 
 /** For the rediscovery benchmark: ranking reads the registry, the active policy and job assignments. */

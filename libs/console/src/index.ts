@@ -25,3 +25,6 @@ export * from './views/pages/outcomes.pages';
 export * from './views/pages/exit.pages';
 export * from './views/pages/exit-texts';
 export * from './views/pages/rediscovery.pages';
+export * from './pay-console.dto';
+export * from './views/pages/pay.pages';
+export * from './views/pages/access.pages';

@@ -18,6 +18,8 @@ import { ChangeLogController } from './briefings/change-log.controller';
 import { ConsoleAuthController } from './console/console-auth.controller';
 import { ConsoleExitController } from './console/console-exit.controller';
 import { ConsoleHrController } from './console/console-hr.controller';
+import { ConsolePayController } from './console/console-pay.controller';
+import { ConsoleAccessController } from './console/console-access.controller';
 import { ConsoleNotificationsController } from './console/console-notifications.controller';
 import { ConsoleOutcomesController } from './console/console-outcomes.controller';
 import { ConsolePeopleController } from './console/console-people.controller';
@@ -86,6 +88,8 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ChangeLogController,
     ConsoleAuthController,
     ConsoleHrController,
+    ConsolePayController,
+    ConsoleAccessController,
     ConsoleWorkController,
     ConsoleNotificationsController,
     NotificationsController,

@@ -23,3 +23,13 @@ import { NotificationsWorker } from './notifications.worker';
   exports: [NotificationsService, NotificationsWorker, NotificationsRepository],
 })
 export class NotificationsModule {}
+
+/** The service without the worker (no job handler, no timer): for CLI commands such as `secrets:rotate`. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([NotificationSettingsEntity, NotificationPreferenceEntity, NotificationEntity]),
+  ],
+  providers: [NotificationsRepository, NotificationsService],
+  exports: [NotificationsService],
+})
+export class NotificationsServicesModule {}

@@ -19,6 +19,20 @@ export class NotificationsRepository {
     return this.db.getRepository(NotificationSettingsEntity).findOneBy({ tenantId });
   }
 
+  /** Tenants with a sealed chat webhook URL (for key rotation). */
+  async sealedChatWebhooks(): Promise<{ tenantId: string; chatWebhookSealed: string }[]> {
+    const rows = await this.db
+      .getRepository(NotificationSettingsEntity)
+      .createQueryBuilder('s')
+      .where('s.chat_webhook_sealed IS NOT NULL')
+      .getMany();
+    return rows.map((r) => ({ tenantId: r.tenantId, chatWebhookSealed: r.chatWebhookSealed! }));
+  }
+
+  async setChatWebhookSealed(tenantId: string, chatWebhookSealed: string): Promise<void> {
+    await this.db.getRepository(NotificationSettingsEntity).update({ tenantId }, { chatWebhookSealed });
+  }
+
   async saveSettings(row: Omit<NotificationSettingsEntity, 'updatedAt'>): Promise<void> {
     await this.db.getRepository(NotificationSettingsEntity).save({ ...row, updatedAt: new Date() });
   }

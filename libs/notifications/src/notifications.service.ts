@@ -98,6 +98,19 @@ export class NotificationsService implements OnModuleDestroy {
     };
   }
 
+  /** Key rotation (`secrets:rotate`): every tenant's chat webhook URL sealed again under the current key. */
+  async resealAll(): Promise<{ webhooks: number; resealed: number }> {
+    const rows = await this.repo.sealedChatWebhooks();
+    let resealed = 0;
+    for (const row of rows) {
+      if (!this.box.needsReseal(row.chatWebhookSealed)) continue;
+      const sealed = this.box.reseal(row.chatWebhookSealed, { tenantId: row.tenantId, field: SEAL_FIELD });
+      await this.repo.setChatWebhookSealed(row.tenantId, sealed);
+      resealed += 1;
+    }
+    return { webhooks: rows.length, resealed };
+  }
+
   /** HR saves the tenant's settings; the webhook URL is checked (https, the service's own hosts) and sealed. */
   async saveSettings(actor: AuditActor, input: NotificationSettingsInput): Promise<NotificationSettingsView> {
     const current = await this.repo.settings(actor.tenantId);

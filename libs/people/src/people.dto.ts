@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -162,6 +162,16 @@ export class SsoSettingsDto {
   @formBoolean()
   @IsBoolean()
   required?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'Accept the e-mail claim without email_verified (Entra ID often sends none). Only for the company’s own directory',
+    default: false,
+  })
+  @IsOptional()
+  @formBoolean()
+  @IsBoolean()
+  trustUnverifiedEmail?: boolean;
 }
 
 export class SsoSettingsResponseDto {
@@ -169,6 +179,7 @@ export class SsoSettingsResponseDto {
   @ApiPropertyOptional() issuer?: string;
   @ApiPropertyOptional() clientId?: string;
   @ApiPropertyOptional() required?: boolean;
+  @ApiPropertyOptional() trustUnverifiedEmail?: boolean;
   @ApiProperty({ description: 'The redirect URI to register at the provider' }) redirectUri!: string;
 }
 
@@ -187,6 +198,7 @@ export class MachineTokenRequestDto {
 
   @ApiPropertyOptional({ default: 90, minimum: 1, maximum: 366 })
   @IsOptional()
+  @Type(() => Number) // the console's form posts it as text
   @IsInt()
   @Min(1)
   @Max(366)

@@ -39,7 +39,7 @@ export * from './cache/lru-cache';
 export * from './database/storable-text';
 export { CONSOLE_SESSION_COOKIE } from './auth/jwt.strategy';
 export * from './mail/mail-sender.port';
-export { MailOutbox } from './mail/outbox-mail-sender';
+export { MAIL_OUTBOX_RETENTION_MS, MailOutbox } from './mail/outbox-mail-sender';
 export type { MailOutboxEntity } from './mail/mail-outbox.entity';
 export * from './metrics/metrics';
 export * from './metrics/metrics.module';

@@ -134,6 +134,8 @@ export class BenchPipelineCommand extends CommandRunner {
     process.env.RUN_JOBS_IN_API = 'false';
     process.env.ATS_ALLOWED_HOSTS = '127.0.0.1'; // the simulator on loopback
     process.env.WEBHOOK_RATE_LIMIT_PER_MINUTE = '1000000'; // every delivery comes from the one simulator
+    // The benchmark sends no mail; production mode without SMTP_URL needs this said (workers inherit it).
+    process.env.MAIL_OUTBOX_ONLY = process.env.MAIL_OUTBOX_ONLY ?? 'true';
     const sim = await startSimulator({
       port: 0,
       logger: false,

@@ -2,6 +2,7 @@ import { Command, CommandRunner } from 'nest-commander';
 import { AtsConnectionService } from '@comeback/pipeline';
 import { SsoService } from '@comeback/people';
 import { HrisConnectionService } from '@comeback/hris';
+import { NotificationsService } from '@comeback/notifications';
 import { SuppressionHasher } from '@comeback/registry';
 import { openServices } from '../app-context';
 
@@ -23,6 +24,7 @@ export class SecretsRotateCommand extends CommandRunner {
       const sso = await app.get(SsoService).resealAll();
       // The suppression list's peppers are sealed too; the peppers themselves stay, so no hash changes.
       const peppers = await app.get(SuppressionHasher).resealAll();
+      const chat = await app.get(NotificationsService).resealAll();
       process.stdout.write(
         `${JSON.stringify({
           atsConnections: counts.connections,
@@ -33,6 +35,8 @@ export class SecretsRotateCommand extends CommandRunner {
           ssoResealed: sso.resealed,
           suppressionPeppers: peppers.peppers,
           suppressionPeppersResealed: peppers.resealed,
+          chatWebhooks: chat.webhooks,
+          chatWebhooksResealed: chat.resealed,
         })}\n`,
       );
     } finally {

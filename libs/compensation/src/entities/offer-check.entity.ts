@@ -115,6 +115,12 @@ export class OfferApprovalEntity {
   @Column({ type: 'text' })
   reason!: string;
 
+  /** HR accepted the warn/fail result, or declined the offer (either way with who and why). */
+  @Column({ type: 'text', default: 'approved' })
+  decision!: OfferDecision;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }
+
+export type OfferDecision = 'approved' | 'declined';

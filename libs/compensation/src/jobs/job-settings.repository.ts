@@ -37,6 +37,18 @@ export class JobSettingsRepository {
     return rows.map((r) => ({ ats: r.ats, jobId: r.jobId }));
   }
 
+  /** Jobs the tenant has seen (tracked applications) or assigned people to, with a name when one is known. */
+  async knownJobs(tenantId: string): Promise<{ ats: string; jobId: string; jobName: string | null }[]> {
+    const rows: { ats: string; job_id: string; job_name: string | null }[] = await this.db.query(
+      `SELECT ats, job_id, max(job_name) AS job_name FROM (
+         SELECT ats, job_id, job_name FROM tracked_applications WHERE tenant_id = $1
+         UNION ALL SELECT ats, job_id, NULL FROM job_assignments WHERE tenant_id = $1
+       ) j GROUP BY ats, job_id ORDER BY ats, max(job_name) NULLS LAST, job_id LIMIT 1000`,
+      [tenantId],
+    );
+    return rows.map((r) => ({ ats: r.ats, jobId: r.job_id, jobName: r.job_name }));
+  }
+
   /** The job's assignments with where each came from, sorted by subject. */
   async assignments(
     tenantId: string,

@@ -89,6 +89,32 @@ export class JobSettingsService {
     return unique;
   }
 
+  knownJobs(tenantId: string): Promise<{ ats: string; jobId: string; jobName: string | null }[]> {
+    return this.repo.knownJobs(tenantId);
+  }
+
+  /** HR adds one person by hand (kept whatever the ATS says). */
+  async addAssignee(actor: AuditActor, ats: string, jobId: string, userSubject: string): Promise<string[]> {
+    const current = await this.repo.assignees(actor.tenantId, ats, jobId);
+    return this.setAssignees(actor, ats, jobId, [...current, userSubject]);
+  }
+
+  /** HR removes one person by hand (remembered: the next sync from the ATS does not bring them back). */
+  async removeAssignee(
+    actor: AuditActor,
+    ats: string,
+    jobId: string,
+    userSubject: string,
+  ): Promise<string[]> {
+    const current = await this.repo.assignees(actor.tenantId, ats, jobId);
+    return this.setAssignees(
+      actor,
+      ats,
+      jobId,
+      current.filter((s) => s !== userSubject),
+    );
+  }
+
   async payTarget(tenantId: string, ats: string, jobId: string): Promise<JobPayTarget | null> {
     const row = await this.repo.findPayTarget(tenantId, ats, jobId);
     return row ? { jobFamily: row.jobFamily, jobLevel: row.jobLevel, location: row.location } : null;

@@ -19,6 +19,22 @@ export class CompensationDataService {
     private readonly audit: AuditService,
   ) {}
 
+  /** How much pay data the tenant holds (the console's overview; no figures). */
+  async overview(tenantId: string): Promise<{
+    benchmarks: number;
+    bands: number;
+    snapshots: { effectiveDate: string; incumbents: number }[];
+  }> {
+    const [counts, snapshots] = await Promise.all([
+      this.market.counts(tenantId),
+      this.market.listSnapshots(tenantId),
+    ]);
+    return {
+      ...counts,
+      snapshots: snapshots.map((s) => ({ effectiveDate: s.effectiveDate, incumbents: s.rowCount })),
+    };
+  }
+
   benchmarks(tenantId: string, limit: number): Promise<MarketBenchmarkEntity[]> {
     return this.market.listBenchmarks(tenantId, limit);
   }

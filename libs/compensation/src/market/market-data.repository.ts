@@ -165,6 +165,14 @@ export class MarketDataRepository {
     return this.db.getRepository(IncumbentSnapshotEntity).findOneBy({ tenantId, id });
   }
 
+  async counts(tenantId: string): Promise<{ benchmarks: number; bands: number }> {
+    const [benchmarks, bands] = await Promise.all([
+      this.db.getRepository(MarketBenchmarkEntity).countBy({ tenantId }),
+      this.db.getRepository(PayBandEntity).countBy({ tenantId }),
+    ]);
+    return { benchmarks, bands };
+  }
+
   listBenchmarks(tenantId: string, limit: number): Promise<MarketBenchmarkEntity[]> {
     return this.db.getRepository(MarketBenchmarkEntity).find({
       where: { tenantId },

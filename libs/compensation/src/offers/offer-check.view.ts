@@ -25,7 +25,14 @@ export interface OfferCheckView {
   policyVersion: number;
   createdAt: string;
   approvalRequired: boolean;
-  approval: { approved: boolean; approvedBy?: string; reason?: string; approvedAt?: string } | null;
+  /** HR's decision on a warn/fail check: `declined` when HR refused the offer at this amount. */
+  approval: {
+    approved: boolean;
+    declined?: boolean;
+    approvedBy?: string;
+    reason?: string;
+    approvedAt?: string;
+  } | null;
   fairness: FairnessResultView;
   /** hr_admin only: the factors behind a proposal (they show the prior salary). */
   proposal?: OfferProposal;
@@ -69,12 +76,15 @@ export function offerCheckView(
         ? { approved: false }
         : hr
           ? {
-              approved: true,
+              approved: approval.decision !== 'declined',
+              ...(approval.decision === 'declined' ? { declined: true } : {}),
               approvedBy: approval.approvedBy,
               reason: approval.reason,
               approvedAt: approval.createdAt.toISOString(),
             }
-          : { approved: true },
+          : approval.decision === 'declined'
+            ? { approved: false, declined: true }
+            : { approved: true },
     fairness,
     ...(hr
       ? { proposal: row.proposal ?? undefined, createdBy: row.createdBy, snapshotId: row.snapshotId }

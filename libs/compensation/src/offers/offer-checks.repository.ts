@@ -74,15 +74,15 @@ export class OfferChecksRepository {
     return this.db.getRepository(OfferApprovalEntity).findOneBy({ tenantId, offerCheckId });
   }
 
-  /** Inserts the approval unless one exists; null when the check was already approved. */
+  /** Inserts HR's decision unless one exists; null when the check was already decided. */
   async insertApproval(
     m: EntityManager,
     a: Omit<OfferApprovalEntity, 'id' | 'createdAt'>,
   ): Promise<OfferApprovalEntity | null> {
     const rows: { id: string }[] = await m.query(
-      `INSERT INTO offer_approvals (tenant_id, offer_check_id, approved_by, approved_by_subject, reason)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (offer_check_id) DO NOTHING RETURNING id`,
-      [a.tenantId, a.offerCheckId, a.approvedBy, a.approvedBySubject, a.reason],
+      `INSERT INTO offer_approvals (tenant_id, offer_check_id, approved_by, approved_by_subject, reason, decision)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (offer_check_id) DO NOTHING RETURNING id`,
+      [a.tenantId, a.offerCheckId, a.approvedBy, a.approvedBySubject, a.reason, a.decision],
     );
     if (rows.length === 0) return null;
     return m.getRepository(OfferApprovalEntity).findOneByOrFail({ id: rows[0].id });

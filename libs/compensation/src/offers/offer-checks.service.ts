@@ -29,6 +29,7 @@ import type {
   OfferCheckEntity,
   OfferCheckKind,
   OfferCheckTarget,
+  OfferDecision,
 } from '../entities/offer-check.entity';
 import { JobSettingsService } from '../jobs/job-settings.service';
 import { MarketDataRepository } from '../market/market-data.repository';
@@ -196,7 +197,21 @@ export class OfferChecksService {
   }
 
   /** HR accepts a warn/fail result: who, why, when; audited in the same transaction. */
-  async approve(principal: Principal, checkId: string, reason: string): Promise<OfferApprovalEntity> {
+  approve(principal: Principal, checkId: string, reason: string): Promise<OfferApprovalEntity> {
+    return this.decide(principal, checkId, 'approved', reason);
+  }
+
+  /**
+   * HR's decision on a warn/fail result: approve it, or decline the offer (it is not to be made at this amount).
+   * One decision per check; who, why and when are kept and audited in the same transaction.
+   */
+  async decide(
+    principal: Principal,
+    checkId: string,
+    decision: OfferDecision,
+    reason: string,
+  ): Promise<OfferApprovalEntity> {
+    if (principal.role !== 'hr_admin') throw new ForbiddenException('Only HR decides on an offer check');
     const check = await this.checks.findById(principal.tenantId, checkId);
     if (!check) throw new NotFoundException('Offer check');
     if (check.result === 'pass')
@@ -208,12 +223,13 @@ export class OfferChecksService {
         approvedBy: principal.name,
         approvedBySubject: principal.subject,
         reason,
+        decision,
       });
-      if (!approval) throw new AppException(ErrorCode.Conflict, 'This check is already approved');
+      if (!approval) throw new AppException(ErrorCode.Conflict, 'HR has already decided on this check');
       await this.audit.record(
         principal,
         {
-          action: 'offer.approve',
+          action: decision === 'approved' ? 'offer.approve' : 'offer.decline',
           targetType: 'offer_check',
           targetId: check.id,
           details: {

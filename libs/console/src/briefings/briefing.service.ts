@@ -62,6 +62,7 @@ export class BriefingService {
           createdAt: latest.createdAt,
           approvalRequired: latest.approvalRequired,
           approved: latest.approval?.approved ?? false,
+          declined: latest.approval?.declined ?? false,
           fairness: latest.fairness,
         }
       : null;

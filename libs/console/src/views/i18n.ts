@@ -1,4 +1,5 @@
 // Console texts in English and Japanese. Japanese must have every English key (the type says so).
+import { EN_PAY, JA_PAY } from './i18n-pay';
 export type Lang = 'ja' | 'en';
 export const LANGS: readonly Lang[] = ['ja', 'en'];
 
@@ -546,6 +547,7 @@ const EN = {
   reEvalNotRun: 'Run the dry run to see what would change.',
   reEvalAfterImport: 'Re-evaluate open applications with the updated registry',
   candidate: 'Candidate',
+  ...EN_PAY,
 };
 
 export type MessageKey = keyof typeof EN;
@@ -1096,6 +1098,7 @@ const JA: Record<MessageKey, string> = {
   reEvalNotRun: '試算を実行すると、何が変わるかを確認できます。',
   reEvalAfterImport: '更新したデータベースで進行中の応募を再評価',
   candidate: '応募者',
+  ...JA_PAY,
 };
 
 const MESSAGES: Readonly<Record<Lang, Record<MessageKey, string>>> = { en: EN, ja: JA };

@@ -43,6 +43,9 @@ const NAV: Readonly<Record<ConsoleRole, readonly [MessageKey, string][]>> = {
     ['navApplications', '/console/applications'],
     ['navRediscovery', '/console/rediscovery'],
     ['navOffers', '/console/offers'],
+    ['navPayData', '/console/pay-data'],
+    ['navFairnessPolicy', '/console/fairness-policy'],
+    ['navAssignments', '/console/assignments'],
     ['navBriefings', '/console/briefings'],
     ['navChangeLog', '/console/change-log'],
     ['navOperations', '/console/operations'],
@@ -50,6 +53,8 @@ const NAV: Readonly<Record<ConsoleRole, readonly [MessageKey, string][]>> = {
     ['navPeople', '/console/people'],
     ['navTasks', '/console/tasks'],
     ['navOutcomes', '/console/reports/outcomes'],
+    ['navSso', '/console/sso'],
+    ['navTokens', '/console/tokens'],
   ],
   recruiter: [
     ['navHome', '/console/home'],

@@ -85,6 +85,8 @@ export interface BriefingOfferInput {
   createdAt: string;
   approvalRequired: boolean;
   approved: boolean;
+  /** HR declined the offer at this amount. */
+  declined?: boolean;
   fairness: FairnessResultView;
 }
 
@@ -192,7 +194,7 @@ export interface Briefing {
     result?: FairnessOutcome;
     kind?: string;
     checkedAt?: string;
-    approval?: 'not_needed' | 'pending' | 'approved';
+    approval?: 'not_needed' | 'pending' | 'approved' | 'declined';
     /** Figure-free messages: safe for every viewer. */
     reasons: string[];
     text: BilingualText;

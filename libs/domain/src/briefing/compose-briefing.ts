@@ -143,7 +143,14 @@ function offerSection(offer: BriefingOfferInput | null, viewer: BriefingViewer):
       reasons: [],
       text: { en: 'No offer checked yet.', ja: 'オファーはまだ確認されていません。' },
     };
-  const approval = offer.result === 'pass' ? 'not_needed' : offer.approved ? 'approved' : 'pending';
+  const approval =
+    offer.result === 'pass'
+      ? 'not_needed'
+      : offer.approved
+        ? 'approved'
+        : offer.declined
+          ? 'declined'
+          : 'pending';
   const base: Briefing['offer'] = {
     status: 'checked',
     result: offer.result,

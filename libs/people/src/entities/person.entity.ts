@@ -161,6 +161,13 @@ export class TenantSsoEntity {
   @Column({ type: 'boolean', default: false })
   required!: boolean;
 
+  /**
+   * Accept the provider's e-mail claim when it carries no `email_verified` (Entra ID often sends none). Only for a
+   * provider that is the company's own directory; an explicit `email_verified: false` is refused regardless.
+   */
+  @Column({ type: 'boolean', default: false })
+  trustUnverifiedEmail!: boolean;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 }

@@ -40,6 +40,25 @@ export interface SsoSettingsInput {
   clientId: string;
   clientSecret: string;
   required: boolean;
+  /** Off unless HR turns it on: see `TenantSsoEntity.trustUnverifiedEmail`. */
+  trustUnverifiedEmail?: boolean;
+}
+
+export interface SsoSettings {
+  issuer: string;
+  clientId: string;
+  required: boolean;
+  trustUnverifiedEmail: boolean;
+}
+
+/**
+ * Is this e-mail claim good enough to find a person by? `email_verified: true` always; a missing claim only when
+ * the tenant said it trusts this provider's directory (Entra ID); `false` (or anything else) never.
+ */
+export function emailClaimAccepted(claims: Record<string, unknown>, trustUnverifiedEmail: boolean): boolean {
+  if (typeof claims.email !== 'string' || claims.email === '') return false;
+  if (claims.email_verified === true) return true;
+  return trustUnverifiedEmail && claims.email_verified === undefined;
 }
 
 /**
@@ -65,9 +84,16 @@ export class SsoService {
     return `${this.config.publicBaseUrl}/console/sso/callback`;
   }
 
-  async settings(tenantId: string): Promise<{ issuer: string; clientId: string; required: boolean } | null> {
+  async settings(tenantId: string): Promise<SsoSettings | null> {
     const row = await this.rows.findSso(tenantId);
-    return row ? { issuer: row.issuer, clientId: row.clientId, required: row.required } : null;
+    return row
+      ? {
+          issuer: row.issuer,
+          clientId: row.clientId,
+          required: row.required,
+          trustUnverifiedEmail: row.trustUnverifiedEmail,
+        }
+      : null;
   }
 
   async enabledFor(tenantSlug: string): Promise<boolean> {
@@ -107,13 +133,18 @@ export class SsoService {
         field: 'tenant_sso.client_secret',
       }),
       required: input.required,
+      trustUnverifiedEmail: input.trustUnverifiedEmail ?? false,
     });
     this.discovered.delete(actor.tenantId);
     await this.audit.record(actor, {
       action: 'sso.configure',
       targetType: 'tenant',
       targetId: actor.tenantId,
-      details: { issuer: issuer.href, required: input.required },
+      details: {
+        issuer: issuer.href,
+        required: input.required,
+        trustUnverifiedEmail: input.trustUnverifiedEmail ?? false,
+      },
     });
   }
 
@@ -196,7 +227,9 @@ export class SsoService {
         typeof idToken.email === 'string'
           ? idToken
           : await oidc.fetchUserInfo(config, tokens.access_token, idToken.sub);
-      if (typeof claims.email !== 'string' || claims.email_verified !== true) return fail;
+      const row = await this.rows.findSso(tenantId);
+      if (!row || !emailClaimAccepted(claims, row.trustUnverifiedEmail) || typeof claims.email !== 'string')
+        return fail;
       return await this.personFor(tenantId, claims.email, attempt.invitation);
     } catch (err) {
       this.logger.warn({ err: logSafeError(err) }, 'OIDC sign-in refused');

@@ -15,10 +15,21 @@ const SECRETS = {
   JWT_SECRET: randomBytes(48).toString('base64url'),
   SECRET_KEY: randomBytes(32).toString('base64'),
 };
-const PROD = { DATABASE_URL: 'postgres://db/x', ...SECRETS };
+const PROD = { DATABASE_URL: 'postgres://db/x', SMTP_URL: 'smtp://mail.example.com:587', ...SECRETS };
 afterAll(() => dataDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('loadAppConfig', () => {
+  it('refuses production without SMTP_URL (one-time links would sit in the outbox) unless MAIL_OUTBOX_ONLY=true', () => {
+    const { SMTP_URL: _smtp, ...noSmtp } = PROD;
+    expect(() => loadAppConfig(noSmtp)).toThrow(/SMTP_URL is required in production.*MAIL_OUTBOX_ONLY=true/s);
+    expect(() => loadAppConfig(embedded({ NODE_ENV: 'production' }))).toThrow(/SMTP_URL is required/);
+    expect(loadAppConfig({ ...noSmtp, MAIL_OUTBOX_ONLY: 'true' }).smtpUrl).toBeNull();
+    expect(() => loadAppConfig({ ...noSmtp, MAIL_OUTBOX_ONLY: 'false' })).toThrow(/SMTP_URL is required/);
+    expect(loadAppConfig(PROD).smtpUrl).toBe('smtp://mail.example.com:587');
+    // The embedded demo keeps mail for its local mailbox page.
+    expect(loadAppConfig(embedded()).smtpUrl).toBeNull();
+  });
+
   it('gives the embedded defaults when nothing is set', () => {
     const c = loadAppConfig(embedded());
     expect(c).toMatchObject({

@@ -174,6 +174,20 @@ class EnvironmentVariables {
   })
   MAIL_FROM: string = 'Comeback <no-reply@comeback.invalid>';
 
+  /**
+   * Production without SMTP_URL keeps mail (one-time sign-in links included) in the database outbox: refused at
+   * start unless this says so on purpose. Kept mail is purged after 24 hours either way.
+   */
+  @IsOptional()
+  @IsBoolean({ message: 'MAIL_OUTBOX_ONLY must be true or false' })
+  @Transform(({ value }) => parseBoolean(value))
+  MAIL_OUTBOX_ONLY?: boolean;
+
+  /** `production` counts as production even without DATABASE_URL (the embedded mode). */
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+
   /** Tests and local OIDC providers only: accept an http:// SSO issuer (production issuers are https://). */
   @IsOptional()
   @IsBoolean({ message: 'SSO_ALLOW_HTTP_ISSUER must be true or false' })
@@ -260,6 +274,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
   const trustedProxies = parseTrustedProxies(vars.TRUSTED_PROXIES, problems);
   const secrets = problems.length === 0 ? resolveSecrets(vars, problems) : null;
+  if (secrets) checkMailDelivery(vars, problems);
   if (!secrets || problems.length > 0) throw new InvalidConfigError(problems);
   return {
     databaseUrl: vars.DATABASE_URL ?? null,
@@ -298,6 +313,20 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsTenantLabels: vars.METRICS_TENANT_LABELS ?? false,
     workerHealthPort: vars.WORKER_HEALTH_PORT ?? null,
   };
+}
+
+/**
+ * In production mail must leave: without SMTP_URL, invitations and password-reset links would only sit in the
+ * database outbox where nobody receives them. Refused unless MAIL_OUTBOX_ONLY=true says it is meant.
+ */
+function checkMailDelivery(vars: EnvironmentVariables, problems: string[]): void {
+  const production = !!vars.DATABASE_URL || vars.NODE_ENV === 'production';
+  if (!production || vars.SMTP_URL || vars.MAIL_OUTBOX_ONLY === true) return;
+  problems.push(
+    'SMTP_URL is required in production (DATABASE_URL set or NODE_ENV=production): without it invitations and ' +
+      'password-reset links are only kept in the database outbox and never delivered. Set SMTP_URL, or set ' +
+      'MAIL_OUTBOX_ONLY=true to keep mail in the outbox on purpose (it is purged after 24 hours).',
+  );
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);

@@ -19,6 +19,16 @@ export class MailOutboxRepository {
     });
   }
 
+  /** Deletes mail kept before `cutoff`; how many rows went. */
+  async purgeBefore(cutoff: Date): Promise<number> {
+    const r = await this.rows
+      .createQueryBuilder()
+      .delete()
+      .where('created_at < :cutoff', { cutoff })
+      .execute();
+    return r.affected ?? 0;
+  }
+
   /** Newest first. */
   latest(limit: number): Promise<MailOutboxEntity[]> {
     return this.rows.find({ order: { id: 'DESC' }, take: limit });

@@ -15,10 +15,21 @@ export class OutboxMailSender extends MailSender {
   }
 }
 
-/** Reads the outbox (the embedded mode's local mailbox page). */
+/**
+ * Kept mail holds one-time links (invitations, password resets): it is deleted after a day, past the 1-hour reset
+ * link and long enough for the embedded demo's mailbox page; invitation links older than that are re-sent by HR.
+ */
+export const MAIL_OUTBOX_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+/** Reads the outbox (the embedded mode's local mailbox page) and purges it. */
 @Injectable()
 export class MailOutbox {
   constructor(private readonly outbox: MailOutboxRepository) {}
+
+  /** Deletes mail kept longer than `MAIL_OUTBOX_RETENTION_MS`. */
+  purgeExpired(now = new Date()): Promise<number> {
+    return this.outbox.purgeBefore(new Date(now.getTime() - MAIL_OUTBOX_RETENTION_MS));
+  }
 
   latest(limit = 50): Promise<MailOutboxEntity[]> {
     return this.outbox.latest(limit);

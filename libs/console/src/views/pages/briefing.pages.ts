@@ -163,7 +163,7 @@ export function briefingPage(ctx: PageContext, b: Briefing): string {
           <dl class="facts">
             <dt>${t('approval')}</dt>
             <dd>
-              ${o.approval === 'approved' ? t('approvalDone') : o.approval === 'pending' ? t('approvalPending') : t('approvalNotNeeded')}
+              ${o.approval === 'approved' ? t('approvalDone') : o.approval === 'declined' ? t('offerDeclined') : o.approval === 'pending' ? t('approvalPending') : t('approvalNotNeeded')}
             </dd>
             ${
               o.checkedAt
