@@ -56,3 +56,20 @@ export { DEFAULT_MATCH_THRESHOLDS, decideMatch, matchApplicant } from './match-d
 export { DEFAULT_MAX_REVIEW_SHARE, REVIEW_BUDGET, ScoreWindow } from './review-budget';
 export { selectKeyCandidates, type CandidateLimits, type KeyHit } from './candidate-selection';
 export { evidenceForViewer, isSensitiveEvidenceField } from './sensitive-evidence';
+export {
+  COMPARISON_FIELDS,
+  COMPARISON_LEVELS,
+  EM_SETTINGS,
+  TENANT_WEIGHT_BOUNDS,
+  comparisonLevels,
+  estimateParameters,
+  patternFromKey,
+  patternKey,
+  tenantWeights,
+  type ComparisonField,
+  type ComparisonLevel,
+  type ComparisonPattern,
+  type EstimatedParameters,
+  type FieldParameters,
+  type TenantWeights,
+} from './parameter-estimation';
