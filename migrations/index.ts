@@ -14,6 +14,7 @@ import { Notifications1796185412193 } from './1796185412193-Notifications';
 import { HrisSync1796186103580 } from './1796186103580-HrisSync';
 import { WebhookSecretLists1796200000000 } from './1796200000000-WebhookSecretLists';
 import { IdentityKeyPeppers1796185580510 } from './1796185580510-IdentityKeyPeppers';
+import { MatchParameters1796230000000 } from './1796230000000-MatchParameters';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -35,4 +36,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   HrisSync1796186103580,
   WebhookSecretLists1796200000000,
   IdentityKeyPeppers1796185580510,
+  MatchParameters1796230000000,
 ];

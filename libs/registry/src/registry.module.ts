@@ -20,6 +20,8 @@ import { MatchingService } from './matching/matching.service';
 import { AlumniSyncRepository } from './sync/alumni-sync.repository';
 import { AlumniSyncService } from './sync/alumni-sync.service';
 import { NameReadingService } from './matching/name-readings';
+import { MatchParametersRepository } from './matching/match-parameters.repository';
+import { MatchParametersService } from './matching/match-parameters.service';
 
 /** The former-employee registry and the matcher that searches it. */
 @Module({
@@ -46,7 +48,16 @@ import { NameReadingService } from './matching/name-readings';
     AlumniSyncRepository,
     AlumniSyncService,
     NameReadingService,
+    MatchParametersRepository,
+    MatchParametersService,
   ],
-  exports: [AlumniService, AlumniImportService, MatchingService, AlumniSyncService, SuppressionHasher],
+  exports: [
+    AlumniService,
+    AlumniImportService,
+    MatchingService,
+    MatchParametersService,
+    AlumniSyncService,
+    SuppressionHasher,
+  ],
 })
 export class RegistryModule {}
