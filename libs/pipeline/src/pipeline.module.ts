@@ -43,6 +43,7 @@ import { RetentionService } from './retention/retention.service';
 import { MatchRejectionEntity, ReviewItemEntity } from './review/review-item.entity';
 import { ReviewQueueRepository } from './review/review-queue.repository';
 import { ReviewQueueService } from './review/review-queue.service';
+import { MatchingAccuracyService } from './review/matching-accuracy.service';
 import { JobStageCacheEntity, JobStageMappingEntity } from './stages/job-stage.entity';
 import { JobStagesRepository } from './stages/job-stages.repository';
 import { JobStagesService } from './stages/job-stages.service';
@@ -56,6 +57,7 @@ const SERVICES = [
   EligibilityPolicyService,
   JobStagesService,
   ReviewQueueService,
+  MatchingAccuracyService,
   AtsEventHandlerRegistry,
   WritebackLedger,
   InboxEventProcessor,
