@@ -18,3 +18,4 @@ export * from './views/pages/offers.pages';
 export * from './views/pages/briefing.pages';
 export * from './views/pages/change-log.page';
 export * from './views/pages/people.pages';
+export * from './views/pages/matching.pages';

@@ -43,6 +43,7 @@ const NAV: Readonly<Record<ConsoleRole, readonly [MessageKey, string][]>> = {
     ['navOffers', '/console/offers'],
     ['navBriefings', '/console/briefings'],
     ['navChangeLog', '/console/change-log'],
+    ['navAccuracy', '/console/matching/accuracy'],
     ['navAudit', '/console/audit'],
     ['navPeople', '/console/people'],
   ],
