@@ -10,6 +10,8 @@ import {
   type ComparisonPattern,
   type LevelProbabilities,
 } from './parameter-estimation';
+import { AUTO_MATCH_MIN_SCORE, matchProbability } from './match-decision';
+import { MATCH_WEIGHTS, scoreCandidate } from './match-scoring';
 
 /** Deterministic PRNG (mulberry32) so the synthetic sample is the same on every run. */
 function rng(seed: number): () => number {
@@ -141,5 +143,37 @@ describe('estimateParameters (EM over comparison vectors)', () => {
     // log2(0.45 / 0.001) ≈ 8.8 is below the band's floor for a personal address: the floor holds.
     expect(w.personalEmailAgree).toBe(TENANT_WEIGHT_BOUNDS.personalEmailAgree[0]);
     expect(tenantWeights(estimateParameters(sample(500, 0.2, 4).patterns))).toBeNull();
+  });
+});
+
+describe('tenant weights in scoring', () => {
+  it('replace the shipped weight of the fields they name, and leave the others', () => {
+    const stats = { alumniCount: 1000, frequency: () => 10 };
+    const a = {
+      employeeNumber: 'E1',
+      familyName: '山田',
+      givenName: '太郎',
+      familyNameKana: 'ヤマダ',
+      givenNameKana: 'タロウ',
+      previousFamilyNames: [],
+      birthDate: '1990-01-01',
+      emails: ['taro@gmail.com'],
+      phones: ['090-1111-2222'],
+    };
+    const p = { lastName: '佐藤', firstName: '太郎', birthDate: '1991-02-03', emails: ['x@gmail.com'] };
+    const ctx = { corporateEmailDomains: new Set<string>() };
+    const weight = (c: ReturnType<typeof scoreCandidate>, f: string) =>
+      c.evidence.find((e) => e.field === f)!.weight;
+    const shipped = scoreCandidate(p, a, stats, ctx);
+    const tenant = scoreCandidate(p, a, stats, { ...ctx, weights: { familyDisagree: -1.5 } });
+    expect(weight(shipped, 'family_name')).toBe(MATCH_WEIGHTS.familyDisagree);
+    expect(weight(tenant, 'family_name')).toBe(-1.5);
+    expect(weight(tenant, 'birth_date')).toBe(MATCH_WEIGHTS.birthDateDisagree);
+    expect(tenant.score - shipped.score).toBeCloseTo(-1.5 - MATCH_WEIGHTS.familyDisagree, 6);
+  });
+
+  it('an automatic flag on estimated weights needs 99.8% posterior', () => {
+    expect(AUTO_MATCH_MIN_SCORE).toBeCloseTo(Math.log2(499), 6);
+    expect(matchProbability(AUTO_MATCH_MIN_SCORE)).toBeCloseTo(0.998, 6);
   });
 });
