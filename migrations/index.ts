@@ -20,6 +20,7 @@ import { OperationsIndexes1796280000000 } from './1796280000000-OperationsIndexe
 import { ExitInterviews1796250000000 } from './1796250000000-ExitInterviews';
 import { RediscoveryInvitations1796260000000 } from './1796260000000-RediscoveryInvitations';
 import { OfferDecisionsAndSsoEmailTrust1796220000000 } from './1796220000000-OfferDecisionsAndSsoEmailTrust';
+import { MatchParameters1796230000000 } from './1796230000000-MatchParameters';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -43,6 +44,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   IdentityKeyPeppers1796185580510,
   JobScopeCache1796210000000,
   OfferDecisionsAndSsoEmailTrust1796220000000,
+  MatchParameters1796230000000,
   ExitInterviews1796250000000,
   RediscoveryInvitations1796260000000,
   Outcomes1796270000000,

@@ -217,6 +217,22 @@ describe('console sessions (#10)', () => {
     spy.mockRestore();
   });
 
+  it('the matching accuracy page is HR-only (recruiters and hiring managers get 403), in both languages', async () => {
+    const hr = await signIn(tenant.token('hr_admin'));
+    const ja = await browse(api, hr, 'GET', '/console/matching/accuracy?lang=ja');
+    expect(ja.status).toBe(200);
+    expect(ja.text).toContain('出戻り照合の精度');
+    const en = await browse(api, hr, 'GET', '/console/matching/accuracy?lang=en');
+    expect(en.text).toContain('How accurate is returnee matching here');
+    for (const role of ['recruiter', 'hiring_manager'] as const) {
+      const jar = await signIn(tenant.token(role));
+      expect({ role, status: (await browse(api, jar, 'GET', '/console/matching/accuracy')).status }).toEqual({
+        role,
+        status: 403,
+      });
+    }
+  });
+
   it('viewing a draft policy runs no dry run (expensive work only on an explicit POST)', async () => {
     const hr = tenant.token('hr_admin');
     const active = await http(api.baseUrl, 'GET', '/api/v1/eligibility/policies/active', { token: hr });

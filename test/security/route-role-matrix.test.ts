@@ -55,6 +55,7 @@ const EXPECTED: Record<string, Who[] | typeof PUBLIC> = {
   'PUT /api/v1/sso': HR,
   'DELETE /api/v1/sso': HR,
   'POST /api/v1/matching/preview': HR_REC,
+  'GET /api/v1/matching/accuracy': HR,
   'GET /api/v1/eligibility/policies': HR,
   'POST /api/v1/eligibility/policies': HR,
   'GET /api/v1/eligibility/policies/active': HR,

@@ -8,6 +8,7 @@ import { BenchRediscoveryCommand } from './commands/bench-rediscovery.command';
 import { DemoCommand } from './commands/demo.command';
 import { GenerateMatchingSetCommand } from './commands/generate-matching-set.command';
 import { ImportAlumniCommand } from './commands/import-alumni.command';
+import { MatchParametersCommand } from './commands/match-parameters.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { PeopleCreateAdminCommand } from './commands/people-create-admin.command';
 import { SecretsRotateCommand } from './commands/secrets-rotate.command';
@@ -29,6 +30,7 @@ import { TenantCreateCommand, TokenCommand } from './commands/tenant-create.comm
     DemoCommand,
     SecretsRotateCommand,
     PeopleCreateAdminCommand,
+    MatchParametersCommand,
   ],
 })
 export class CliModule {}

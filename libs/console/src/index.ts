@@ -28,3 +28,4 @@ export * from './views/pages/rediscovery.pages';
 export * from './pay-console.dto';
 export * from './views/pages/pay.pages';
 export * from './views/pages/access.pages';
+export * from './views/pages/matching.pages';

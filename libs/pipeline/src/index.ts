@@ -8,6 +8,7 @@ export * from './writeback/writeback-step.entity';
 export * from './connections/ats-connection.service';
 export * from './policies/eligibility-policy.service';
 export * from './review/review-queue.service';
+export * from './review/matching-accuracy.service';
 export * from './review/review-item.entity';
 export * from './stages/job-stages.service';
 export * from './stages/job-scope.service';

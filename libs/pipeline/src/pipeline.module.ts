@@ -47,6 +47,7 @@ import { RetentionService } from './retention/retention.service';
 import { MatchRejectionEntity, ReviewItemEntity } from './review/review-item.entity';
 import { ReviewQueueRepository } from './review/review-queue.repository';
 import { ReviewQueueService } from './review/review-queue.service';
+import { MatchingAccuracyService } from './review/matching-accuracy.service';
 import { JobStageCacheEntity, JobStageMappingEntity } from './stages/job-stage.entity';
 import { JobStagesRepository } from './stages/job-stages.repository';
 import { JobStagesService } from './stages/job-stages.service';
@@ -65,6 +66,7 @@ const SERVICES = [
   JobStagesService,
   JobScopeService,
   ReviewQueueService,
+  MatchingAccuracyService,
   AtsEventHandlerRegistry,
   WritebackLedger,
   InboxEventProcessor,

@@ -15,6 +15,8 @@ export { CsvByteDecoder } from './imports/csv-byte-decoder';
 export type { CsvEncoding, DetectedCsvEncoding } from './imports/csv-byte-decoder';
 export * from './matching/matching.service';
 export * from './matching/matching.dto';
+export * from './matching/match-parameters.service';
+export type { StoredMatchParameters } from './matching/match-parameters.repository';
 export * from './sync/alumni-sync.service';
 export { SuppressionHasher } from './erasure/suppression-hasher';
 export * from './exit/exit-interview.dto';

@@ -30,6 +30,8 @@ import { ExitInterviewService } from './exit/exit-interview.service';
 import { ExitInterviewsRepository } from './exit/exit-interviews.repository';
 import { LeaverLinkService } from './exit/leaver-link.service';
 import { ExitInterviewErasureParticipant } from './exit/exit-interview-erasure.participant';
+import { MatchParametersRepository } from './matching/match-parameters.repository';
+import { MatchParametersService } from './matching/match-parameters.service';
 
 /** The former-employee registry and the matcher that searches it. */
 @Module({
@@ -64,6 +66,8 @@ import { ExitInterviewErasureParticipant } from './exit/exit-interview-erasure.p
     ExitInterviewService,
     LeaverLinkService,
     ExitInterviewErasureParticipant,
+    MatchParametersRepository,
+    MatchParametersService,
   ],
   exports: [
     AlumniService,
@@ -73,6 +77,7 @@ import { ExitInterviewErasureParticipant } from './exit/exit-interview-erasure.p
     SuppressionHasher,
     ExitInterviewService,
     LeaverLinkService,
+    MatchParametersService,
   ],
 })
 export class RegistryModule {}

@@ -1,5 +1,5 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { MatchingSetGenerator } from '@comeback/fixtures';
+import { MatchingSetGenerator, ZIPF_OFFSET } from '@comeback/fixtures';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ interface Options {
   applicants: number;
   returneeShare: number;
   zipf: number;
+  zipfOffset: number;
 }
 
 function num(min: number, max: number, name: string): (v: string) => number {
@@ -41,6 +42,7 @@ export class GenerateMatchingSetCommand extends CommandRunner {
       applicants: opts.applicants ?? 3_000,
       returneeShare: opts.returneeShare ?? 0.3,
       zipf: opts.zipf ?? 1,
+      zipfOffset: opts.zipfOffset ?? ZIPF_OFFSET,
     });
     const lines: string[] = [];
     const { applicants, truth } = gen.generate((line) => lines.push(line));
@@ -89,5 +91,13 @@ export class GenerateMatchingSetCommand extends CommandRunner {
   @Option({ flags: '--zipf <s>', description: 'Zipf exponent of the name distribution (default 1)' })
   parseZipf(v: string): number {
     return num(0, 3, '--zipf')(v);
+  }
+
+  @Option({
+    flags: '--zipf-offset <q>',
+    description: `Zipf–Mandelbrot offset: weight 1/(rank+q)^s (default ${ZIPF_OFFSET}; 0 = plain Zipf, far too heavy a head)`,
+  })
+  parseZipfOffset(v: string): number {
+    return num(0, 1000, '--zipf-offset')(v);
   }
 }

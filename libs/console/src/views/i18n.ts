@@ -548,6 +548,35 @@ const EN = {
   reEvalAfterImport: 'Re-evaluate open applications with the updated registry',
   candidate: 'Candidate',
   ...EN_PAY,
+  navAccuracy: 'Matching accuracy',
+  accuracyTitle: 'How accurate is returnee matching here',
+  accuracyIntro:
+    'Estimated figures come from the matcher\'s own probabilities for the latest decisions; measured figures from your confirm/reject decisions in the review queue and "not a returnee" undos.',
+  accuracyMetric: 'Figure',
+  accuracyEstimated: 'Estimated',
+  accuracyMeasured: 'Measured (your decisions)',
+  accuracyAutoPrecision: 'Automatic matches that are right',
+  accuracyReviewPrecision: 'Review proposals that are right',
+  accuracyFoundRecall: 'Returnees found (matched or reviewed)',
+  accuracyAutoRecall: 'Returnees matched automatically',
+  accuracyReviewLoad: 'Share of applicants sent to review',
+  accuracyDecisions: 'Decisions looked at',
+  accuracyCounts: 'Automatic / review / no match',
+  accuracyVerdicts: 'Confirmed / rejected / undone',
+  accuracyThresholds: 'Current thresholds',
+  accuracyMatchFrom: 'Automatic match from score',
+  accuracyReviewFrom: 'Review from score',
+  accuracyReviewBudget: 'follows the review budget (at most {share} of applicants)',
+  accuracyParameters: 'Field parameters',
+  accuracyParamsEstimated:
+    "estimated from this company's data ({pairs} compared pairs, {labelled} from your decisions)",
+  accuracyParamsDefaults: 'shipped defaults (too little data of this company yet: {pairs} compared pairs)',
+  accuracyDriftTitle: 'Estimates and your decisions disagree',
+  accuracyDrift:
+    "{metric}: estimated {estimated}, measured {measured} over {samples} decisions (allowed difference {tolerance}). The matcher's probabilities no longer describe your data; thresholds may need a look.",
+  accuracyNoDrift:
+    'No drift: where enough decisions exist, the measured figures agree with the estimates (tolerance {tolerance} or two standard errors; at least {min} decisions).',
+  accuracyNotYet: 'not yet known',
 };
 
 export type MessageKey = keyof typeof EN;
@@ -1099,6 +1128,34 @@ const JA: Record<MessageKey, string> = {
   reEvalAfterImport: '更新したデータベースで進行中の応募を再評価',
   candidate: '応募者',
   ...JA_PAY,
+  navAccuracy: '照合の精度',
+  accuracyTitle: '出戻り照合の精度',
+  accuracyIntro:
+    '推定値は直近の判定について照合エンジン自身が出した確率から、実測値は確認待ちでの確認・却下と「出戻りではない」取り消しから計算しています。',
+  accuracyMetric: '指標',
+  accuracyEstimated: '推定',
+  accuracyMeasured: '実測（人事の判断）',
+  accuracyAutoPrecision: '自動照合が正しい割合',
+  accuracyReviewPrecision: '確認待ちの候補が正しい割合',
+  accuracyFoundRecall: '見つかった出戻り（自動照合＋確認待ち）',
+  accuracyAutoRecall: '自動照合された出戻り',
+  accuracyReviewLoad: '確認待ちに回った応募の割合',
+  accuracyDecisions: '対象の判定数',
+  accuracyCounts: '自動照合／確認待ち／該当なし',
+  accuracyVerdicts: '確認／却下／取り消し',
+  accuracyThresholds: '現在のしきい値',
+  accuracyMatchFrom: '自動照合とするスコア',
+  accuracyReviewFrom: '確認待ちとするスコア',
+  accuracyReviewBudget: '確認待ちの上限（応募の {share} まで）に合わせて自動調整',
+  accuracyParameters: '項目ごとのパラメータ',
+  accuracyParamsEstimated: '自社データから推定（比較ペア {pairs} 件、うち人事の判断 {labelled} 件）',
+  accuracyParamsDefaults: '既定値（自社データがまだ少ないため：比較ペア {pairs} 件）',
+  accuracyDriftTitle: '推定値と人事の判断が食い違っています',
+  accuracyDrift:
+    '{metric}：推定 {estimated}、実測 {measured}（{samples} 件の判断、許容差 {tolerance}）。照合エンジンの確率が自社のデータに合わなくなっています。しきい値の見直しをご検討ください。',
+  accuracyNoDrift:
+    '乖離なし：判断が十分にある指標では、実測値は推定値と一致しています（許容差 {tolerance} または標準誤差の2倍、最低 {min} 件）。',
+  accuracyNotYet: 'まだ不明',
 };
 
 const MESSAGES: Readonly<Record<Lang, Record<MessageKey, string>>> = { en: EN, ja: JA };

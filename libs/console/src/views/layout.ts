@@ -49,6 +49,7 @@ const NAV: Readonly<Record<ConsoleRole, readonly [MessageKey, string][]>> = {
     ['navBriefings', '/console/briefings'],
     ['navChangeLog', '/console/change-log'],
     ['navOperations', '/console/operations'],
+    ['navAccuracy', '/console/matching/accuracy'],
     ['navAudit', '/console/audit'],
     ['navPeople', '/console/people'],
     ['navTasks', '/console/tasks'],

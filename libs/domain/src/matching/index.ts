@@ -52,7 +52,40 @@ export {
   scorePrepared,
   type PreparedApplicant,
 } from './match-scoring';
-export { DEFAULT_MATCH_THRESHOLDS, decideMatch, matchApplicant } from './match-decision';
+export {
+  AUTO_MATCH_MIN_PRECISION,
+  AUTO_MATCH_MIN_SCORE,
+  DEFAULT_MATCH_THRESHOLDS,
+  decideMatch,
+  matchApplicant,
+  matchProbability,
+} from './match-decision';
 export { DEFAULT_MAX_REVIEW_SHARE, REVIEW_BUDGET, ScoreWindow } from './review-budget';
 export { selectKeyCandidates, type CandidateLimits, type KeyHit } from './candidate-selection';
 export { evidenceForViewer, isSensitiveEvidenceField } from './sensitive-evidence';
+export {
+  COMPARISON_FIELDS,
+  COMPARISON_LEVELS,
+  EM_SETTINGS,
+  TENANT_WEIGHT_BOUNDS,
+  comparisonLevels,
+  estimateParameters,
+  patternFromKey,
+  patternKey,
+  tenantWeights,
+  type ComparisonField,
+  type ComparisonLevel,
+  type ComparisonPattern,
+  type EstimatedParameters,
+  type FieldParameters,
+  type TenantWeights,
+} from './parameter-estimation';
+export {
+  ACCURACY_REPORT,
+  accuracyReport,
+  type AccuracyFigures,
+  type AccuracyReport,
+  type AccuracyVerdict,
+  type DecisionRecord,
+  type DriftWarning,
+} from './accuracy-report';

@@ -20,6 +20,16 @@ export const DEFAULT_MATCH_THRESHOLDS: MatchThresholds = {
   maxCandidates: 5,
 };
 
+/** Lowest estimated precision of an automatic flag when the weights are the tenant's estimate. */
+export const AUTO_MATCH_MIN_PRECISION = 0.998;
+/** The same as a score (log2 posterior odds): log2(0.998 / 0.002) ≈ 8.96. */
+export const AUTO_MATCH_MIN_SCORE = Math.log2(AUTO_MATCH_MIN_PRECISION / (1 - AUTO_MATCH_MIN_PRECISION));
+
+/** Probability that the pair is one person, from a score on the log2-odds scale. */
+export function matchProbability(score: number): number {
+  return 1 / (1 + 2 ** -score);
+}
+
 export function decideMatch(
   scored: ScoredCandidate[],
   thresholds: MatchThresholds = DEFAULT_MATCH_THRESHOLDS,

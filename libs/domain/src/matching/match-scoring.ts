@@ -78,6 +78,20 @@ export const MATCH_WEIGHTS = {
 
 const round = (x: number): number => Math.round(x * 100) / 100;
 
+type TenantWeightKey =
+  | 'personalEmailAgree'
+  | 'emailDisagree'
+  | 'phoneAgree'
+  | 'phoneDisagree'
+  | 'birthDateDisagree'
+  | 'familyDisagree'
+  | 'givenDisagree';
+
+/** The tenant's estimated weight where one exists (parameter-estimation.ts bounds it), else the shipped one. */
+function wt(ctx: MatchContext | undefined, key: TenantWeightKey): number {
+  return ctx?.weights?.[key] ?? MATCH_WEIGHTS[key];
+}
+
 /** Applicant data normalised once and reused for every candidate. */
 export interface PreparedApplicant {
   hypotheses: NameHypothesis[];
@@ -174,10 +188,10 @@ function comparePart(
   if (role === 'family')
     return {
       outcome: 'disagree',
-      weight: MATCH_WEIGHTS.familyDisagree,
+      weight: wt(ctx, 'familyDisagree'),
       detail: `family name differs${suffix}`,
     };
-  return { outcome: 'disagree', weight: MATCH_WEIGHTS.givenDisagree, detail: 'given name differs' };
+  return { outcome: 'disagree', weight: wt(ctx, 'givenDisagree'), detail: 'given name differs' };
 }
 
 function derivedAgreement(
@@ -291,7 +305,12 @@ function birthDateAgreeWeight(stats: MatchStatistics): number {
   return Math.min(Math.max(w, MATCH_WEIGHTS.birthDateAgreeMin), MATCH_WEIGHTS.birthDateAgreeMax);
 }
 
-function birthDateEvidence(p: PreparedApplicant, a: AlumnusIdentity, stats: MatchStatistics): MatchEvidence {
+function birthDateEvidence(
+  p: PreparedApplicant,
+  a: AlumnusIdentity,
+  stats: MatchStatistics,
+  ctx: MatchContext,
+): MatchEvidence {
   const ad = normaliseBirthDate(a.birthDate);
   if (!p.birthDate || !ad) {
     return {
@@ -320,7 +339,7 @@ function birthDateEvidence(p: PreparedApplicant, a: AlumnusIdentity, stats: Matc
       return {
         field: 'birth_date',
         outcome: 'disagree',
-        weight: MATCH_WEIGHTS.birthDateDisagree,
+        weight: wt(ctx, 'birthDateDisagree'),
         detail: 'date of birth differs',
       };
   }
@@ -353,7 +372,7 @@ function emailEvidence(p: PreparedApplicant, a: AlumnusIdentity, ctx: MatchConte
     return {
       field: 'email',
       outcome: 'agree',
-      weight: MATCH_WEIGHTS.personalEmailAgree,
+      weight: wt(ctx, 'personalEmailAgree'),
       detail: viaGmail ? 'personal e-mail agrees after Gmail normalisation' : 'personal e-mail agrees',
     };
   }
@@ -364,14 +383,14 @@ function emailEvidence(p: PreparedApplicant, a: AlumnusIdentity, ctx: MatchConte
     return {
       field: 'email',
       outcome: 'disagree',
-      weight: MATCH_WEIGHTS.emailDisagree,
+      weight: wt(ctx, 'emailDisagree'),
       detail: 'personal e-mail differs (people change addresses)',
     };
   }
   return { field: 'email', outcome: 'missing', weight: 0, detail: 'no comparable personal e-mail' };
 }
 
-function phoneEvidence(p: PreparedApplicant, a: AlumnusIdentity): MatchEvidence {
+function phoneEvidence(p: PreparedApplicant, a: AlumnusIdentity, ctx: MatchContext): MatchEvidence {
   const alumnus = new Set(a.phones.map((x) => normalisePhone(x)).filter((x): x is string => x !== null));
   if (p.phones.length === 0 || alumnus.size === 0) {
     return {
@@ -385,14 +404,14 @@ function phoneEvidence(p: PreparedApplicant, a: AlumnusIdentity): MatchEvidence 
     return {
       field: 'phone',
       outcome: 'agree',
-      weight: MATCH_WEIGHTS.phoneAgree,
+      weight: wt(ctx, 'phoneAgree'),
       detail: 'phone agrees (may be a shared household phone)',
     };
   }
   return {
     field: 'phone',
     outcome: 'disagree',
-    weight: MATCH_WEIGHTS.phoneDisagree,
+    weight: wt(ctx, 'phoneDisagree'),
     detail: 'phone differs',
   };
 }
@@ -423,7 +442,7 @@ export function scorePrepared(
   stats: MatchStatistics,
   ctx: MatchContext,
 ): ScoredCandidate {
-  const phone = phoneEvidence(p, a);
+  const phone = phoneEvidence(p, a, ctx);
   const { evidence: names, derived, hypothesis } = nameEvidence(p, alumnusNames(a), stats, ctx);
   const log2N = Math.log2(Math.max(stats.alumniCount, 1));
   const nameTotal = names.reduce((s, e) => s + e.weight, 0);
@@ -454,7 +473,7 @@ export function scorePrepared(
   }
   const evidence: MatchEvidence[] = [
     ...names,
-    birthDateEvidence(p, a, stats),
+    birthDateEvidence(p, a, stats, ctx),
     emailEvidence(p, a, ctx),
     phone,
     employeeNumberEvidence(p, a),

@@ -32,6 +32,22 @@ export interface MatchContext {
    * registry names HR recorded without kana (旧姓 especially). Injected: the domain holds no dictionary.
    */
   readings?: (text: string, role: 'family' | 'given') => readonly string[];
+  /**
+   * Field weights estimated from this tenant's own data (see parameter-estimation.ts); absent fields keep
+   * MATCH_WEIGHTS. Already bounded by the estimator.
+   */
+  weights?: Partial<
+    Record<
+      | 'personalEmailAgree'
+      | 'emailDisagree'
+      | 'phoneAgree'
+      | 'phoneDisagree'
+      | 'birthDateDisagree'
+      | 'familyDisagree'
+      | 'givenDisagree',
+      number
+    >
+  >;
 }
 
 export interface MatchStatistics {

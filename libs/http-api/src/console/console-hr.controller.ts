@@ -29,6 +29,7 @@ import {
   ConsoleReadService,
   ConsoleSearchQueryDto,
   erasePage,
+  matchingAccuracyPage,
   EraseFormDto,
   ImportFormDto,
   type ImportOutcome,
@@ -67,7 +68,12 @@ import {
   type Principal,
   ValidationFailedException,
 } from '@comeback/platform';
-import { EligibilityPolicyService, JobStagesService, ReEvaluationService } from '@comeback/pipeline';
+import {
+  EligibilityPolicyService,
+  JobStagesService,
+  MatchingAccuracyService,
+  ReEvaluationService,
+} from '@comeback/pipeline';
 import { todayIn } from '@comeback/domain';
 import { AlumniImportService, AlumniService } from '@comeback/registry';
 import {
@@ -116,6 +122,7 @@ export class ConsoleHrController {
     private readonly audit: AuditService,
     private readonly ats: AtsConnectorRegistry,
     private readonly reEvaluation: ReEvaluationService,
+    private readonly accuracy: MatchingAccuracyService,
   ) {}
 
   /** The ATS select's options: each adapter's kind and product name. */
@@ -466,6 +473,13 @@ export class ConsoleHrController {
     if (list(body.light).length) tiers.light = list(body.light);
     await this.stages.saveMapping(p, body.ats, body.jobId.trim(), { tiers, protected: list(body.protected) });
     res.redirect(303, '/console/stage-mappings?done=saved');
+  }
+
+  // ---- Matching accuracy ----
+
+  @Get('matching/accuracy')
+  async matchingAccuracy(@Page() ctx: PageContext, @CurrentPrincipal() p: Principal): Promise<string> {
+    return matchingAccuracyPage(ctx, await this.accuracy.report(p.tenantId));
   }
 
   // ---- What changed since they left ----

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentPrincipal, Principal, ValidationFailedException } from '@comeback/platform';
 import {
@@ -7,11 +7,26 @@ import {
   MatchPreviewResponseDto,
   toMatchPreviewResponseDto,
 } from '@comeback/registry';
+import { MatchingAccuracyService, type MatchingAccuracy } from '@comeback/pipeline';
 
 @ApiTags('matching')
 @Controller('api/v1/matching')
 export class MatchingController {
-  constructor(private readonly matching: MatchingService) {}
+  constructor(
+    private readonly matching: MatchingService,
+    private readonly accuracy: MatchingAccuracyService,
+  ) {}
+
+  /**
+   * The tenant's matcher accuracy: estimated precision/recall at the current thresholds (from the model's
+   * probabilities of recent decisions), review load, the figures measured from HR's confirm/reject decisions
+   * and "not a returnee" undos, and drift warnings. HR only: it is about the registry's people as a whole.
+   */
+  @Get('accuracy')
+  @Authenticated('hr_admin')
+  async accuracyReport(@CurrentPrincipal() principal: Principal): Promise<MatchingAccuracy> {
+    return this.accuracy.report(principal.tenantId);
+  }
 
   /** Non-HR callers: `birth_date` is accepted but ignored (no matching on, and no evidence about, sensitive fields). */
   @Post('preview')

@@ -39,6 +39,29 @@ export class ReviewQueueRepository {
     return this.db.transaction(work);
   }
 
+  /**
+   * The tenant's latest matcher decisions as the accuracy report needs them: what was decided (an application
+   * with a review item went to review; a matched outcome without one was an automatic flag), the best score,
+   * and HR's verdict (review status; "not a returnee" is the match_undone outcome).
+   */
+  async recentDecisions(
+    tenantId: string,
+    limit: number,
+  ): Promise<{ outcome: string; score: number | null; reviewStatus: ReviewStatus | null }[]> {
+    const rows: { outcome: string; score: number | null; reviewStatus: ReviewStatus | null }[] =
+      await this.db.query(
+        `SELECT t.outcome, t.match_score AS score, r.status AS "reviewStatus"
+           FROM tracked_applications t
+           LEFT JOIN review_items r
+             ON r.tenant_id = t.tenant_id AND r.ats = t.ats AND r.application_id = t.application_id
+          WHERE t.tenant_id = $1
+          ORDER BY t.updated_at DESC
+          LIMIT $2`,
+        [tenantId, limit],
+      );
+    return rows;
+  }
+
   /** Inserts the item unless the application already has one (replays do not duplicate it). */
   async insertIfAbsent(item: NewReviewItem): Promise<void> {
     await this.items

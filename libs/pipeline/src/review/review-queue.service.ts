@@ -12,6 +12,7 @@ import {
 } from '@comeback/platform';
 import type { ReviewItemEntity, ReviewStatus } from './review-item.entity';
 import { ReviewQueueRepository } from './review-queue.repository';
+import { MatchParametersService } from '@comeback/registry';
 
 export type ReviewViewer = Pick<AuditActor, 'tenantId' | 'role'>;
 
@@ -33,6 +34,7 @@ export class ReviewQueueService {
     private readonly repo: ReviewQueueRepository,
     private readonly audit: AuditService,
     @Inject(JobQueue) private readonly queue: JobQueue,
+    private readonly parameters: MatchParametersService,
   ) {}
 
   /** Opens (or keeps) the one review item of an application; replays do not duplicate it. */
@@ -137,7 +139,7 @@ export class ReviewQueueService {
     status: 'confirmed' | 'rejected',
     employeeNumber: string | null,
   ): Promise<ReviewItemEntity> {
-    return this.repo.transaction(async (m) => {
+    const decided = await this.repo.transaction(async (m) => {
       const item = await this.repo.findForUpdate(m, actor.tenantId, id);
       if (!item) throw new NotFoundException('Review item');
       if (item.status !== 'open')
@@ -182,5 +184,8 @@ export class ReviewQueueService {
         decidedAt: new Date(),
       };
     });
+    // HR's decisions are labelled pairs: every few of them, the tenant's field parameters learn from them.
+    await this.parameters.noteReviewDecision(actor.tenantId);
+    return decided;
   }
 }

@@ -18,6 +18,7 @@ import { readAlumniCsv } from './alumni-csv-reader';
 import type { CsvEncoding } from './csv-byte-decoder';
 import type { ImportMode, ImportRunEntity, StoredImportProblem } from './import-run.entity';
 import { ImportRunRepository } from './import-run.repository';
+import { MatchParametersService } from '../matching/match-parameters.service';
 
 const BATCH_SIZE = 2_000;
 /** Reports keep the first problems; the count says how many there were in all. */
@@ -76,6 +77,7 @@ export class AlumniImportService {
     private readonly runs: ImportRunRepository,
     private readonly suppressions: ErasureSuppressionsRepository,
     private readonly hasher: SuppressionHasher,
+    private readonly parameters: MatchParametersService,
   ) {}
 
   async import(actor: AuditActor, input: Readable, opts: ImportOptions): Promise<ImportReport> {
@@ -264,6 +266,8 @@ export class AlumniImportService {
       warnings,
       finishedAt: new Date(),
     });
+    // The registry changed (who is in it, which fields they carry): the tenant's field parameters follow.
+    await this.parameters.reestimate(tenantId);
     return {
       importId: run.id,
       status: 'completed',

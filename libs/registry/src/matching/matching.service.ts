@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AlumnusIdentity,
   ApplicantIdentity,
+  AUTO_MATCH_MIN_SCORE,
   applicantProbeKeys,
   DEFAULT_MATCH_THRESHOLDS,
   DEFAULT_MAX_REVIEW_SHARE,
@@ -18,6 +19,7 @@ import {
 } from '@comeback/domain';
 import { AuditActor, AuditService, Metrics, NotFoundException } from '@comeback/platform';
 import { AlumniRepository } from '../alumni/alumni.repository';
+import { MatchParametersService } from './match-parameters.service';
 import { NameReadingService } from './name-readings';
 
 /**
@@ -40,6 +42,7 @@ export class MatchingService {
     private readonly audit: AuditService,
     private readonly nameReadings: NameReadingService,
     private readonly metrics: Metrics,
+    private readonly parameters: MatchParametersService,
   ) {}
 
   /**
@@ -103,9 +106,11 @@ export class MatchingService {
       { perKey: CANDIDATE_LIMITS.maxPerKey + 1, sameDay: CANDIDATE_LIMITS.maxSameDay },
     );
     if (!lookup) throw new NotFoundException('Tenant');
+    const weights = await this.parameters.weightsFor(tenantId);
     const ctx: MatchContext = {
       corporateEmailDomains: new Set(lookup.settings.corporateEmailDomains ?? lookup.corporateEmailDomains),
       readings: this.nameReadings.readings,
+      ...(weights ? { weights } : {}),
     };
     const configured = lookup.settings.matchThresholds ?? {};
     const window = this.windowFor(tenantId);
@@ -118,6 +123,9 @@ export class MatchingService {
       ),
       ...stripUndefined({ match: configured.match, review: configured.review }),
     };
+    // Estimated weights make the score a calibrated claim: an automatic flag then needs posterior odds of
+    // at least 99.8% on its own (the shipped weights are deliberately conservative and were measured instead).
+    if (weights) thresholds.match = Math.max(thresholds.match, AUTO_MATCH_MIN_SCORE);
     const applicantBirthDate = normaliseBirthDate(applicant.birthDate);
     const sameDayCount = lookup.hits.filter((h) => h.key === null).length;
     // Alumni per probe key (up to the per-key limit): a full-name key's count says how common the name is.
@@ -166,6 +174,7 @@ export class MatchingService {
     );
     if (opts.record !== false) {
       window.add(decision.candidates[0]?.score ?? Number.NEGATIVE_INFINITY, decision.decision === 'match');
+      await this.parameters.observe(tenantId, decision.candidates);
     }
     return { ...decision, alumnusIds: new Map(rows.map((r) => [r.employeeNumber, r.id])) };
   }

@@ -1,0 +1,157 @@
+import { matchProbability } from './match-decision';
+
+/*
+ * The per-tenant accuracy report (issue 14). Estimated figures come from the model itself: a score is log2
+ * posterior odds, so each decision's best candidate is the right person with probability p = 1/(1+2^-score),
+ * and sums of p over recent decisions estimate how many flags are right and how many returnees came. Measured
+ * figures come from HR: a confirmed review is a right proposal, a rejected one a wrong one, a "not a returnee"
+ * after an automatic flag a wrong flag. When the two disagree by more than sampling error allows (and at least
+ * the stated tolerance), the report warns: the model's probabilities no longer describe this tenant.
+ */
+export const ACCURACY_REPORT = {
+  /** Decisions an estimate looks at (the latest). */
+  window: 2000,
+  /** Decided items needed before a measured figure is compared with its estimate. */
+  minMeasured: 20,
+  /** Never warn on a difference smaller than this (probabilities are only roughly calibrated). */
+  reviewTolerance: 0.1,
+  autoTolerance: 0.01,
+  /** Also never warn within this many standard errors of the estimate (binomial). */
+  z: 2,
+} as const;
+
+export type AccuracyVerdict = 'confirmed' | 'rejected' | 'undone' | null;
+
+/** One recent decision: what the matcher did, its best candidate's score, and what HR later said. */
+export interface DecisionRecord {
+  decision: 'match' | 'review' | 'none';
+  score: number | null;
+  verdict: AccuracyVerdict;
+}
+
+export interface AccuracyFigures {
+  autoPrecision: number | null;
+  reviewPrecision: number | null;
+  /** Share of returnees flagged or sent to review. */
+  foundRecall: number | null;
+  /** Share of returnees flagged automatically. */
+  autoRecall: number | null;
+}
+
+export interface DriftWarning {
+  metric: 'auto_precision' | 'review_precision';
+  estimated: number;
+  measured: number;
+  /** The difference allowed before this warning: max(stated tolerance, z standard errors). */
+  tolerance: number;
+  samples: number;
+}
+
+export interface AccuracyReport {
+  decisions: number;
+  auto: number;
+  review: number;
+  none: number;
+  reviewLoad: number | null;
+  estimated: AccuracyFigures & { expectedReturnees: number };
+  measured: AccuracyFigures & {
+    decidedReviews: number;
+    confirmed: number;
+    rejected: number;
+    undone: number;
+    /** The estimate of review precision over the same decided reviews (what `reviewPrecision` is compared with). */
+    estimatedForDecided: number | null;
+  };
+  drift: DriftWarning[];
+}
+
+const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+const p = (d: DecisionRecord): number => (d.score === null ? 0 : matchProbability(d.score));
+const sum = (xs: DecisionRecord[]): number => xs.reduce((s, d) => s + p(d), 0);
+
+function tolerance(estimate: number, n: number, floor: number): number {
+  return Math.max(floor, ACCURACY_REPORT.z * Math.sqrt((estimate * (1 - estimate)) / Math.max(n, 1)));
+}
+
+export function accuracyReport(records: readonly DecisionRecord[]): AccuracyReport {
+  const auto = records.filter((d) => d.decision === 'match');
+  const review = records.filter((d) => d.decision === 'review');
+  const none = records.filter((d) => d.decision === 'none');
+  const expected = sum([...auto, ...review, ...none]);
+  const estimated = {
+    autoPrecision: ratio(sum(auto), auto.length),
+    reviewPrecision: ratio(sum(review), review.length),
+    foundRecall: ratio(sum(auto) + sum(review), expected),
+    autoRecall: ratio(sum(auto), expected),
+    expectedReturnees: Math.round(expected * 10) / 10,
+  };
+
+  const decided = review.filter((d) => d.verdict === 'confirmed' || d.verdict === 'rejected');
+  const confirmed = decided.filter((d) => d.verdict === 'confirmed').length;
+  const undone = auto.filter((d) => d.verdict === 'undone').length;
+  const reviewPrecision = ratio(confirmed, decided.length);
+  const estimatedForDecided = ratio(sum(decided), decided.length);
+  const autoPrecision = ratio(auto.length - undone, auto.length);
+  // Returnees found as HR saw them: flags not undone, confirmed reviews, open reviews at the measured rate.
+  // Those never shown to anyone cannot be measured: the model's expectation over 'none' decisions stands in.
+  const open = review.filter((d) => d.verdict === null).length;
+  const foundRight =
+    auto.length - undone + confirmed + open * (reviewPrecision ?? estimated.reviewPrecision ?? 0);
+  const missed = sum(none);
+  const measured = {
+    autoPrecision,
+    reviewPrecision,
+    foundRecall: ratio(foundRight, foundRight + missed),
+    autoRecall: ratio(auto.length - undone, foundRight + missed),
+    decidedReviews: decided.length,
+    confirmed,
+    rejected: decided.length - confirmed,
+    undone,
+    estimatedForDecided,
+  };
+
+  const drift: DriftWarning[] = [];
+  if (
+    reviewPrecision !== null &&
+    estimatedForDecided !== null &&
+    decided.length >= ACCURACY_REPORT.minMeasured
+  ) {
+    const tol = tolerance(estimatedForDecided, decided.length, ACCURACY_REPORT.reviewTolerance);
+    if (Math.abs(reviewPrecision - estimatedForDecided) > tol) {
+      drift.push({
+        metric: 'review_precision',
+        estimated: estimatedForDecided,
+        measured: reviewPrecision,
+        tolerance: tol,
+        samples: decided.length,
+      });
+    }
+  }
+  if (
+    autoPrecision !== null &&
+    estimated.autoPrecision !== null &&
+    auto.length >= ACCURACY_REPORT.minMeasured
+  ) {
+    const tol = tolerance(estimated.autoPrecision, auto.length, ACCURACY_REPORT.autoTolerance);
+    // Undos only ever lower the measured figure (HR does not confirm flags), so only a shortfall warns.
+    if (estimated.autoPrecision - autoPrecision > tol) {
+      drift.push({
+        metric: 'auto_precision',
+        estimated: estimated.autoPrecision,
+        measured: autoPrecision,
+        tolerance: tol,
+        samples: auto.length,
+      });
+    }
+  }
+  return {
+    decisions: records.length,
+    auto: auto.length,
+    review: review.length,
+    none: none.length,
+    reviewLoad: ratio(review.length, records.length),
+    estimated,
+    measured,
+    drift,
+  };
+}

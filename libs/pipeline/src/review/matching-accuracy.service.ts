@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ACCURACY_REPORT,
+  accuracyReport,
+  AUTO_MATCH_MIN_SCORE,
+  DEFAULT_MATCH_THRESHOLDS,
+  DEFAULT_MAX_REVIEW_SHARE,
+  type AccuracyReport,
+  type DecisionRecord,
+} from '@comeback/domain';
+import { TenantService } from '@comeback/platform';
+import { MatchParametersService } from '@comeback/registry';
+import { ReviewQueueRepository } from './review-queue.repository';
+
+export interface MatchingAccuracy extends AccuracyReport {
+  thresholds: {
+    match: number;
+    /** A fixed review threshold HR set, or null: it follows the review budget. */
+    review: number | null;
+    maxReviewShare: number;
+  };
+  parameters: {
+    source: 'estimated' | 'defaults';
+    pairs: number;
+    labelled: number;
+    estimatedAt: string | null;
+  };
+  tolerances: { review: number; auto: number; minMeasured: number; window: number };
+}
+
+/** Outcomes after an automatic (or confirmed) match; `match_undone` is HR's "not a returnee". */
+const NONE_OUTCOMES = new Set(['not_alumni']);
+
+/** The tenant's matcher accuracy: estimates from the model's probabilities beside HR's measured figures. */
+@Injectable()
+export class MatchingAccuracyService {
+  constructor(
+    private readonly reviews: ReviewQueueRepository,
+    private readonly tenants: TenantService,
+    private readonly parameters: MatchParametersService,
+  ) {}
+
+  async report(tenantId: string): Promise<MatchingAccuracy> {
+    const [rows, tenant, params] = await Promise.all([
+      this.reviews.recentDecisions(tenantId, ACCURACY_REPORT.window),
+      this.tenants.get(tenantId),
+      this.parameters.current(tenantId),
+    ]);
+    const records: DecisionRecord[] = rows.map((r) => {
+      if (r.reviewStatus) {
+        // A confirmed review that HR later undid was a wrong proposal after all.
+        const verdict =
+          r.reviewStatus === 'open'
+            ? null
+            : r.reviewStatus === 'confirmed' && r.outcome !== 'match_undone'
+              ? 'confirmed'
+              : 'rejected';
+        return { decision: 'review', score: r.score, verdict };
+      }
+      if (NONE_OUTCOMES.has(r.outcome)) return { decision: 'none', score: r.score, verdict: null };
+      return { decision: 'match', score: r.score, verdict: r.outcome === 'match_undone' ? 'undone' : null };
+    });
+    const configured = tenant.settings.matchThresholds ?? {};
+    const estimated = params?.source === 'estimated';
+    return {
+      ...accuracyReport(records),
+      thresholds: {
+        match: Math.max(
+          configured.match ?? DEFAULT_MATCH_THRESHOLDS.match,
+          estimated ? AUTO_MATCH_MIN_SCORE : Number.NEGATIVE_INFINITY,
+        ),
+        review: configured.review ?? null,
+        maxReviewShare: configured.maxReviewShare ?? DEFAULT_MAX_REVIEW_SHARE,
+      },
+      parameters: {
+        source: estimated ? 'estimated' : 'defaults',
+        pairs: params?.pairs ?? 0,
+        labelled: params?.labelled ?? 0,
+        estimatedAt: params ? new Date(params.estimatedAt).toISOString() : null,
+      },
+      tolerances: {
+        review: ACCURACY_REPORT.reviewTolerance,
+        auto: ACCURACY_REPORT.autoTolerance,
+        minMeasured: ACCURACY_REPORT.minMeasured,
+        window: ACCURACY_REPORT.window,
+      },
+    };
+  }
+}
