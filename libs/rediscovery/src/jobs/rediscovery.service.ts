@@ -15,7 +15,7 @@ import {
 } from '@comeback/domain';
 import { AtsConnectionService, JobPolicyResolver } from '@comeback/pipeline';
 import { AuditService, canSeeSensitive, NotFoundException, type Principal } from '@comeback/platform';
-import { AlumniService, type RediscoveryPoolRow } from '@comeback/registry';
+import { AlumniService, ExitInterviewService, type RediscoveryPoolRow } from '@comeback/registry';
 import { InvitationsRepository } from '../invitations/invitations.repository';
 import type { InvitationEntity } from '../invitations/invitation.entity';
 
@@ -81,6 +81,7 @@ export class RediscoveryService {
     private readonly connections: AtsConnectionService,
     private readonly connectors: AtsConnectorRegistry,
     private readonly alumni: AlumniService,
+    private readonly exitInterviews: ExitInterviewService,
     private readonly jobPolicies: JobPolicyResolver,
     private readonly jobSettings: JobSettingsService,
     private readonly invitations: InvitationsRepository,
@@ -214,6 +215,8 @@ export class RediscoveryService {
       byNumber.set(row.employeeNumber, row);
       evaluations.set(row.employeeNumber, ev);
     }
+    // What the exit interview recorded they might come back for counts beside the registry's skills.
+    const interests = await this.exitInterviews.returnInterests(tenantId, [...byNumber.keys()]);
     const ranked = rankRediscoveryCandidates(
       {
         jobId: job.jobId,
@@ -221,7 +224,10 @@ export class RediscoveryService {
         department: job.department,
         level: job.level,
       },
-      byNumber.values(),
+      [...byNumber.values()].map((row) => {
+        const fromExit = interests.get(row.employeeNumber);
+        return fromExit?.length ? { ...row, exitInterviewSkills: fromExit } : row;
+      }),
       { asOf, jobSkills: skills, limit: opts.limit },
     );
     return { ranked, rows: byNumber, evaluations, considered: rows.length, eligible: byNumber.size };

@@ -55,6 +55,14 @@ export class ExitInterviewService {
   ) {}
 
   /** HR: every leaver; a hiring manager: the leavers whose interview HR gave them. */
+  /**
+   * Areas and roles each person said at their exit interview they might come back for (rediscovery counts them
+   * as skills). Not a person-facing read: callers show only the reasons the ranking derives from it.
+   */
+  returnInterests(tenantId: string, employeeNumbers: string[]): Promise<Map<string, string[]>> {
+    return this.repo.returnInterests(tenantId, employeeNumbers);
+  }
+
   async list(p: Principal, limit: number): Promise<ExitInterviewDto[]> {
     const hr = canSeeSensitive(p);
     if (!hr && p.role !== 'hiring_manager')

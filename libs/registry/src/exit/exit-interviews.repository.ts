@@ -126,4 +126,17 @@ export class ExitInterviewsRepository {
       [tenantId, identifiers.map((i) => i.toLowerCase())],
     );
   }
+
+  /** What each person's exit interview says they might come back for (areas and roles), by employee number. */
+  async returnInterests(tenantId: string, employeeNumbers: string[]): Promise<Map<string, string[]>> {
+    if (employeeNumbers.length === 0) return new Map();
+    const rows: { employee_number: string; return_areas: string[]; return_roles: string[] }[] =
+      await this.dataSource.query(
+        `SELECT a.employee_number, e.return_areas, e.return_roles
+           FROM exit_interviews e JOIN alumni a ON a.id = e.alumnus_id AND a.tenant_id = e.tenant_id
+          WHERE e.tenant_id = $1 AND a.employee_number = ANY($2::text[])`,
+        [tenantId, employeeNumbers],
+      );
+    return new Map(rows.map((r) => [r.employee_number, [...r.return_areas, ...r.return_roles]]));
+  }
 }
