@@ -107,6 +107,23 @@ describe.each<AtsUnderTest>(['greenhouse', 'workable'])('rediscovery and invitat
       token: s.tenant.token('hiring_manager'),
     });
     expect(hm.status).toBe(404);
+
+    // What E1 said at the exit interview they might come back for counts as a skill for this job.
+    expect(e1.reasons.map((r: any) => r.code)).not.toContain('skills');
+    const [{ id: alumnusId }] = await s.api.app
+      .get(DataSource)
+      .query(`SELECT id FROM alumni WHERE tenant_id = $1 AND employee_number = 'E1'`, [s.tenant.id]);
+    const saved = await http(s.api.baseUrl, 'PUT', `/api/v1/exit-interviews/${alumnusId}`, {
+      token: s.hr,
+      json: { returnAreas: ['研究開発エンジニア'], returnWish: 'someday' },
+    });
+    expect(saved.status).toBe(200);
+    const again = await http(s.api.baseUrl, 'GET', `/api/v1/rediscovery/jobs/${ats}/${jobId}/candidates`, {
+      token: s.recruiter,
+    });
+    const e1Again = again.body.entries.find((e: any) => e.employeeNumber === 'E1');
+    expect(e1Again.reasons.map((r: any) => r.code)).toContain('skills');
+    expect(e1Again.score).toBeGreaterThan(e1.score);
   });
 
   it('refuses to invite an opted-out person, and recruiters may not invite', async () => {
