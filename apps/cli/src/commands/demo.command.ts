@@ -117,6 +117,7 @@ export class DemoCommand extends CommandRunner {
       log(
         `  summary: ${count('fast_tracked')} fast-tracked, ${count('flagged') + count('ineligible') + count('needs_hr_review')} flagged without a skip (${count('ineligible')} ineligible, ${count('needs_hr_review')} need HR review), ${reviews.length} sent to the review queue, ${DEMO_APPLICANTS.length - tracked.length} ignored (not former employees)`,
       );
+      for (const line of await this.rediscovery(api, hr, opts.ats)) log(line);
       log();
       log(`  simulator page (what the ATS now shows): ${sim.url}/`);
       log(`  API docs: ${api}/api/docs`);
@@ -148,7 +149,11 @@ export class DemoCommand extends CommandRunner {
         clientId: GH_CLIENT.id,
         clientSecret: GH_CLIENT.secret,
         users: [{ firstName: 'Rei', lastName: 'Recruiter', email: 'rei@demo.example', siteAdmin: true }],
-        jobs: Object.values(DEMO_JOBS).map((j) => ({ name: j.name, stages: [...j.stages] })),
+        jobs: Object.values(DEMO_JOBS).map((j) => ({
+          name: j.name,
+          stages: [...j.stages],
+          ...(j.department ? { department: j.department } : {}),
+        })),
       },
     });
     const userId = String((seeded as { greenhouse: { users: { id: number }[] } }).greenhouse.users[0].id);
@@ -220,6 +225,30 @@ export class DemoCommand extends CommandRunner {
   }
 
   /**
+   * 5. From waiting to inviting: the former employees who fit an open job (eligible, opted in, ranked with reasons),
+   * and where HR or the job's hiring manager invites them personally.
+   */
+  private async rediscovery(api: string, hr: string, ats: string): Promise<string[]> {
+    const jobs = (await call(api, 'GET', `/api/v1/rediscovery/jobs/${ats}`, hr)) as unknown as {
+      jobId: string;
+      title: string;
+    }[];
+    const job = jobs.find((j) => j.title === DEMO_JOBS.backend.name);
+    if (!job) return ['  rediscovery: the open job was not found in the ATS'];
+    const list = (await call(
+      api,
+      'GET',
+      `/api/v1/rediscovery/jobs/${ats}/${encodeURIComponent(job.jobId)}/candidates?limit=3`,
+      hr,
+    )) as unknown as { eligible: number; entries: { name: string; reasons: { ja: string }[] }[] };
+    return [
+      `  rediscovery: ${list.eligible} eligible former employees who agreed to be contacted; best fits for ${job.title}:`,
+      ...list.entries.map((e) => `    ${e.name} — ${e.reasons.map((r) => r.ja).join('、')}`),
+      `    invite one personally (e-mail with a link that carries the ATS marker): ${api}/console/rediscovery`,
+    ];
+  }
+
+  /**
    * 1c. The exit interview (退職面談) of the synced leaver: HR sets the category (and an HR-only note) and names
    * her manager as the interviewer, who fills in the rehire view; the leaver gets her personal link by e-mail.
    */
@@ -262,6 +291,7 @@ export class DemoCommand extends CommandRunner {
           title: j.name,
           shortcode: k.toUpperCase(),
           stages: [...j.stages],
+          ...(j.department ? { department: j.department } : {}),
         })),
       },
     });
