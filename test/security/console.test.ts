@@ -157,6 +157,24 @@ describe('console sessions (#10)', () => {
     const page = await browse(api, jar, 'GET', '/console/change-log');
     const ok = await browse(api, jar, 'POST', '/console/change-log', { ...entry, _csrf: csrfOf(page.text) });
     expect(ok.status).toBe(303);
+
+    // An entry is edited in place from its own form (and the edit is a CSRF-checked form like the others).
+    const listed = await browse(api, jar, 'GET', '/console/change-log');
+    const id = /\/console\/change-log\/([0-9a-f-]{36})\/edit/.exec(listed.text)?.[1];
+    expect(id).toBeDefined();
+    const edit = await browse(api, jar, 'GET', `/console/change-log/${id}/edit`);
+    expect(edit.status).toBe(200);
+    expect(edit.text).toContain('value="Forged entry"');
+    const changed = { ...entry, title: 'Corrected entry', body: 'Fixed wording' };
+    expect((await browse(api, jar, 'POST', `/console/change-log/${id}`, changed)).status).toBe(403);
+    const saved = await browse(api, jar, 'POST', `/console/change-log/${id}`, {
+      ...changed,
+      _csrf: csrfOf(edit.text),
+    });
+    expect(saved.status).toBe(303);
+    const after = await browse(api, jar, 'GET', '/console/change-log');
+    expect(after.text).toContain('Corrected entry');
+    expect(after.text).not.toContain('Forged entry');
   });
 
   it('HR-only pay and sign-in pages are refused to recruiters and hiring managers (403), pages and forms alike', async () => {

@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { diskStorage } from 'multer';
 import {
   auditPage,
+  changeLogEditPage,
   changeLogPage,
   ChangeLogEntryDto,
   ChangeLogService,
@@ -519,6 +520,26 @@ export class ConsoleHrController {
     @Res() res: Response,
   ): Promise<void> {
     await this.changeLog.setJobDepartment(p, body.ats, body.jobId.trim(), body.department);
+    res.redirect(303, '/console/change-log?done=saved');
+  }
+
+  @Get('change-log/:id/edit')
+  async editChangePage(
+    @Page() ctx: PageContext,
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<string> {
+    return changeLogEditPage(ctx, await this.changeLog.get(p.tenantId, id));
+  }
+
+  @Post('change-log/:id')
+  async editChange(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ChangeLogEntryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.changeLog.update(p, id, body);
     res.redirect(303, '/console/change-log?done=saved');
   }
 
