@@ -129,6 +129,7 @@ describe('parseGreenhouseWebhook', () => {
         currentStageName: 'Application Review',
         currentStagePositionId: null,
         status: 'active',
+        referralSource: null,
         candidate: {
           firstName: 'Hanako',
           lastName: 'Yamada',

@@ -96,6 +96,7 @@ describe('parseWorkableWebhook', () => {
         currentStageId: null,
         currentStageName: 'Phone Screen',
         status: 'active',
+        referralSource: null,
         candidate: {
           firstName: 'Taro',
           lastName: 'Suzuki',
