@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { http } from '../support/api-harness';
 import { startStack, type Stack, WEBHOOK_SECRET } from '../support/pipeline-stack';
+import { until } from '../support/until';
 
 jest.setTimeout(300_000);
 
@@ -30,20 +31,6 @@ function sum(
   where: (labels: Record<string, string>) => boolean = () => true,
 ): number {
   return all.filter((s) => s.name === name && where(s.labels)).reduce((a, s) => a + s.value, 0);
-}
-
-async function until<T>(
-  what: string,
-  check: () => Promise<T | null | false>,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    const v = await check();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe('operations: metrics, failed work with its reason, retry after the fix', () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { http } from '../support/api-harness';
 import { startStack, type Stack } from '../support/pipeline-stack';
+import { until } from '../support/until';
 
 jest.setTimeout(300_000);
 
@@ -22,20 +23,6 @@ async function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
-}
-
-async function until<T>(
-  what: string,
-  check: () => Promise<T | null | false>,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    const v = await check();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** The probe's answer, or 'down' when nothing listens any more. */

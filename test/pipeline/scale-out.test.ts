@@ -13,6 +13,7 @@ import { type SimulatorHandle, startSimulator } from '@comeback/ats-simulator';
 import { csvUpload, freePort, http } from '../support/api-harness';
 import { REGISTRY, REGISTRY_HEADER, JOB_STAGES } from '../support/pipeline-stack';
 import { createTestDatabase } from '../support/test-database';
+import { until } from '../support/until';
 
 jest.setTimeout(420_000);
 
@@ -38,16 +39,6 @@ function spawnApp(name: string, main: string, env: Record<string, string>, baseU
   child.stdout.on('data', (b: Buffer) => (proc.output += b.toString('utf8')));
   child.stderr.on('data', (b: Buffer) => (proc.output += b.toString('utf8')));
   return proc;
-}
-
-async function until<T>(what: string, check: () => Promise<T | null | false>, timeoutMs: number): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const got = await check();
-    if (got) return got;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const sign = (raw: string, key: string) => `sha256 ${createHmac('sha256', key).update(raw).digest('hex')}`;
