@@ -28,9 +28,15 @@ describe('AtsEventHandlerRegistry', () => {
   it('refuses to start while a dispatched kind has no handler, naming it', () => {
     const registry = new AtsEventHandlerRegistry();
     registry.register('application_created', async () => 'x');
-    expect(() => registry.onApplicationBootstrap()).toThrow(/stage_changed, offer_changed/);
+    expect(() => registry.onApplicationBootstrap()).toThrow(
+      /stage_changed, offer_changed, application_hired, application_rejected, application_unhired/,
+    );
     registry.register('stage_changed', async () => 'x');
     registry.register('offer_changed', async () => 'x');
+    expect(() => registry.onApplicationBootstrap()).toThrow(/application_hired/);
+    registry.register('application_hired', async () => 'x');
+    registry.register('application_rejected', async () => 'x');
+    registry.register('application_unhired', async () => 'x');
     expect(() => registry.onApplicationBootstrap()).not.toThrow();
   });
 
