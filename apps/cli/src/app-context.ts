@@ -8,6 +8,7 @@ import { PeopleModule } from '@comeback/people';
 import { RediscoveryModule } from '@comeback/rediscovery';
 import { NotificationsServicesModule } from '@comeback/notifications';
 import { CompensationModule } from '@comeback/compensation';
+import { OutcomesModule } from '@comeback/outcomes';
 
 @Module({ imports: [PlatformModule, RegistryModule] })
 class CliServicesModule {}
@@ -20,8 +21,10 @@ class CliServicesModule {}
   imports: [
     PlatformModule,
     PipelineModule,
-    // Registers the offer-changed handler: the pipeline refuses to start with an ATS event kind nobody handles.
+    // Register the offer-changed and hired/rejected handlers: the pipeline refuses to start with an ATS event kind
+    // nobody handles.
     CompensationModule,
+    OutcomesModule,
     HrisModule,
     PeopleModule,
     NotificationsServicesModule,
@@ -30,7 +33,7 @@ class CliServicesModule {}
 class CliPipelineServicesModule {}
 
 /** For the rediscovery benchmark: ranking reads the registry, the active policy and job assignments. */
-@Module({ imports: [PlatformModule, PipelineModule, RediscoveryModule] })
+@Module({ imports: [PlatformModule, PipelineModule, RediscoveryModule, OutcomesModule] })
 class CliRediscoveryServicesModule {}
 
 /** For the people commands (invitations: people, mail). */

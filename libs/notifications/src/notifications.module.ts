@@ -27,6 +27,8 @@ export class NotificationsModule {}
 /** The service without the worker (no job handler, no timer): for CLI commands such as `secrets:rotate`. */
 @Module({
   imports: [
+    // NotificationsService asks the pipeline's OperationsService for failed jobs.
+    PipelineModule,
     TypeOrmModule.forFeature([NotificationSettingsEntity, NotificationPreferenceEntity, NotificationEntity]),
   ],
   providers: [NotificationsRepository, NotificationsService],
