@@ -204,12 +204,8 @@ export class ConsoleExitController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.throttle(req);
-    const state = await this.links.open(q.t);
-    if (!state.ok) {
-      res.status(state.reason === 'expired' ? 410 : 404).send(leaverLinkRefusedPage(ctx, state.reason));
-      return;
-    }
+    const state = await this.openLink(ctx, req, res, q.t);
+    if (!state) return;
     const t = exitTexts(ctx.lang);
     const flash = q.done === 'saved' ? t('savedMine') : q.done === 'withdrawn' ? t('withdrawn') : null;
     res.status(200).send(this.renderLeaver(ctx, q.t!, state, flash, null));
@@ -222,12 +218,8 @@ export class ConsoleExitController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.throttle(req);
-    const state = await this.links.open(body.t);
-    if (!state.ok) {
-      res.status(state.reason === 'expired' ? 410 : 404).send(leaverLinkRefusedPage(ctx, state.reason));
-      return;
-    }
+    const state = await this.openLink(ctx, req, res, body.t);
+    if (!state) return;
     try {
       await this.links.saveContacts(state, {
         email: body.email ?? '',
@@ -249,12 +241,8 @@ export class ConsoleExitController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.throttle(req);
-    const state = await this.links.open(body.t);
-    if (!state.ok) {
-      res.status(state.reason === 'expired' ? 410 : 404).send(leaverLinkRefusedPage(ctx, state.reason));
-      return;
-    }
+    const state = await this.openLink(ctx, req, res, body.t);
+    if (!state) return;
     await this.links.withdraw(state);
     res.redirect(303, `/console/leaver?${new URLSearchParams({ t: body.t, done: 'withdrawn' }).toString()}`);
   }
@@ -266,12 +254,8 @@ export class ConsoleExitController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.throttle(req);
-    const state = await this.links.open(body.t);
-    if (!state.ok) {
-      res.status(state.reason === 'expired' ? 410 : 404).send(leaverLinkRefusedPage(ctx, state.reason));
-      return;
-    }
+    const state = await this.openLink(ctx, req, res, body.t);
+    if (!state) return;
     if (body.confirm !== 'yes') {
       const t = exitTexts(ctx.lang);
       res.status(400).send(this.renderLeaver(ctx, body.t, state, null, t('eraseNeedsConfirm')));
@@ -299,6 +283,23 @@ export class ConsoleExitController {
       flash,
       error,
     });
+  }
+
+  /**
+   * Every leaver request: throttled per address, then the link opened; an expired (410) or unknown/tampered (404)
+   * link answers its refusal page here and the caller writes nothing.
+   */
+  private async openLink(
+    ctx: PageContext,
+    req: Request,
+    res: Response,
+    token: string | undefined,
+  ): Promise<Extract<LeaverLinkState, { ok: true }> | null> {
+    await this.throttle(req);
+    const state = await this.links.open(token);
+    if (state.ok) return state;
+    res.status(state.reason === 'expired' ? 410 : 404).send(leaverLinkRefusedPage(ctx, state.reason));
+    return null;
   }
 
   private async throttle(req: Request): Promise<void> {
