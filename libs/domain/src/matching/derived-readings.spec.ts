@@ -83,13 +83,26 @@ describe('readings derived for kanji-only registry names', () => {
 
   it('derived readings that would carry an automatic match on their own leave it at review', () => {
     const a = person({ employeeNumber: 'E3', familyName: '桜浦', familyNameKana: null, givenNameKana: null });
-    // Birth date agrees (+13) and names agree only through the dictionary: without them the score is below 'match'.
-    const p: ApplicantIdentity = { lastName: 'Sakuraura', firstName: 'Sakika', birthDate: '1961-11-19' };
-    const d = decide(a, p, WITH_READINGS);
+    // Only the old company address agrees besides the names (weak: colleagues know it), and the names agree only
+    // through the dictionary: enough for 'match' by score, not without an independent field that agrees.
+    const p: ApplicantIdentity = {
+      lastName: 'Sakuraura',
+      firstName: 'Sakika',
+      emails: ['sakika.kato@kitaboshi-shoji.co.jp'],
+    };
+    const d = decide(a, p, { ...WITH_READINGS, corporateEmailDomains: new Set(['kitaboshi-shoji.co.jp']) });
     expect(d.candidates[0].employeeNumber).toBe('E3');
     expect(d.candidates[0].derivedWeight).toBeGreaterThan(0);
     expect(d.candidates[0].score).toBeGreaterThanOrEqual(8);
     expect(d.decision).toBe('review');
+  });
+
+  it('beside an agreeing birth date the derived readings only have to tell apart those born that day', () => {
+    const a = person({ employeeNumber: 'E3', familyName: '桜浦', familyNameKana: null, givenNameKana: null });
+    const p: ApplicantIdentity = { lastName: 'Sakuraura', firstName: 'Sakika', birthDate: '1961-11-19' };
+    expect(decide(a, p, WITH_READINGS)).toMatchObject({ decision: 'match', employeeNumber: 'E3' });
+    // Without the birth date the same names reach review at most.
+    expect(decide(a, { lastName: 'Sakuraura', firstName: 'Sakika' }, WITH_READINGS).decision).not.toBe('match');
   });
 
   it('with proof beyond the derived reading (phone and birth date) the match stands', () => {

@@ -30,6 +30,14 @@ export function matchProbability(score: number): number {
   return 1 / (1 + 2 ** -score);
 }
 
+/** Fields whose agreement is independent of the names: evidence a dictionary reading cannot stand in for. */
+const CORROBORATING_FIELDS: ReadonlySet<string> = new Set(['birth_date', 'email', 'phone', 'employee_number']);
+
+/** Another field agrees outright (a company e-mail's weak 'partial' does not count). */
+function isCorroborated(c: ScoredCandidate): boolean {
+  return c.evidence.some((e) => e.outcome === 'agree' && CORROBORATING_FIELDS.has(e.field));
+}
+
 export function decideMatch(
   scored: ScoredCandidate[],
   thresholds: MatchThresholds = DEFAULT_MATCH_THRESHOLDS,
@@ -41,8 +49,11 @@ export function decideMatch(
   const best = sorted[0];
   if (!best) return { decision: 'none', employeeNumber: null, score: 0, candidates: [] };
   const runnerUp = sorted[1]?.score ?? Number.NEGATIVE_INFINITY;
-  // A derived reading is a guess: it may bring someone to review, never to an automatic flag on its own.
-  const provenScore = best.score - Math.max(best.derivedWeight ?? 0, 0);
+  // A derived reading is a guess: on its own it may bring someone to review, never to an automatic flag. Beside
+  // an agreeing birth date or identifier it only has to tell apart the few people who share that field.
+  const provenScore = isCorroborated(best)
+    ? best.score
+    : best.score - Math.max(best.derivedWeight ?? 0, 0);
   if (provenScore >= thresholds.match && best.score - runnerUp >= thresholds.minMargin) {
     return { decision: 'match', employeeNumber: best.employeeNumber, score: best.score, candidates };
   }

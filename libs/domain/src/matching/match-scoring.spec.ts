@@ -334,3 +334,47 @@ describe('decideMatch', () => {
     expect(d.score).toBe(30);
   });
 });
+
+describe('identifier agreements as the registry grows', () => {
+  // A personal address or a phone is one person's (or one household's) in any registry: what it says beyond
+  // "one of N" must not shrink as N grows, or large registries lose the returnees who changed their surname.
+  const alumnus = person({
+    employeeNumber: 'E1',
+    familyName: '北岡',
+    givenName: '咲絵',
+    familyNameKana: 'キタオカ',
+    givenNameKana: 'サキエ',
+    emails: ['sakie.k@icloud.com'],
+    phones: ['090-1539-7120'],
+  });
+  const stats = (alumniCount: number) => ({ alumniCount, frequency: () => alumniCount / 1000 });
+  const weightOf = (field: string, p: ApplicantIdentity, n: number) =>
+    scoreCandidate(p, alumnus, stats(n), CTX).evidence.find((e) => e.field === field)!.weight;
+
+  it.each([
+    ['personal e-mail', 'email', { emails: ['sakie.k@icloud.com'] }, 6],
+    ['phone (a household)', 'phone', { phones: ['09015397120'] }, 3],
+    ['claimed employee number', 'employee_number', { employeeNumber: 'E1' }, 0],
+  ])('%s counts log2(N) plus its margin on large registries', (_, field, p, margin) => {
+    for (const n of [100_000, 1_000_000]) {
+      expect(weightOf(field, p as ApplicantIdentity, n)).toBeCloseTo(Math.log2(n) + margin, 1);
+    }
+  });
+
+  it('small registries keep the shipped weights (the prior is weak there)', () => {
+    expect(weightOf('email', { emails: ['sakie.k@icloud.com'] }, 500)).toBe(20);
+    expect(weightOf('phone', { phones: ['090-1539-7120'] }, 500)).toBe(17);
+  });
+
+  it('a surname change with the same phone and given name keeps its score from 20,000 to 1,000,000', () => {
+    const p: ApplicantIdentity = {
+      lastName: '新井',
+      firstName: '咲絵',
+      lastNameKana: 'アライ',
+      firstNameKana: 'サキエ',
+      phones: ['090-1539-7120'],
+    };
+    const at = (n: number) => scoreCandidate(p, alumnus, stats(n), CTX).score;
+    expect(Math.abs(at(1_000_000) - at(20_000))).toBeLessThan(1);
+  });
+});

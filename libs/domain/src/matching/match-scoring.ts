@@ -74,6 +74,16 @@ export const MATCH_WEIGHTS = {
   /** A claimed number may be mistyped, but agreeing by chance is very unlikely. */
   employeeNumberAgree: 14,
   employeeNumberDisagree: -5,
+  /**
+   * An identifier agreement (personal e-mail, phone, claimed employee number) points at one person or one
+   * household in the whole registry: a stranger shares it with this alumnus about one time in N, so its worth
+   * grows with the registry like the prior shrinks. The fixed weights above stand for small registries; from
+   * about 20,000 people on, the agreement counts log2(N) plus this much (what it says beyond "one in N": a
+   * personal address is nearly always the person; a phone may be a relative's; a number may be mistyped).
+   */
+  personalEmailOverPrior: 6,
+  phoneOverPrior: 3,
+  employeeNumberOverPrior: 0,
 } as const;
 
 const round = (x: number): number => Math.round(x * 100) / 100;
@@ -90,6 +100,24 @@ type TenantWeightKey =
 /** The tenant's estimated weight where one exists (parameter-estimation.ts bounds it), else the shipped one. */
 function wt(ctx: MatchContext | undefined, key: TenantWeightKey): number {
   return ctx?.weights?.[key] ?? MATCH_WEIGHTS[key];
+}
+
+type IdentifierKey = 'personalEmailAgree' | 'phoneAgree' | 'employeeNumberAgree';
+const OVER_PRIOR: Record<IdentifierKey, number> = {
+  personalEmailAgree: MATCH_WEIGHTS.personalEmailOverPrior,
+  phoneAgree: MATCH_WEIGHTS.phoneOverPrior,
+  employeeNumberAgree: MATCH_WEIGHTS.employeeNumberOverPrior,
+};
+
+/**
+ * An identifier's agreement weight for a registry of 2^log2N people: the shipped weight or log2(N) plus its
+ * margin, whichever is larger. A tenant's estimate (EM over candidate pairs) can only lower it, by as much as
+ * it lies below the shipped weight.
+ */
+export function identifierAgreeWeight(key: IdentifierKey, log2N: number, ctx?: MatchContext): number {
+  const shipped = Math.max(MATCH_WEIGHTS[key], log2N + OVER_PRIOR[key]);
+  const estimated = key === 'employeeNumberAgree' ? undefined : ctx?.weights?.[key];
+  return estimated === undefined ? shipped : shipped + Math.min(0, estimated - MATCH_WEIGHTS[key]);
 }
 
 /** Applicant data normalised once and reused for every candidate. */
@@ -345,7 +373,12 @@ function birthDateEvidence(
   }
 }
 
-function emailEvidence(p: PreparedApplicant, a: AlumnusIdentity, ctx: MatchContext): MatchEvidence {
+function emailEvidence(
+  p: PreparedApplicant,
+  a: AlumnusIdentity,
+  ctx: MatchContext,
+  log2N: number,
+): MatchEvidence {
   const alumnus = a.emails.map((e) => normaliseEmail(e)).filter((e): e is NormalisedEmail => e !== null);
   if (p.emails.length === 0 || alumnus.length === 0) {
     return {
@@ -372,7 +405,7 @@ function emailEvidence(p: PreparedApplicant, a: AlumnusIdentity, ctx: MatchConte
     return {
       field: 'email',
       outcome: 'agree',
-      weight: wt(ctx, 'personalEmailAgree'),
+      weight: round(identifierAgreeWeight('personalEmailAgree', log2N, ctx)),
       detail: viaGmail ? 'personal e-mail agrees after Gmail normalisation' : 'personal e-mail agrees',
     };
   }
@@ -390,7 +423,12 @@ function emailEvidence(p: PreparedApplicant, a: AlumnusIdentity, ctx: MatchConte
   return { field: 'email', outcome: 'missing', weight: 0, detail: 'no comparable personal e-mail' };
 }
 
-function phoneEvidence(p: PreparedApplicant, a: AlumnusIdentity, ctx: MatchContext): MatchEvidence {
+function phoneEvidence(
+  p: PreparedApplicant,
+  a: AlumnusIdentity,
+  ctx: MatchContext,
+  log2N: number,
+): MatchEvidence {
   const alumnus = new Set(a.phones.map((x) => normalisePhone(x)).filter((x): x is string => x !== null));
   if (p.phones.length === 0 || alumnus.size === 0) {
     return {
@@ -404,7 +442,7 @@ function phoneEvidence(p: PreparedApplicant, a: AlumnusIdentity, ctx: MatchConte
     return {
       field: 'phone',
       outcome: 'agree',
-      weight: wt(ctx, 'phoneAgree'),
+      weight: round(identifierAgreeWeight('phoneAgree', log2N, ctx)),
       detail: 'phone agrees (may be a shared household phone)',
     };
   }
@@ -416,14 +454,14 @@ function phoneEvidence(p: PreparedApplicant, a: AlumnusIdentity, ctx: MatchConte
   };
 }
 
-function employeeNumberEvidence(p: PreparedApplicant, a: AlumnusIdentity): MatchEvidence {
+function employeeNumberEvidence(p: PreparedApplicant, a: AlumnusIdentity, log2N: number): MatchEvidence {
   if (!p.employeeNumber)
     return { field: 'employee_number', outcome: 'missing', weight: 0, detail: 'no employee number claimed' };
   if (p.employeeNumber === normaliseEmployeeNumber(a.employeeNumber)) {
     return {
       field: 'employee_number',
       outcome: 'agree',
-      weight: MATCH_WEIGHTS.employeeNumberAgree,
+      weight: round(identifierAgreeWeight('employeeNumberAgree', log2N)),
       detail: 'claimed employee number agrees',
     };
   }
@@ -442,9 +480,9 @@ export function scorePrepared(
   stats: MatchStatistics,
   ctx: MatchContext,
 ): ScoredCandidate {
-  const phone = phoneEvidence(p, a, ctx);
-  const { evidence: names, derived, hypothesis } = nameEvidence(p, alumnusNames(a), stats, ctx);
   const log2N = Math.log2(Math.max(stats.alumniCount, 1));
+  const phone = phoneEvidence(p, a, ctx, log2N);
+  const { evidence: names, derived, hypothesis } = nameEvidence(p, alumnusNames(a), stats, ctx);
   const nameTotal = names.reduce((s, e) => s + e.weight, 0);
   const bothAgree = names.every((e) => e.outcome === 'agree');
   const joint = bothAgree && hypothesis ? fullNameWeight(hypothesis, stats) : null;
@@ -474,9 +512,9 @@ export function scorePrepared(
   const evidence: MatchEvidence[] = [
     ...names,
     birthDateEvidence(p, a, stats, ctx),
-    emailEvidence(p, a, ctx),
+    emailEvidence(p, a, ctx, log2N),
     phone,
-    employeeNumberEvidence(p, a),
+    employeeNumberEvidence(p, a, log2N),
   ];
   const prior = -log2N;
   const score = evidence.reduce((s, e) => s + e.weight, prior);
