@@ -17,6 +17,7 @@ import { JobScopeCache1796210000000 } from './1796210000000-JobScopeCache';
 import { IdentityKeyPeppers1796185580510 } from './1796185580510-IdentityKeyPeppers';
 import { Outcomes1796270000000 } from './1796270000000-Outcomes';
 import { OperationsIndexes1796280000000 } from './1796280000000-OperationsIndexes';
+import { SameDayNamesIndex1796290000000 } from './1796290000000-SameDayNamesIndex';
 import { ExitInterviews1796250000000 } from './1796250000000-ExitInterviews';
 import { RediscoveryInvitations1796260000000 } from './1796260000000-RediscoveryInvitations';
 import { OfferDecisionsAndSsoEmailTrust1796220000000 } from './1796220000000-OfferDecisionsAndSsoEmailTrust';
@@ -49,4 +50,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RediscoveryInvitations1796260000000,
   Outcomes1796270000000,
   OperationsIndexes1796280000000,
+  SameDayNamesIndex1796290000000,
 ];

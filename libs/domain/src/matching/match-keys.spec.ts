@@ -3,9 +3,11 @@ import {
   alumnusMatchKeys,
   applicantProbeKeys,
   frequencyKeysForApplicant,
+  MAX_DERIVED_FAMILY_PROBES,
   suppressionKeys,
 } from './match-keys';
 import type { AlumnusIdentity, ApplicantIdentity } from './match-types';
+import { nameSkeleton } from './name-normalisation';
 import { CTX } from './match-fixtures.spec-support';
 
 const alumnus: AlumnusIdentity = {
@@ -80,6 +82,32 @@ describe('applicantProbeKeys finds the alumnus through each phenomenon', () => {
     expect(
       applicantProbeKeys({ lastName: '加藤' }, CTX).some((k) => k === 'nt:加藤|' || k.endsWith('|')),
     ).toBe(false);
+  });
+});
+
+describe('derived surname probes (a surname kept in kanji only)', () => {
+  // The former surname 荒島 has no kana in the registry; a table read from the dictionary says アラシマ is 荒島.
+  const WITH_TABLE = {
+    ...CTX,
+    familySurfaces: (s: string) => (s === nameSkeleton('Arashima') ? ['荒島', '新島'] : []),
+  };
+  const romaji: ApplicantIdentity = { lastName: 'Arashima', firstName: 'Sakika', emails: ['new@icloud.com'] };
+
+  it('finds the record by the former surname in kanji and the reading of the given name, without a birth date', () => {
+    const keys = new Set(alumnusMatchKeys(alumnus, CTX));
+    expect(applicantProbeKeys(romaji, CTX).filter((k) => keys.has(k) && !k.startsWith('em:'))).toEqual([]);
+    expect(applicantProbeKeys(romaji, WITH_TABLE).filter((k) => keys.has(k))).toEqual(['nx:荒島|sakika']);
+  });
+
+  it('probes only for a surname written without kanji, and at most a bounded number of spellings', () => {
+    expect(applicantProbeKeys({ lastName: '荒島', firstName: 'Sakika' }, WITH_TABLE)).not.toContain(
+      'nx:新島|sakika',
+    );
+    const many = { ...CTX, familySurfaces: () => Array.from({ length: 40 }, (_, i) => `姓${String(i)}`) };
+    const probes = applicantProbeKeys({ lastName: 'Ono', firstName: 'Taro' }, many);
+    expect(probes.filter((k) => k.startsWith('nx:姓')).length).toBeLessThanOrEqual(
+      2 * MAX_DERIVED_FAMILY_PROBES,
+    );
   });
 });
 

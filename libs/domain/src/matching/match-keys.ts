@@ -1,7 +1,7 @@
 import { normaliseBirthDate } from './birth-date-normalisation';
 import { canonicalEmail } from './email-normalisation';
 import { normaliseEmployeeNumber } from './employee-number';
-import { alumnusNames, applicantNameHypotheses, type NamePart } from './name-hypotheses';
+import { alumnusNames, applicantNameHypotheses, makeNamePart, type NamePart } from './name-hypotheses';
 import { normalisePhone } from './phone-normalisation';
 import type { AlumnusIdentity, ApplicantIdentity, MatchContext } from './match-types';
 
@@ -99,16 +99,33 @@ export function sharesBirthDateKey(
   return alumnusMatchKeys(a, ctx).some((k) => isBirthDateKey(k) && applicantKeys.has(k));
 }
 
+/** Dictionary surnames probed per romaji/kana surname: enough for ono → 小野, 大野, 尾野 …, bounded per applicant. */
+export const MAX_DERIVED_FAMILY_PROBES = 16;
+
 /** Keys to look up for an applicant: any alumnus sharing one becomes a candidate. */
-export function applicantProbeKeys(p: ApplicantIdentity, _ctx: MatchContext): string[] {
+export function applicantProbeKeys(p: ApplicantIdentity, ctx: MatchContext): string[] {
   const out = new Set<string>();
   const dob = normaliseBirthDate(p.birthDate);
   for (const h of applicantNameHypotheses(p)) {
     nameKeys(h.family, h.given, dob, out);
     givenDateKeys(h.given, dob, out);
+    derivedFamilyKeys(h.family, h.given, ctx, out);
   }
   contactKeys(p.emails ?? [], p.phones ?? [], p.employeeNumber, out);
   return [...out];
+}
+
+/**
+ * A surname given in romaji or kana, probed as the kanji the dictionary reads that way, with the given name's
+ * reading (the registry's nx key): a former surname or a record kept in kanji only is found without a
+ * birth date. Scoring still weighs such an agreement as a guess (derivedReadingPenalty).
+ */
+function derivedFamilyKeys(family: NamePart, given: NamePart, ctx: MatchContext, out: Set<string>): void {
+  if (!ctx.familySurfaces || !family.skeleton || !given.skeleton || family.script === 'kanji') return;
+  for (const surface of ctx.familySurfaces(family.skeleton).slice(0, MAX_DERIVED_FAMILY_PROBES)) {
+    const text = makeNamePart(surface).text;
+    if (text) out.add(`nx:${text}|${given.skeleton}`);
+  }
 }
 
 function partFrequencyKeys(part: NamePart, role: 'family' | 'given', out: Set<string>): void {

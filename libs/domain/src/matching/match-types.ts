@@ -33,6 +33,11 @@ export interface MatchContext {
    */
   readings?: (text: string, role: 'family' | 'given') => readonly string[];
   /**
+   * The other way round: surnames in kanji whose dictionary reading has this romaji skeleton (ono → 小野, 大野 …),
+   * so an applicant writing their surname in romaji or kana can find a registry record that has it in kanji only.
+   */
+  familySurfaces?: (skeleton: string) => readonly string[];
+  /**
    * Field weights estimated from this tenant's own data (see parameter-estimation.ts); absent fields keep
    * MATCH_WEIGHTS. Already bounded by the estimator.
    */

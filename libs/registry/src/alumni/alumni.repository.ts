@@ -61,7 +61,20 @@ export interface MatchLookup {
   alumniCount: number;
   corporateEmailDomains: string[];
   frequencies: Map<string, number>;
-  hits: { key: string | null; alumnusId: string }[];
+  /** Alumni under one of the probe keys (up to the per-key limit each). */
+  hits: { key: string; alumnusId: string }[];
+  /** Everyone born on the applicant's birth date (up to the same-day limit), with the name columns only. */
+  sameDay: SameDayRow[];
+}
+
+/** A person born on the applicant's birth date, as the birth-date index holds them (no table read). */
+export interface SameDayRow {
+  id: string;
+  familyName: string;
+  givenName: string;
+  familyNameKana: string | null;
+  givenNameKana: string | null;
+  previousFamilyNames: string[];
 }
 
 /** All SQL of the registry. Writes are set-based (one statement per batch of rows and their keys). */
@@ -415,16 +428,19 @@ export class AlumniRepository {
       alumni_count: number;
       domains: string[];
       freq: Record<string, number>;
-      hits: [string | null, string][];
+      hits: [string, string][];
+      same_day: [string, string, string, string | null, string | null, string[]][];
     }[] = await this.dataSource.query(
       `SELECT t.settings, coalesce(s.alumni_count, 0) AS alumni_count, coalesce(s.corporate_email_domains, '{}') AS domains,
            (SELECT coalesce(json_object_agg(f.key, f.count), '{}') FROM alumni_name_frequencies f
             WHERE f.tenant_id = $1 AND f.key = ANY($2::text[])) AS freq,
-           (SELECT coalesce(json_agg(json_build_array(h.key, h.alumnus_id)), '[]') FROM (
-              SELECT k AS key, x.alumnus_id FROM unnest($3::text[]) k CROSS JOIN LATERAL (
-                SELECT alumnus_id FROM alumni_match_keys WHERE tenant_id = $1 AND key_hash = hashtextextended(k, 0) LIMIT $5) x
-              UNION ALL
-              (SELECT NULL, id FROM alumni WHERE $4::date IS NOT NULL AND tenant_id = $1 AND birth_date = $4::date LIMIT $6)) h) AS hits
+           (SELECT coalesce(json_agg(json_build_array(k, x.alumnus_id)), '[]') FROM unnest($3::text[]) k CROSS JOIN LATERAL (
+              SELECT alumnus_id FROM alumni_match_keys WHERE tenant_id = $1 AND key_hash = hashtextextended(k, 0) LIMIT $5) x) AS hits,
+           -- Served by ix_alumni_tenant_birth_date alone: it carries the name columns.
+           (SELECT coalesce(json_agg(json_build_array(d.id, d.family_name, d.given_name, d.family_name_kana, d.given_name_kana,
+                   d.previous_family_names)), '[]')
+              FROM (SELECT id, family_name, given_name, family_name_kana, given_name_kana, previous_family_names FROM alumni
+                     WHERE $4::date IS NOT NULL AND tenant_id = $1 AND birth_date = $4::date LIMIT $6) d) AS same_day
          FROM tenants t LEFT JOIN registry_stats s ON s.tenant_id = t.id WHERE t.id = $1`,
       [tenantId, probe.frequencyKeys, probe.keys, probe.birthDate, limits.perKey, limits.sameDay],
     );
@@ -435,6 +451,14 @@ export class AlumniRepository {
       corporateEmailDomains: row.domains,
       frequencies: new Map(Object.entries(row.freq)),
       hits: row.hits.map(([key, alumnusId]) => ({ key, alumnusId })),
+      sameDay: row.same_day.map(([id, familyName, givenName, familyNameKana, givenNameKana, prev]) => ({
+        id,
+        familyName,
+        givenName,
+        familyNameKana,
+        givenNameKana,
+        previousFamilyNames: prev ?? [],
+      })),
     };
   }
 

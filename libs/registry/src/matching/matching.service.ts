@@ -95,7 +95,10 @@ export class MatchingService {
     // Probe keys do not depend on the tenant context, so one query reads the context and the candidates,
     // then one more fetches the chosen people's identity columns.
     await this.nameReadings.ready();
-    const probeKeys = applicantProbeKeys(applicant, { corporateEmailDomains: new Set() });
+    const probeKeys = applicantProbeKeys(applicant, {
+      corporateEmailDomains: new Set(),
+      familySurfaces: this.nameReadings.familySurfaces,
+    });
     const lookup = await this.alumni.matchLookup(
       tenantId,
       {
@@ -127,31 +130,33 @@ export class MatchingService {
     // at least 99.8% on its own (the shipped weights are deliberately conservative and were measured instead).
     if (weights) thresholds.match = Math.max(thresholds.match, AUTO_MATCH_MIN_SCORE);
     const applicantBirthDate = normaliseBirthDate(applicant.birthDate);
-    const sameDayCount = lookup.hits.filter((h) => h.key === null).length;
+    const sameDayCount = lookup.sameDay.length;
     // Alumni per probe key (up to the per-key limit): a full-name key's count says how common the name is.
     const keyCounts = new Map<string, number>();
-    for (const h of lookup.hits) if (h.key !== null) keyCounts.set(h.key, (keyCounts.get(h.key) ?? 0) + 1);
-    const keyed = selectKeyCandidates(
-      lookup.hits.filter((h): h is { key: string; alumnusId: string } => h.key !== null),
-      CANDIDATE_LIMITS,
-    );
+    for (const h of lookup.hits) keyCounts.set(h.key, (keyCounts.get(h.key) ?? 0) + 1);
+    const keyed = selectKeyCandidates(lookup.hits, CANDIDATE_LIMITS);
     const keyedIds = new Set(keyed);
-    const sameDay = lookup.hits
-      .filter((h) => h.key === null && !keyedIds.has(h.alumnusId))
-      .map((h) => h.alumnusId);
-    const identities = await this.alumni.identitiesByIds(tenantId, [...keyed, ...sameDay]);
     const birthDateKeys = new Set(probeKeys.filter(isBirthDateKey));
-    const rows = identities
-      // People born that day whose record has no kana cannot share a reading key with a romaji name: they are
-      // few, so they go to scoring, which compares through dictionary readings.
+    // People born that day are read from the birth-date index with their names; only those sharing a
+    // birth-date key, or whose names can be compared only through the dictionary (no kana, former surnames),
+    // are worth reading in full.
+    const sameDay = lookup.sameDay
       .filter(
         (r) =>
-          keyedIds.has(r.id) ||
-          sharesBirthDateKey(birthDateKeys, r, ctx) ||
-          (!r.familyNameKana && !r.givenNameKana) ||
-          r.previousFamilyNames.length > 0,
+          !keyedIds.has(r.id) &&
+          (sharesBirthDateKey(
+            birthDateKeys,
+            { ...r, employeeNumber: '', birthDate: applicantBirthDate, emails: [], phones: [] },
+            ctx,
+          ) ||
+            (!r.familyNameKana && !r.givenNameKana) ||
+            r.previousFamilyNames.length > 0),
       )
-      .slice(0, CANDIDATE_LIMITS.maxCandidates);
+      .map((r) => r.id);
+    const rows = (await this.alumni.identitiesByIds(tenantId, [...keyed, ...sameDay])).slice(
+      0,
+      CANDIDATE_LIMITS.maxCandidates,
+    );
     const excluded =
       rows.length > 0 && opts.excludeEmployeeNumbers
         ? await opts.excludeEmployeeNumbers(rows.map((r) => r.employeeNumber))

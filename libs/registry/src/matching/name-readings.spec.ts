@@ -1,3 +1,4 @@
+import { nameSkeleton } from '@comeback/domain';
 import { NameReadingService } from './name-readings';
 
 describe('NameReadingService (IPADIC via kuromoji)', () => {
@@ -15,6 +16,17 @@ describe('NameReadingService (IPADIC via kuromoji)', () => {
     const got = svc.readings(text, role);
     for (const r of expected) expect(got).toContain(r);
     expect(got.length).toBeLessThanOrEqual(6);
+  });
+
+  it.each<[string, string[]]>([
+    ['Furuyama', ['古山']],
+    ['Ono', ['小野', '大野']], // passport Hepburn: オノ and オオノ share the skeleton
+    ['Sato', ['佐藤']],
+  ])('surnames read as %s include %j (the precomputed table)', (romaji, expected) => {
+    const got = svc.familySurfaces(nameSkeleton(romaji)!);
+    for (const s of expected) expect(got).toContain(s);
+    // The table is the dictionary's own reading of each surface.
+    for (const s of got.slice(0, 3)) expect(svc.readings(s, 'family').length).toBeGreaterThan(0);
   });
 
   it('gives nothing for text it cannot read', () => {

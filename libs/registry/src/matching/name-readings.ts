@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { dirname, join } from 'node:path';
 import * as kuromoji from '@sglkc/kuromoji';
+import { nameSkeleton } from '@comeback/domain';
+import familyNameReadings from '../../../../config/family-name-readings.json';
 
 type Role = 'family' | 'given';
 
@@ -40,6 +42,17 @@ export class NameReadingService {
     return this.loading.then(() => undefined);
   }
 
+  private surfacesBySkeleton: Map<string, readonly string[]> | null = null;
+
+  /**
+   * Kanji surnames read with this romaji skeleton (config/family-name-readings.json, built from the same
+   * dictionary by scripts/build-family-name-readings.ts): a small table, grouped on first use.
+   */
+  familySurfaces = (skeleton: string): readonly string[] => {
+    this.surfacesBySkeleton ??= groupBySkeleton(familyNameReadings);
+    return this.surfacesBySkeleton.get(skeleton) ?? [];
+  };
+
   /** Synchronous once ready(): [] before, or for text the dictionary cannot read. */
   readings = (text: string, role: Role): readonly string[] => {
     const d = this.dict;
@@ -54,6 +67,18 @@ export class NameReadingService {
     this.memo.set(key, result);
     return result;
   };
+}
+
+function groupBySkeleton(byReading: Record<string, string[]>): Map<string, readonly string[]> {
+  const out = new Map<string, string[]>();
+  for (const [reading, surfaces] of Object.entries(byReading)) {
+    const skeleton = nameSkeleton(reading);
+    if (!skeleton) continue;
+    const list = out.get(skeleton) ?? [];
+    for (const s of surfaces) if (!list.includes(s)) list.push(s);
+    out.set(skeleton, list);
+  }
+  return out;
 }
 
 function load(): Promise<Dictionary> {
