@@ -70,6 +70,12 @@ export const MATCH_WEIGHTS = {
    */
   phoneAgree: 17,
   householdFamilyCap: 2,
+  /**
+   * With the phone agreeing, the stranger to rule out is a relative sharing it. A relative has another surname
+   * (an in-law, a married child) about as often as one person's surname changes: a different surname then says
+   * little either way, and the given name decides which member of the household this is.
+   */
+  householdFamilyDisagree: -1,
   phoneDisagree: -0.5,
   /** A claimed number may be mistyped, but agreeing by chance is very unlikely. */
   employeeNumberAgree: 14,
@@ -503,9 +509,13 @@ export function scorePrepared(
   }
   if (phone.outcome === 'agree') {
     for (const e of names) {
-      if (e.field === 'family_name' && e.weight > MATCH_WEIGHTS.householdFamilyCap) {
+      if (e.field !== 'family_name') continue;
+      if (e.weight > MATCH_WEIGHTS.householdFamilyCap) {
         e.weight = MATCH_WEIGHTS.householdFamilyCap;
         e.detail += '; counts little next to a shared phone (relatives share both)';
+      } else if (e.outcome === 'disagree' && e.weight < MATCH_WEIGHTS.householdFamilyDisagree) {
+        e.weight = MATCH_WEIGHTS.householdFamilyDisagree;
+        e.detail += '; says little next to a shared phone (relatives differ in surname as often)';
       }
     }
   }
