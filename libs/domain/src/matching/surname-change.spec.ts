@@ -127,3 +127,41 @@ describe('full-name frequency caps correlated name parts', () => {
     expect(withJoint.evidence[0].detail).toMatch(/full name/);
   });
 });
+
+describe('surname change with the household phone kept', () => {
+  // The phone says "this household"; the given name says which member. A new surname says little here: the
+  // relatives who share a phone differ in surname about as often as one person's surname changes.
+  it.each<[string, ApplicantIdentity, MatchDecision['decision'], string | null]>([
+    [
+      'new surname, same phone and given name',
+      {
+        lastName: '北川',
+        firstName: '咲香',
+        phones: ['+81 70 6434 8613'],
+        emails: ['s.kitagawa@icloud.com'],
+      },
+      'match',
+      'E900001',
+    ],
+    [
+      'a relative: same phone and surname, another given name',
+      { lastName: '南岡', firstName: '大輔', phones: ['070-6434-8613'] },
+      'none',
+      null,
+    ],
+    [
+      'an in-law: same phone, another surname and another given name',
+      { lastName: '北川', firstName: '大輔', phones: ['070-6434-8613'] },
+      'none',
+      null,
+    ],
+  ])('%s → %s', (_label, p, decision, employeeNumber) => {
+    const d = decide(p);
+    expect(d.decision).toBe(decision);
+    expect(d.employeeNumber).toBe(employeeNumber);
+    if (decision === 'match') {
+      const family = d.candidates[0].evidence.find((e) => e.field === 'family_name')!;
+      expect(family).toMatchObject({ outcome: 'disagree', weight: -1 });
+    }
+  });
+});
