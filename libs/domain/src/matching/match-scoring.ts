@@ -94,14 +94,7 @@ export const MATCH_WEIGHTS = {
 
 const round = (x: number): number => Math.round(x * 100) / 100;
 
-type TenantWeightKey =
-  | 'personalEmailAgree'
-  | 'emailDisagree'
-  | 'phoneAgree'
-  | 'phoneDisagree'
-  | 'birthDateDisagree'
-  | 'familyDisagree'
-  | 'givenDisagree';
+type TenantWeightKey = 'emailDisagree' | 'phoneDisagree' | 'familyDisagree';
 
 /** The tenant's estimated weight where one exists (parameter-estimation.ts bounds it), else the shipped one. */
 function wt(ctx: MatchContext | undefined, key: TenantWeightKey): number {
@@ -117,13 +110,10 @@ const OVER_PRIOR: Record<IdentifierKey, number> = {
 
 /**
  * An identifier's agreement weight for a registry of 2^log2N people: the shipped weight or log2(N) plus its
- * margin, whichever is larger. A tenant's estimate (EM over candidate pairs) can only lower it, by as much as
- * it lies below the shipped weight.
+ * margin, whichever is larger. (Not estimated per tenant: see TenantWeightKey in parameter-estimation.ts.)
  */
-export function identifierAgreeWeight(key: IdentifierKey, log2N: number, ctx?: MatchContext): number {
-  const shipped = Math.max(MATCH_WEIGHTS[key], log2N + OVER_PRIOR[key]);
-  const estimated = key === 'employeeNumberAgree' ? undefined : ctx?.weights?.[key];
-  return estimated === undefined ? shipped : shipped + Math.min(0, estimated - MATCH_WEIGHTS[key]);
+export function identifierAgreeWeight(key: IdentifierKey, log2N: number): number {
+  return Math.max(MATCH_WEIGHTS[key], log2N + OVER_PRIOR[key]);
 }
 
 /** Applicant data normalised once and reused for every candidate. */
@@ -225,7 +215,7 @@ function comparePart(
       weight: wt(ctx, 'familyDisagree'),
       detail: `family name differs${suffix}`,
     };
-  return { outcome: 'disagree', weight: wt(ctx, 'givenDisagree'), detail: 'given name differs' };
+  return { outcome: 'disagree', weight: MATCH_WEIGHTS.givenDisagree, detail: 'given name differs' };
 }
 
 function derivedAgreement(
@@ -373,7 +363,7 @@ function birthDateEvidence(
       return {
         field: 'birth_date',
         outcome: 'disagree',
-        weight: wt(ctx, 'birthDateDisagree'),
+        weight: MATCH_WEIGHTS.birthDateDisagree,
         detail: 'date of birth differs',
       };
   }
@@ -411,7 +401,7 @@ function emailEvidence(
     return {
       field: 'email',
       outcome: 'agree',
-      weight: round(identifierAgreeWeight('personalEmailAgree', log2N, ctx)),
+      weight: round(identifierAgreeWeight('personalEmailAgree', log2N)),
       detail: viaGmail ? 'personal e-mail agrees after Gmail normalisation' : 'personal e-mail agrees',
     };
   }
@@ -448,7 +438,7 @@ function phoneEvidence(
     return {
       field: 'phone',
       outcome: 'agree',
-      weight: round(identifierAgreeWeight('phoneAgree', log2N, ctx)),
+      weight: round(identifierAgreeWeight('phoneAgree', log2N)),
       detail: 'phone agrees (may be a shared household phone)',
     };
   }

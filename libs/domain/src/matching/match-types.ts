@@ -41,18 +41,7 @@ export interface MatchContext {
    * Field weights estimated from this tenant's own data (see parameter-estimation.ts); absent fields keep
    * MATCH_WEIGHTS. Already bounded by the estimator.
    */
-  weights?: Partial<
-    Record<
-      | 'personalEmailAgree'
-      | 'emailDisagree'
-      | 'phoneAgree'
-      | 'phoneDisagree'
-      | 'birthDateDisagree'
-      | 'familyDisagree'
-      | 'givenDisagree',
-      number
-    >
-  >;
+  weights?: Partial<Record<'emailDisagree' | 'phoneDisagree' | 'familyDisagree', number>>;
 }
 
 export interface MatchStatistics {

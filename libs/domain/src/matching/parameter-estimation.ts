@@ -179,30 +179,26 @@ function normalise(c: LevelProbabilities): LevelProbabilities {
   return { agree: c.agree / total, partial: c.partial / total, disagree: c.disagree / total };
 }
 
-/** The weights of MATCH_WEIGHTS a tenant's estimate may replace. */
-export type TenantWeightKey =
-  | 'personalEmailAgree'
-  | 'emailDisagree'
-  | 'phoneAgree'
-  | 'phoneDisagree'
-  | 'birthDateDisagree'
-  | 'familyDisagree'
-  | 'givenDisagree';
+/**
+ * The weights of MATCH_WEIGHTS a tenant's estimate may replace: how often this company's returnees come back
+ * with another personal address, another phone, another surname. Those are m-probabilities of a disagreement,
+ * which EM pins well on candidate pairs (every returnee is among them, strangers nearly always disagree).
+ * Not estimated: agreement weights — the candidate pairs were chosen because they agree on names, contacts or
+ * birth date, so their u says nothing about a stranger in the registry (estimates fell to the band's floor on
+ * every set, and recall with them) — and given-name or birth-date disagreement within one person, a typo rate
+ * too rare for an unlabelled estimate (they ended at the band's edge on every set).
+ */
+export type TenantWeightKey = 'emailDisagree' | 'phoneDisagree' | 'familyDisagree';
 export type TenantWeights = Partial<Record<TenantWeightKey, number>>;
 
 /*
- * Bounds on what an estimate may set. Agreement weights may only fall below the shipped ones (a skewed
- * sample must never make an agreement decisive that the defaults did not), disagreement weights move within
- * a band either side; name-agreement weights stay frequency-based (u is the registry count of the name).
+ * Bounds on what an estimate may set: a band around what returnees plausibly do (keep a personal address more
+ * often than not … hardly ever all change it; change surname a few percent of the time, at most about a fourth).
  */
 export const TENANT_WEIGHT_BOUNDS: Record<TenantWeightKey, [min: number, max: number]> = {
-  personalEmailAgree: [12, MATCH_WEIGHTS.personalEmailAgree],
-  phoneAgree: [10, MATCH_WEIGHTS.phoneAgree],
-  emailDisagree: [-4, 0],
+  emailDisagree: [-3, 0],
   phoneDisagree: [-3, 0],
-  birthDateDisagree: [-14, -6],
-  familyDisagree: [-6, -1],
-  givenDisagree: [-12, -6],
+  familyDisagree: [-5, -2],
 };
 
 /** log2(m/u) per level, bounded (see TENANT_WEIGHT_BOUNDS); null when the estimate rests on too few pairs. */
@@ -214,13 +210,9 @@ export function tenantWeights(
   const w = (f: ComparisonField, l: ComparisonLevel): number =>
     Math.log2(est.fields[f].m[l] / est.fields[f].u[l]);
   const raw: Record<TenantWeightKey, number> = {
-    personalEmailAgree: w('email', 'agree'),
     emailDisagree: w('email', 'disagree'),
-    phoneAgree: w('phone', 'agree'),
     phoneDisagree: w('phone', 'disagree'),
-    birthDateDisagree: w('birth_date', 'disagree'),
     familyDisagree: w('family_name', 'disagree'),
-    givenDisagree: w('given_name', 'disagree'),
   };
   const out: TenantWeights = {};
   for (const k of Object.keys(raw) as TenantWeightKey[]) {
