@@ -102,7 +102,9 @@ describe('readings derived for kanji-only registry names', () => {
     const p: ApplicantIdentity = { lastName: 'Sakuraura', firstName: 'Sakika', birthDate: '1961-11-19' };
     expect(decide(a, p, WITH_READINGS)).toMatchObject({ decision: 'match', employeeNumber: 'E3' });
     // Without the birth date the same names reach review at most.
-    expect(decide(a, { lastName: 'Sakuraura', firstName: 'Sakika' }, WITH_READINGS).decision).not.toBe('match');
+    expect(decide(a, { lastName: 'Sakuraura', firstName: 'Sakika' }, WITH_READINGS).decision).not.toBe(
+      'match',
+    );
   });
 
   it('with proof beyond the derived reading (phone and birth date) the match stands', () => {

@@ -31,7 +31,12 @@ export function matchProbability(score: number): number {
 }
 
 /** Fields whose agreement is independent of the names: evidence a dictionary reading cannot stand in for. */
-const CORROBORATING_FIELDS: ReadonlySet<string> = new Set(['birth_date', 'email', 'phone', 'employee_number']);
+const CORROBORATING_FIELDS: ReadonlySet<string> = new Set([
+  'birth_date',
+  'email',
+  'phone',
+  'employee_number',
+]);
 
 /** Another field agrees outright (a company e-mail's weak 'partial' does not count). */
 function isCorroborated(c: ScoredCandidate): boolean {
@@ -51,9 +56,7 @@ export function decideMatch(
   const runnerUp = sorted[1]?.score ?? Number.NEGATIVE_INFINITY;
   // A derived reading is a guess: on its own it may bring someone to review, never to an automatic flag. Beside
   // an agreeing birth date or identifier it only has to tell apart the few people who share that field.
-  const provenScore = isCorroborated(best)
-    ? best.score
-    : best.score - Math.max(best.derivedWeight ?? 0, 0);
+  const provenScore = isCorroborated(best) ? best.score : best.score - Math.max(best.derivedWeight ?? 0, 0);
   if (provenScore >= thresholds.match && best.score - runnerUp >= thresholds.minMargin) {
     return { decision: 'match', employeeNumber: best.employeeNumber, score: best.score, candidates };
   }
