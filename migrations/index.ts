@@ -22,6 +22,7 @@ import { ExitInterviews1796250000000 } from './1796250000000-ExitInterviews';
 import { RediscoveryInvitations1796260000000 } from './1796260000000-RediscoveryInvitations';
 import { OfferDecisionsAndSsoEmailTrust1796220000000 } from './1796220000000-OfferDecisionsAndSsoEmailTrust';
 import { MatchParameters1796230000000 } from './1796230000000-MatchParameters';
+import { PolicyDryRuns1796310000000 } from './1796310000000-PolicyDryRuns';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -51,4 +52,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Outcomes1796270000000,
   OperationsIndexes1796280000000,
   SameDayNamesIndex1796290000000,
+  PolicyDryRuns1796310000000,
 ];

@@ -443,6 +443,72 @@ describe('offers & pay fairness API (real PostgreSQL)', () => {
       }
     });
 
+    it('records HR declining a warn/fail result over REST like the console: who and why, audited, once', async () => {
+      const check = await http(h.baseUrl, 'POST', '/api/v1/offers/applications/greenhouse/A1/checks', {
+        token: hr(),
+        json: { amount: 5_000_000, asOf: TODAY },
+      });
+      expect(check.body.result).toBe('fail');
+      const path = `/api/v1/offers/checks/${check.body.id}/decline`;
+      const reason = { reason: 'Below every comparable incumbent' };
+      for (const role of ['recruiter', 'hiring_manager'] as const)
+        expect({
+          role,
+          status: (await http(h.baseUrl, 'POST', path, { token: a.token(role, 'hm-eng'), json: reason }))
+            .status,
+        }).toEqual({ role, status: 403 });
+      expect((await http(h.baseUrl, 'POST', path, { token: b.token('hr_admin'), json: reason })).status).toBe(
+        404,
+      );
+      for (const json of [{}, { reason: 'no' }, { reason: 'x'.repeat(2001) }, { reason: 42 }])
+        expect((await http(h.baseUrl, 'POST', path, { token: hr(), json })).status).toBe(400);
+      const bad = await http(h.baseUrl, 'POST', '/api/v1/offers/checks/not-a-uuid/decline', {
+        token: hr(),
+        json: reason,
+      });
+      expect(bad.status).toBe(400);
+
+      const ok = await http(h.baseUrl, 'POST', path, { token: a.token('hr_admin', 'hr-ken'), json: reason });
+      expect(ok.status).toBe(201);
+      expect(ok.body).toMatchObject({ decision: 'declined', approvedBy: 'hr-ken', reason: reason.reason });
+      // One decision per check: neither a second decline nor an approval after it.
+      expect((await http(h.baseUrl, 'POST', path, { token: hr(), json: reason })).status).toBe(409);
+      expect(
+        (
+          await http(h.baseUrl, 'POST', `/api/v1/offers/checks/${check.body.id}/approval`, {
+            token: hr(),
+            json: reason,
+          })
+        ).status,
+      ).toBe(409);
+      const audit = await db.query(
+        `SELECT action, actor, details FROM audit_entries WHERE tenant_id = $1 AND target_id = $2 AND action IN ('offer.approve', 'offer.decline')`,
+        [a.id, check.body.id],
+      );
+      expect(audit).toEqual([
+        expect.objectContaining({
+          action: 'offer.decline',
+          actor: 'hr-ken',
+          details: expect.objectContaining({ application: 'greenhouse:A1', result: 'fail' }),
+        }),
+      ]);
+      const asHr = await http(h.baseUrl, 'GET', '/api/v1/offers/applications/greenhouse/A1/checks', {
+        token: hr(),
+      });
+      expect(asHr.body.find((c: any) => c.id === check.body.id)).toMatchObject({
+        approvalRequired: false,
+        approval: { approved: false, declined: true, approvedBy: 'hr-ken', reason: reason.reason },
+      });
+      // The hiring manager learns that it was declined, not who declined it or why (the response scan checks the rest).
+      const asHm = await http(h.baseUrl, 'GET', '/api/v1/offers/applications/greenhouse/A1/checks', {
+        token: a.token('hiring_manager', 'hm-eng'),
+      });
+      expect(asHm.body.find((c: any) => c.id === check.body.id).approval).toEqual({
+        approved: false,
+        declined: true,
+      });
+    });
+
     it('keeps tenant B away from tenant A’s offers and pay data', async () => {
       const bt = b.token('hr_admin');
       expect(

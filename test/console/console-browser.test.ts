@@ -1,16 +1,14 @@
 // The web console in a real browser (Debian's chromium via playwright-core) against the real stack:
 // PostgreSQL + Redis + the ATS simulator + the api. Each role signs in with a pasted token and does its main task.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { csvUpload, http } from '../support/api-harness';
+import { launchChromium, openPage, shot, signedInPage } from '../support/browser-session';
 import { REGISTRY_HEADER, Stack, startStack } from '../support/pipeline-stack';
 import { incumbents, toCsv } from '../compensation/compensation-fixtures';
 
 jest.setTimeout(60_000);
 
-const SHOTS = join(__dirname, '../../test-artifacts/screenshots');
 // Departure reasons a recruiter must never see: the codes (those that are not plain words of a category text)
 // and every Japanese label (shared/spec/alumni-csv.md).
 const REASON_CODES = [
@@ -51,31 +49,13 @@ describe('web console in a browser (greenhouse stack)', () => {
   let jobId: string;
   const consoleErrors = new Map<Page, string[]>();
 
-  async function newPage(token?: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ja-JP' });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    consoleErrors.set(page, errors);
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-    if (token) await login(page, token);
-    return { context, page };
-  }
-
-  async function login(page: Page, token: string): Promise<void> {
-    await page.goto(`${s.api.baseUrl}/console/login`);
-    await page.getByLabel(/アクセストークン|Access token/).fill(token);
-    await page
-      .locator('form', { has: page.getByLabel(/アクセストークン|Access token/) })
-      .getByRole('button', { name: /ログイン|Sign in/ })
-      .click();
-    await page.waitForLoadState('load');
-  }
-
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  /** A signed-in page without bypassing the CSP: a refused script or style shows up as a console error. */
+  async function newPage(token?: string) {
+    const session = token
+      ? await signedInPage(browser, s.api.baseUrl, token, { consoleErrors: true })
+      : await openPage(browser, { consoleErrors: true });
+    consoleErrors.set(session.page, session.errors);
+    return session;
   }
 
   function expectNoConsoleErrors(page: Page): void {
@@ -83,22 +63,9 @@ describe('web console in a browser (greenhouse stack)', () => {
   }
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     s = await startStack('greenhouse');
     db = s.api.app.get(DataSource);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
     taroApp = await s.apply({
       firstName: 'Taro',
       lastName: 'YAMADA',

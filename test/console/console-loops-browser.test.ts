@@ -2,17 +2,13 @@
 // the ATS simulator (Greenhouse) and the api. HR resolves "HR review needed" (approve from the queue, decline from
 // the application page) and undoes a wrong match; each role's home page shows what waits; every page is checked
 // with axe-core and, in Japanese, for raw status codes and untranslated English summaries.
-import { readFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { csvUpload, http } from '../support/api-harness';
+import { expectAccessible, launchChromium, shot, signedInPage } from '../support/browser-session';
 import { REGISTRY_HEADER, Stack, startStack } from '../support/pipeline-stack';
 
 jest.setTimeout(90_000);
-
-const SHOTS = join(__dirname, '../../test-artifacts/screenshots');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Codes that must never reach a page as text: application outcomes, review and policy statuses. */
 const RAW_CODES = [
@@ -54,42 +50,8 @@ describe('daily loops in the console (greenhouse stack, browser)', () => {
   let ichiroApp: string;
   let jobId: string;
 
-  async function newPage(token: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    // bypassCSP only so that axe-core can be injected; the pages' own CSP is asserted by the other browser test.
-    const context = await browser.newContext({
-      viewport: { width: 1366, height: 900 },
-      locale: 'ja-JP',
-      bypassCSP: true,
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-    await page.goto(`${s.api.baseUrl}/console/login`);
-    await page.getByLabel(/アクセストークン|Access token/).fill(token);
-    await page
-      .locator('form', { has: page.getByLabel(/アクセストークン|Access token/) })
-      .getByRole('button', { name: /ログイン|Sign in/ })
-      .click();
-    await page.waitForLoadState('load');
-    return { context, page, errors };
-  }
-
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  }
-
-  /** axe-core in the page: no serious or critical violation. */
-  async function expectAccessible(page: Page): Promise<void> {
-    await page.addScriptTag({ content: AXE });
-    const result = await page.evaluate(async () => {
-      const g = globalThis as any;
-      const r = await g.axe.run(g.document, { resultTypes: ['violations'] });
-      return r.violations
-        .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-    });
-    expect({ url: page.url(), violations: result }).toEqual({ url: page.url(), violations: [] });
-  }
+  /** A signed-in page; bypassCSP only so that axe-core can be injected (the CSP is asserted by console-browser). */
+  const newPage = (token: string) => signedInPage(browser, s.api.baseUrl, token, { bypassCSP: true });
 
   /**
    * The Japanese page's text: no raw status code, no English summary, no "undefined" from a missing key. Code
@@ -117,13 +79,9 @@ describe('daily loops in the console (greenhouse stack, browser)', () => {
   }
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     s = await startStack('greenhouse');
     db = s.api.app.get(DataSource);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
     // Two former employees whose manager left no rehire recommendation: the default policy asks HR to look.
     const extra = [
       REGISTRY_HEADER,

@@ -2,18 +2,14 @@
 // Greenhouse simulator, the api): pay-data imports with their row/column report, the offer proposal, HR's decision
 // (who and why), the hiring manager's figure-free view, the fairness policy editor with its dry run, hiring-manager
 // assignments, SSO settings and machine tokens. Every page is checked with axe-core and, in Japanese, for raw codes.
-import { readFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PeopleService } from '@comeback/people';
 import { http } from '../support/api-harness';
+import { expectAccessible, launchChromium, shot, signedInPage } from '../support/browser-session';
 import { Stack, startStack } from '../support/pipeline-stack';
 import { incumbents, toCsv } from '../compensation/compensation-fixtures';
 
 jest.setTimeout(90_000);
-
-const SHOTS = join(__dirname, '../../test-artifacts/screenshots');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Codes that must never reach a Japanese page as text. */
 const RAW_CODES = [
@@ -38,41 +34,8 @@ describe('pay loops in the console (greenhouse stack, browser)', () => {
   let hmToken: string;
   let hmSubject: string;
 
-  async function newPage(token: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    // bypassCSP only so that axe-core can be injected; the pages' own CSP is asserted by the other browser test.
-    const context = await browser.newContext({
-      viewport: { width: 1366, height: 900 },
-      locale: 'ja-JP',
-      bypassCSP: true,
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-    await page.goto(`${s.api.baseUrl}/console/login`);
-    await page.getByLabel(/アクセストークン|Access token/).fill(token);
-    await page
-      .locator('form', { has: page.getByLabel(/アクセストークン|Access token/) })
-      .getByRole('button', { name: /ログイン|Sign in/ })
-      .click();
-    await page.waitForLoadState('load');
-    return { context, page, errors };
-  }
-
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    await page.addScriptTag({ content: AXE });
-    const result = await page.evaluate(async () => {
-      const g = globalThis as any;
-      const r = await g.axe.run(g.document, { resultTypes: ['violations'] });
-      return r.violations
-        .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-    });
-    expect({ url: page.url(), violations: result }).toEqual({ url: page.url(), violations: [] });
-  }
+  /** A signed-in page; bypassCSP only so that axe-core can be injected (the CSP is asserted by console-browser). */
+  const newPage = (token: string) => signedInPage(browser, s.api.baseUrl, token, { bypassCSP: true });
 
   /**
    * The Japanese page's text: no raw code, no missing key. Code, documents and source texts marked as English
@@ -106,12 +69,8 @@ describe('pay loops in the console (greenhouse stack, browser)', () => {
   }
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     s = await startStack('greenhouse');
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
     taroApp = await s.apply({
       firstName: 'Taro',
       lastName: 'YAMADA',

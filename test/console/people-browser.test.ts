@@ -3,19 +3,15 @@
 // invites a recruiter from the People page, the recruiter joins and signs in by password, HR deactivates them and
 // their open page is signed out at once; an invited person joins by SSO. Every page passes axe-core (no serious or
 // critical violations); screenshots are kept.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PeopleService } from '@comeback/people';
 import { http, startApi, type Harness, type TestTenant } from '../support/api-harness';
 import { linkIn } from '../support/browser-jar';
+import { expectAccessible, launchChromium, openPage, shot } from '../support/browser-session';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 
 jest.setTimeout(120_000);
-
-const SHOTS = join(__dirname, '../../test-artifacts/screenshots');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 describe('sign-in and people in a browser', () => {
   let smtp: SmtpSink;
@@ -26,15 +22,11 @@ describe('sign-in and people in a browser', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     smtp = await startSmtpSink();
     api = await startApi({ SMTP_URL: smtp.url, SSO_ALLOW_HTTP_ISSUER: 'true' });
     idp = await startOidcProvider(`${api.baseUrl}/console/sso/callback`);
     tenant = await api.tenant('kita');
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
@@ -47,29 +39,14 @@ describe('sign-in and people in a browser', () => {
 
   async function newPage(locale: 'ja-JP' | 'en-GB'): Promise<Page> {
     // axe is injected as a script: the console's CSP (script-src 'self') would refuse it otherwise.
-    const context = await browser.newContext({
-      viewport: { width: 1366, height: 900 },
-      locale,
-      bypassCSP: true,
-    });
+    const { context, page } = await openPage(browser, { locale, bypassCSP: true });
     contexts.push(context);
-    return context.newPage();
+    return page;
   }
 
   async function checkA11y(page: Page, name: string): Promise<void> {
-    await page.evaluate(AXE);
-    const violations = await page.evaluate(async () => {
-      const g = globalThis as any;
-      const r = await g.axe.run(g.document, { resultTypes: ['violations'] });
-      return r.violations
-        .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
-        .map(
-          (v: { id: string; nodes: { target: string[] }[] }) =>
-            `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-        );
-    });
-    expect({ page: name, violations }).toEqual({ page: name, violations: [] });
-    await page.screenshot({ path: join(SHOTS, `people-${name}.png`), fullPage: true });
+    await expectAccessible(page, name);
+    await shot(page, `people-${name}`);
   }
 
   let hr: Page;

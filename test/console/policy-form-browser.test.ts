@@ -2,16 +2,13 @@
 // real stack (PostgreSQL, the Greenhouse simulator, the api): HR edits a rule in the policy form, sees the error at
 // the field, saves a draft, reads the dry run, activates, dry-runs the re-evaluation of open applications and
 // applies it. Every page is checked with axe-core and, in Japanese, for raw codes and missing texts.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { http } from '../support/api-harness';
+import { expectAccessible, launchChromium, shot, signedInPage } from '../support/browser-session';
 import { Stack, startStack } from '../support/pipeline-stack';
 
 jest.setTimeout(120_000);
 
-const SHOTS = join(__dirname, '../../test-artifacts/screenshots');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const RAW_CODES = [
   'fast_tracked',
   'needs_hr_review',
@@ -30,22 +27,6 @@ describe('eligibility policy form, dry run, activation and re-evaluation (greenh
   let browser: Browser;
   let taroApp: string;
 
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    await page.addScriptTag({ content: AXE });
-    const result = await page.evaluate(async () => {
-      const g = globalThis as any;
-      const r = await g.axe.run(g.document, { resultTypes: ['violations'] });
-      return r.violations
-        .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-    });
-    expect({ url: page.url(), violations: result }).toEqual({ url: page.url(), violations: [] });
-  }
-
   /** No raw code and no missing text in the Japanese page (documents shown as code are left out). */
   async function expectJapaneseOnly(page: Page): Promise<void> {
     const text: string = await page.evaluate(() => {
@@ -63,12 +44,8 @@ describe('eligibility policy form, dry run, activation and re-evaluation (greenh
   }
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     s = await startStack('greenhouse');
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
     taroApp = await s.apply({
       firstName: 'Taro',
       lastName: 'YAMADA',
@@ -84,21 +61,7 @@ describe('eligibility policy form, dry run, activation and re-evaluation (greenh
   });
 
   it('HR edits a rule, sees the field error, dry-runs, activates, then re-evaluates open applications', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1366, height: 900 },
-      locale: 'ja-JP',
-      bypassCSP: true, // only so that axe-core can be injected
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-    await page.goto(`${s.api.baseUrl}/console/login`);
-    await page.getByLabel(/アクセストークン|Access token/).fill(s.hr);
-    await page
-      .locator('form', { has: page.getByLabel(/アクセストークン|Access token/) })
-      .getByRole('button', { name: /ログイン|Sign in/ })
-      .click();
-    await page.waitForLoadState('load');
+    const { context, page, errors } = await signedInPage(browser, s.api.baseUrl, s.hr, { bypassCSP: true });
 
     // The form: each rule a labelled field with help text; the JSON is behind "advanced".
     await page.goto(`${s.api.baseUrl}/console/policies?lang=ja`);

@@ -31,6 +31,7 @@ describe('re-evaluation of open applications after a policy change (medium tier)
     const { version: _v, ...doc } = defaultPolicy;
     const policies = m.get(EligibilityPolicyService);
     const draft = await policies.createDraft(hr, { ...doc, rules }, 'test');
+    await policies.dryRun(hr, draft.version, '2026-01-01'); // activation requires a recorded dry run
     await policies.activate(hr, draft.version);
     return draft.version;
   }

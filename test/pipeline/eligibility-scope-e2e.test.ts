@@ -41,6 +41,16 @@ describe.each(ATS)('scope overrides by department and job level fire end to end 
       },
     });
     expect(draft.status).toBe(201);
+    // Activation requires a dry run of the version's content, recorded server-side.
+    const dry = await http(
+      s.api.baseUrl,
+      'POST',
+      `/api/v1/eligibility/policies/${draft.body.version}/dry-run`,
+      {
+        token: s.hr,
+      },
+    );
+    expect(dry.status).toBe(200);
     const activated = await http(
       s.api.baseUrl,
       'POST',
@@ -140,9 +150,16 @@ describe.each(ATS)('re-evaluation of open applications over HTTP on %s', (ats) =
       token: s.hr,
       json: { document: { ...doc, rules: { ...doc.rules, ...STRICTER } }, comment: 'stricter for everyone' },
     });
-    await http(s.api.baseUrl, 'POST', `/api/v1/eligibility/policies/${draft.body.version}/activate`, {
+    await http(s.api.baseUrl, 'POST', `/api/v1/eligibility/policies/${draft.body.version}/dry-run`, {
       token: s.hr,
     });
+    const activated = await http(
+      s.api.baseUrl,
+      'POST',
+      `/api/v1/eligibility/policies/${draft.body.version}/activate`,
+      { token: s.hr },
+    );
+    expect(activated.status).toBe(200);
     const before = await s.candidate(id);
     const dry = await http(s.api.baseUrl, 'POST', '/api/v1/applications/re-evaluation/dry-run', {
       token: s.hr,

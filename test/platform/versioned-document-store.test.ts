@@ -6,7 +6,10 @@ import {
   AuditEntryEntity,
   AuditService,
   DocumentInvalidException,
+  documentHash,
+  DryRunRequiredException,
   ErrorCode,
+  toErrorResponse,
   VersionedDocumentRow,
   VersionedDocumentStores,
   VersionedDocumentsRepository,
@@ -134,10 +137,15 @@ describe('VersionedDocumentStore (real PostgreSQL)', () => {
     expect(await audit(t)).toEqual([]);
   });
 
+  /** The kind's dry run, whatever it computes: the store records it on the row. */
+  const dryRun = (store: ReturnType<typeof stores.for<Toy>>, a: AuditActor, version: number) =>
+    store.dryRun(a, version, async (value) => value.limit);
+
   it('activates a draft: retires the previous version, audits the diff, and is idempotent', async () => {
     const store = stores.for(TOYS);
     const t = randomUUID();
     await store.createDraft(actor(t), { limit: 7 }, 'seven');
+    await dryRun(store, actor(t, 'hr-3'), 2);
     const activated = await store.activate(actor(t, 'hr-2'), 2);
     expect(activated).toMatchObject({ version: 2, status: 'active', activatedBy: 'hr-2' });
     expect(activated.activatedAt).toBeInstanceOf(Date);
@@ -155,16 +163,68 @@ describe('VersionedDocumentStore (real PostgreSQL)', () => {
     expect(entries.map((e) => e.action)).toEqual(['toy_document.draft', 'toy_document.activate']);
     expect(entries[1]).toMatchObject({
       target_id: '2',
-      details: { previousVersion: 1, diff: [{ path: '/limit', before: 1, after: 7 }] },
+      details: {
+        previousVersion: 1,
+        dryRun: { by: 'hr-3', hash: documentHash({ limit: 7 }) },
+        diff: [{ path: '/limit', before: 1, after: 7 }],
+      },
     });
+  });
+
+  it('refuses to activate a version never dry-run, with a code and an en/ja message, and changes nothing', async () => {
+    const store = stores.for(TOYS);
+    const t = randomUUID();
+    await store.createDraft(actor(t), { limit: 4 });
+    const err = await store.activate(actor(t), 2).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DryRunRequiredException);
+    expect(err).toMatchObject({
+      code: ErrorCode.DryRunRequired,
+      details: {
+        version: 2,
+        messages: { en: expect.stringContaining('dry-run'), ja: expect.stringContaining('試算') },
+      },
+    });
+    expect(toErrorResponse(err).status).toBe(409);
+    expect(await store.active(t)).toEqual({ version: 1, value: { limit: 1 } });
+    expect((await audit(t)).map((e) => e.action)).toEqual(['toy_document.draft']);
+  });
+
+  it('records the dry run on the row (who, when, content hash), and refuses one whose content changed since', async () => {
+    const store = stores.for(TOYS);
+    const t = randomUUID();
+    await store.createDraft(actor(t), { limit: 4 });
+    expect(await dryRun(store, actor(t, 'hr-9'), 2)).toBe(4);
+    const row = await store.get(t, 2);
+    expect(row).toMatchObject({ dryRunBy: 'hr-9', dryRunHash: documentHash({ limit: 4 }) });
+    expect(row.dryRunAt).toBeInstanceOf(Date);
+    // Drafts are never edited through the store; an edit by any other way is no longer the content dry-run.
+    await ds.query(
+      `UPDATE toy_documents SET document = '{"limit": 5}' WHERE tenant_id = $1 AND version = 2`,
+      [t],
+    );
+    await expect(store.activate(actor(t), 2)).rejects.toBeInstanceOf(DryRunRequiredException);
+    await dryRun(store, actor(t), 2);
+    expect(await store.activate(actor(t), 2)).toMatchObject({ status: 'active' });
+    expect(await store.active(t)).toEqual({ version: 2, value: { limit: 5 } });
+  });
+
+  it('hashes content, not key order', () => {
+    expect(documentHash({ a: 1, b: { c: [1, { d: 2, e: 3 }] } })).toBe(
+      documentHash({ b: { c: [1, { e: 3, d: 2 }] }, a: 1 }),
+    );
+    expect(documentHash({ a: 1 })).not.toBe(documentHash({ a: 2 }));
   });
 
   it('leaves the diff out of the audit entry for a kind that does not want it', async () => {
     const store = stores.for({ ...TOYS, auditDiff: false });
     const t = randomUUID();
     await store.createDraft(actor(t), { limit: 3 });
+    await dryRun(store, actor(t), 2);
     await store.activate(actor(t), 2);
-    expect((await audit(t))[1].details).toEqual({ previousVersion: 1 });
+    expect((await audit(t))[1].details).toEqual({
+      previousVersion: 1,
+      dryRun: { by: 'hr-1', at: expect.any(String), hash: documentHash({ limit: 3 }) },
+    });
   });
 
   it('names the kind in not-found and stored-but-invalid errors', async () => {

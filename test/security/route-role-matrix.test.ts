@@ -92,6 +92,7 @@ const EXPECTED: Record<string, Who[] | typeof PUBLIC> = {
   'POST /api/v1/offers/applications/{ats}/{applicationId}/checks': HR_HM,
   'GET /api/v1/offers/applications/{ats}/{applicationId}/checks': HR_HM,
   'POST /api/v1/offers/checks/{checkId}/approval': HR,
+  'POST /api/v1/offers/checks/{checkId}/decline': HR,
   'GET /api/v1/offers/fairness-policies': HR,
   'POST /api/v1/offers/fairness-policies': HR,
   'GET /api/v1/offers/fairness-policies/active': HR,

@@ -89,6 +89,14 @@ export class ApproveOfferCheckDto {
   reason!: string;
 }
 
+export class DeclineOfferCheckDto {
+  @ApiProperty({ description: 'Why HR declines the offer at this amount (it is not to be made)' })
+  @IsString()
+  @MinLength(5)
+  @MaxLength(2000)
+  reason!: string;
+}
+
 export class JobAssignmentsDto {
   @ApiProperty({
     type: [String],

@@ -201,6 +201,11 @@ export class OfferChecksService {
     return this.decide(principal, checkId, 'approved', reason);
   }
 
+  /** HR declines the offer at a warn/fail result's amount: who, why, when; audited in the same transaction. */
+  decline(principal: Principal, checkId: string, reason: string): Promise<OfferApprovalEntity> {
+    return this.decide(principal, checkId, 'declined', reason);
+  }
+
   /**
    * HR's decision on a warn/fail result: approve it, or decline the offer (it is not to be made at this amount).
    * One decision per check; who, why and when are kept and audited in the same transaction.

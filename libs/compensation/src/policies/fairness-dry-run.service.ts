@@ -5,7 +5,7 @@ import type { OfferCheckEntity } from '../entities/offer-check.entity';
 import { MarketDataRepository } from '../market/market-data.repository';
 import { FairnessEvaluator } from '../offers/fairness-evaluator';
 import { OfferChecksRepository } from '../offers/offer-checks.repository';
-import { FairnessPolicyService } from './fairness-policy.service';
+import { type ActiveFairnessPolicy, FairnessPolicyService } from './fairness-policy.service';
 
 type Counts = Record<FairnessOutcome, number>;
 
@@ -50,12 +50,26 @@ export class FairnessDryRunService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Replays every open offer (prior pay, ratings): audited (who, which version, how many; never the figures). */
+  /**
+   * Replays every open offer (prior pay, ratings): audited (who, which version, how many; never the figures), and
+   * recorded on the version (activation requires it).
+   */
   async dryRun(actor: AuditActor, version: number): Promise<FairnessDryRunReport> {
-    const tenantId = actor.tenantId;
     const started = performance.now();
-    const current = await this.policies.active(tenantId);
-    const draft = await this.policies.policyOf(tenantId, version);
+    const current = await this.policies.active(actor.tenantId);
+    return this.policies.dryRun(actor, version, (draft) =>
+      this.replay(actor, version, current, draft, started),
+    );
+  }
+
+  private async replay(
+    actor: AuditActor,
+    version: number,
+    current: ActiveFairnessPolicy,
+    draft: FairnessPolicy,
+    started: number,
+  ): Promise<FairnessDryRunReport> {
+    const tenantId = actor.tenantId;
     const open = await this.checks.openChecks(tenantId);
     const snapshots = new Map<string, { id: string; effectiveDate: string } | null>();
     for (const id of new Set(open.map((c) => c.snapshotId).filter((s): s is string => s !== null))) {

@@ -64,8 +64,9 @@ export class FairnessPolicyService {
     return this.store.get(tenantId, version);
   }
 
-  policyOf(tenantId: string, version: number): Promise<FairnessPolicy> {
-    return this.store.valueOf(tenantId, version);
+  /** Runs `work` (the dry run) on the version's policy and records it on the row; activation requires that record. */
+  dryRun<R>(actor: AuditActor, version: number, work: (draft: FairnessPolicy) => Promise<R>): Promise<R> {
+    return this.store.dryRun(actor, version, work);
   }
 
   createDraft(actor: AuditActor, document: unknown, comment?: string): Promise<FairnessPolicyVersionEntity> {

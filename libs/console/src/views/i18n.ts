@@ -524,6 +524,10 @@ const EN = {
   policyOtherProblems: 'Problems outside the form fields (fix them in the JSON view)',
   policyFieldProblems: 'Some fields need attention; see the messages at the fields.',
   activateAfterDryRun: 'Run the dry run first: activation is offered with its result.',
+  dryRunRecorded:
+    'Dry-run as it stands by {by} at {at}: it may be activated. The results are not kept; run the dry run again to see them.',
+  activateNeedsDryRun:
+    'Not activated: this version has no dry run of its current content. Run the dry run, check what it changes, then activate it.',
   dryRunChangedPeople: 'Whose outcome changes',
   reEvaluateAfterActivation: 'Re-evaluate open applications with the new policy',
   rule_min_tenure_months: 'Minimum tenure',
@@ -1106,6 +1110,10 @@ const JA: Record<MessageKey, string> = {
   policyOtherProblems: 'フォームにない項目の問題（JSON で修正してください）',
   policyFieldProblems: '修正が必要な項目があります。各項目のメッセージを確認してください。',
   activateAfterDryRun: '先に試算を実行してください。結果とともに有効化できます。',
+  dryRunRecorded:
+    '{by} が {at} にこの内容で試算済みのため、有効にできます。結果は保存されません。見るには再度試算してください。',
+  activateNeedsDryRun:
+    '有効にしませんでした。この版は現在の内容で試算されていません。試算を実行して影響を確認してから有効にしてください。',
   dryRunChangedPeople: '判定が変わる人',
   reEvaluateAfterActivation: '進行中の応募を新しいポリシーで再評価',
   rule_min_tenure_months: '最低在籍期間',

@@ -4,6 +4,7 @@ import { Authenticated, CurrentPrincipal, Principal } from '@comeback/platform';
 import {
   ApproveOfferCheckDto,
   CheckOfferDto,
+  DeclineOfferCheckDto,
   OfferChecksService,
   ProposeOfferDto,
 } from '@comeback/compensation';
@@ -61,5 +62,17 @@ export class OffersController {
     @Body() body: ApproveOfferCheckDto,
   ) {
     return this.offers.approve(p, checkId, body.reason);
+  }
+
+  /** HR declines the offer at a warn/fail result's amount (the console's decline); recorded and audited alike. */
+  @Post('checks/:checkId/decline')
+  @HttpCode(201)
+  @Authenticated('hr_admin')
+  decline(
+    @CurrentPrincipal() p: Principal,
+    @Param('checkId', ParseUUIDPipe) checkId: string,
+    @Body() body: DeclineOfferCheckDto,
+  ) {
+    return this.offers.decline(p, checkId, body.reason);
   }
 }

@@ -71,6 +71,7 @@ import {
 } from '@comeback/platform';
 import {
   EligibilityPolicyService,
+  type PolicyDryRunReport,
   JobStagesService,
   MatchingAccuracyService,
   ReEvaluationService,
@@ -85,6 +86,7 @@ import {
   CsrfGuard,
   Page,
 } from './console-support';
+import { PolicyVersionPages } from './policy-version-pages';
 
 const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 const list = (s: string | undefined): string[] =>
@@ -101,11 +103,8 @@ const list = (s: string | undefined): string[] =>
 @UseGuards(CsrfGuard)
 @UseInterceptors(ConsoleHeadersInterceptor)
 export class ConsoleHrController {
-  /** Dry-run results per tenant and version, shown by the version page's GET (bounded; recomputed on request). */
-  private readonly dryRuns = new LruCache<string, Awaited<ReturnType<EligibilityPolicyService['dryRun']>>>(
-    200,
-    3_600_000,
-  );
+  /** The version page, dry run and activation, shared with the fairness policy editor. */
+  private readonly versions: PolicyVersionPages<PolicyDryRunReport>;
   /** The last re-evaluation dry run per tenant, shown by the page's GET (recomputed on request, never on GET). */
   private readonly reEvaluations = new LruCache<string, Awaited<ReturnType<ReEvaluationService['dryRun']>>>(
     200,
@@ -124,7 +123,17 @@ export class ConsoleHrController {
     private readonly ats: AtsConnectorRegistry,
     private readonly reEvaluation: ReEvaluationService,
     private readonly accuracy: MatchingAccuracyService,
-  ) {}
+  ) {
+    this.versions = new PolicyVersionPages({
+      path: '/console/policies',
+      policies: {
+        get: (tenantId, version) => this.policies.get(tenantId, version),
+        dryRun: (actor, version) => this.policies.dryRun(actor, version, todayIn()),
+        activate: (actor, version) => this.policies.activate(actor, version),
+      },
+      render: policyVersionPage,
+    });
+  }
 
   /** The ATS select's options: each adapter's kind and product name. */
   private atsKinds(): { kind: string; label: string }[] {
@@ -324,7 +333,7 @@ export class ConsoleHrController {
       );
     if (body.intent === 'validate') return render(null, true, document);
     const draft = await this.policies.createDraft(p, document, body.comment || undefined);
-    await this.dryRunInto(p, draft.version); // "Save as draft and preview": the POST does the work, the GET shows it
+    await this.versions.runDryRun(p, draft.version); // "Save as draft and preview": the POST does the work, the GET shows it
     res.redirect(303, `/console/policies/${draft.version}`);
   }
 
@@ -372,55 +381,39 @@ export class ConsoleHrController {
       );
     if (intent !== 'save') return render(null, intent === 'validate');
     const draft = await this.policies.createDraft(p, document, comment || undefined);
-    await this.dryRunInto(p, draft.version);
+    await this.versions.runDryRun(p, draft.version);
     res.redirect(303, `/console/policies/${draft.version}`);
   }
 
   /** Shows the version and the dry run last asked for (by saving the draft or the button); never runs one. */
   @Get('policies/:version')
-  async policyVersion(
+  policyVersion(
     @Page() ctx: PageContext,
     @CurrentPrincipal() p: Principal,
     @Param('version', ParseIntPipe) version: number,
     @Req() req: Request,
   ): Promise<string> {
-    const row = await this.policies.get(p.tenantId, version);
-    const dryRun = row.status === 'active' ? null : (this.dryRuns.get(`${p.tenantId}:${version}`) ?? null);
-    return policyVersionPage(ctx, {
-      row,
-      dryRun,
-      flash: req.query.done === 'activated' ? ctx.t('activated') : null,
-    });
+    return this.versions.page(ctx, p, version, req);
   }
 
   /** The dry run reads the whole registry and every open application: an explicit POST, one per click. */
   @Post('policies/:version/dry-run')
-  async runDryRun(
+  runDryRun(
     @CurrentPrincipal() p: Principal,
     @Param('version', ParseIntPipe) version: number,
     @Res() res: Response,
   ): Promise<void> {
-    await this.dryRunInto(p, version);
-    res.redirect(303, `/console/policies/${version}`);
-  }
-
-  private async dryRunInto(p: Principal, version: number): Promise<void> {
-    this.dryRuns.set(`${p.tenantId}:${version}`, await this.policies.dryRun(p, version, todayIn()));
+    return this.versions.dryRun(p, version, res);
   }
 
   @Post('policies/:version/activate')
-  async activate(
+  activate(
+    @Page() ctx: PageContext,
     @CurrentPrincipal() p: Principal,
     @Param('version', ParseIntPipe) version: number,
     @Res() res: Response,
   ): Promise<void> {
-    // Activation is offered only with a dry run's result: HR sees whose outcome changes first.
-    if (!this.dryRuns.get(`${p.tenantId}:${version}`)) {
-      res.redirect(303, `/console/policies/${version}`);
-      return;
-    }
-    await this.policies.activate(p, version);
-    res.redirect(303, `/console/policies/${version}?done=activated`);
+    return this.versions.activate(ctx, p, version, res);
   }
 
   // ---- Re-evaluation of open applications (loop 3) ----

@@ -59,7 +59,6 @@ import {
   Authenticated,
   CurrentPrincipal,
   ErrorCode,
-  LruCache,
   NotFoundException,
   type Principal,
   ValidationFailedException,
@@ -74,6 +73,7 @@ import {
   CsrfGuard,
   Page,
 } from './console-support';
+import { PolicyVersionPages } from './policy-version-pages';
 
 const MAX_UPLOAD_BYTES = 512 * 1024 ** 2;
 const kindPipe = new ParseEnumPipe(Object.fromEntries(PAY_DATA_KINDS.map((k) => [k, k])));
@@ -97,8 +97,8 @@ const shownOnPage = (err: unknown): err is AppException =>
 @UseGuards(CsrfGuard)
 @UseInterceptors(ConsoleHeadersInterceptor)
 export class ConsolePayController {
-  /** Fairness dry runs per tenant and version, shown by the version page's GET (bounded; recomputed on request). */
-  private readonly dryRuns = new LruCache<string, FairnessDryRunView>(200, 3_600_000);
+  /** The version page, dry run and activation, shared with the eligibility policy editor. */
+  private readonly versions: PolicyVersionPages<FairnessDryRunView>;
 
   constructor(
     private readonly offers: OfferChecksService,
@@ -112,7 +112,17 @@ export class ConsolePayController {
     private readonly connections: AtsConnectionService,
     private readonly people: PeopleService,
     private readonly ats: AtsConnectorRegistry,
-  ) {}
+  ) {
+    this.versions = new PolicyVersionPages<FairnessDryRunView>({
+      path: '/console/fairness-policy',
+      policies: {
+        get: (tenantId, version) => this.policies.get(tenantId, version),
+        dryRun: (actor, version) => this.fairnessDryRuns.dryRun(actor, version),
+        activate: (actor, version) => this.policies.activate(actor, version),
+      },
+      render: fairnessVersionPage,
+    });
+  }
 
   // ---- Offers: proposal and HR's decision ----
 
@@ -312,39 +322,32 @@ export class ConsolePayController {
 
   /** Shows the version and the dry run last asked for; never runs one (expensive work only on a POST). */
   @Get('fairness-policy/:version')
-  async fairnessVersion(
+  fairnessVersion(
     @Page() ctx: PageContext,
     @CurrentPrincipal() p: Principal,
     @Param('version', ParseIntPipe) version: number,
     @Req() req: Request,
   ): Promise<string> {
-    const row = await this.policies.get(p.tenantId, version);
-    const dryRun = row.status === 'active' ? null : (this.dryRuns.get(`${p.tenantId}:${version}`) ?? null);
-    return fairnessVersionPage(ctx, {
-      row,
-      dryRun,
-      flash: req.query.done === 'activated' ? ctx.t('activated') : null,
-    });
+    return this.versions.page(ctx, p, version, req);
   }
 
   @Post('fairness-policy/:version/dry-run')
-  async fairnessDryRun(
+  fairnessDryRun(
     @CurrentPrincipal() p: Principal,
     @Param('version', ParseIntPipe) version: number,
     @Res() res: Response,
   ): Promise<void> {
-    this.dryRuns.set(`${p.tenantId}:${version}`, await this.fairnessDryRuns.dryRun(p, version));
-    res.redirect(303, `/console/fairness-policy/${version}`);
+    return this.versions.dryRun(p, version, res);
   }
 
   @Post('fairness-policy/:version/activate')
-  async activateFairness(
+  activateFairness(
+    @Page() ctx: PageContext,
     @CurrentPrincipal() p: Principal,
     @Param('version', ParseIntPipe) version: number,
     @Res() res: Response,
   ): Promise<void> {
-    await this.policies.activate(p, version);
-    res.redirect(303, `/console/fairness-policy/${version}?done=activated`);
+    return this.versions.activate(ctx, p, version, res);
   }
 
   // ---- Hiring-manager assignments ----

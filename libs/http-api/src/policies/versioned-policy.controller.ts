@@ -32,6 +32,7 @@ export abstract class VersionedPolicyController {
     return this.policies.get(p.tenantId, version);
   }
 
+  /** 409 `dry_run_required` unless the version's current content was dry-run (`:version/dry-run`) first. */
   @Post(':version/activate')
   @HttpCode(200)
   activate(@CurrentPrincipal() p: Principal, @Param('version', ParseIntPipe) version: number) {

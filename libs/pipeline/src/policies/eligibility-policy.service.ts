@@ -93,44 +93,48 @@ export class EligibilityPolicyService {
     return this.store.activate(actor, version);
   }
 
-  /** Evaluates the draft and the active policy over the whole registry and over open applications. */
-  /** Lists people with their departure reasons: audited (who, which version, how many examples; never who). */
+  /**
+   * Evaluates the draft and the active policy over the whole registry and over open applications, and records the
+   * dry run on the draft (activation requires it). Lists people with their departure reasons: audited (who, which
+   * version, how many examples; never who).
+   */
   async dryRun(actor: AuditActor, version: number, asOf: string): Promise<PolicyDryRunReport> {
     const tenantId = actor.tenantId;
     const started = performance.now();
     const current = await this.active(tenantId);
-    const draft = await this.store.valueOf(tenantId, version);
-    const alumni = await this.inputs.eligibilityInputs(tenantId);
-    const registry = dryRunPolicyChange(current.policy, draft, alumni, { asOf, exampleLimit: 20 });
-    const open = await this.inputs.openApplications(tenantId);
-    const byNumber = new Map(alumni.map((a) => [a.employeeNumber, a]));
-    const jobOf = new Map(open.map((o) => [o.employee_number, o.job_id]));
-    const applicants = open
-      .map((o) => byNumber.get(o.employee_number))
-      .filter((a): a is AlumnusEligibilityInput => !!a);
-    const openApplications = dryRunPolicyChange(current.policy, draft, applicants, {
-      asOf,
-      exampleLimit: 20,
-      jobOf: (a) => ({ jobId: jobOf.get(a.employeeNumber) }),
-    });
-    await this.audit.record(actor, {
-      action: 'eligibility_policy.dry_run',
-      targetType: 'eligibility_policy',
-      targetId: String(version),
-      details: {
-        againstVersion: current.version,
+    return this.store.dryRun(actor, version, async (draft) => {
+      const alumni = await this.inputs.eligibilityInputs(tenantId);
+      const registry = dryRunPolicyChange(current.policy, draft, alumni, { asOf, exampleLimit: 20 });
+      const open = await this.inputs.openApplications(tenantId);
+      const byNumber = new Map(alumni.map((a) => [a.employeeNumber, a]));
+      const jobOf = new Map(open.map((o) => [o.employee_number, o.job_id]));
+      const applicants = open
+        .map((o) => byNumber.get(o.employee_number))
+        .filter((a): a is AlumnusEligibilityInput => !!a);
+      const openApplications = dryRunPolicyChange(current.policy, draft, applicants, {
         asOf,
-        registryExamples: registry.examples.length,
-        openApplicationExamples: openApplications.examples.length,
-      },
+        exampleLimit: 20,
+        jobOf: (a) => ({ jobId: jobOf.get(a.employeeNumber) }),
+      });
+      await this.audit.record(actor, {
+        action: 'eligibility_policy.dry_run',
+        targetType: 'eligibility_policy',
+        targetId: String(version),
+        details: {
+          againstVersion: current.version,
+          asOf,
+          registryExamples: registry.examples.length,
+          openApplicationExamples: openApplications.examples.length,
+        },
+      });
+      return {
+        version,
+        againstVersion: current.version,
+        registry,
+        openApplications,
+        elapsedMs: Math.round(performance.now() - started),
+      };
     });
-    return {
-      version,
-      againstVersion: current.version,
-      registry,
-      openApplications,
-      elapsedMs: Math.round(performance.now() - started),
-    };
   }
 }
 

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { diffDocuments, type DocumentProblem } from '@comeback/domain';
 import { AuditService, type AuditActor } from '../audit/audit.service';
-import { DocumentInvalidException, NotFoundException } from '../errors/app-exception';
+import {
+  DocumentInvalidException,
+  DryRunRequiredException,
+  NotFoundException,
+} from '../errors/app-exception';
 import type { VersionedDocumentEntity, VersionedDocumentRow } from './versioned-document.entity';
 import { VersionedDocumentsRepository } from './versioned-documents.repository';
 
@@ -35,8 +40,9 @@ export interface ActiveDocument<T> {
 }
 
 /**
- * Versioned, audited documents of one kind: draft → (validate, dry-run elsewhere) → activate, with the
- * history kept. Exactly one version is active per tenant; a tenant without one gets the kind's seed.
+ * Versioned, audited documents of one kind: draft → dry run → activate, with the history kept. Exactly one version
+ * is active per tenant; a tenant without one gets the kind's seed. What a dry run computes is the kind's business;
+ * that one ran, on exactly the content being activated, is checked here, so no caller can skip it.
  */
 export class VersionedDocumentStore<T> {
   constructor(
@@ -101,15 +107,37 @@ export class VersionedDocumentStore<T> {
     });
   }
 
+  /**
+   * Runs `work` (the kind's dry run) on the version's typed document, then records on the row who ran it, when,
+   * and a hash of exactly the content it ran: activation requires that record, whichever process serves it.
+   */
+  async dryRun<R>(actor: AuditActor, version: number, work: (value: T) => Promise<R>): Promise<R> {
+    const row = await this.get(actor.tenantId, version);
+    const result = await work(this.parse(row));
+    await this.repo.recordDryRun(this.kind.entity, actor.tenantId, row.id, {
+      by: actor.name,
+      at: new Date(),
+      hash: documentHash(row.document),
+    });
+    return result;
+  }
+
+  /** Refused (`DryRunRequiredException`) unless the version's current content is the content last dry-run. */
   async activate(actor: AuditActor, version: number): Promise<VersionedDocumentRow> {
     const current = await this.active(actor.tenantId);
-    const target = await this.get(actor.tenantId, version);
-    if (target.status === 'active') return target;
-    const checked = this.validate(target.document);
-    if (!checked.ok) throw new DocumentInvalidException('This version no longer validates', checked.problems);
+    const found = await this.get(actor.tenantId, version);
+    if (found.status === 'active') return found;
     const previous = this.kind.auditDiff ? await this.get(actor.tenantId, current.version) : null;
     const { entity, name } = this.kind;
     return this.repo.transaction(async (m) => {
+      // Checked on the locked row, so what is activated is exactly what was checked.
+      const target = await this.repo.findForUpdate(m, entity, actor.tenantId, found.id);
+      if (!target) throw new NotFoundException(`${capitalise(this.kind.label)} version ${version}`);
+      if (target.status === 'active') return target;
+      if (!isDryRunOfCurrentContent(target)) throw new DryRunRequiredException(this.kind.label, version);
+      const checked = this.validate(target.document);
+      if (!checked.ok)
+        throw new DocumentInvalidException('This version no longer validates', checked.problems);
       const activatedAt = new Date();
       await this.repo.activate(m, entity, actor.tenantId, target.id, actor.name, activatedAt);
       await this.audit.record(
@@ -120,6 +148,7 @@ export class VersionedDocumentStore<T> {
           targetId: String(version),
           details: {
             previousVersion: current.version,
+            dryRun: { by: target.dryRunBy, at: target.dryRunAt, hash: target.dryRunHash },
             ...(previous ? { diff: diffDocuments(previous.document, target.document) } : {}),
           },
         },
@@ -159,6 +188,29 @@ export class VersionedDocumentStores {
   for<T>(kind: VersionedDocumentKind<T>): VersionedDocumentStore<T> {
     return new VersionedDocumentStore(kind, this.repo, this.audit);
   }
+}
+
+/** Whether the row's recorded dry run ran exactly the content it holds now. */
+export function isDryRunOfCurrentContent(row: VersionedDocumentRow): boolean {
+  return row.dryRunHash !== null && row.dryRunHash === documentHash(row.document);
+}
+
+/** SHA-256 of the document with its keys sorted at every level: the same content hashes the same however stored. */
+export function documentHash(document: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify(sortKeys(document)))
+    .digest('hex');
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const o = value as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(o)
+      .sort()
+      .map((k) => [k, sortKeys(o[k])]),
+  );
 }
 
 function capitalise(s: string): string {

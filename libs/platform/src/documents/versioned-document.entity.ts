@@ -37,6 +37,16 @@ export abstract class VersionedDocumentRow {
 
   @Column({ type: 'timestamptz', nullable: true })
   activatedAt!: Date | null;
+
+  /** The last dry run of this version: who ran it, when, and a hash of the exact document it ran. */
+  @Column({ type: 'text', nullable: true })
+  dryRunBy!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  dryRunAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  dryRunHash!: string | null;
 }
 
 /** The entity class of one document kind. */

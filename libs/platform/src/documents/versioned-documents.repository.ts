@@ -75,6 +75,28 @@ export class VersionedDocumentsRepository {
     return created;
   }
 
+  /** Records a dry run on the version's row (replacing an earlier one: the latest dry run is the one that counts). */
+  async recordDryRun(
+    entity: VersionedDocumentEntity,
+    tenantId: string,
+    id: string,
+    run: { by: string; at: Date; hash: string },
+  ): Promise<void> {
+    await this.db
+      .getRepository(entity)
+      .update({ tenantId, id }, { dryRunBy: run.by, dryRunAt: run.at, dryRunHash: run.hash });
+  }
+
+  /** The version's row, locked until the transaction ends (activation checks its dry run against this). */
+  findForUpdate(
+    m: EntityManager,
+    entity: VersionedDocumentEntity,
+    tenantId: string,
+    id: string,
+  ): Promise<VersionedDocumentRow | null> {
+    return m.getRepository(entity).findOne({ where: { tenantId, id }, lock: { mode: 'pessimistic_write' } });
+  }
+
   /** Retires the tenant's active version and makes `id` the active one. */
   async activate(
     m: EntityManager,

@@ -25,6 +25,8 @@ export enum ErrorCode {
   InvitationRefused = 'invitation_refused',
   /** A signed link past its expiry. */
   LinkExpired = 'link_expired',
+  /** Activation of a policy version whose exact content has not been dry-run. */
+  DryRunRequired = 'dry_run_required',
 }
 
 export class AppException extends Error {
@@ -66,6 +68,20 @@ export class DocumentInvalidException extends AppException {
     readonly problems: readonly DocumentProblem[],
   ) {
     super(ErrorCode.PolicyInvalid, message, { problems });
+  }
+}
+
+/**
+ * A policy version may be activated only after a dry run of exactly its current content (recorded on the row):
+ * `details` names the version and carries the message in English and Japanese.
+ */
+export class DryRunRequiredException extends AppException {
+  constructor(label: string, version: number) {
+    const messages = {
+      en: `Version ${version} of the ${label} has not been dry-run as it stands: run the dry run, check what it changes, then activate it.`,
+      ja: `この版（v${version}）は現在の内容で試算されていません。試算を実行して影響を確認してから有効にしてください。`,
+    };
+    super(ErrorCode.DryRunRequired, messages.en, { version, messages });
   }
 }
 

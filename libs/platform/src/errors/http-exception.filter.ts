@@ -29,6 +29,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.CsrfFailed]: HttpStatus.FORBIDDEN,
   [ErrorCode.InvitationRefused]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.LinkExpired]: HttpStatus.GONE,
+  [ErrorCode.DryRunRequired]: HttpStatus.CONFLICT,
 };
 
 const CODE_BY_HTTP_STATUS: Record<number, string> = {

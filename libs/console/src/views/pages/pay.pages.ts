@@ -6,7 +6,12 @@ import { layout, table, type PageContext } from '../layout';
 import type { PayDataKind } from '../../pay-console.dto';
 import { atsOptions, badge, formatDateTime, formatYen, resultBadge, type AtsOption } from './common';
 import type { ImportProblemRow } from './registry.pages';
-import type { PolicyProblemRow, PolicyVersionRow } from './policy.pages';
+import {
+  dryRunRecordNote,
+  type PolicyProblemRow,
+  type PolicyVersionPageData,
+  type PolicyVersionRow,
+} from './policy.pages';
 
 function text(ctx: PageContext, key: string, fallback: string): string {
   return isMessageKey(key) ? ctx.t(key) : fallback;
@@ -273,7 +278,7 @@ export interface FairnessDryRunView {
 
 export function fairnessVersionPage(
   ctx: PageContext,
-  data: { row: PolicyVersionRow; dryRun: FairnessDryRunView | null; flash?: string | null },
+  data: PolicyVersionPageData<FairnessDryRunView>,
 ): string {
   const { t } = ctx;
   const r = data.row;
@@ -300,7 +305,9 @@ ${table(
   ),
   t('none'),
 )}</section>`
-    : html``;
+    : data.dryRunRecord && r.status !== 'active'
+      ? dryRunRecordNote(ctx, data.dryRunRecord)
+      : html``;
   const canActivate = r.status === 'draft' || r.status === 'retired';
   return layout(
     ctx,
@@ -315,14 +322,14 @@ ${
 ${dry}
 ${
   canActivate
-    ? d
+    ? data.dryRunRecord
       ? html`<form method="post" action="/console/fairness-policy/${r.version}/activate"><button type="submit">${t('fpActivate')}</button></form>`
       : html`<p class="hint" data-testid="activate-after-dry-run">${t('fpActivateAfterDryRun')}</p>`
     : ''
 }
 <h2>JSON</h2><pre class="card">${JSON.stringify(r.document, null, 2)}</pre>
 <p><a href="/console/fairness-policy">${t('back')}</a></p>`,
-    { flash: data.flash },
+    { flash: data.flash, error: data.error },
   ).value;
 }
 

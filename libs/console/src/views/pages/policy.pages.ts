@@ -20,6 +20,27 @@ export interface PolicyVersionRow {
   document: unknown;
 }
 
+/** A version's last dry run as recorded on its row, given only when it ran exactly the content the row holds now. */
+export interface DryRunRecordView {
+  by: string;
+  at: Date;
+}
+
+/** What every policy editor's version page shows: the row, the dry run's report (if this process has it) and record. */
+export interface PolicyVersionPageData<R> {
+  row: PolicyVersionRow;
+  dryRun: R | null;
+  dryRunRecord: DryRunRecordView | null;
+  flash?: string | null;
+  error?: string | null;
+}
+
+/** A dry run recorded (maybe by another process, or before a restart) whose report this page does not have. */
+export function dryRunRecordNote(ctx: PageContext, r: DryRunRecordView): SafeHtml {
+  const text = ctx.t('dryRunRecorded').replace('{by}', r.by).replace('{at}', formatDateTime(r.at, ctx.lang));
+  return html`<p class="hint" data-testid="dry-run-recorded">${text}</p>`;
+}
+
 export interface PolicyProblemRow {
   path: string;
   message: string;
@@ -433,10 +454,7 @@ function dryRunBlock(ctx: PageContext, caption: string, id: string, d: DryRunVie
   </section>`;
 }
 
-export function policyVersionPage(
-  ctx: PageContext,
-  data: { row: PolicyVersionRow; dryRun: PolicyDryRunView | null; flash?: string | null },
-): string {
+export function policyVersionPage(ctx: PageContext, data: PolicyVersionPageData<PolicyDryRunView>): string {
   const { t } = ctx;
   const r = data.row;
   return layout(
@@ -456,7 +474,7 @@ export function policyVersionPage(
             ? ''
             : html`<section aria-labelledby="dry-h">
                 <h2 id="dry-h">${t('dryRunTitle')}</h2>
-                <p>${t('dryRunNotRun')}</p>
+                ${data.dryRunRecord ? dryRunRecordNote(ctx, data.dryRunRecord) : html`<p>${t('dryRunNotRun')}</p>`}
                 <form method="post" action="/console/policies/${r.version}/dry-run">
                   <button type="submit" class="secondary">${t('runDryRun')}</button>
                 </form>
@@ -464,11 +482,11 @@ export function policyVersionPage(
       }
       ${
         r.status === 'draft' || r.status === 'retired'
-          ? data.dryRun
+          ? data.dryRunRecord
             ? html`<form method="post" action="/console/policies/${r.version}/activate">
                 <button type="submit">${t('activate')}</button>
               </form>`
-            : html`<p class="hint">${t('activateAfterDryRun')}</p>`
+            : html`<p class="hint" data-testid="activate-after-dry-run">${t('activateAfterDryRun')}</p>`
           : ''
       }
       ${
@@ -479,6 +497,6 @@ export function policyVersionPage(
       <h2>${t('policyEditor')}</h2>
       <pre class="card">${JSON.stringify(r.document, null, 2)}</pre>
       <p><a href="/console/policies">${t('back')}</a></p>`,
-    { flash: data.flash },
+    { flash: data.flash, error: data.error },
   ).value;
 }
