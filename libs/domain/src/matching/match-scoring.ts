@@ -329,12 +329,7 @@ function birthDateAgreeWeight(stats: MatchStatistics): number {
   return Math.min(Math.max(w, MATCH_WEIGHTS.birthDateAgreeMin), MATCH_WEIGHTS.birthDateAgreeMax);
 }
 
-function birthDateEvidence(
-  p: PreparedApplicant,
-  a: AlumnusIdentity,
-  stats: MatchStatistics,
-  ctx: MatchContext,
-): MatchEvidence {
+function birthDateEvidence(p: PreparedApplicant, a: AlumnusIdentity, stats: MatchStatistics): MatchEvidence {
   const ad = normaliseBirthDate(a.birthDate);
   if (!p.birthDate || !ad) {
     return {
@@ -511,7 +506,7 @@ export function scorePrepared(
   }
   const evidence: MatchEvidence[] = [
     ...names,
-    birthDateEvidence(p, a, stats, ctx),
+    birthDateEvidence(p, a, stats),
     emailEvidence(p, a, ctx, log2N),
     phone,
     employeeNumberEvidence(p, a, log2N),

@@ -1,4 +1,3 @@
-import { MATCH_WEIGHTS } from './match-scoring';
 import type { EvidenceOutcome, MatchEvidence } from './match-types';
 
 /*
