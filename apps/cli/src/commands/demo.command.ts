@@ -117,6 +117,7 @@ export class DemoCommand extends CommandRunner {
       log(
         `  summary: ${count('fast_tracked')} fast-tracked, ${count('flagged') + count('ineligible') + count('needs_hr_review')} flagged without a skip (${count('ineligible')} ineligible, ${count('needs_hr_review')} need HR review), ${reviews.length} sent to the review queue, ${DEMO_APPLICANTS.length - tracked.length} ignored (not former employees)`,
       );
+      for (const line of await this.matchingAccuracy(api, hr)) log(line);
       for (const line of await this.rediscovery(api, hr, opts.ats)) log(line);
       log();
       log(`  simulator page (what the ATS now shows): ${sim.url}/`);
@@ -228,6 +229,22 @@ export class DemoCommand extends CommandRunner {
    * 5. From waiting to inviting: the former employees who fit an open job (eligible, opted in, ranked with reasons),
    * and where HR or the job's hiring manager invites them personally.
    */
+  /** The demo tenant's matcher accuracy report (HR): estimates from the scores, measured figures from reviews. */
+  private async matchingAccuracy(api: string, hr: string): Promise<string[]> {
+    const r = (await call(api, 'GET', '/api/v1/matching/accuracy', hr)) as unknown as {
+      decisions: number;
+      reviewLoad: number | null;
+      estimated: { autoPrecision: number | null; foundRecall: number | null; autoRecall: number | null };
+      measured: { decidedReviews: number; reviewPrecision: number | null };
+      drift: unknown[];
+    };
+    const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+    return [
+      `  matching accuracy (HR, ${r.decisions} decisions): estimated auto precision ${pct(r.estimated.autoPrecision)}, found recall ${pct(r.estimated.foundRecall)}, auto recall ${pct(r.estimated.autoRecall)}; review load ${pct(r.reviewLoad)}; measured from ${r.measured.decidedReviews} review decisions: precision ${pct(r.measured.reviewPrecision)}; drift warnings ${r.drift.length}`,
+      `    ${api}/console/matching/accuracy`,
+    ];
+  }
+
   private async rediscovery(api: string, hr: string, ats: string): Promise<string[]> {
     const jobs = (await call(api, 'GET', `/api/v1/rediscovery/jobs/${ats}`, hr)) as unknown as {
       jobId: string;

@@ -220,11 +220,13 @@ export class AlumniRepository {
   }
 
   /**
-   * After the import committed: marks the tenant's key pages all-visible so candidate lookups are index-only
-   * scans (otherwise every hit visits the table until autovacuum comes by). Cheap when little changed.
+   * After the import committed: marks the tenant's key pages and the new registry rows all-visible, so
+   * candidate lookups and the same-day read of ix_alumni_tenant_birth_date are index-only scans (otherwise
+   * every hit visits the table until autovacuum comes by). Cheap: the visibility map skips unchanged pages.
    */
-  async vacuumKeys(tenantId: string): Promise<void> {
+  async vacuum(tenantId: string): Promise<void> {
     await this.dataSource.query(`VACUUM (ANALYZE) ${keyPartitionName(tenantId)}`);
+    await this.dataSource.query('VACUUM alumni');
   }
 
   async finishBulkWrite(manager: EntityManager, bulk: BulkWrite): Promise<void> {
@@ -352,7 +354,7 @@ export class AlumniRepository {
 
   /**
    * Fresh statistics for the planner after a bulk change (a million new rows otherwise look like none). The
-   * key partition is analysed by `vacuumKeys` after commit; lookups always go to one partition, whose own
+   * key partition is analysed by `vacuum` after commit; lookups always go to one partition, whose own
    * statistics the planner uses, so the partitioned parent needs none.
    */
   async analyze(manager: EntityManager): Promise<void> {

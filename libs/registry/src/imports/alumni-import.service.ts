@@ -45,7 +45,7 @@ export interface ImportPhases {
   statistics: number;
   analyze: number;
   commit: number;
-  vacuumKeys: number;
+  vacuum: number;
 }
 
 export interface ImportReport {
@@ -120,7 +120,7 @@ export class AlumniImportService {
       statistics: 0,
       analyze: 0,
       commit: 0,
-      vacuumKeys: 0,
+      vacuum: 0,
     };
     let mark = performance.now();
     const lap = (phase: keyof ImportPhases): void => {
@@ -253,8 +253,8 @@ export class AlumniImportService {
         },
       );
     }
-    await this.alumni.vacuumKeys(tenantId);
-    lap('vacuumKeys');
+    await this.alumni.vacuum(tenantId);
+    lap('vacuum');
     opts.onPhases?.(phases);
     await this.runs.update(run.id, {
       status: 'completed',
