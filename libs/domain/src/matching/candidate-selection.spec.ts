@@ -23,4 +23,15 @@ describe('selectKeyCandidates', () => {
     const many = Array.from({ length: 20 }, (_, i) => hits(`em:${i}`, `p${i}`)).flat();
     expect(selectKeyCandidates(many, { maxPerKey: 3, maxCandidates: 5 })).toHaveLength(5);
   });
+
+  it('leaves out people found only under a common full name, keeps them when anything else is shared', () => {
+    const withNamesakes = { maxPerKey: 100, maxCandidates: 10, maxNamesakes: 2 };
+    const common = hits('nt:佐藤|蓮', 'a', 'b', 'c');
+    expect(selectKeyCandidates([...common, ...hits('em:ren@example.com', 'c')], withNamesakes)).toEqual([
+      'c',
+    ]);
+    expect(selectKeyCandidates([...common, ...hits('nx:佐藤|ren', 'b')], withNamesakes)).toEqual(['b']);
+    // A rarer full name (two people) is still worth comparing on its own.
+    expect(selectKeyCandidates(hits('nr:sato|ren', 'a', 'b'), withNamesakes)).toEqual(['a', 'b']);
+  });
 });

@@ -25,9 +25,10 @@ import { NameReadingService } from './name-readings';
 /**
  * Candidate limits. Most applicants share keys with a handful of alumni; a key shared by more than
  * MAX_PER_KEY people (a very common full name) identifies nobody and is ignored; a birth date is shared by a
- * few dozen people in a million; MAX_CANDIDATES bounds the scoring work whatever happens.
+ * few dozen people in a million; MAX_CANDIDATES bounds the scoring work whatever happens. Someone found only
+ * under a full name more than maxNamesakes people share scores below −log2(9): never reviewed, so never read.
  */
-const CANDIDATE_LIMITS = { maxPerKey: 100, maxSameDay: 400, maxCandidates: 200 } as const;
+const CANDIDATE_LIMITS = { maxPerKey: 100, maxSameDay: 400, maxCandidates: 200, maxNamesakes: 8 } as const;
 
 export interface MatchOutcome extends MatchDecision {
   /** Internal ids of the candidates, in the same order, for review items and briefings. */
