@@ -6,8 +6,12 @@ const NUL = String.fromCharCode(0);
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 
+/** Anything that might need a change: most text has neither, and is returned as it is without copying. */
+const SUSPECT = /[\u0000\ud800-\udfff]/u;
+
 /** The text with NUL characters and unpaired surrogates replaced by U+FFFD. */
 export function storableText(value: string): string {
+  if (!SUSPECT.test(value)) return value;
   return value.split(NUL).join('\ufffd').replace(LONE_SURROGATES, '\ufffd');
 }
 

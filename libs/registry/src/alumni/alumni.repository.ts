@@ -571,8 +571,11 @@ export class AlumniRepository {
 }
 
 /** A value in COPY's text format (null → \\N; backslash, tab, newline and carriage return escaped). */
+const COPY_SPECIAL = /[\\\t\n\r]/u;
+
 function copyText(v: string | null | undefined): string {
   if (v === null || v === undefined) return '\\N';
+  if (!COPY_SPECIAL.test(v)) return v;
   return v.replace(/[\\\t\n\r]/gu, (c) =>
     c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
   );
