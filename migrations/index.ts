@@ -23,6 +23,7 @@ import { RediscoveryInvitations1796260000000 } from './1796260000000-Rediscovery
 import { OfferDecisionsAndSsoEmailTrust1796220000000 } from './1796220000000-OfferDecisionsAndSsoEmailTrust';
 import { MatchParameters1796230000000 } from './1796230000000-MatchParameters';
 import { InboxOrderPerApplication1796300000000 } from './1796300000000-InboxOrderPerApplication';
+import { FailedJobs1796301000000 } from './1796301000000-FailedJobs';
 import { PolicyDryRuns1796310000000 } from './1796310000000-PolicyDryRuns';
 
 /**
@@ -54,5 +55,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OperationsIndexes1796280000000,
   SameDayNamesIndex1796290000000,
   InboxOrderPerApplication1796300000000,
+  FailedJobs1796301000000,
   PolicyDryRuns1796310000000,
 ];
