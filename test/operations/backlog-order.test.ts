@@ -14,6 +14,7 @@ import { AtsEventHandlerRegistry, PipelineModule, PipelineWorker } from '@comeba
 import { PlatformModule } from '@comeback/platform';
 import { RediscoveryModule } from '@comeback/rediscovery';
 import { http } from '../support/api-harness';
+import { Browser } from '../support/browser-jar';
 import { startStack, type Stack } from '../support/pipeline-stack';
 import { until } from '../support/until';
 
@@ -207,7 +208,21 @@ describe('the backlog drains in order per application', () => {
       'processed',
     ]);
     const backlog = await http(s.api.baseUrl, 'GET', '/api/v1/operations/backlog', { token: s.hr });
-    expect(backlog.body.waiting).toBe(3);
+    expect(backlog.body).toMatchObject({ waiting: 3, heldBehindEarlier: 2 });
+    // The console says so, in both languages.
+    const b = new Browser();
+    expect((await b.submit(`${s.api.baseUrl}/console/login`, '/console/login', { token: s.hr })).status).toBe(
+      303,
+    );
+    for (const [lang, text] of [
+      ['en', 'behind an earlier delivery of the same application'],
+      ['ja', '同じ応募の先の受信を待っているもの'],
+    ]) {
+      const page = await b.request(`${s.api.baseUrl}/console/operations?lang=${lang}`);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain(text);
+      expect(page.text).toContain('data-testid="ops-held">2<');
+    }
 
     await sim('PUT', '/_sim/config', { greenhouse: { deniedScopes: [] } });
     const retry = await http(s.api.baseUrl, 'POST', '/api/v1/operations/failures/retry', { token: s.hr });

@@ -34,6 +34,8 @@ export interface FailedWorkItem {
 
 export interface BacklogStatus {
   waiting: number;
+  /** Of those, deliveries that wait for an earlier one of the same application (retried, or failed until retried). */
+  heldBehindEarlier: number;
   oldestWaitingSeconds: number;
   /** Deliveries finished per minute over the last five minutes. */
   drainedPerMinute: number;
@@ -178,6 +180,7 @@ export class OperationsService implements OnModuleInit {
     const b = await this.repo.tenantBacklog(tenantId, DRAIN_WINDOW_SECONDS);
     return {
       waiting: b.waiting,
+      heldBehindEarlier: b.held,
       oldestWaitingSeconds: Math.round(b.oldestSeconds),
       drainedPerMinute: Math.round((b.finishedInWindow / DRAIN_WINDOW_SECONDS) * 60 * 10) / 10,
       etaSeconds: backlogEtaSeconds(b.waiting, b.finishedInWindow, DRAIN_WINDOW_SECONDS),
