@@ -181,6 +181,12 @@ describe('the backlog drains in order per application', () => {
     );
     for (const id of returnees) expect((await s.candidate(id)).notes).toHaveLength(1);
     await expectOrdered(ids);
+    // Later deliveries did wait behind earlier ones (the order is the mechanism's, not luck's).
+    const [{ held }] = await db.query(
+      `SELECT count(*)::int AS held FROM inbox_events WHERE tenant_id = $1 AND held`,
+      [s.tenant.id],
+    );
+    expect(held).toBeGreaterThan(0);
     // Different applications ran side by side.
     const okRuns = attempts.filter((a) => a.ok).sort((a, b) => a.start - b.start);
     expect(okRuns.some((a, i) => i > 0 && a.start < okRuns[i - 1].end)).toBe(true);
