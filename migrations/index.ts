@@ -22,6 +22,8 @@ import { ExitInterviews1796250000000 } from './1796250000000-ExitInterviews';
 import { RediscoveryInvitations1796260000000 } from './1796260000000-RediscoveryInvitations';
 import { OfferDecisionsAndSsoEmailTrust1796220000000 } from './1796220000000-OfferDecisionsAndSsoEmailTrust';
 import { MatchParameters1796230000000 } from './1796230000000-MatchParameters';
+import { InboxOrderPerApplication1796300000000 } from './1796300000000-InboxOrderPerApplication';
+import { FailedJobs1796301000000 } from './1796301000000-FailedJobs';
 import { PolicyDryRuns1796310000000 } from './1796310000000-PolicyDryRuns';
 
 /**
@@ -52,5 +54,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Outcomes1796270000000,
   OperationsIndexes1796280000000,
   SameDayNamesIndex1796290000000,
+  InboxOrderPerApplication1796300000000,
+  FailedJobs1796301000000,
   PolicyDryRuns1796310000000,
 ];

@@ -21,6 +21,7 @@ export * from './tenancy/tenant.service';
 export * from './queue/job-types';
 export * from './queue/job-queue.port';
 export * from './queue/job-handler.registry';
+export * from './queue/failed-jobs';
 export * from './crypto/secret-box';
 export * from './crypto/identity-key-hasher';
 export * from './erasure/erasure-participant.registry';

@@ -345,6 +345,9 @@ const EN = {
   navOperations: 'Operations',
   opsBacklogTitle: 'Webhook backlog',
   opsWaiting: 'Deliveries waiting',
+  opsHeld: 'Of those, behind an earlier delivery of the same application',
+  opsHeldHint:
+    'Each application’s deliveries are processed in the order they arrived; a delivery waits while an earlier one of the same application is retried, and one that failed holds the later ones until it is retried below.',
   opsOldest: 'Oldest waiting for',
   opsDrainRate: 'Processed recently',
   opsPerMinute: '{n} per minute',
@@ -930,6 +933,9 @@ const JA: Record<MessageKey, string> = {
   navOperations: '運用',
   opsBacklogTitle: 'Webhook の滞留',
   opsWaiting: '処理待ちの受信',
+  opsHeld: 'うち同じ応募の先の受信を待っているもの',
+  opsHeldHint:
+    '同じ応募の受信は届いた順に処理します。先の受信が再試行中の間は後の受信が待ち、失敗した受信は下の一覧から再実行するまで同じ応募の後の受信を止めます。',
   opsOldest: '最も古い待ち時間',
   opsDrainRate: '直近の処理量',
   opsPerMinute: '毎分 {n} 件',

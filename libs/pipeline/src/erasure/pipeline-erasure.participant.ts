@@ -5,6 +5,7 @@ import {
   ErasureFindings,
   ErasureParticipant,
   ErasureParticipantRegistry,
+  FailedJobs,
   JobQueue,
   TransactionManager,
 } from '@comeback/platform';
@@ -23,6 +24,7 @@ export class PipelineErasureParticipant implements ErasureParticipant, OnModuleI
     private readonly registry: ErasureParticipantRegistry,
     private readonly connectors: AtsConnectorRegistry,
     @Inject(JobQueue) private readonly queue: JobQueue,
+    private readonly failedJobs: FailedJobs,
   ) {}
 
   onModuleInit(): void {
@@ -38,6 +40,8 @@ export class PipelineErasureParticipant implements ErasureParticipant, OnModuleI
       candidateIds: erased.candidateIds,
       values: person.identifiers,
     });
+    // Their records name the removed jobs by id, which may hold an application id.
+    await this.failedJobs.forgetSettled(person.tenantId);
     return {
       atsNotes: erased.notes.map((n) => ({
         ats: n.ats,

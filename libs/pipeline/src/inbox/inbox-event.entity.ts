@@ -37,6 +37,18 @@ export class InboxEventEntity {
   @Column({ type: 'text' })
   status!: InboxStatus;
 
+  /** The application the delivery is about: its deliveries are processed one at a time, in `seq` order. */
+  @Column({ type: 'text', nullable: true })
+  applicationId!: string | null;
+
+  /** Receipt number (a sequence): the order in which an application's deliveries are processed. */
+  @Column({ type: 'bigint', nullable: true, insert: false, update: false })
+  seq!: string | null;
+
+  /** Waits for an earlier delivery of the same application; that one hands it on when it finishes. */
+  @Column({ type: 'boolean', default: false })
+  held!: boolean;
+
   @Column({ type: 'text', nullable: true })
   outcome!: string | null;
 

@@ -9,6 +9,7 @@ import {
   storableText,
 } from '@comeback/platform';
 import { AtsConnectionService } from '../connections/ats-connection.service';
+import { applicationOfEvent } from './delivery-order';
 import { InboxEventsRepository } from './inbox-events.repository';
 
 export type IngestResult =
@@ -58,6 +59,7 @@ export class WebhookIngestService {
       rawBody: storableText(req.rawBody.toString('utf8')),
       event,
       status: processable ? 'received' : 'ignored',
+      applicationId: applicationOfEvent(event),
     });
     if (!processable) return { status: 'ignored', eventId: event.eventId };
     // A duplicate still in 'received' may have missed its enqueue (crash in between): enqueue again;

@@ -39,21 +39,26 @@ export class OperationsRepository {
     }));
   }
 
-  /** One tenant's backlog and how many deliveries finished in the last `windowSeconds` (the drain rate). */
+  /**
+   * One tenant's backlog (and how many of those wait for an earlier delivery of their application) and how many
+   * deliveries finished in the last `windowSeconds` (the drain rate). */
   async tenantBacklog(
     tenantId: string,
     windowSeconds: number,
-  ): Promise<{ waiting: number; oldestSeconds: number; finishedInWindow: number }> {
-    const [row]: { waiting: string; oldest: string | null; finished: string }[] = await this.db.query(
-      `SELECT count(*) FILTER (WHERE status = 'received') AS waiting,
+  ): Promise<{ waiting: number; held: number; oldestSeconds: number; finishedInWindow: number }> {
+    const [row]: { waiting: string; held: string; oldest: string | null; finished: string }[] =
+      await this.db.query(
+        `SELECT count(*) FILTER (WHERE status = 'received') AS waiting,
+              count(*) FILTER (WHERE status = 'received' AND held) AS held,
               extract(epoch FROM now() - min(received_at) FILTER (WHERE status = 'received')) AS oldest,
               count(*) FILTER (WHERE status <> 'received' AND processed_at > now() - make_interval(secs => $2)) AS finished
          FROM inbox_events
         WHERE tenant_id = $1 AND (status = 'received' OR processed_at > now() - make_interval(secs => $2))`,
-      [tenantId, windowSeconds],
-    );
+        [tenantId, windowSeconds],
+      );
     return {
       waiting: Number(row?.waiting ?? 0),
+      held: Number(row?.held ?? 0),
       oldestSeconds: Number(row?.oldest ?? 0),
       finishedInWindow: Number(row?.finished ?? 0),
     };

@@ -3,15 +3,19 @@ import { asAtsKind } from '@comeback/ats';
 import {
   AuditActor,
   AuditService,
+  FailedJobs,
   JobQueue,
   Metrics,
   NotFoundException,
+  tenantOfJob,
   type FailedJob,
 } from '@comeback/platform';
 import { backlogEtaSeconds, classifyFailure, type FailureReason } from '@comeback/domain';
 import { OperationsRepository, type UncertainStepRow } from './operations.repository';
 
-/** Failed jobs read from the queue per listing (the newest first within each queue). */
+/** A tenant's failed jobs listed at most (newest first). */
+const FAILED_LIST_LIMIT = 1_000;
+/** The newest failed jobs of the queue read beside a tenant's record (see `failures`). */
 const FAILED_SCAN_LIMIT = 1_000;
 /** The drain rate is the work finished in this window. */
 const DRAIN_WINDOW_SECONDS = 300;
@@ -30,16 +34,13 @@ export interface FailedWorkItem {
 
 export interface BacklogStatus {
   waiting: number;
+  /** Of those, deliveries that wait for an earlier one of the same application (retried, or failed until retried). */
+  heldBehindEarlier: number;
   oldestWaitingSeconds: number;
   /** Deliveries finished per minute over the last five minutes. */
   drainedPerMinute: number;
   /** Null: nothing finished recently, so no honest estimate (an outage or a rate-limit block). */
   etaSeconds: number | null;
-}
-
-function tenantOf(job: FailedJob): string | null {
-  const data = job.data as { tenantId?: unknown } | null;
-  return typeof data?.tenantId === 'string' ? data.tenantId : null;
 }
 
 /**
@@ -52,17 +53,18 @@ export class OperationsService implements OnModuleInit {
   constructor(
     private readonly repo: OperationsRepository,
     @Inject(JobQueue) private readonly queue: JobQueue,
+    private readonly failedJobs: FailedJobs,
     private readonly audit: AuditService,
     private readonly metrics: Metrics,
   ) {}
 
   onModuleInit(): void {
     this.metrics.registerCollector('pipeline', async (g) => {
-      const [backlog, review, uncertain, failed] = await Promise.all([
+      const [backlog, review, uncertain, counts] = await Promise.all([
         this.repo.inboxBacklog(),
         this.repo.reviewQueue(),
         this.repo.uncertainCounts(),
-        this.queue.failed(FAILED_SCAN_LIMIT),
+        this.queue.counts(),
       ]);
       for (const b of backlog) {
         g.inboxBacklog.set({ source: b.ats }, b.waiting);
@@ -77,15 +79,24 @@ export class OperationsService implements OnModuleInit {
       }
       for (const [tenant, seconds] of oldest) g.reviewQueueOldestSeconds.set({ tenant }, seconds);
       for (const u of uncertain) g.uncertainSideEffects.inc({ tenant: g.tenant(u.tenantId) }, u.n);
-      g.failedWork.set({ kind: 'queue_job' }, failed.length);
+      g.failedWork.set({ kind: 'queue_job' }, counts.failed);
     });
   }
 
   async failures(tenantId: string): Promise<FailedWorkItem[]> {
-    const jobs = await this.queue.failed(FAILED_SCAN_LIMIT);
-    return jobs
-      .filter((j) => tenantOf(j) === tenantId)
-      .map((j) => {
+    // The tenant's own record is complete however many failures other tenants have. The newest of the queue's
+    // shared failed list is read beside it for a failure whose record could not be written (the database refused
+    // at that moment).
+    const [recorded, newest] = await Promise.all([
+      this.failedJobs.list(tenantId, FAILED_LIST_LIMIT),
+      this.queue.failed(FAILED_SCAN_LIMIT),
+    ]);
+    const listed = new Set(recorded.map((j) => j.jobId));
+    const unrecorded = newest.filter((j) => tenantOfJob(j.data) === tenantId && !listed.has(j.jobId));
+    return [...recorded, ...unrecorded]
+      .sort((a, b) => (b.failedAt ?? '').localeCompare(a.failedAt ?? ''))
+      .slice(0, FAILED_LIST_LIMIT)
+      .map((j: FailedJob) => {
         const { reason, retryable } = classifyFailure(j.error);
         return {
           jobId: j.jobId,
@@ -169,6 +180,7 @@ export class OperationsService implements OnModuleInit {
     const b = await this.repo.tenantBacklog(tenantId, DRAIN_WINDOW_SECONDS);
     return {
       waiting: b.waiting,
+      heldBehindEarlier: b.held,
       oldestWaitingSeconds: Math.round(b.oldestSeconds),
       drainedPerMinute: Math.round((b.finishedInWindow / DRAIN_WINDOW_SECONDS) * 60 * 10) / 10,
       etaSeconds: backlogEtaSeconds(b.waiting, b.finishedInWindow, DRAIN_WINDOW_SECONDS),

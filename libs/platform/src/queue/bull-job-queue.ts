@@ -91,18 +91,25 @@ export class BullJobQueue extends JobQueue {
   async failed(limit: number): Promise<FailedJob[]> {
     const out: FailedJob[] = [];
     for (const q of Object.values(this.queues)) {
-      for (const j of await q.getFailed(0, limit - 1)) {
-        out.push({
-          jobId: String(j.id),
-          name: j.name,
-          attempts: j.attemptsMade,
-          error: j.failedReason ?? '',
-          failedAt: j.finishedOn ? new Date(j.finishedOn).toISOString() : null,
-          data: j.data,
-        });
-      }
+      for (const j of await q.getFailed(0, limit - 1)) out.push(toFailedJob(j));
     }
     return out.slice(0, limit);
+  }
+
+  async failedAmong(jobIds: readonly string[]): Promise<{ failed: FailedJob[]; settled: string[] }> {
+    const states = await Promise.all(
+      jobIds.map(async (id) => {
+        for (const q of Object.values(this.queues)) {
+          const job = await q.getJob(id);
+          if (job) return { id, job, state: await job.getState() };
+        }
+        return { id, job: null, state: 'gone' as const };
+      }),
+    );
+    return {
+      failed: states.flatMap((s) => (s.job && s.state === 'failed' ? [toFailedJob(s.job)] : [])),
+      settled: states.filter((s) => s.state === 'gone' || s.state === 'completed').map((s) => s.id),
+    };
   }
 
   async retry(jobId: string): Promise<boolean> {
@@ -147,4 +154,15 @@ export class BullJobQueue extends JobQueue {
   async close(): Promise<void> {
     await Promise.all(Object.values(this.queues).map((q) => q.close()));
   }
+}
+
+function toFailedJob(j: Job): FailedJob {
+  return {
+    jobId: String(j.id),
+    name: j.name,
+    attempts: j.attemptsMade,
+    error: j.failedReason ?? '',
+    failedAt: j.finishedOn ? new Date(j.finishedOn).toISOString() : null,
+    data: j.data,
+  };
 }

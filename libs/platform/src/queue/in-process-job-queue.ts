@@ -116,14 +116,15 @@ export class InProcessJobQueue extends JobQueue {
     return [...this.jobs.values()]
       .filter((j) => j.state === 'failed')
       .slice(0, limit)
-      .map((j) => ({
-        jobId: j.id,
-        name: j.name,
-        attempts: j.attempt,
-        error: j.error ?? '',
-        failedAt: j.failedAt ?? null,
-        data: j.payload,
-      }));
+      .map(toFailedJob);
+  }
+
+  async failedAmong(jobIds: readonly string[]): Promise<{ failed: FailedJob[]; settled: string[] }> {
+    const jobs = jobIds.map((id) => ({ id, job: this.jobs.get(id) }));
+    return {
+      failed: jobs.flatMap(({ job }) => (job?.state === 'failed' ? [toFailedJob(job)] : [])),
+      settled: jobs.filter(({ job }) => !job || job.state === 'completed').map(({ id }) => id),
+    };
   }
 
   async retry(jobId: string): Promise<boolean> {
@@ -162,4 +163,15 @@ export class InProcessJobQueue extends JobQueue {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
   }
+}
+
+function toFailedJob(j: Job): FailedJob {
+  return {
+    jobId: j.id,
+    name: j.name,
+    attempts: j.attempt,
+    error: j.error ?? '',
+    failedAt: j.failedAt ?? null,
+    data: j.payload,
+  };
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Metrics } from '../metrics/metrics';
+import { FailedJobs } from './failed-jobs';
 import { JobQueue } from './job-queue.port';
 import { isPermanentFailure } from './permanent-failure';
 import { JOB_ATTEMPTS, JobHandler, JobHandlerMap, JobName } from './job-types';
@@ -16,6 +17,7 @@ export class JobHandlerRegistry {
   constructor(
     @Inject(JobQueue) private readonly queue: JobQueue,
     private readonly metrics: Metrics,
+    private readonly failedJobs: FailedJobs,
   ) {}
 
   register<N extends JobName>(name: N, handler: JobHandler<N>): void {
@@ -23,7 +25,10 @@ export class JobHandlerRegistry {
     (this.handlers as Record<N, JobHandler<N>>)[name] = this.measured(name, handler);
   }
 
-  /** Every attempt counted and timed by type and outcome, whichever queue driver runs it. */
+  /**
+   * Every attempt counted and timed by type and outcome, whichever queue driver runs it; a job that failed for good
+   * is recorded under its tenant (the operations page lists each tenant's own).
+   */
   private measured<N extends JobName>(name: N, handler: JobHandler<N>): JobHandler<N> {
     return async (payload, meta) => {
       const end = this.metrics.jobDuration.startTimer({ type: name });
@@ -32,6 +37,7 @@ export class JobHandlerRegistry {
         await handler(payload, meta);
       } catch (err) {
         outcome = meta.attempt >= JOB_ATTEMPTS || isPermanentFailure(err) ? 'failed' : 'failed_will_retry';
+        if (outcome === 'failed') await this.failedJobs.record(meta.jobId, name, payload);
         throw err;
       } finally {
         end({ outcome });

@@ -19,6 +19,11 @@ export abstract class JobQueue {
   abstract counts(): Promise<QueueCounts>;
   abstract failed(limit: number): Promise<FailedJob[]>;
   /**
+   * Of these job ids: the jobs that are failed now (in the order given), and the ids that are `settled` — completed
+   * or no longer known. A job waiting, delayed or running is in neither.
+   */
+  abstract failedAmong(jobIds: readonly string[]): Promise<{ failed: FailedJob[]; settled: string[] }>;
+  /**
    * A failed job runs once more (after a person fixed the cause); false when no failed job has that id.
    * Its payload is unchanged, so the work it does is the same: handlers are idempotent (the write-back ledger).
    */

@@ -5,6 +5,8 @@ import { loadAppConfig } from '../config/app-config';
 import { BullJobQueue } from './bull-job-queue';
 import { InProcessJobQueue } from './in-process-job-queue';
 import { JobHandlerRegistry } from './job-handler.registry';
+import { FailedJobs } from './failed-jobs';
+import { FailedJobsRepository } from './failed-jobs.repository';
 import { JobQueue } from './job-queue.port';
 import { MemoryRateLimiter } from '../rate-limit/memory-rate-limiter';
 import { RateLimiter } from '../rate-limit/rate-limiter.port';
@@ -55,8 +57,10 @@ export class QueueModule {
           { provide: ChangeNotifier, useFactory: () => new MemoryChangeNotifier() },
           JobQueueCloser,
           JobHandlerRegistry,
+          FailedJobsRepository,
+          FailedJobs,
         ],
-        exports: [JobQueue, RateLimiter, CredentialCache, ChangeNotifier, JobHandlerRegistry],
+        exports: [JobQueue, RateLimiter, CredentialCache, ChangeNotifier, JobHandlerRegistry, FailedJobs],
       };
     }
     return {
@@ -98,8 +102,10 @@ export class QueueModule {
         },
         JobQueueCloser,
         JobHandlerRegistry,
+        FailedJobsRepository,
+        FailedJobs,
       ],
-      exports: [JobQueue, RateLimiter, CredentialCache, ChangeNotifier, JobHandlerRegistry],
+      exports: [JobQueue, RateLimiter, CredentialCache, ChangeNotifier, JobHandlerRegistry, FailedJobs],
     };
   }
 }

@@ -23,6 +23,7 @@ export interface UncertainStepView {
 
 export interface BacklogView {
   waiting: number;
+  heldBehindEarlier: number;
   oldestWaitingSeconds: number;
   drainedPerMinute: number;
   etaSeconds: number | null;
@@ -69,6 +70,8 @@ export function operationsPage(
     <dl class="facts" data-testid="ops-backlog">
       <dt>${t('opsWaiting')}</dt>
       <dd>${b.waiting}</dd>
+      <dt>${t('opsHeld')}</dt>
+      <dd data-testid="ops-held">${b.heldBehindEarlier}</dd>
       <dt>${t('opsOldest')}</dt>
       <dd>${b.waiting > 0 ? duration(ctx, b.oldestWaitingSeconds) : '—'}</dd>
       <dt>${t('opsDrainRate')}</dt>
@@ -76,6 +79,7 @@ export function operationsPage(
       <dt>${t('opsEta')}</dt>
       <dd>${b.etaSeconds === null ? t('opsEtaUnknown') : b.etaSeconds === 0 ? t('opsEtaNone') : duration(ctx, b.etaSeconds)}</dd>
     </dl>
+    <p class="hint">${t('opsHeldHint')}</p>
   </section>`;
   const failures = html`<section aria-labelledby="ops-failed-h">
     <h2 id="ops-failed-h">${t('opsFailedTitle')}</h2>
