@@ -4,35 +4,64 @@
  * hashed as they are). The import writes key hashes with COPY, which cannot call SQL functions; lookups
  * still hash in SQL, so `AlumniRepository.keyHashAgrees` checks this against the server before an import
  * relies on it.
+ *
+ * A million-row import hashes about ten million keys: the state lives in module variables and the bytes in
+ * one reused buffer, so a call allocates nothing but its result.
  */
+let a = 0;
+let b = 0;
+let c = 0;
+let scratch = Buffer.alloc(256);
+
+const rot = (x: number, n: number): number => ((x << n) | (x >>> (32 - n))) >>> 0;
+
+function mix(): void {
+  a = (a - c) >>> 0;
+  a = (a ^ rot(c, 4)) >>> 0;
+  c = (c + b) >>> 0;
+  b = (b - a) >>> 0;
+  b = (b ^ rot(a, 6)) >>> 0;
+  a = (a + c) >>> 0;
+  c = (c - b) >>> 0;
+  c = (c ^ rot(b, 8)) >>> 0;
+  b = (b + a) >>> 0;
+  a = (a - c) >>> 0;
+  a = (a ^ rot(c, 16)) >>> 0;
+  c = (c + b) >>> 0;
+  b = (b - a) >>> 0;
+  b = (b ^ rot(a, 19)) >>> 0;
+  a = (a + c) >>> 0;
+  c = (c - b) >>> 0;
+  c = (c ^ rot(b, 4)) >>> 0;
+  b = (b + a) >>> 0;
+}
+
+function finalMix(): void {
+  c = (c ^ b) >>> 0;
+  c = (c - rot(b, 14)) >>> 0;
+  a = (a ^ c) >>> 0;
+  a = (a - rot(c, 11)) >>> 0;
+  b = (b ^ a) >>> 0;
+  b = (b - rot(a, 25)) >>> 0;
+  c = (c ^ b) >>> 0;
+  c = (c - rot(b, 16)) >>> 0;
+  a = (a ^ c) >>> 0;
+  a = (a - rot(c, 4)) >>> 0;
+  b = (b ^ a) >>> 0;
+  b = (b - rot(a, 14)) >>> 0;
+  c = (c ^ b) >>> 0;
+  c = (c - rot(b, 24)) >>> 0;
+}
+
 export function pgHashTextExtended(text: string): bigint {
-  const k = Buffer.from(text, 'utf8');
-  let len = k.length;
-  let a = (0x9e3779b9 + len + 3923095) >>> 0;
-  let b = a;
-  let c = a;
+  // UTF-8 takes at most three bytes per UTF-16 unit.
+  if (scratch.length < text.length * 3) scratch = Buffer.alloc(text.length * 3);
+  const k = scratch;
+  let len = k.write(text, 0, 'utf8');
+  a = (0x9e3779b9 + len + 3923095) >>> 0;
+  b = a;
+  c = a;
   let i = 0;
-  const rot = (x: number, n: number): number => ((x << n) | (x >>> (32 - n))) >>> 0;
-  const mix = (): void => {
-    a = (a - c) >>> 0;
-    a = (a ^ rot(c, 4)) >>> 0;
-    c = (c + b) >>> 0;
-    b = (b - a) >>> 0;
-    b = (b ^ rot(a, 6)) >>> 0;
-    a = (a + c) >>> 0;
-    c = (c - b) >>> 0;
-    c = (c ^ rot(b, 8)) >>> 0;
-    b = (b + a) >>> 0;
-    a = (a - c) >>> 0;
-    a = (a ^ rot(c, 16)) >>> 0;
-    c = (c + b) >>> 0;
-    b = (b - a) >>> 0;
-    b = (b ^ rot(a, 19)) >>> 0;
-    a = (a + c) >>> 0;
-    c = (c - b) >>> 0;
-    c = (c ^ rot(b, 4)) >>> 0;
-    b = (b + a) >>> 0;
-  };
   while (len >= 12) {
     a = (a + k.readUInt32LE(i)) >>> 0;
     b = (b + k.readUInt32LE(i + 4)) >>> 0;
@@ -49,19 +78,6 @@ export function pgHashTextExtended(text: string): bigint {
     else if (j >= 4) b = (b + (byte << (8 * (j - 4)))) >>> 0;
     else a = (a + (byte << (8 * j))) >>> 0;
   }
-  c = (c ^ b) >>> 0;
-  c = (c - rot(b, 14)) >>> 0;
-  a = (a ^ c) >>> 0;
-  a = (a - rot(c, 11)) >>> 0;
-  b = (b ^ a) >>> 0;
-  b = (b - rot(a, 25)) >>> 0;
-  c = (c ^ b) >>> 0;
-  c = (c - rot(b, 16)) >>> 0;
-  a = (a ^ c) >>> 0;
-  a = (a - rot(c, 4)) >>> 0;
-  b = (b ^ a) >>> 0;
-  b = (b - rot(a, 14)) >>> 0;
-  c = (c ^ b) >>> 0;
-  c = (c - rot(b, 24)) >>> 0;
+  finalMix();
   return BigInt.asIntN(64, (BigInt(b) << 32n) | BigInt(c));
 }
