@@ -7,6 +7,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 
 /** Anything that might need a change: most text has neither, and is returned as it is without copying. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const SUSPECT = /[\u0000\ud800-\udfff]/u;
 
 /** The text with NUL characters and unpaired surrogates replaced by U+FFFD. */
