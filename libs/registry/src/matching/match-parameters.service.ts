@@ -80,15 +80,24 @@ export class MatchParametersService implements OnModuleInit, OnModuleDestroy {
       t.set(key, (t.get(key) ?? 0) + 1);
       this.buffered++;
     }
-    if (this.buffered >= MATCH_PARAMETER_SETTINGS.flushAt) await this.flush();
+    // Written in the background: the match that fills the buffer should not wait for the upsert.
+    if (this.buffered >= MATCH_PARAMETER_SETTINGS.flushAt)
+      void this.flush().catch((err: unknown) => this.warn(err));
   }
 
+  /** Writes the counted patterns; resolves once they and every earlier flush are stored (for re-estimates). */
   async flush(): Promise<void> {
     const pending = [...this.buffer];
     this.buffer.clear();
     this.buffered = 0;
-    for (const [tenantId, counts] of pending) await this.repo.addPatterns(tenantId, counts);
+    const write = this.writing.then(async () => {
+      for (const [tenantId, counts] of pending) await this.repo.addPatterns(tenantId, counts);
+    });
+    this.writing = write.catch(() => undefined);
+    await write;
   }
+
+  private writing: Promise<void> = Promise.resolve();
 
   /** The tenant's estimated weights, or null (shipped defaults). */
   async weightsFor(tenantId: string): Promise<TenantWeights | null> {
