@@ -112,6 +112,15 @@ export async function startStack(
     return text ? JSON.parse(text) : {};
   };
 
+  // Saving a connection calls the ATS (subscriptions, users); with injected faults (30% errors) one call can fail
+  // five times running now and then, and the connection answers ats_unavailable: an operator would save again.
+  const connect = async (kind: 'greenhouse' | 'workable', init: { token: string; json: unknown }) => {
+    let save = await http(api.baseUrl, 'PUT', `/api/v1/ats-connections/${kind}`, init);
+    for (let i = 0; i < 3 && save.status !== 200 && save.text.includes('ats_unavailable'); i++)
+      save = await http(api.baseUrl, 'PUT', `/api/v1/ats-connections/${kind}`, init);
+    return save;
+  };
+
   let actingUserId = '';
   const jobIds: Record<string, string> = {};
   if (ats === 'greenhouse') {
@@ -129,7 +138,7 @@ export async function startStack(
     });
     actingUserId = String(seeded.greenhouse.users[0].id);
     for (const j of seeded.greenhouse.jobs) jobIds[j.name] = String(j.id);
-    const save = await http(api.baseUrl, 'PUT', '/api/v1/ats-connections/greenhouse', {
+    const save = await connect('greenhouse', {
       token: hr,
       json: {
         apiBaseUrl: `${sim.url}/greenhouse/v3`,
@@ -166,7 +175,7 @@ export async function startStack(
     const state: any = await (await fetch(`${sim.url}/_sim/state`)).json();
     const memberId = state.companies.find((c: any) => c.company === 'e2e').workable.members[0].id;
     actingUserId = String(memberId);
-    const save = await http(api.baseUrl, 'PUT', '/api/v1/ats-connections/workable', {
+    const save = await connect('workable', {
       token: hr,
       json: {
         apiBaseUrl: `${sim.url}/workable/spi/v3`,
