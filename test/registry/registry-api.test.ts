@@ -280,6 +280,35 @@ describe('registry API (real PostgreSQL)', () => {
     expect(res.text).not.toMatch(/gmail|1234|1990/);
   });
 
+  it('finds a record kept without kana by a romaji or katakana name alone (readings indexed at import)', async () => {
+    const k = await h.tenant('tenant-kanji-only');
+    const kanjiOnly = row({
+      employee_number: 'K1',
+      family_name: '久保',
+      given_name: '哲也',
+      family_name_kana: '',
+      given_name_kana: '',
+      birth_date: '',
+      emails: 'tetsuya.kubo@example-corp.co.jp',
+      phones: '',
+    });
+    expect((await upload(k, csv(kanjiOnly))).status).toBe(201);
+    for (const name of [
+      { last_name: 'Kubo', first_name: 'Tetsuya' },
+      { last_name: 'クボ', first_name: 'テツヤ' },
+    ]) {
+      const res = await http(h.baseUrl, 'POST', '/api/v1/matching/preview', {
+        token: k.token('hr_admin'),
+        json: { ...name, emails: ['someone.new@icloud.com'] },
+      });
+      expect(res.status).toBe(200);
+      const found = res.body.candidates as { employee_number: string; evidence: { outcome: string }[] }[];
+      expect(found.map((c) => c.employee_number)).toEqual(['K1']);
+      // A dictionary reading is a guess: it never flags a returnee automatically on its own.
+      expect(res.body.decision).not.toBe('match');
+    }
+  });
+
   it('rejects an empty or malformed preview body with a machine-readable code', async () => {
     const empty = await http(h.baseUrl, 'POST', '/api/v1/matching/preview', {
       token: a.token('recruiter'),

@@ -1,12 +1,14 @@
 import {
   alumnusFrequencyKeys,
+  alumnusIndexKeys,
   alumnusMatchKeys,
   applicantProbeKeys,
   frequencyKeysForApplicant,
   MAX_DERIVED_FAMILY_PROBES,
+  MAX_DERIVED_GIVEN_READINGS,
   suppressionKeys,
 } from './match-keys';
-import type { AlumnusIdentity, ApplicantIdentity } from './match-types';
+import type { AlumnusIdentity, ApplicantIdentity, MatchContext } from './match-types';
 import { nameSkeleton } from './name-normalisation';
 import { CTX } from './match-fixtures.spec-support';
 
@@ -108,6 +110,47 @@ describe('derived surname probes (a surname kept in kanji only)', () => {
     expect(probes.filter((k) => k.startsWith('nx:姓')).length).toBeLessThanOrEqual(
       2 * MAX_DERIVED_FAMILY_PROBES,
     );
+  });
+});
+
+describe('derived given-name keys (a record kept without kana)', () => {
+  // 久保 哲也 was recorded without kana; the applicant writes romaji (or katakana) and nothing else agrees.
+  const kanjiOnly: AlumnusIdentity = {
+    employeeNumber: 'E7',
+    familyName: '久保',
+    givenName: '哲也',
+    familyNameKana: null,
+    givenNameKana: null,
+    previousFamilyNames: ['窪田'],
+    birthDate: null,
+    emails: [],
+    phones: [],
+  };
+  const TABLES: MatchContext = {
+    ...CTX,
+    familySurfaces: (s: string) => (s === nameSkeleton('Kubo') ? ['久保', '窪'] : []),
+    givenNameReadings: (k: string) => (k === '哲也' ? ['テツヤ', 'テツナリ', 'ヨシヤ', 'サトヤ'] : []),
+  };
+  const shared = (p: ApplicantIdentity, ctx: MatchContext): string[] => {
+    const keys = new Set(alumnusIndexKeys(kanjiOnly, ctx));
+    return applicantProbeKeys(p, ctx).filter((k) => keys.has(k));
+  };
+
+  it.each([
+    ['romaji', { lastName: 'Kubo', firstName: 'Tetsuya' }],
+    ['katakana', { lastName: 'クボ', firstName: 'テツヤ' }],
+    ['swapped romaji', { lastName: 'Tetsuya', firstName: 'KUBO' }],
+  ])('is found by a name in %s, without a birth date or contact', (_label, p) => {
+    expect(shared(p, { ...CTX, familySurfaces: TABLES.familySurfaces })).toEqual([]);
+    expect(shared(p, TABLES)).toEqual(['nx:久保|tetuya']);
+  });
+
+  it('stores the readings under the former surname too, a bounded number, and none for a record with kana', () => {
+    const keys = alumnusIndexKeys(kanjiOnly, TABLES).filter((k) => k.startsWith('nx:'));
+    expect(keys).toContain('nx:窪田|tetuya');
+    expect(keys.filter((k) => k.startsWith('nx:久保|'))).toHaveLength(MAX_DERIVED_GIVEN_READINGS);
+    const withKana = { ...kanjiOnly, familyNameKana: 'クボ', givenNameKana: 'テツヤ' };
+    expect(alumnusIndexKeys(withKana, TABLES)).toEqual(alumnusIndexKeys(withKana, CTX));
   });
 });
 

@@ -61,18 +61,44 @@ function contactKeys(
  * Index keys of one alumnus. Company addresses are indexed too (an applicant quoting their old company
  * address should still find the record); scoring gives them little weight.
  */
-export function alumnusMatchKeys(a: AlumnusIdentity, _ctx: MatchContext): string[] {
-  return alumnusKeys(a, true);
+export function alumnusMatchKeys(a: AlumnusIdentity, ctx: MatchContext): string[] {
+  return alumnusKeys(a, true, ctx);
 }
 
-function alumnusKeys(a: AlumnusIdentity, withBirthDateKeys: boolean): string[] {
+function alumnusKeys(a: AlumnusIdentity, withBirthDateKeys: boolean, ctx?: MatchContext): string[] {
   const out = new Set<string>();
   const names = alumnusNames(a);
   const dob = withBirthDateKeys ? normaliseBirthDate(a.birthDate) : null;
-  for (const family of [names.family, ...names.previousFamilies]) nameKeys(family, names.given, dob, out);
+  for (const family of [names.family, ...names.previousFamilies]) {
+    nameKeys(family, names.given, dob, out);
+    derivedGivenKeys(family, names.given, ctx, out);
+  }
   givenDateKeys(names.given, dob, out);
   contactKeys(a.emails, a.phones, a.employeeNumber, out);
   return [...out];
+}
+
+/** Dictionary readings indexed per kanji-only given name (裕子: ヒロコ, ユウコ …). */
+export const MAX_DERIVED_GIVEN_READINGS = 3;
+
+/**
+ * A record kept without kana (久保 哲也) has no reading to compare an applicant's romaji or kana with, so it is
+ * also stored under the given name's dictionary readings beside the kanji surname (nx:久保|tetuya): the key
+ * an applicant writing "Kubo Tetsuya" probes through the surname table (derivedFamilyKeys). Scoring still
+ * weighs such an agreement as a guess (derivedReadingPenalty).
+ */
+function derivedGivenKeys(
+  family: NamePart,
+  given: NamePart,
+  ctx: MatchContext | undefined,
+  out: Set<string>,
+): void {
+  if (!ctx?.givenNameReadings || !family.text || !given.text || given.skeleton || given.script !== 'kanji')
+    return;
+  for (const reading of ctx.givenNameReadings(given.text).slice(0, MAX_DERIVED_GIVEN_READINGS)) {
+    const skeleton = makeNamePart(reading).skeleton;
+    if (skeleton) out.add(`nx:${family.text}|${skeleton}`);
+  }
 }
 
 /**
@@ -86,8 +112,8 @@ export function isBirthDateKey(key: string): boolean {
 const BIRTH_DATE_KEY_RE = /^(?:ft|fr|gt|gr):/u;
 
 /** The keys the registry stores per alumnus: every match key except the birth-date ones. */
-export function alumnusIndexKeys(a: AlumnusIdentity, _ctx: MatchContext): string[] {
-  return alumnusKeys(a, false);
+export function alumnusIndexKeys(a: AlumnusIdentity, ctx: MatchContext): string[] {
+  return alumnusKeys(a, false, ctx);
 }
 
 /** Whether a person found through the birth-date index shares one of the applicant's birth-date keys. */

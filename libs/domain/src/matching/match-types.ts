@@ -38,6 +38,11 @@ export interface MatchContext {
    */
   familySurfaces?: (skeleton: string) => readonly string[];
   /**
+   * Readings (katakana) of a given name written in kanji, from a precomputed name table (no dictionary needed):
+   * a registry record without kana is also indexed under them, so an applicant writing romaji or kana finds it.
+   */
+  givenNameReadings?: (kanji: string) => readonly string[];
+  /**
    * Field weights estimated from this tenant's own data (see parameter-estimation.ts); absent fields keep
    * MATCH_WEIGHTS. Already bounded by the estimator.
    */

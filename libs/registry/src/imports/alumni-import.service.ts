@@ -19,6 +19,7 @@ import type { CsvEncoding } from './csv-byte-decoder';
 import type { ImportMode, ImportRunEntity, StoredImportProblem } from './import-run.entity';
 import { ImportRunRepository } from './import-run.repository';
 import { MatchParametersService } from '../matching/match-parameters.service';
+import { NameReadingService } from '../matching/name-readings';
 
 const BATCH_SIZE = 2_000;
 /** Reports keep the first problems; the count says how many there were in all. */
@@ -78,13 +79,18 @@ export class AlumniImportService {
     private readonly suppressions: ErasureSuppressionsRepository,
     private readonly hasher: SuppressionHasher,
     private readonly parameters: MatchParametersService,
+    private readonly nameReadings: NameReadingService,
   ) {}
 
   async import(actor: AuditActor, input: Readable, opts: ImportOptions): Promise<ImportReport> {
     const tenantId = actor.tenantId;
     const tenant = await this.tenants.get(tenantId);
     // Keys are computed with the domains HR configured; detected domains only change scoring weights.
-    const ctx: MatchContext = { corporateEmailDomains: new Set(tenant.settings.corporateEmailDomains ?? []) };
+    const ctx: MatchContext = {
+      corporateEmailDomains: new Set(tenant.settings.corporateEmailDomains ?? []),
+      // Records kept without kana are indexed under their given name's readings too (match-keys.ts).
+      givenNameReadings: this.nameReadings.givenNameReadings,
+    };
     const run = await this.runs.create({
       tenantId,
       kind: 'alumni',

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import * as kuromoji from '@sglkc/kuromoji';
 import { nameSkeleton } from '@comeback/domain';
 import familyNameReadings from '../../../../config/family-name-readings.json';
+import givenNameReadings from '../../../../config/given-name-readings.json';
 
 type Role = 'family' | 'given';
 
@@ -53,6 +54,17 @@ export class NameReadingService {
     return this.surfacesBySkeleton.get(skeleton) ?? [];
   };
 
+  private readingsByGivenSurface: Map<string, readonly string[]> | null = null;
+
+  /**
+   * Readings of a given name in kanji from config/given-name-readings.json (same dictionary, same script):
+   * available without loading the dictionary, so imports can index records kept without kana.
+   */
+  givenNameReadings = (kanji: string): readonly string[] => {
+    this.readingsByGivenSurface ??= invert(givenNameReadings);
+    return this.readingsByGivenSurface.get(kanji) ?? [];
+  };
+
   /** Synchronous once ready(): [] before, or for text the dictionary cannot read. */
   readings = (text: string, role: Role): readonly string[] => {
     const d = this.dict;
@@ -77,6 +89,18 @@ function groupBySkeleton(byReading: Record<string, string[]>): Map<string, reado
     const list = out.get(skeleton) ?? [];
     for (const s of surfaces) if (!list.includes(s)) list.push(s);
     out.set(skeleton, list);
+  }
+  return out;
+}
+
+function invert(byReading: Record<string, string[]>): Map<string, readonly string[]> {
+  const out = new Map<string, string[]>();
+  for (const [reading, surfaces] of Object.entries(byReading)) {
+    for (const s of surfaces) {
+      const list = out.get(s) ?? [];
+      list.push(reading);
+      out.set(s, list);
+    }
   }
   return out;
 }

@@ -18,6 +18,7 @@ import { searchTextFor } from '../alumni/search-text';
 import { ErasureSuppressionsRepository } from '../erasure/erasure-suppressions.repository';
 import { SuppressionHasher } from '../erasure/suppression-hasher';
 import { AlumniSyncRepository } from './alumni-sync.repository';
+import { NameReadingService } from '../matching/name-readings';
 
 /** One person as a source system (an HR system) states them, in the registry's canonical CSV columns. */
 export interface SourceRecord {
@@ -70,6 +71,7 @@ export class AlumniSyncService {
     private readonly audit: AuditService,
     private readonly suppressions: ErasureSuppressionsRepository,
     private readonly hasher: SuppressionHasher,
+    private readonly nameReadings: NameReadingService,
   ) {}
 
   async apply(actor: AuditActor, source: string, records: SourceRecord[]): Promise<SourceRecordResult[]> {
@@ -84,7 +86,11 @@ export class AlumniSyncService {
    */
   async prepare(tenantId: string): Promise<PreparedSync> {
     const tenant = await this.tenants.get(tenantId);
-    const ctx: MatchContext = { corporateEmailDomains: new Set(tenant.settings.corporateEmailDomains ?? []) };
+    const ctx: MatchContext = {
+      corporateEmailDomains: new Set(tenant.settings.corporateEmailDomains ?? []),
+      // Records kept without kana are indexed under their given name's readings too (match-keys.ts).
+      givenNameReadings: this.nameReadings.givenNameReadings,
+    };
     // Keyed by the tenant's pepper, exactly as the CSV import checks (see SuppressionHasher).
     const suppressed = await this.suppressions.allHashes(tenantId);
     const hasher = suppressed.size > 0 ? await this.hasher.forTenant(tenantId) : null;
