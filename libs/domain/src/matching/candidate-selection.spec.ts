@@ -31,6 +31,8 @@ describe('selectKeyCandidates', () => {
       'c',
     ]);
     expect(selectKeyCandidates([...common, ...hits('nx:佐藤|ren', 'b')], withNamesakes)).toEqual(['b']);
+    // A kanji surname with a given name's reading is a full name too: 渡辺 さくら, and three 渡辺 read Sakura.
+    expect(selectKeyCandidates(hits('nx:渡辺|sakura', 'a', 'b', 'c'), withNamesakes)).toEqual([]);
     // A rarer full name (two people) is still worth comparing on its own.
     expect(selectKeyCandidates(hits('nr:sato|ren', 'a', 'b'), withNamesakes)).toEqual(['a', 'b']);
   });

@@ -10,14 +10,15 @@ export interface CandidateLimits {
   /** Upper bound of the candidates scored for one applicant. */
   readonly maxCandidates: number;
   /**
-   * A full-name key (nt/nr) held by more people than this is a common name: someone who shares nothing else
+   * A full-name key (nt/nr/nx) held by more people than this is a common name: someone who shares nothing else
    * with the applicant is a namesake whose score is held to the full name's frequency (below −log2 of it, under
    * even odds), so they are not worth reading. Absent: everyone under a usable key is kept.
    */
   readonly maxNamesakes?: number;
 }
 
-const FULL_NAME_KEY = /^n[tr]:/u;
+// nx (kanji surname | given reading) is a full name too: 渡辺 さくら shares it with every 渡辺 read Sakura.
+const FULL_NAME_KEY = /^n[trx]:/u;
 
 /**
  * Blocking: which alumni found through the key index are worth scoring. Keys held by more than

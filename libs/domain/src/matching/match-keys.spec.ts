@@ -6,6 +6,8 @@ import {
   frequencyKeysForApplicant,
   MAX_DERIVED_FAMILY_PROBES,
   MAX_DERIVED_GIVEN_READINGS,
+  isBirthDateKey,
+  sharesBirthDateKey,
   suppressionKeys,
 } from './match-keys';
 import type { AlumnusIdentity, ApplicantIdentity, MatchContext } from './match-types';
@@ -151,6 +153,32 @@ describe('derived given-name keys (a record kept without kana)', () => {
     expect(keys.filter((k) => k.startsWith('nx:久保|'))).toHaveLength(MAX_DERIVED_GIVEN_READINGS);
     const withKana = { ...kanjiOnly, familyNameKana: 'クボ', givenNameKana: 'テツヤ' };
     expect(alumnusIndexKeys(withKana, TABLES)).toEqual(alumnusIndexKeys(withKana, CTX));
+  });
+});
+
+describe('sharesBirthDateKey', () => {
+  it('says what the full key list says, for current and former surnames, with and without kana', () => {
+    const people: AlumnusIdentity[] = [
+      alumnus,
+      { ...alumnus, familyNameKana: null, givenNameKana: null },
+      { ...alumnus, birthDate: '1961-11-20' },
+      { ...alumnus, birthDate: null },
+    ];
+    const applicants: ApplicantIdentity[] = [
+      { lastName: 'Arashima', firstName: 'Sakika', birthDate: '1961-11-19' },
+      { lastName: '荒島', firstName: '花子', birthDate: '1961-11-19' },
+      { lastName: '佐藤', firstName: '咲香', birthDate: '1961/11/19' },
+      { lastName: 'Sato', firstName: 'Hanako', birthDate: '1961-11-19' },
+    ];
+    const cases = people.flatMap((a) => applicants.map((p) => [a, p] as const));
+    for (const [a, p] of cases) {
+      const keys = new Set(applicantProbeKeys(p, CTX).filter(isBirthDateKey));
+      const expected = alumnusMatchKeys(a, CTX).some((k) => isBirthDateKey(k) && keys.has(k));
+      expect(sharesBirthDateKey(keys, a, CTX)).toBe(expected);
+    }
+    expect(
+      cases.filter(([a, p]) => sharesBirthDateKey(new Set(applicantProbeKeys(p, CTX)), a, CTX)).length,
+    ).toBeGreaterThan(3);
   });
 });
 

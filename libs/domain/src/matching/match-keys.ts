@@ -27,10 +27,13 @@ function nameKeys(family: NamePart, given: NamePart, birthDate: string | null, o
   if (family.text && given.text) out.add(`nt:${family.text}|${given.text}`);
   if (family.skeleton && given.skeleton) out.add(`nr:${family.skeleton}|${given.skeleton}`);
   if (family.text && given.skeleton) out.add(`nx:${family.text}|${given.skeleton}`);
-  if (birthDate) {
-    if (family.text) out.add(`ft:${family.text}|${birthDate}`);
-    if (family.skeleton) out.add(`fr:${family.skeleton}|${birthDate}`);
-  }
+  familyDateKeys(family, birthDate, out);
+}
+
+function familyDateKeys(family: NamePart, birthDate: string | null, out: Set<string>): void {
+  if (!birthDate) return;
+  if (family.text) out.add(`ft:${family.text}|${birthDate}`);
+  if (family.skeleton) out.add(`fr:${family.skeleton}|${birthDate}`);
 }
 
 function givenDateKeys(given: NamePart, birthDate: string | null, out: Set<string>): void {
@@ -120,9 +123,17 @@ export function alumnusIndexKeys(a: AlumnusIdentity, ctx: MatchContext): string[
 export function sharesBirthDateKey(
   applicantKeys: ReadonlySet<string>,
   a: AlumnusIdentity,
-  ctx: MatchContext,
+  _ctx: MatchContext,
 ): boolean {
-  return alumnusMatchKeys(a, ctx).some((k) => isBirthDateKey(k) && applicantKeys.has(k));
+  // Only the birth-date keys: at a million people some sixty share a birthday, and this runs for each of them.
+  const dob = normaliseBirthDate(a.birthDate);
+  if (!dob) return false;
+  const names = alumnusNames(a);
+  const keys = new Set<string>();
+  for (const family of [names.family, ...names.previousFamilies]) familyDateKeys(family, dob, keys);
+  givenDateKeys(names.given, dob, keys);
+  for (const k of keys) if (applicantKeys.has(k)) return true;
+  return false;
 }
 
 /** Dictionary surnames probed per romaji/kana surname: enough for ono → 小野, 大野, 尾野 …, bounded per applicant. */

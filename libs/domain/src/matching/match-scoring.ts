@@ -316,6 +316,7 @@ function fullNameWeight(h: NameHypothesis, stats: MatchStatistics): number | nul
   const keys: string[] = [];
   if (h.family.text && h.given.text) keys.push(`nt:${h.family.text}|${h.given.text}`);
   if (h.family.skeleton && h.given.skeleton) keys.push(`nr:${h.family.skeleton}|${h.given.skeleton}`);
+  if (h.family.text && h.given.skeleton) keys.push(`nx:${h.family.text}|${h.given.skeleton}`);
   const count = Math.max(0, ...keys.map((k) => stats.keyFrequency!(k)));
   // One means only the candidate: the name is rarer than 1/N, and the parts' estimate stands.
   if (count < 2) return null;

@@ -128,6 +128,25 @@ describe('full-name frequency caps correlated name parts', () => {
   });
 });
 
+describe('a kanji surname with a given name in kana is a full name too (nx)', () => {
+  it('counts as the name the many alumni read that way share', () => {
+    const a = alumnus({
+      employeeNumber: 'E900004',
+      familyName: '渡辺',
+      givenName: '桜',
+      familyNameKana: 'ワタナベ',
+      givenNameKana: 'サクラ',
+    });
+    const p: ApplicantIdentity = { lastName: '渡辺', firstName: 'さくら' };
+    const stats = buildRegistry([...filler, a]).statsFor(p);
+    const alone = matchApplicant(p, [a], stats, CTX).candidates[0];
+    const nx = (k: string): number => (k.startsWith('nx:') ? 40 : 0);
+    const shared = matchApplicant(p, [a], { ...stats, keyFrequency: nx }, CTX).candidates[0];
+    expect(shared.score).toBeLessThan(alone.score);
+    expect(shared.score).toBeLessThanOrEqual(-Math.log2(40) + 0.5);
+  });
+});
+
 describe('surname change with the household phone kept', () => {
   // The phone says "this household"; the given name says which member. A new surname says little here: the
   // relatives who share a phone differ in surname about as often as one person's surname changes.
