@@ -2,17 +2,12 @@
 // afterwards the backlog drains in the order each application's deliveries were received — with two consumers
 // (the api's and a second worker's) at concurrency 4 each, through retries with backoff, and after a person's
 // retry of a delivery that failed for good. Different applications still run side by side.
-import { type INestApplicationContext, Module } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { AtsConnection, AtsEvent } from '@comeback/ats';
-import { CompensationModule } from '@comeback/compensation';
-import { HrisModule } from '@comeback/hris';
-import { NotificationsModule } from '@comeback/notifications';
-import { OutcomesModule } from '@comeback/outcomes';
-import { AtsEventHandlerRegistry, PipelineModule, PipelineWorker } from '@comeback/pipeline';
-import { PlatformModule } from '@comeback/platform';
-import { RediscoveryModule } from '@comeback/rediscovery';
+import { AtsEventHandlerRegistry, PipelineWorker } from '@comeback/pipeline';
+import { WorkerModule } from '@comeback/worker';
 import { http } from '../support/api-harness';
 import { Browser } from '../support/browser-jar';
 import { startStack, type Stack } from '../support/pipeline-stack';
@@ -28,20 +23,6 @@ interface Attempt {
   end: number;
   ok: boolean;
 }
-
-/** What the worker app is made of (tests import no app): a second consumer of the same queues and database. */
-@Module({
-  imports: [
-    PlatformModule,
-    PipelineModule,
-    CompensationModule,
-    NotificationsModule,
-    HrisModule,
-    OutcomesModule,
-    RediscoveryModule,
-  ],
-})
-class SecondWorkerModule {}
 
 const applicationOf = (e: AtsEvent): string =>
   'application' in e ? e.application.applicationId : 'applicationId' in e ? e.applicationId : '';
@@ -108,7 +89,7 @@ describe('the backlog drains in order per application', () => {
     s = await startStack('greenhouse', { env: { WORKER_CONCURRENCY: '4' } });
     db = s.api.app.get(DataSource);
     // A second consumer of the same queues and database, as another worker process would be.
-    worker2 = await NestFactory.createApplicationContext(SecondWorkerModule, { logger: false });
+    worker2 = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
     await worker2.get(PipelineWorker).start();
     const dispatch = AtsEventHandlerRegistry.prototype.dispatch;
     jest.spyOn(AtsEventHandlerRegistry.prototype, 'dispatch').mockImplementation(async function (

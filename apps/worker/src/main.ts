@@ -8,7 +8,7 @@ import {
   stopGracefullyOnSignals,
 } from '@comeback/platform';
 import { PipelineWorker } from '@comeback/pipeline';
-import { WorkerModule } from './worker.module';
+import { WorkerModule } from '@comeback/worker';
 
 async function main(): Promise<void> {
   const config = loadAppConfig();

@@ -7,7 +7,10 @@ import { HrisModule } from '@comeback/hris';
 import { OutcomesModule } from '@comeback/outcomes';
 import { RediscoveryModule } from '@comeback/rediscovery';
 
-/** The worker: no HTTP, only the queue processors and the features that handle ATS events (scale it on Redis). */
+/**
+ * The worker: no HTTP, only the queue processors and the features that handle ATS events (scale it on Redis).
+ * A lib, not part of the app, so tests can start one more consumer made of exactly the same modules.
+ */
 @Module({
   imports: [
     PlatformModule,
