@@ -1,5 +1,6 @@
 import { http } from '../support/api-harness';
 import { AtsUnderTest, Stack, startStack } from '../support/pipeline-stack';
+import { simulatorCall } from '../support/simulator-call';
 
 jest.setTimeout(240_000);
 
@@ -17,15 +18,8 @@ describe.each<AtsUnderTest>(['greenhouse', 'workable'])('hiring-team assignments
   let stack: Stack;
   let jobId: string;
 
-  async function sim(method: string, path: string, body: unknown): Promise<any> {
-    const r = await fetch(`${stack.sim.url}/_sim${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const text = await r.text();
-    if (!r.ok) throw new Error(`${path}: ${r.status} ${text}`);
-    return text ? JSON.parse(text) : {};
+  function sim(method: string, path: string, body: unknown): Promise<any> {
+    return simulatorCall(`${stack.sim.url}/_sim`, method, path, body);
   }
 
   /** Sets the job's hiring team in the ATS (Workable: plus a recruiter member, who is no hiring manager). */

@@ -10,6 +10,7 @@ import { Browser, linkIn } from '../support/browser-jar';
 import { http } from '../support/api-harness';
 import { watchPeople } from '../support/response-scan';
 import { Stack, startStack } from '../support/pipeline-stack';
+import { simulatorCall } from '../support/simulator-call';
 
 jest.setTimeout(120_000);
 
@@ -39,15 +40,8 @@ const KENJI = {
 let s: Stack;
 let db: DataSource;
 
-async function simCall(method: string, path: string, json?: unknown): Promise<any> {
-  const r = await fetch(`${s.sim.url}/_sim/smarthr/${SUB}${path}`, {
-    method,
-    headers: json === undefined ? {} : { 'content-type': 'application/json' },
-    body: json === undefined ? undefined : JSON.stringify(json),
-  });
-  const text = await r.text();
-  if (!r.ok) throw new Error(`${path}: ${r.status} ${text}`);
-  return text ? JSON.parse(text) : null;
+function simCall(method: string, path: string, json?: unknown): Promise<any> {
+  return simulatorCall(`${s.sim.url}/_sim/smarthr/${SUB}`, method, path, json);
 }
 
 async function eventually<T>(

@@ -2,6 +2,7 @@ import { startSimulator, type SimulatorHandle } from '@comeback/ats-simulator';
 import { HrisWorker } from '@comeback/hris';
 import { DataSource } from 'typeorm';
 import { Harness, http, startApi, TestTenant } from '../support/api-harness';
+import { simulatorCall } from '../support/simulator-call';
 
 // End to end over real HTTP: the simulated SmartHR (its webhooks and API), the api with its jobs on Bull/Redis,
 // PostgreSQL. SmartHR facts behind each expectation are cited in libs/hris/README.md.
@@ -16,15 +17,8 @@ let tenant: TestTenant;
 let hr: string;
 let webhookUrl: string;
 
-async function simCall(method: string, path: string, json?: unknown): Promise<any> {
-  const r = await fetch(`${sim.url}/_sim/smarthr/${SUB}${path}`, {
-    method,
-    headers: json === undefined ? {} : { 'content-type': 'application/json' },
-    body: json === undefined ? undefined : JSON.stringify(json),
-  });
-  const text = await r.text();
-  if (!r.ok) throw new Error(`${path}: ${r.status} ${text}`);
-  return text ? JSON.parse(text) : null;
+function simCall(method: string, path: string, json?: unknown): Promise<any> {
+  return simulatorCall(`${sim.url}/_sim/smarthr/${SUB}`, method, path, json);
 }
 
 async function eventually<T>(

@@ -12,6 +12,7 @@ import { http } from '../support/api-harness';
 import { Browser } from '../support/browser-jar';
 import { startStack, type Stack } from '../support/pipeline-stack';
 import { until } from '../support/until';
+import { simulatorCall } from '../support/simulator-call';
 
 jest.setTimeout(300_000);
 
@@ -33,16 +34,7 @@ describe('the backlog drains in order per application', () => {
   let worker2: INestApplicationContext;
   const attempts: Attempt[] = [];
 
-  const sim = async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${s.sim.url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    if (!r.ok) throw new Error(`${path}: ${r.status} ${text}`);
-    return text ? JSON.parse(text) : {};
-  };
+  const sim = (method: string, path: string, body?: unknown) => simulatorCall(s.sim.url, method, path, body);
   /** Waits until the simulator delivered everything it fired, so the inbox received it in firing order. */
   const delivered = () => sim('POST', '/_sim/deliveries/idle?timeoutMs=30000', {});
   const stageChange = async (id: string, stage: string) => {

@@ -14,6 +14,7 @@ import { csvUpload, freePort, http } from '../support/api-harness';
 import { REGISTRY, REGISTRY_HEADER, JOB_STAGES } from '../support/pipeline-stack';
 import { createTestDatabase } from '../support/test-database';
 import { until } from '../support/until';
+import { simulatorCall } from '../support/simulator-call';
 
 jest.setTimeout(420_000);
 
@@ -54,16 +55,8 @@ describe('scale out: api × 2 and worker × 2 over one PostgreSQL and Redis', ()
   let ghActingUser: string;
   let wkActingUser: string;
 
-  const simJson = async (method: string, path: string, body?: unknown): Promise<any> => {
-    const r = await fetch(`${sim.url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    if (!r.ok) throw new Error(`${path}: ${r.status} ${text}`);
-    return text ? JSON.parse(text) : {};
-  };
+  const simJson = (method: string, path: string, body?: unknown): Promise<any> =>
+    simulatorCall(sim.url, method, path, body);
   const company = async (): Promise<any> =>
     (await simJson('GET', '/_sim/state')).companies.find((c: any) => c.company === 'scale');
   const saveGreenhouse = (via: Proc, webhookSecret: string) =>

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { csvUpload, http } from '../support/api-harness';
 import { AtsUnderTest, JOB_STAGES, REGISTRY_HEADER, Stack, startStack } from '../support/pipeline-stack';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
+import { simulatorCall } from '../support/simulator-call';
 
 jest.setTimeout(60_000);
 
@@ -14,15 +15,8 @@ const GH_CLIENT = { id: 'e2e-client', secret: 'e2e-client-secret' };
 const OPTED_OUT =
   'E7,森,花子,モリ,ハナコ,,1989-07-07,hanako.mori@example.jp,090-7777-0000,2013-04-01,2022-09-30,voluntary_career,yes,研究開発部,主任,G3,6100000,2021:A,,false';
 
-async function simPost(sim: string, path: string, body: unknown): Promise<any> {
-  const r = await fetch(`${sim}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const text = await r.text();
-  if (!r.ok) throw new Error(`${path}: ${r.status} ${text}`);
-  return text ? JSON.parse(text) : {};
+function simPost(sim: string, path: string, body: unknown): Promise<any> {
+  return simulatorCall(sim, 'POST', path, body);
 }
 
 describe.each<AtsUnderTest>(['greenhouse', 'workable'])('rediscovery and invitations on %s', (ats) => {

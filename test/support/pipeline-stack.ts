@@ -8,6 +8,7 @@ import { JobQueue } from '@comeback/platform';
 import { syntheticRegistryLines } from '@comeback/fixtures';
 import { csvUpload, Harness, http, startApi, TestTenant } from './api-harness';
 import { watchPeople } from './response-scan';
+import { simulatorCall } from './simulator-call';
 
 export type AtsUnderTest = 'greenhouse' | 'workable';
 
@@ -101,16 +102,7 @@ export async function startStack(
   });
   if (imported.status !== 201) throw new Error(`registry import failed: ${imported.text}`);
   const webhookUrl = `${api.baseUrl}/webhooks/${ats}/${tenant.id}`;
-  const jsonPost = async (path: string, body: unknown) => {
-    const r = await fetch(`${sim.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const text = await r.text();
-    if (!r.ok) throw new Error(`${path}: ${r.status} ${text}`);
-    return text ? JSON.parse(text) : {};
-  };
+  const jsonPost = (path: string, body: unknown) => simulatorCall(sim.url, 'POST', path, body);
 
   // Saving a connection calls the ATS (subscriptions, users); with injected faults (30% errors) one call can fail
   // five times running now and then, and the connection answers ats_unavailable: an operator would save again.
