@@ -20,6 +20,7 @@ import type { ImportMode, ImportRunEntity, StoredImportProblem } from './import-
 import { ImportRunRepository } from './import-run.repository';
 import { MatchParametersService } from '../matching/match-parameters.service';
 import { NameReadingService } from '../matching/name-readings';
+import { indexContext } from '../alumni/index-context';
 
 const BATCH_SIZE = 2_000;
 /** Reports keep the first problems; the count says how many there were in all. */
@@ -86,11 +87,7 @@ export class AlumniImportService {
     const tenantId = actor.tenantId;
     const tenant = await this.tenants.get(tenantId);
     // Keys are computed with the domains HR configured; detected domains only change scoring weights.
-    const ctx: MatchContext = {
-      corporateEmailDomains: new Set(tenant.settings.corporateEmailDomains ?? []),
-      // Records kept without kana are indexed under their given name's readings too (match-keys.ts).
-      givenNameReadings: this.nameReadings.givenNameReadings,
-    };
+    const ctx = indexContext(tenant, this.nameReadings);
     const run = await this.runs.create({
       tenantId,
       kind: 'alumni',

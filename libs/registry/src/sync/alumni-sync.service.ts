@@ -19,6 +19,7 @@ import { ErasureSuppressionsRepository } from '../erasure/erasure-suppressions.r
 import { SuppressionHasher } from '../erasure/suppression-hasher';
 import { AlumniSyncRepository } from './alumni-sync.repository';
 import { NameReadingService } from '../matching/name-readings';
+import { indexContext } from '../alumni/index-context';
 
 /** One person as a source system (an HR system) states them, in the registry's canonical CSV columns. */
 export interface SourceRecord {
@@ -86,11 +87,7 @@ export class AlumniSyncService {
    */
   async prepare(tenantId: string): Promise<PreparedSync> {
     const tenant = await this.tenants.get(tenantId);
-    const ctx: MatchContext = {
-      corporateEmailDomains: new Set(tenant.settings.corporateEmailDomains ?? []),
-      // Records kept without kana are indexed under their given name's readings too (match-keys.ts).
-      givenNameReadings: this.nameReadings.givenNameReadings,
-    };
+    const ctx = indexContext(tenant, this.nameReadings);
     // Keyed by the tenant's pepper, exactly as the CSV import checks (see SuppressionHasher).
     const suppressed = await this.suppressions.allHashes(tenantId);
     const hasher = suppressed.size > 0 ? await this.hasher.forTenant(tenantId) : null;
