@@ -120,11 +120,7 @@ export function alumnusIndexKeys(a: AlumnusIdentity, ctx: MatchContext): string[
 }
 
 /** Whether a person found through the birth-date index shares one of the applicant's birth-date keys. */
-export function sharesBirthDateKey(
-  applicantKeys: ReadonlySet<string>,
-  a: AlumnusIdentity,
-  _ctx: MatchContext,
-): boolean {
+export function sharesBirthDateKey(applicantKeys: ReadonlySet<string>, a: AlumnusIdentity): boolean {
   // Only the birth-date keys: at a million people some sixty share a birthday, and this runs for each of them.
   const dob = normaliseBirthDate(a.birthDate);
   if (!dob) return false;

@@ -145,11 +145,13 @@ export class MatchingService {
       .filter(
         (r) =>
           !keyedIds.has(r.id) &&
-          (sharesBirthDateKey(
-            birthDateKeys,
-            { ...r, employeeNumber: '', birthDate: applicantBirthDate, emails: [], phones: [] },
-            ctx,
-          ) ||
+          (sharesBirthDateKey(birthDateKeys, {
+            ...r,
+            employeeNumber: '',
+            birthDate: applicantBirthDate,
+            emails: [],
+            phones: [],
+          }) ||
             (!r.familyNameKana && !r.givenNameKana) ||
             r.previousFamilyNames.length > 0),
       )
