@@ -6,6 +6,7 @@ import {
   normaliseEmail,
 } from './email-normalisation';
 import { normaliseEmployeeNumber } from './employee-number';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { normalisePhone } from './phone-normalisation';
 
 describe('normaliseEmail', () => {
@@ -72,6 +73,27 @@ describe('normalisePhone', () => {
   it('handles landlines', () => expect(normalisePhone('03-1234-5678')).toBe('+81312345678'));
 
   it.each([[''], ['none'], ['12']])('rejects %j', (input) => expect(normalisePhone(input)).toBeNull());
+
+  it('gives mobiles the same form without libphonenumber as with it (the fast path)', () => {
+    let seed = 3;
+    const digits = (n: number) =>
+      Array.from({ length: n }, () =>
+        String((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) % 10),
+      ).join('');
+    const written = ['070', '080', '090'].flatMap((prefix) =>
+      Array.from({ length: 400 }, (_, i) => {
+        const [a, b] = [i < 4 ? '0000' : digits(4), i < 4 ? '0000' : digits(4)];
+        return [`${prefix}-${a}-${b}`, `${prefix}${a}${b}`, `${prefix}-${a}${b}`, `${prefix}${a}-${b}`][
+          i % 4
+        ];
+      }),
+    );
+    for (const raw of written) {
+      const reference = parsePhoneNumberFromString(raw, 'JP');
+      expect(reference?.isPossible()).toBe(true);
+      expect(normalisePhone(raw)).toBe(reference?.number);
+    }
+  });
 });
 
 describe('employee numbers and birth dates', () => {

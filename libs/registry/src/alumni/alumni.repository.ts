@@ -9,7 +9,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
 import { AlumnusEntity } from './alumnus.entity';
-import { pgHashTextExtended } from './key-hash';
+import { pgHashTextExtendedText } from './key-hash';
 import { foldSearchText } from './search-text';
 
 export interface AlumnusWrite {
@@ -141,7 +141,7 @@ export class AlumniRepository {
     return { tenantId, keyTable: 'import_match_keys', firstLoad: false, emptyTenant: empty, copy };
   }
 
-  /** Whether `pgHashTextExtended` gives the server's `hashtextextended(k, 0)` (a collation or version change would show). */
+  /** Whether `pgHashTextExtendedText` gives the server's `hashtextextended(k, 0)` (a collation or version change would show). */
   private async keyHashAgrees(manager: EntityManager): Promise<boolean> {
     const probes = [
       '',
@@ -155,9 +155,7 @@ export class AlumniRepository {
       'SELECT hashtextextended(k, 0)::text AS h FROM unnest($1::text[]) WITH ORDINALITY AS u(k, o) ORDER BY o',
       [probes],
     );
-    return (
-      rows.length === probes.length && rows.every((r, i) => r.h === pgHashTextExtended(probes[i]).toString())
-    );
+    return rows.length === probes.length && rows.every((r, i) => r.h === pgHashTextExtendedText(probes[i]));
   }
 
   /**
@@ -168,11 +166,11 @@ export class AlumniRepository {
     const client = (await manager.queryRunner!.connect()) as PoolClient;
     const tenant = bulk.tenantId;
     const alumni: string[] = [];
-    const keys: string[] = [];
+    const keys = new KeyRowWriter(tenant, rows.length);
     for (const { record: r, matchKeys, frequencyKeys, searchText } of rows) {
       const id = randomUUID();
-      const hashes = [...new Set(matchKeys.map((k) => pgHashTextExtended(k).toString()))];
-      for (const h of hashes) keys.push(`${tenant}\t${h}\t${id}\n`);
+      const hashes = [...new Set(matchKeys.map(pgHashTextExtendedText))];
+      for (const h of hashes) keys.add(h, id);
       alumni.push(
         [
           id,
@@ -213,7 +211,7 @@ export class AlumniRepository {
       ),
     );
     await pipeline(
-      Readable.from([keys.join('')]),
+      Readable.from([keys.bytes()]),
       client.query(copyFrom(`COPY ${bulk.keyTable} (tenant_id, key_hash, alumnus_id) FROM STDIN`)),
     );
     return rows.length;
@@ -567,6 +565,42 @@ export class AlumniRepository {
     ]);
     const { frequency_keys: _f, match_key_hashes: _m, ...identity } = rows[0];
     return identity;
+  }
+}
+
+/** Bytes of one key row at most: "<tenant uuid>\t<int8, up to 20 characters>\t<alumnus uuid>\n". */
+const KEY_ROW_BYTES = 37 + 21 + 37;
+
+/**
+ * A batch's key rows (about ten per registry row, all ASCII) in COPY's text format, written straight into
+ * bytes: a string per key row joined at the end cost more than hashing the keys.
+ */
+class KeyRowWriter {
+  private buf: Buffer;
+  private length = 0;
+  private readonly tenantPrefix: Buffer;
+
+  constructor(tenantId: string, registryRows: number) {
+    this.tenantPrefix = Buffer.from(`${tenantId}\t`, 'latin1');
+    this.buf = Buffer.allocUnsafe(Math.max(16, registryRows * 12) * KEY_ROW_BYTES);
+  }
+
+  add(keyHash: string, alumnusId: string): void {
+    if (this.length + KEY_ROW_BYTES > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+      this.buf.copy(bigger, 0, 0, this.length);
+      this.buf = bigger;
+    }
+    this.length += this.tenantPrefix.copy(this.buf, this.length);
+    this.length += this.buf.write(keyHash, this.length, 'latin1');
+    this.buf[this.length++] = 0x09;
+    this.length += this.buf.write(alumnusId, this.length, 'latin1');
+    this.buf[this.length++] = 0x0a;
+  }
+
+  /** The rows written so far (only those bytes: the rest of the buffer was never initialised). */
+  bytes(): Buffer {
+    return this.buf.subarray(0, this.length);
   }
 }
 

@@ -54,6 +54,20 @@ function finalMix(): void {
 }
 
 export function pgHashTextExtended(text: string): bigint {
+  hashInto(text);
+  return BigInt.asIntN(64, (BigInt(b) << 32n) | BigInt(c));
+}
+
+/**
+ * The same hash as its decimal text, as COPY wants it: without the BigInt the import would make and print
+ * for each of its ~10 million keys (half the hashing time).
+ */
+export function pgHashTextExtendedText(text: string): string {
+  hashInto(text);
+  return int64Decimal(b, c);
+}
+
+function hashInto(text: string): void {
   // UTF-8 takes at most three bytes per UTF-16 unit.
   if (scratch.length < text.length * 3) scratch = Buffer.alloc(text.length * 3);
   const k = scratch;
@@ -79,5 +93,34 @@ export function pgHashTextExtended(text: string): bigint {
     else a = (a + (byte << (8 * j))) >>> 0;
   }
   finalMix();
-  return BigInt.asIntN(64, (BigInt(b) << 32n) | BigInt(c));
+}
+
+/** Decimal text of the signed 64-bit integer whose high and low 32 bits (unsigned) are given. */
+export function int64Decimal(high: number, low: number): string {
+  if (high < 0x80000000) return uint64Decimal(high, low);
+  // Two's complement: negate, print, prefix the sign (−2^63 negates to itself and prints right unsigned).
+  const lo = (~low + 1) >>> 0;
+  const hi = (~high + (lo === 0 ? 1 : 0)) >>> 0;
+  return `-${uint64Decimal(hi, lo)}`;
+}
+
+/**
+ * Unsigned 64-bit to decimal with doubles only: the value in 24-bit limbs (low + mid·2^24 + top·2^48)
+ * regrouped in base 10^7, each group below 2^53 (the method of google-protobuf's joinUnsignedDecimalString).
+ */
+function uint64Decimal(high: number, low: number): string {
+  if (high <= 0x1fffff) return String(high * 4294967296 + low);
+  const lowLimb = low & 0xffffff;
+  const midLimb = ((low >>> 24) | (high << 8)) & 0xffffff;
+  const topLimb = (high >>> 16) & 0xffff;
+  // 2^24 = 1·10^7 + 6777216; 2^48 = 28147497·10^7 + 6710656 = 2·10^14 + 8147497·10^7 + 6710656.
+  let units = lowLimb + midLimb * 6777216 + topLimb * 6710656;
+  let tens7 = midLimb + topLimb * 8147497;
+  let tens14 = topLimb * 2;
+  tens7 += Math.floor(units / 1e7);
+  units %= 1e7;
+  tens14 += Math.floor(tens7 / 1e7);
+  tens7 %= 1e7;
+  // high > 0x1fffff means the value is at least 2^53 > 10^14: tens14 is never 0 here.
+  return `${tens14}${String(tens7).padStart(7, '0')}${String(units).padStart(7, '0')}`;
 }
