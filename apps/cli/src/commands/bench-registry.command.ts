@@ -198,21 +198,39 @@ function describeLatency(r: LatencyResult): string {
   return `${String(r.matchSamples)} applicants, p50 ${String(r.matchP50Ms)} ms, p95 ${String(r.matchP95Ms)} ms, p99 ${String(r.matchP99Ms)} ms, max ${String(r.matchMaxMs)} ms; p99 by kind ${JSON.stringify(r.matchP99MsByKind)}; GC pauses meanwhile ${JSON.stringify(r.matchGcPauses)}`;
 }
 
-/** GC pauses while watching: how many, their total and the longest, and how many lasted 5 ms or more. */
-function watchGcPauses(): { stop(): { count: number; totalMs: number; maxMs: number; over5Ms: number } } {
-  const durations: number[] = [];
+/** V8's kinds of collection, as perf_hooks reports them (constants.NODE_PERFORMANCE_GC_*). */
+const GC_KINDS: Record<number, string> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weakcb' };
+
+/**
+ * GC pauses while watching: how many, their total and the longest, how many lasted 5 ms or more, and the
+ * same per kind of collection (a young-generation scavenge is cheap; marking the old generation is not).
+ */
+function watchGcPauses(): {
+  stop(): { count: number; totalMs: number; maxMs: number; over5Ms: number; byKind: Record<string, object> };
+} {
+  const pauses: { kind: string; ms: number }[] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) durations.push(e.duration);
+    for (const e of list.getEntries()) {
+      const kind = (e as { detail?: { kind?: number } }).detail?.kind ?? 0;
+      pauses.push({ kind: GC_KINDS[kind] ?? String(kind), ms: e.duration });
+    }
   });
   observer.observe({ entryTypes: ['gc'] });
+  const summary = (ms: number[]) => ({
+    count: ms.length,
+    totalMs: round(ms.reduce((a, b) => a + b, 0)),
+    maxMs: round(Math.max(0, ...ms)),
+    over5Ms: ms.filter((d) => d >= 5).length,
+  });
   return {
     stop() {
       observer.disconnect();
+      const kinds = [...new Set(pauses.map((p) => p.kind))];
       return {
-        count: durations.length,
-        totalMs: round(durations.reduce((a, b) => a + b, 0)),
-        maxMs: round(Math.max(0, ...durations)),
-        over5Ms: durations.filter((d) => d >= 5).length,
+        ...summary(pauses.map((p) => p.ms)),
+        byKind: Object.fromEntries(
+          kinds.map((k) => [k, summary(pauses.filter((p) => p.kind === k).map((p) => p.ms))]),
+        ),
       };
     },
   };

@@ -47,7 +47,7 @@ export class NameReadingService {
 
   /**
    * Kanji surnames read with this romaji skeleton (config/family-name-readings.json, built from the same
-   * dictionary by scripts/build-family-name-readings.ts): a small table, grouped on first use.
+   * dictionary by scripts/build-name-readings.ts): a small table, grouped on first use.
    */
   familySurfaces = (skeleton: string): readonly string[] => {
     this.surfacesBySkeleton ??= groupBySkeleton(familyNameReadings);
