@@ -74,3 +74,35 @@ describe('ScoreWindow (review budget)', () => {
     expect(w.reviewThreshold(0.05, 2)).toBe(REVIEW_BUDGET.floor);
   });
 });
+
+describe('ScoreWindow keeps its scores in order as they come and go', () => {
+  /** The threshold as first written: filter and sort the window on every call. */
+  function sortedThreshold(window: { score: number; auto: boolean }[], share: number, dflt: number): number {
+    if (window.length < REVIEW_BUDGET.minSamples) return dflt;
+    const allowed = Math.floor(window.length * share * REVIEW_BUDGET.safety);
+    const reviewable = window
+      .filter((d) => !d.auto)
+      .map((d) => d.score)
+      .sort((a, b) => b - a);
+    const cut = allowed < reviewable.length ? reviewable[allowed] : Number.NEGATIVE_INFINITY;
+    const threshold = Number.isFinite(cut) ? cut + 0.01 : REVIEW_BUDGET.floor;
+    return Math.min(Math.max(threshold, REVIEW_BUDGET.floor), dflt + REVIEW_BUDGET.ceilingAboveDefault);
+  }
+
+  it('gives the same threshold as sorting the window, through 5,000 decisions in a window of 700', () => {
+    let seed = 11;
+    const rnd = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    const w = new ScoreWindow(700);
+    const recent: { score: number; auto: boolean }[] = [];
+    for (let i = 0; i < 5000; i++) {
+      // Rounded scores repeat, so removing one of several equal scores is exercised too.
+      const score = Math.round((rnd() * 30 - 15) * 4) / 4;
+      const auto = rnd() < 0.3;
+      w.add(score, auto);
+      recent.push({ score, auto });
+      if (recent.length > 700) recent.shift();
+      const share = [0.01, 0.05, 0.2][i % 3];
+      expect(w.reviewThreshold(share, 2)).toBe(sortedThreshold(recent, share, 2));
+    }
+  });
+});

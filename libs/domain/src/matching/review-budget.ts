@@ -33,6 +33,11 @@ export class ScoreWindow {
   private readonly scores: number[] = [];
   private readonly auto: boolean[] = [];
   private next = 0;
+  /**
+   * The window's non-automatic scores in ascending order, kept as decisions come and go (binary search and
+   * splice): the threshold is read on every match, and sorting the window each time cost ~0.35 ms a match.
+   */
+  private readonly reviewable: number[] = [];
 
   constructor(private readonly size: number = REVIEW_BUDGET.window) {}
 
@@ -42,14 +47,19 @@ export class ScoreWindow {
 
   /** Best candidate's score of one decision, and whether it was an automatic match (no review spent). */
   add(score: number, automatic: boolean): void {
+    // NaN would break the order (and meant "no usable score"): it ranks below everything.
+    const value = Number.isNaN(score) ? Number.NEGATIVE_INFINITY : score;
     if (this.scores.length < this.size) {
-      this.scores.push(score);
+      this.scores.push(value);
       this.auto.push(automatic);
-      return;
+    } else {
+      if (!this.auto[this.next])
+        this.reviewable.splice(lowerBound(this.reviewable, this.scores[this.next]), 1);
+      this.scores[this.next] = value;
+      this.auto[this.next] = automatic;
+      this.next = (this.next + 1) % this.size;
     }
-    this.scores[this.next] = score;
-    this.auto[this.next] = automatic;
-    this.next = (this.next + 1) % this.size;
+    if (!automatic) this.reviewable.splice(lowerBound(this.reviewable, value), 0, value);
   }
 
   /**
@@ -59,11 +69,25 @@ export class ScoreWindow {
   reviewThreshold(maxReviewShare: number, defaultThreshold: number): number {
     if (this.scores.length < REVIEW_BUDGET.minSamples) return defaultThreshold;
     const allowed = Math.floor(this.scores.length * maxReviewShare * REVIEW_BUDGET.safety);
-    const reviewable = this.scores.filter((_, i) => !this.auto[i]).sort((a, b) => b - a);
     const ceiling = defaultThreshold + REVIEW_BUDGET.ceilingAboveDefault;
-    // The allowed-th highest non-automatic score: everything above it fits the budget.
-    const cut = allowed < reviewable.length ? reviewable[allowed] : Number.NEGATIVE_INFINITY;
+    // The allowed-th highest non-automatic score (0-based): everything above it fits the budget.
+    const cut =
+      allowed < this.reviewable.length
+        ? this.reviewable[this.reviewable.length - 1 - allowed]
+        : Number.NEGATIVE_INFINITY;
     const threshold = Number.isFinite(cut) ? cut + 0.01 : REVIEW_BUDGET.floor;
     return Math.min(Math.max(threshold, REVIEW_BUDGET.floor), ceiling);
   }
+}
+
+/** First index in ascending `sorted` whose value is not below `value`. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
