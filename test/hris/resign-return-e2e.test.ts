@@ -4,7 +4,7 @@
 // matched automatically and fast-tracked. Also: withdrawal and erasure by the link, expired and tampered links,
 // a rehire in SmartHR, company domains re-detected after a reconciliation, and one Chromium pass with axe-core.
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../support/browser-session';
 import { DataSource } from 'typeorm';
 import { Browser, linkIn } from '../support/browser-jar';
 import { http } from '../support/api-harness';
@@ -314,10 +314,7 @@ describe('resign → exit interview → consent → return (issue 15)', () => {
   });
 
   it('one pass in Chromium: the leaver page and HR’s form, no serious axe violation', async () => {
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic'],
-    });
+    const browser = await launchChromium();
     try {
       const context = await browser.newContext({ locale: 'ja-JP', bypassCSP: true });
       const page = await context.newPage();

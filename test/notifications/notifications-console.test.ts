@@ -2,7 +2,8 @@
 // HR's channel settings (a refused URL shown at the form), both languages, axe-core without serious findings.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from '../support/browser-session';
 import { startApi, type Harness, type TestTenant } from '../support/api-harness';
 
 jest.setTimeout(180_000);
@@ -41,16 +42,7 @@ describe('notifications page in the console', () => {
     mkdirSync(SHOTS, { recursive: true });
     api = await startApi({ ATS_ALLOWED_HOSTS: '127.0.0.1' });
     tenant = await api.tenant('acme-notify-ui');
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,7 +2,8 @@
 // (hire_candidate webhook) → outcome recorded → the hiring manager's dated re-onboarding tasks → a reminder e-mail
 // → the disclosure report counts the hires (page, CSV, print), HR only. One Chromium pass with axe-core.
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from '../support/browser-session';
 import { DataSource } from 'typeorm';
 import { todayIn } from '@comeback/domain';
 import { http } from '../support/api-harness';
@@ -71,10 +72,7 @@ describe('outcomes: hired event → outcome, tasks, reminder, report (greenhouse
     smtp = await startSmtpSink();
     s = await startStack('greenhouse', { env: { SMTP_URL: smtp.url } });
     db = s.api.app.get(DataSource);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
     for (const r of RETURNEES) apps.push(await s.apply(r));
     await s.waitIdle();
     const list = await http(s.api.baseUrl, 'GET', '/api/v1/applications', { token: s.hr });

@@ -2,7 +2,8 @@
 // checked with axe-core: the open jobs, one job's ranked former employees (reasons in Japanese, nothing
 // sensitive), HR's invitation form, and the public page the invitation link opens.
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from '../support/browser-session';
 import { DataSource } from 'typeorm';
 import { JOB_STAGES, Stack, startStack } from '../support/pipeline-stack';
 
@@ -43,10 +44,7 @@ describe('rediscovery in the console (greenhouse stack, browser)', () => {
       }),
     });
     jobId = String(((await r.json()) as any).greenhouse.jobs[0].id);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
   }, 90_000);
   afterAll(async () => {
     await browser?.close();

@@ -69,7 +69,7 @@ export class MatchParametersService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Counts the comparison vectors of one decision's best candidates (flushes when the buffer is full). */
-  async observe(tenantId: string, candidates: readonly ScoredCandidate[]): Promise<void> {
+  observe(tenantId: string, candidates: readonly ScoredCandidate[]): void {
     let t = this.buffer.get(tenantId);
     if (!t) {
       t = new Map();

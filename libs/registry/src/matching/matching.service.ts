@@ -182,7 +182,7 @@ export class MatchingService {
     );
     if (opts.record !== false) {
       window.add(decision.candidates[0]?.score ?? Number.NEGATIVE_INFINITY, decision.decision === 'match');
-      await this.parameters.observe(tenantId, decision.candidates);
+      this.parameters.observe(tenantId, decision.candidates);
     }
     return { ...decision, alumnusIds: new Map(rows.map((r) => [r.employeeNumber, r.id])) };
   }
