@@ -59,8 +59,8 @@ export function pgHashTextExtended(text: string): bigint {
 }
 
 /**
- * The same hash as its decimal text, as COPY wants it: without the BigInt the import would make and print
- * for each of its ~10 million keys (half the hashing time).
+ * The same hash as its decimal text, as COPY wants it, printed without making a BigInt (making and printing
+ * one took ~40% of the hashing time across a million-row import's ~10 million keys).
  */
 export function pgHashTextExtendedText(text: string): string {
   hashInto(text);
