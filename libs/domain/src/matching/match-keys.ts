@@ -3,7 +3,7 @@ import { canonicalEmail } from './email-normalisation';
 import { normaliseEmployeeNumber } from './employee-number';
 import { alumnusNames, applicantNameHypotheses, makeNamePart, type NamePart } from './name-hypotheses';
 import { normalisePhone } from './phone-normalisation';
-import type { AlumnusIdentity, ApplicantIdentity, MatchContext } from './match-types';
+import type { AlumnusIdentity, AlumnusNameColumns, ApplicantIdentity, MatchContext } from './match-types';
 
 /*
  * Blocking keys. An alumnus is stored under every key below; an applicant probes with the same shapes.
@@ -120,14 +120,19 @@ export function alumnusIndexKeys(a: AlumnusIdentity, ctx: MatchContext): string[
 }
 
 /** Whether a person found through the birth-date index shares one of the applicant's birth-date keys. */
-export function sharesBirthDateKey(applicantKeys: ReadonlySet<string>, a: AlumnusIdentity): boolean {
-  // Only the birth-date keys: at a million people some sixty share a birthday, and this runs for each of them.
-  const dob = normaliseBirthDate(a.birthDate);
+export function sharesBirthDateKey(
+  applicantKeys: ReadonlySet<string>,
+  names: AlumnusNameColumns,
+  birthDate: string | null | undefined,
+): boolean {
+  // Only the birth-date keys: at a million people some sixty share a birthday, and this runs for each of them
+  // (on the name columns as the birth-date index returns them: no identity object is built per person).
+  const dob = normaliseBirthDate(birthDate);
   if (!dob) return false;
-  const names = alumnusNames(a);
+  const parts = alumnusNames(names);
   const keys = new Set<string>();
-  for (const family of [names.family, ...names.previousFamilies]) familyDateKeys(family, dob, keys);
-  givenDateKeys(names.given, dob, keys);
+  for (const family of [parts.family, ...parts.previousFamilies]) familyDateKeys(family, dob, keys);
+  givenDateKeys(parts.given, dob, keys);
   for (const k of keys) if (applicantKeys.has(k)) return true;
   return false;
 }

@@ -12,6 +12,12 @@ export interface AlumnusIdentity {
   phones: string[];
 }
 
+/** The name columns of a former employee: what name keys and name comparisons read. */
+export type AlumnusNameColumns = Pick<
+  AlumnusIdentity,
+  'familyName' | 'givenName' | 'familyNameKana' | 'givenNameKana' | 'previousFamilyNames'
+>;
+
 /** What the ATS gives about an applicant; every field may be missing or in the wrong box. */
 export interface ApplicantIdentity {
   firstName?: string | null;

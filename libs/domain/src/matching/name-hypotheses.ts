@@ -5,7 +5,7 @@ import {
   normaliseWidth,
   type NameScript,
 } from './name-normalisation';
-import type { AlumnusIdentity, ApplicantIdentity } from './match-types';
+import type { AlumnusNameColumns, ApplicantIdentity } from './match-types';
 import { BoundedMemo } from './bounded-memo';
 
 /** One name part (family or given) ready for comparison. */
@@ -50,7 +50,7 @@ export function makeNamePart(written: string | null | undefined, kana?: string |
   });
 }
 
-export function alumnusNames(a: AlumnusIdentity): AlumnusNames {
+export function alumnusNames(a: AlumnusNameColumns): AlumnusNames {
   return {
     family: makeNamePart(a.familyName, a.familyNameKana),
     given: makeNamePart(a.givenName, a.givenNameKana),

@@ -145,13 +145,7 @@ export class MatchingService {
       .filter(
         (r) =>
           !keyedIds.has(r.id) &&
-          (sharesBirthDateKey(birthDateKeys, {
-            ...r,
-            employeeNumber: '',
-            birthDate: applicantBirthDate,
-            emails: [],
-            phones: [],
-          }) ||
+          (sharesBirthDateKey(birthDateKeys, r, applicantBirthDate) ||
             (!r.familyNameKana && !r.givenNameKana) ||
             r.previousFamilyNames.length > 0),
       )
