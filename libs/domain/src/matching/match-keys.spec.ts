@@ -12,6 +12,7 @@ import {
 } from './match-keys';
 import type { AlumnusIdentity, ApplicantIdentity, MatchContext } from './match-types';
 import { nameSkeleton } from './name-normalisation';
+import { normaliseBirthDate } from './birth-date-normalisation';
 import { CTX } from './match-fixtures.spec-support';
 
 const alumnus: AlumnusIdentity = {
@@ -174,11 +175,12 @@ describe('sharesBirthDateKey', () => {
     for (const [a, p] of cases) {
       const keys = new Set(applicantProbeKeys(p, CTX).filter(isBirthDateKey));
       const expected = alumnusMatchKeys(a, CTX).some((k) => isBirthDateKey(k) && keys.has(k));
-      expect(sharesBirthDateKey(keys, a, a.birthDate)).toBe(expected);
+      expect(sharesBirthDateKey(keys, a, normaliseBirthDate(a.birthDate))).toBe(expected);
     }
     expect(
-      cases.filter(([a, p]) => sharesBirthDateKey(new Set(applicantProbeKeys(p, CTX)), a, a.birthDate))
-        .length,
+      cases.filter(([a, p]) =>
+        sharesBirthDateKey(new Set(applicantProbeKeys(p, CTX)), a, normaliseBirthDate(a.birthDate)),
+      ).length,
     ).toBeGreaterThan(3);
   });
 });

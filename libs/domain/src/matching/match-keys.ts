@@ -119,15 +119,17 @@ export function alumnusIndexKeys(a: AlumnusIdentity, ctx: MatchContext): string[
   return alumnusKeys(a, false, ctx);
 }
 
-/** Whether a person found through the birth-date index shares one of the applicant's birth-date keys. */
+/**
+ * Whether a person found through the birth-date index shares one of the applicant's birth-date keys. `dob` is
+ * the applicant's birth date already normalised (YYYY-MM-DD; everyone the index returned was born that day):
+ * at a million people some sixty share a birthday and this runs for each of them, so neither the date is
+ * parsed again nor an identity object built per person — the name columns are read as the index returns them.
+ */
 export function sharesBirthDateKey(
   applicantKeys: ReadonlySet<string>,
   names: AlumnusNameColumns,
-  birthDate: string | null | undefined,
+  dob: string | null,
 ): boolean {
-  // Only the birth-date keys: at a million people some sixty share a birthday, and this runs for each of them
-  // (on the name columns as the birth-date index returns them: no identity object is built per person).
-  const dob = normaliseBirthDate(birthDate);
   if (!dob) return false;
   const parts = alumnusNames(names);
   const keys = new Set<string>();

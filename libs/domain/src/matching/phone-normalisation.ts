@@ -11,7 +11,7 @@ const JP_MOBILE = /^0([789]0)-?(\d{4})-?(\d{4})$/u;
 export function normalisePhone(input: string | null | undefined, defaultCountry: 'JP' = 'JP'): string | null {
   if (!input) return null;
   // Most numbers in a registry are mobiles written 090-1234-5678: their E.164 form without libphonenumber,
-  // which takes ~8 µs a number (a tenth of a million-row import's CPU). Same result (spec checks).
+  // which takes ~8 µs a number (~6% of an import's Node CPU, measured at 200,000 rows). Same result (spec checks).
   const mobile = JP_MOBILE.exec(input);
   if (mobile) return `+81${mobile[1]}${mobile[2]}${mobile[3]}`;
   const text = input.normalize('NFKC').trim();

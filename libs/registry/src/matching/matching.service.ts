@@ -100,12 +100,13 @@ export class MatchingService {
       corporateEmailDomains: new Set(),
       familySurfaces: this.nameReadings.familySurfaces,
     });
+    const applicantBirthDate = normaliseBirthDate(applicant.birthDate);
     const lookup = await this.alumni.matchLookup(
       tenantId,
       {
         frequencyKeys: frequencyKeysForApplicant(applicant),
         keys: probeKeys.filter((k) => !isBirthDateKey(k)),
-        birthDate: normaliseBirthDate(applicant.birthDate),
+        birthDate: applicantBirthDate,
       },
       { perKey: CANDIDATE_LIMITS.maxPerKey + 1, sameDay: CANDIDATE_LIMITS.maxSameDay },
     );
@@ -130,7 +131,6 @@ export class MatchingService {
     // Estimated weights make the score a calibrated claim: an automatic flag then needs posterior odds of
     // at least 99.8% on its own (the shipped weights are deliberately conservative and were measured instead).
     if (weights) thresholds.match = Math.max(thresholds.match, AUTO_MATCH_MIN_SCORE);
-    const applicantBirthDate = normaliseBirthDate(applicant.birthDate);
     const sameDayCount = lookup.sameDay.length;
     // Alumni per probe key (up to the per-key limit): a full-name key's count says how common the name is.
     const keyCounts = new Map<string, number>();
