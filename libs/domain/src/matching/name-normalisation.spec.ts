@@ -92,6 +92,10 @@ describe('romanisation', () => {
     ['n before b', ['Namba', 'Nanba'], 'ナンバ'],
     ['double consonants', ['Hatori', 'Hattori'], 'ハットリ'],
     ['Kohya for コウヤ', ['Koya', 'Kohya', 'Kouya', 'Koyya'], 'コウヤ'],
+    ['long o before h: Kohei / Kouhei / Kōhei', ['Kohei', 'Kouhei', 'Kōhei', 'KOHEI'], 'コウヘイ'],
+    ['long o before h: Yohei / Youhei / Yohhei', ['Yohei', 'Youhei', 'Yōhei', 'Yohhei'], 'ヨウヘイ'],
+    ['long o before h: Shohei / Shouhei / Syouhei', ['Shohei', 'Shouhei', 'Syouhei'], 'ショウヘイ'],
+    ['long o before h: Kohiko / Kouhiko', ['Kohiko', 'Kouhiko'], 'コウヒコ'],
   ])('%s', (_label, spellings, kana) => {
     const target = nameSkeleton(kana);
     for (const s of spellings) expect(romajiSkeleton(s)).toBe(target);

@@ -124,6 +124,8 @@ export function kanaToRomaji(kana: string): string {
 export function romajiSkeleton(romaji: string): string {
   let s = stripLatinDiacritics(normaliseWidth(romaji).toLowerCase()).replace(/[^a-z]/gu, '');
   s = s
+    // Doubled letters first as well: Yohhei (Oh-style ヨウヘイ) must reach the oh rule as Yohei.
+    .replace(/(.)\1+/gu, '$1')
     .replace(/tch/gu, 'tt')
     .replace(/sh(?=i)/gu, 's')
     .replace(/sh/gu, 'sy')
@@ -135,10 +137,12 @@ export function romajiSkeleton(romaji: string): string {
     .replace(/j(?=i)/gu, 'z')
     .replace(/jy?/gu, 'zy')
     .replace(/f(?=u)/gu, 'h')
-    // Oh-style long o (Ohno, Satoh, Kurohe for クロウエ). Applied everywhere, also before a vowel: both sides
-    // pass through here, so オハラ and Oara merely collide, while Kurohe/Kuroue/Kuroe all meet.
-    .replace(/oh/gu, 'o')
+    // Wapuro long o first (Satou, Kouhei), then Oh-style (Ohno, Satoh, Kurohe for クロウエ), applied
+    // everywhere, also before a vowel: both sides pass through here, so オハラ and Oara merely collide, while
+    // Kurohe/Kuroue/Kuroe all meet. In the other order コウヘイ (kouhei → kohei) kept an h that the passport
+    // spelling Kohei lost (koei): every Kohei, Yohei, Shohei written in romaji missed its kana record.
     .replace(/ou/gu, 'o')
+    .replace(/oh/gu, 'o')
     .replace(/n(?=[bmp])/gu, 'm')
     .replace(/(.)\1+/gu, '$1');
   return s;
