@@ -25,6 +25,7 @@ import { MatchParameters1796230000000 } from './1796230000000-MatchParameters';
 import { InboxOrderPerApplication1796300000000 } from './1796300000000-InboxOrderPerApplication';
 import { FailedJobs1796301000000 } from './1796301000000-FailedJobs';
 import { PolicyDryRuns1796310000000 } from './1796310000000-PolicyDryRuns';
+import { MatchKeysVersion1796320000000 } from './1796320000000-MatchKeysVersion';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -57,4 +58,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InboxOrderPerApplication1796300000000,
   FailedJobs1796301000000,
   PolicyDryRuns1796310000000,
+  MatchKeysVersion1796320000000,
 ];

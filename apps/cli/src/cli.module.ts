@@ -9,6 +9,7 @@ import { DemoCommand } from './commands/demo.command';
 import { GenerateMatchingSetCommand } from './commands/generate-matching-set.command';
 import { ImportAlumniCommand } from './commands/import-alumni.command';
 import { MatchParametersCommand } from './commands/match-parameters.command';
+import { MatchKeysRebuildCommand } from './commands/match-keys-rebuild.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { PeopleCreateAdminCommand } from './commands/people-create-admin.command';
 import { SecretsRotateCommand } from './commands/secrets-rotate.command';
@@ -31,6 +32,7 @@ import { TenantCreateCommand, TokenCommand } from './commands/tenant-create.comm
     SecretsRotateCommand,
     PeopleCreateAdminCommand,
     MatchParametersCommand,
+    MatchKeysRebuildCommand,
   ],
 })
 export class CliModule {}

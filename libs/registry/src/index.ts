@@ -16,6 +16,7 @@ export type { CsvEncoding, DetectedCsvEncoding } from './imports/csv-byte-decode
 export * from './matching/matching.service';
 export * from './matching/matching.dto';
 export * from './matching/match-parameters.service';
+export * from './alumni/match-key-rebuild.service';
 export type { StoredMatchParameters } from './matching/match-parameters.repository';
 export * from './sync/alumni-sync.service';
 export { SuppressionHasher } from './erasure/suppression-hasher';

@@ -32,6 +32,7 @@ import { LeaverLinkService } from './exit/leaver-link.service';
 import { ExitInterviewErasureParticipant } from './exit/exit-interview-erasure.participant';
 import { MatchParametersRepository } from './matching/match-parameters.repository';
 import { MatchParametersService } from './matching/match-parameters.service';
+import { MatchKeyRebuildService } from './alumni/match-key-rebuild.service';
 
 /** The former-employee registry and the matcher that searches it. */
 @Module({
@@ -68,6 +69,7 @@ import { MatchParametersService } from './matching/match-parameters.service';
     ExitInterviewErasureParticipant,
     MatchParametersRepository,
     MatchParametersService,
+    MatchKeyRebuildService,
   ],
   exports: [
     AlumniService,
@@ -78,6 +80,7 @@ import { MatchParametersService } from './matching/match-parameters.service';
     ExitInterviewService,
     LeaverLinkService,
     MatchParametersService,
+    MatchKeyRebuildService,
   ],
 })
 export class RegistryModule {}

@@ -36,6 +36,7 @@ export {
 } from './name-hypotheses';
 export {
   FREQUENCY_KEY,
+  MATCH_KEYS_VERSION,
   alumnusFrequencyKeys,
   alumnusIndexKeys,
   isBirthDateKey,

@@ -51,6 +51,23 @@ describe('alumnusMatchKeys', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it('finds a kana record of a long o before h from the passport spelling (コウヘイ, Kohei)', () => {
+    const kohei: AlumnusIdentity = {
+      ...alumnus,
+      familyName: '平山',
+      givenName: '康平',
+      familyNameKana: 'ヒラヤマ',
+      givenNameKana: 'コウヘイ',
+      previousFamilyNames: [],
+    };
+    const stored = new Set(alumnusMatchKeys(kohei, CTX));
+    for (const given of ['Kohei', 'Kouhei', 'Kōhei'])
+      expect(
+        applicantProbeKeys({ firstName: given, lastName: 'Hirayama', emails: [], phones: [] }, CTX),
+      ).toContain('nr:hirayama|koei');
+    expect(stored.has('nr:hirayama|koei')).toBe(true);
+  });
+
   it('never stores a bare name part: every name key pairs two things', () => {
     for (const k of alumnusMatchKeys(alumnus, CTX).filter((x) => /^(nt|nr|nx|ft|fr|gt|gr):/u.test(x))) {
       const [left, right] = k.slice(3).split('|');

@@ -16,6 +16,14 @@ import type { AlumnusIdentity, AlumnusNameColumns, ApplicantIdentity, MatchConte
  *   ft/fr: family text/reading | birth date    gt/gr: given text/reading | birth date (surname changes)
  */
 
+/**
+ * Version of the key derivation (keys, skeletons, readings). Keys are stored per person at import, so a change
+ * to how they are derived reaches people already in a registry only through a rebuild
+ * (MatchKeyRebuildService, `match-keys:rebuild`): raise this with every such change.
+ *   1: until December 2026.   2: romaji skeleton reads ou before oh (コウヘイ and Kohei meet).
+ */
+export const MATCH_KEYS_VERSION = 2;
+
 export const FREQUENCY_KEY = {
   familyText: (text: string): string => `fq:ft:${text}`,
   familyReading: (skeleton: string): string => `fq:fr:${skeleton}`,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AlumnusRecord } from '@comeback/domain';
+import { MATCH_KEYS_VERSION, type AlumnusRecord } from '@comeback/domain';
 import { APP_CONFIG, type AppConfig, type TenantSettings } from '@comeback/platform';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -402,11 +402,96 @@ export class AlumniRepository {
     corporateEmailDomains: string[],
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO registry_stats (tenant_id, alumni_count, corporate_email_domains, refreshed_at) VALUES ($1, $2, $3, now())
+      // A tenant's first statistics follow its first write: every key in it was derived by this version.
+      `INSERT INTO registry_stats (tenant_id, alumni_count, corporate_email_domains, refreshed_at, match_keys_version)
+       VALUES ($1, $2, $3, now(), $4)
        ON CONFLICT (tenant_id) DO UPDATE SET alumni_count = excluded.alumni_count,
          corporate_email_domains = excluded.corporate_email_domains, refreshed_at = now()`,
-      [tenantId, alumniCount, corporateEmailDomains],
+      [tenantId, alumniCount, corporateEmailDomains, MATCH_KEYS_VERSION],
     );
+  }
+
+  /** Tenants with people whose keys an older derivation than `version` built. */
+  async tenantsWithMatchKeysBefore(version: number): Promise<string[]> {
+    const rows: { tenant_id: string }[] = await this.dataSource.query(
+      `SELECT s.tenant_id FROM registry_stats s
+       WHERE s.match_keys_version < $1 AND EXISTS (SELECT 1 FROM alumni a WHERE a.tenant_id = s.tenant_id)
+       ORDER BY s.tenant_id`,
+      [version],
+    );
+    return rows.map((r) => r.tenant_id);
+  }
+
+  async matchKeysVersion(tenantId: string): Promise<number | null> {
+    const rows: { v: number }[] = await this.dataSource.query(
+      'SELECT match_keys_version AS v FROM registry_stats WHERE tenant_id = $1',
+      [tenantId],
+    );
+    return rows[0]?.v ?? null;
+  }
+
+  async setMatchKeysVersion(manager: EntityManager, tenantId: string, version: number): Promise<void> {
+    // No statistics row means nothing was ever written: the first write records the version it used.
+    await manager.query('UPDATE registry_stats SET match_keys_version = $2 WHERE tenant_id = $1', [
+      tenantId,
+      version,
+    ]);
+  }
+
+  /** One page of a tenant's identities in id order (a walk of the whole registry without OFFSET). */
+  async identityPage(
+    manager: EntityManager,
+    tenantId: string,
+    afterId: string | null,
+    limit: number,
+  ): Promise<AlumnusIdentityRow[]> {
+    return manager.query(
+      `SELECT ${IDENTITY_COLUMNS} FROM alumni a
+       WHERE a.tenant_id = $1 AND ($2::uuid IS NULL OR a.id > $2::uuid) ORDER BY a.id LIMIT $3`,
+      [tenantId, afterId, limit],
+    );
+  }
+
+  /**
+   * Stores keys derived again for people already in the registry (between start/finishBulkWrite): only people
+   * whose keys changed are written, and of their key rows only the changed ones, as upsertBatch does. The
+   * record itself and `updated_at` stay as they were. Returns how many people's keys changed.
+   */
+  async rekeyBatch(
+    manager: EntityManager,
+    bulk: BulkWrite,
+    rows: { id: string; matchKeys: string[]; frequencyKeys: string[] }[],
+  ): Promise<number> {
+    if (rows.length === 0) return 0;
+    const json = JSON.stringify(
+      rows.map((r) => ({ id: r.id, match_keys: r.matchKeys, frequency_keys: r.frequencyKeys })),
+    );
+    const [{ changed }]: { changed: number }[] = await manager.query(
+      `WITH input AS (
+         SELECT r.id, r.frequency_keys, ARRAY(SELECT hashtextextended(k, 0) FROM unnest(r.match_keys) k) AS match_key_hashes
+         FROM json_to_recordset($2::json) AS r(id uuid, match_keys text[], frequency_keys text[])),
+       previous AS (
+         SELECT a.id, a.match_key_hashes, a.frequency_keys FROM alumni a JOIN input r ON a.tenant_id = $1 AND a.id = r.id),
+       changed AS (
+         SELECT r.* FROM input r JOIN previous p ON p.id = r.id
+         WHERE NOT (r.match_key_hashes @> p.match_key_hashes AND r.match_key_hashes <@ p.match_key_hashes)
+            OR r.frequency_keys IS DISTINCT FROM p.frequency_keys),
+       written AS (
+         UPDATE alumni a SET match_key_hashes = c.match_key_hashes, frequency_keys = c.frequency_keys
+         FROM changed c WHERE a.tenant_id = $1 AND a.id = c.id
+         RETURNING a.id, a.match_key_hashes),
+       dropped_keys AS (
+         DELETE FROM alumni_match_keys k USING previous p, written w
+         WHERE w.id = p.id AND k.tenant_id = $1 AND k.key_hash = ANY(p.match_key_hashes)
+           AND k.alumnus_id = p.id AND NOT (k.key_hash = ANY(w.match_key_hashes))),
+       staged_keys AS (
+         INSERT INTO ${bulk.keyTable} (tenant_id, key_hash, alumnus_id)
+         SELECT DISTINCT $1::uuid, h, w.id FROM written w JOIN previous p ON p.id = w.id, unnest(w.match_key_hashes) h
+         WHERE NOT (h = ANY(p.match_key_hashes)))
+       SELECT count(*)::int AS changed FROM written`,
+      [bulk.tenantId, json],
+    );
+    return changed;
   }
 
   /** What scoring needs besides the candidates, in one query: registry size, company domains, name frequencies. */

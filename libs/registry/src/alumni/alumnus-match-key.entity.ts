@@ -47,4 +47,8 @@ export class RegistryStatsEntity {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   refreshedAt!: Date;
+
+  /** Oldest key derivation (MATCH_KEYS_VERSION) any of the tenant's stored keys may have been built with. */
+  @Column({ type: 'integer', default: 1 })
+  matchKeysVersion!: number;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { MATCH_KEYS_VERSION } from '@comeback/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AlumnusEntity } from '../alumni/alumnus.entity';
 
@@ -52,10 +53,11 @@ export class AlumniSyncRepository {
     }
     if (insertedPeople > 0) {
       await manager.query(
-        `INSERT INTO registry_stats (tenant_id, alumni_count, corporate_email_domains, refreshed_at)
-         VALUES ($1, $2, '{}', now())
+        // A first write into the tenant: every key in it was derived by this version.
+        `INSERT INTO registry_stats (tenant_id, alumni_count, corporate_email_domains, refreshed_at, match_keys_version)
+         VALUES ($1, $2, '{}', now(), $3)
          ON CONFLICT (tenant_id) DO UPDATE SET alumni_count = registry_stats.alumni_count + excluded.alumni_count`,
-        [tenantId, insertedPeople],
+        [tenantId, insertedPeople, MATCH_KEYS_VERSION],
       );
     }
   }
