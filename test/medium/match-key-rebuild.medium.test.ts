@@ -1,11 +1,12 @@
 import { Readable } from 'node:stream';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { MATCH_KEYS_VERSION } from '@comeback/domain';
-import { AuditActor, PlatformModule, TenantService } from '@comeback/platform';
+import { AuditActor, JobHandlerRegistry, JobQueue, PlatformModule, TenantService } from '@comeback/platform';
 import {
   AlumniImportService,
   MatchingService,
   MatchKeyRebuildService,
+  MatchKeyRebuildWorker,
   RegistryModule,
 } from '@comeback/registry';
 import { syntheticRegistryLines } from '@comeback/fixtures';
@@ -41,6 +42,20 @@ describe('match keys rebuilt after their derivation changed (MATCH_KEYS_VERSION)
       emails: ['new.address@example.com'],
       phones: [],
     });
+
+  /** What an older derivation left behind: other keys (here none) for K1 and the first `n` people, counts
+   * from those keys, and the older version on record. */
+  const ageKeys = async (n: number): Promise<void> => {
+    await db.query(
+      `WITH old AS (SELECT id FROM alumni WHERE tenant_id = $1 AND (employee_number = 'K1' OR id IN (
+           SELECT id FROM alumni WHERE tenant_id = $1 ORDER BY employee_number LIMIT $2)))
+       , gone AS (DELETE FROM alumni_match_keys k USING old WHERE k.tenant_id = $1 AND k.alumnus_id = old.id)
+       UPDATE alumni a SET match_key_hashes = '{}', frequency_keys = '{}' FROM old WHERE a.id = old.id`,
+      [tenantId, n],
+    );
+    await db.query('DELETE FROM alumni_name_frequencies WHERE tenant_id = $1', [tenantId]);
+    await db.query('UPDATE registry_stats SET match_keys_version = 1 WHERE tenant_id = $1', [tenantId]);
+  };
 
   beforeAll(async () => {
     const created = await createTestDatabase();
@@ -80,17 +95,7 @@ describe('match keys rebuilt after their derivation changed (MATCH_KEYS_VERSION)
     const freshFrequencies = await frequencies();
     expect((await kohei()).candidates[0]?.employeeNumber).toBe('K1');
 
-    // What an older derivation left behind: other keys for some people (here none for the first 40 and K1),
-    // counts from those keys, and the older version on record.
-    await db.query(
-      `WITH old AS (SELECT id FROM alumni WHERE tenant_id = $1 AND (employee_number = 'K1' OR id IN (
-           SELECT id FROM alumni WHERE tenant_id = $1 ORDER BY employee_number LIMIT 40)))
-       , gone AS (DELETE FROM alumni_match_keys k USING old WHERE k.tenant_id = $1 AND k.alumnus_id = old.id)
-       UPDATE alumni a SET match_key_hashes = '{}', frequency_keys = '{}' FROM old WHERE a.id = old.id`,
-      [tenantId],
-    );
-    await db.query('DELETE FROM alumni_name_frequencies WHERE tenant_id = $1', [tenantId]);
-    await db.query('UPDATE registry_stats SET match_keys_version = 1 WHERE tenant_id = $1', [tenantId]);
+    await ageKeys(40);
     expect((await kohei()).candidates.map((c) => c.employeeNumber)).not.toContain('K1');
 
     const rebuild = module.get(MatchKeyRebuildService);
@@ -103,5 +108,25 @@ describe('match keys rebuilt after their derivation changed (MATCH_KEYS_VERSION)
     expect(await frequencies()).toEqual(freshFrequencies);
     expect(await rebuild.staleTenants()).not.toContain(tenantId);
     expect((await kohei()).candidates[0]?.employeeNumber).toBe('K1');
+  });
+
+  it('is enqueued by every process after an upgrade and run once by whichever consumes jobs', async () => {
+    const fresh = await stored();
+    await ageKeys(10);
+    const worker = module.get(MatchKeyRebuildWorker);
+    const rebuild = module.get(MatchKeyRebuildService);
+    expect(await worker.enqueueStale()).toBe(1);
+    // A second process enqueues the same job: its id (tenant and version) makes it a no-op.
+    expect(await worker.enqueueStale()).toBe(1);
+    expect(await rebuild.isStale(tenantId)).toBe(true);
+    expect(await module.get(JobQueue).counts()).toMatchObject({ waiting: 1, completed: 0 });
+
+    await module.get(JobHandlerRegistry).start([], 1);
+    for (let i = 0; i < 100 && (await rebuild.isStale(tenantId)); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await rebuild.isStale(tenantId)).toBe(false);
+    expect(await stored()).toEqual(fresh);
+    expect(await module.get(JobQueue).counts()).toMatchObject({ waiting: 0, completed: 1 });
+    expect(await worker.enqueueStale()).toBe(0);
   });
 });

@@ -17,6 +17,7 @@ export * from './matching/matching.service';
 export * from './matching/matching.dto';
 export * from './matching/match-parameters.service';
 export * from './alumni/match-key-rebuild.service';
+export * from './alumni/match-key-rebuild.worker';
 export type { StoredMatchParameters } from './matching/match-parameters.repository';
 export * from './sync/alumni-sync.service';
 export { SuppressionHasher } from './erasure/suppression-hasher';

@@ -33,6 +33,7 @@ import { ExitInterviewErasureParticipant } from './exit/exit-interview-erasure.p
 import { MatchParametersRepository } from './matching/match-parameters.repository';
 import { MatchParametersService } from './matching/match-parameters.service';
 import { MatchKeyRebuildService } from './alumni/match-key-rebuild.service';
+import { MatchKeyRebuildWorker } from './alumni/match-key-rebuild.worker';
 
 /** The former-employee registry and the matcher that searches it. */
 @Module({
@@ -70,6 +71,7 @@ import { MatchKeyRebuildService } from './alumni/match-key-rebuild.service';
     MatchParametersRepository,
     MatchParametersService,
     MatchKeyRebuildService,
+    MatchKeyRebuildWorker,
   ],
   exports: [
     AlumniService,
@@ -81,6 +83,7 @@ import { MatchKeyRebuildService } from './alumni/match-key-rebuild.service';
     LeaverLinkService,
     MatchParametersService,
     MatchKeyRebuildService,
+    MatchKeyRebuildWorker,
   ],
 })
 export class RegistryModule {}

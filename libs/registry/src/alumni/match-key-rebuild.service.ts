@@ -36,6 +36,11 @@ export class MatchKeyRebuildService {
     return this.alumni.tenantsWithMatchKeysBefore(MATCH_KEYS_VERSION);
   }
 
+  async isStale(tenantId: string): Promise<boolean> {
+    const version = await this.alumni.matchKeysVersion(tenantId);
+    return version !== null && version < MATCH_KEYS_VERSION;
+  }
+
   async rebuildStale(): Promise<MatchKeyRebuild[]> {
     const out: MatchKeyRebuild[] = [];
     for (const tenantId of await this.staleTenants()) out.push(await this.rebuild(tenantId));
