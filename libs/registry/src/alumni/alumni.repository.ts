@@ -256,6 +256,9 @@ export class AlumniRepository {
     rows: AlumnusWrite[],
   ): Promise<{ inserted: number; updated: number }> {
     if (rows.length === 0) return { inserted: 0, updated: 0 };
+    // Before the JSON below is built: the COPY path never reads it (it cost ~5% of a first import's CPU).
+    if (bulk.emptyTenant && bulk.copy)
+      return { inserted: await this.copyBatch(manager, bulk, rows), updated: 0 };
     const tenantId = bulk.tenantId;
     const json = JSON.stringify(
       rows.map(({ record: r, matchKeys, frequencyKeys, searchText }) => ({
@@ -302,8 +305,6 @@ export class AlumniRepository {
            coalesce(r.performance_ratings, '[]'), coalesce(r.skills, '{}'), r.network_opt_in, coalesce(r.frequency_keys, '{}'),
            r.match_key_hashes, r.search_text
          FROM input r`;
-    if (bulk.emptyTenant && bulk.copy)
-      return { inserted: await this.copyBatch(manager, bulk, rows), updated: 0 };
     if (bulk.emptyTenant) {
       // Nobody to update and no old keys: no look-up of earlier rows, no speculative insertion. A repeated
       // number would be a bug upstream, and the unique index fails the import rather than merging two people.
