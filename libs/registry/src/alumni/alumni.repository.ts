@@ -335,16 +335,7 @@ export class AlumniRepository {
            frequency_keys = excluded.frequency_keys, match_key_hashes = excluded.match_key_hashes,
            search_text = excluded.search_text, updated_at = now()
          RETURNING id, match_key_hashes, (xmax = 0) AS inserted),
-       dropped_keys AS (
-         DELETE FROM alumni_match_keys k USING previous p, written w
-         WHERE w.id = p.id AND k.tenant_id = $1 AND k.key_hash = ANY(p.match_key_hashes)
-           AND k.alumnus_id = p.id AND NOT (k.key_hash = ANY(w.match_key_hashes))),
-       staged_keys AS (
-         INSERT INTO ${bulk.keyTable} (tenant_id, key_hash, alumnus_id)
-         -- Keys are distinct text already; DISTINCT here (one hash over the batch, not one per row) guards the
-         -- primary key against two keys of one person sharing a 64-bit hash.
-         SELECT DISTINCT $1::uuid, h, w.id FROM written w LEFT JOIN previous p ON p.id = w.id, unnest(w.match_key_hashes) h
-         WHERE p.id IS NULL OR NOT (h = ANY(p.match_key_hashes)))
+       ${keyRowChanges(bulk.keyTable)}
        SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM written`,
       [tenantId, json],
     );
@@ -481,14 +472,7 @@ export class AlumniRepository {
          UPDATE alumni a SET match_key_hashes = c.match_key_hashes, frequency_keys = c.frequency_keys
          FROM changed c WHERE a.tenant_id = $1 AND a.id = c.id
          RETURNING a.id, a.match_key_hashes),
-       dropped_keys AS (
-         DELETE FROM alumni_match_keys k USING previous p, written w
-         WHERE w.id = p.id AND k.tenant_id = $1 AND k.key_hash = ANY(p.match_key_hashes)
-           AND k.alumnus_id = p.id AND NOT (k.key_hash = ANY(w.match_key_hashes))),
-       staged_keys AS (
-         INSERT INTO ${bulk.keyTable} (tenant_id, key_hash, alumnus_id)
-         SELECT DISTINCT $1::uuid, h, w.id FROM written w JOIN previous p ON p.id = w.id, unnest(w.match_key_hashes) h
-         WHERE NOT (h = ANY(p.match_key_hashes)))
+       ${keyRowChanges(bulk.keyTable)}
        SELECT count(*)::int AS changed FROM written`,
       [bulk.tenantId, json],
     );
@@ -688,6 +672,24 @@ class KeyRowWriter {
   bytes(): Buffer {
     return this.buf.subarray(0, this.length);
   }
+}
+
+/**
+ * CTEs of an upsert or a re-key statement, after its `previous` (id, match_key_hashes before) and `written` (id,
+ * match_key_hashes after; tenant in $1): key rows no longer derived are deleted, new ones staged in the bulk
+ * write's key table (indexed by finishBulkWrite). People new to the registry have no `previous` row.
+ */
+function keyRowChanges(keyTable: string): string {
+  return `dropped_keys AS (
+         DELETE FROM alumni_match_keys k USING previous p, written w
+         WHERE w.id = p.id AND k.tenant_id = $1 AND k.key_hash = ANY(p.match_key_hashes)
+           AND k.alumnus_id = p.id AND NOT (k.key_hash = ANY(w.match_key_hashes))),
+       staged_keys AS (
+         INSERT INTO ${keyTable} (tenant_id, key_hash, alumnus_id)
+         -- Keys are distinct text already; DISTINCT here (one hash over the batch, not one per row) guards the
+         -- primary key against two keys of one person sharing a 64-bit hash.
+         SELECT DISTINCT $1::uuid, h, w.id FROM written w LEFT JOIN previous p ON p.id = w.id, unnest(w.match_key_hashes) h
+         WHERE p.id IS NULL OR NOT (h = ANY(p.match_key_hashes)))`;
 }
 
 /** A value in COPY's text format (null → \\N; backslash, tab, newline and carriage return escaped). */
