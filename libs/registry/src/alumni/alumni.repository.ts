@@ -356,12 +356,7 @@ export class AlumniRepository {
     manager: EntityManager,
     tenantId: string,
   ): Promise<{ alumniCount: number; domainCounts: Map<string, number> }> {
-    await manager.query('DELETE FROM alumni_name_frequencies WHERE tenant_id = $1', [tenantId]);
-    await manager.query(
-      `INSERT INTO alumni_name_frequencies (tenant_id, key, count)
-       SELECT $1, k, count(*) FROM alumni a, unnest(a.frequency_keys) k WHERE a.tenant_id = $1 GROUP BY k`,
-      [tenantId],
-    );
+    await this.recountFrequencies(manager, tenantId);
     const [{ n }]: { n: string }[] = await manager.query(
       'SELECT count(*) AS n FROM alumni WHERE tenant_id = $1',
       [tenantId],
@@ -372,6 +367,16 @@ export class AlumniRepository {
       [tenantId],
     );
     return { alumniCount: Number(n), domainCounts: new Map(domains.map((r) => [r.d, Number(r.n)])) };
+  }
+
+  /** Name frequencies counted again from every person's frequency keys. */
+  async recountFrequencies(manager: EntityManager, tenantId: string): Promise<void> {
+    await manager.query('DELETE FROM alumni_name_frequencies WHERE tenant_id = $1', [tenantId]);
+    await manager.query(
+      `INSERT INTO alumni_name_frequencies (tenant_id, key, count)
+       SELECT $1, k, count(*) FROM alumni a, unnest(a.frequency_keys) k WHERE a.tenant_id = $1 GROUP BY k`,
+      [tenantId],
+    );
   }
 
   /** Stores name frequencies counted while importing into an empty tenant (see RegistryStatisticsCounter). */

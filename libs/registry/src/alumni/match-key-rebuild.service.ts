@@ -68,7 +68,7 @@ export class MatchKeyRebuildService {
       }
       await this.alumni.finishBulkWrite(manager, bulk);
       // Name frequencies are counted from the frequency keys: recounted when any changed.
-      if (changed > 0) await this.alumni.refreshStatistics(manager, tenantId);
+      if (changed > 0) await this.alumni.recountFrequencies(manager, tenantId);
       await this.alumni.setMatchKeysVersion(manager, tenantId, MATCH_KEYS_VERSION);
       return { tenantId, people, changed, version: MATCH_KEYS_VERSION };
     });
