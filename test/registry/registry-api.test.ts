@@ -309,6 +309,42 @@ describe('registry API (real PostgreSQL)', () => {
     }
   });
 
+  it('finds records without kana whose names no dictionary table lists (readings composed per kanji at import)', async () => {
+    const k = await h.tenant('tenant-composed-names');
+    // 竹江 and 前下 are in neither surname table, 雄志 in no given-name table: read kanji by kanji.
+    const rows = [
+      ['C1', '竹江', '正彦'],
+      ['C2', '前下', '雄志'],
+      ['C3', '久保', '雄志'],
+    ].map(([employee_number, family_name, given_name]) =>
+      row({
+        employee_number,
+        family_name,
+        given_name,
+        family_name_kana: '',
+        given_name_kana: '',
+        birth_date: '',
+        emails: `${employee_number.toLowerCase()}@example-corp.co.jp`,
+        phones: '',
+      }),
+    );
+    expect((await upload(k, csv(...rows))).status).toBe(201);
+    for (const [name, expected] of [
+      [{ last_name: 'Takee', first_name: 'Masahiko' }, 'C1'],
+      [{ last_name: 'マエシタ', first_name: 'ユウシ' }, 'C2'],
+      [{ last_name: 'Kubo', first_name: 'Yushi' }, 'C3'],
+    ] as const) {
+      const res = await http(h.baseUrl, 'POST', '/api/v1/matching/preview', {
+        token: k.token('hr_admin'),
+        json: { ...name, emails: ['someone.new@icloud.com'] },
+      });
+      expect(res.status).toBe(200);
+      const found = res.body.candidates as { employee_number: string }[];
+      expect(found.map((c) => c.employee_number)).toEqual([expected]);
+      expect(res.body.decision).not.toBe('match');
+    }
+  });
+
   it('rejects an empty or malformed preview body with a machine-readable code', async () => {
     const empty = await http(h.baseUrl, 'POST', '/api/v1/matching/preview', {
       token: a.token('recruiter'),

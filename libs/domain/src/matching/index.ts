@@ -23,6 +23,7 @@ export {
   type NormalisedEmail,
 } from './email-normalisation';
 export { normalisePhone } from './phone-normalisation';
+export { MAX_COMPOSED_READINGS, composeNameReadings, type KanjiNameReadings } from './composed-readings';
 export { normaliseEmployeeNumber } from './employee-number';
 export { compareBirthDates, normaliseBirthDate, type BirthDateComparison } from './birth-date-normalisation';
 export {

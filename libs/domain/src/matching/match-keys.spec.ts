@@ -5,6 +5,7 @@ import {
   applicantProbeKeys,
   frequencyKeysForApplicant,
   MAX_DERIVED_FAMILY_PROBES,
+  MAX_DERIVED_FAMILY_READINGS,
   MAX_DERIVED_GIVEN_READINGS,
   isBirthDateKey,
   sharesBirthDateKey,
@@ -14,6 +15,7 @@ import type { AlumnusIdentity, ApplicantIdentity, MatchContext } from './match-t
 import { nameSkeleton } from './name-normalisation';
 import { normaliseBirthDate } from './birth-date-normalisation';
 import { CTX } from './match-fixtures.spec-support';
+import { composeNameReadings } from './composed-readings';
 
 const alumnus: AlumnusIdentity = {
   employeeNumber: 'E000123',
@@ -171,6 +173,78 @@ describe('derived given-name keys (a record kept without kana)', () => {
     expect(keys.filter((k) => k.startsWith('nx:久保|'))).toHaveLength(MAX_DERIVED_GIVEN_READINGS);
     const withKana = { ...kanjiOnly, familyNameKana: 'クボ', givenNameKana: 'テツヤ' };
     expect(alumnusIndexKeys(withKana, TABLES)).toEqual(alumnusIndexKeys(withKana, CTX));
+  });
+});
+
+describe('composed reading keys (a record without kana whose names no table lists)', () => {
+  // 竹江 正彦 and 前下 雄志: composed surnames (and a composed given name) the dictionary tables lack. A few kanji
+  // of config/kanji-name-readings.json, with their shares.
+  const PER_KANJI: Record<string, [string, number][]> = {
+    竹: [['タケ', 1]],
+    江: [
+      ['エ', 0.97],
+      ['コウ', 0.02],
+    ],
+    前: [
+      ['マエ', 0.82],
+      ['ゼン', 0.18],
+    ],
+    下: [
+      ['シモ', 0.69],
+      ['シタ', 0.27],
+    ],
+    雄: [
+      ['オ', 0.88],
+      ['ユウ', 0.11],
+    ],
+    志: [['シ', 0.98]],
+  };
+  const GIVEN_TABLE: Record<string, string[]> = { 正彦: ['マサヒコ'] };
+  const LISTED_SURNAMES = new Set(['久保']);
+  const compose = (k: string): string[] => composeNameReadings(k, (c) => PER_KANJI[c] ?? []);
+  const COMPOSED: MatchContext = {
+    ...CTX,
+    givenNameReadings: (k) => GIVEN_TABLE[k] ?? compose(k),
+    unlistedFamilyReadings: (k) => (LISTED_SURNAMES.has(k) ? [] : compose(k)),
+  };
+  const record = (familyName: string, givenName: string): AlumnusIdentity => ({
+    employeeNumber: 'E8',
+    familyName,
+    givenName,
+    familyNameKana: null,
+    givenNameKana: null,
+    previousFamilyNames: [],
+    birthDate: null,
+    emails: [],
+    phones: [],
+  });
+  const shared = (a: AlumnusIdentity, p: ApplicantIdentity, ctx: MatchContext): string[] => {
+    const keys = new Set(alumnusIndexKeys(a, ctx));
+    return applicantProbeKeys(p, ctx).filter((k) => keys.has(k));
+  };
+
+  it.each([
+    ['竹江 正彦', 'Takee', 'Masahiko', 'nr:take|masahiko'],
+    ['竹江 正彦', 'タケエ', 'マサヒコ', 'nr:take|masahiko'],
+    ['前下 雄志', 'Maeshita', 'Yushi', 'nr:maesita|yusi'],
+    ['前下 雄志', 'OSHI', 'MAESHIMO', 'nr:maesimo|osi'],
+  ])('%s is found by %s %s, without a birth date or contact', (name, last, first, key) => {
+    const [familyName, givenName] = name.split(' ');
+    const a = record(familyName, givenName);
+    const p = { lastName: last, firstName: first };
+    expect(shared(a, p, CTX)).toEqual([]);
+    expect(shared(a, p, COMPOSED)).toEqual([key]);
+  });
+
+  it('composes a surname only when the surname table does not list it, and a bounded number of keys', () => {
+    const listed = alumnusIndexKeys(record('久保', '雄志'), COMPOSED);
+    expect(listed.filter((k) => k.startsWith('nr:'))).toEqual([]);
+    expect(listed.filter((k) => k.startsWith('nx:久保|'))).toEqual(['nx:久保|osi', 'nx:久保|yusi']);
+    const unlisted = alumnusIndexKeys(record('前下', '雄志'), COMPOSED).filter((k) => k.startsWith('nr:'));
+    expect(unlisted).toEqual(['nr:maesimo|osi', 'nr:maesimo|yusi', 'nr:maesita|osi', 'nr:maesita|yusi']);
+    expect(unlisted.length).toBeLessThanOrEqual(MAX_DERIVED_FAMILY_READINGS * MAX_DERIVED_GIVEN_READINGS);
+    const withKana = { ...record('前下', '雄志'), familyNameKana: 'マエシタ', givenNameKana: 'ユウシ' };
+    expect(alumnusIndexKeys(withKana, COMPOSED)).toEqual(alumnusIndexKeys(withKana, CTX));
   });
 });
 

@@ -21,8 +21,9 @@ import type { AlumnusIdentity, AlumnusNameColumns, ApplicantIdentity, MatchConte
  * to how they are derived reaches people already in a registry only through a rebuild
  * (MatchKeyRebuildService, `match-keys:rebuild`): raise this with every such change.
  *   1: until December 2026.   2: romaji skeleton reads ou before oh (コウヘイ and Kohei meet).
+ *   3: records without kana whose names the tables lack are indexed under readings composed per kanji.
  */
-export const MATCH_KEYS_VERSION = 2;
+export const MATCH_KEYS_VERSION = 3;
 
 export const FREQUENCY_KEY = {
   familyText: (text: string): string => `fq:ft:${text}`,
@@ -82,7 +83,7 @@ function alumnusKeys(a: AlumnusIdentity, withBirthDateKeys: boolean, ctx?: Match
   const dob = withBirthDateKeys ? normaliseBirthDate(a.birthDate) : null;
   for (const family of [names.family, ...names.previousFamilies]) {
     nameKeys(family, names.given, dob, out);
-    derivedGivenKeys(family, names.given, ctx, out);
+    derivedReadingKeys(family, names.given, ctx, out);
   }
   givenDateKeys(names.given, dob, out);
   contactKeys(a.emails, a.phones, a.employeeNumber, out);
@@ -91,14 +92,18 @@ function alumnusKeys(a: AlumnusIdentity, withBirthDateKeys: boolean, ctx?: Match
 
 /** Dictionary readings indexed per kanji-only given name (裕子: ヒロコ, ユウコ …). */
 export const MAX_DERIVED_GIVEN_READINGS = 3;
+/** Composed readings indexed per kanji-only surname the surname table lacks (前下: マエシモ, マエシタ). */
+export const MAX_DERIVED_FAMILY_READINGS = 2;
 
 /**
  * A record kept without kana (久保 哲也) has no reading to compare an applicant's romaji or kana with, so it is
  * also stored under the given name's dictionary readings beside the kanji surname (nx:久保|tetuya): the key
- * an applicant writing "Kubo Tetsuya" probes through the surname table (derivedFamilyKeys). Scoring still
+ * an applicant writing "Kubo Tetsuya" probes through the surname table (derivedFamilyKeys). A surname that
+ * table does not list (竹江) cannot be reached that way, so the record is stored under its composed readings
+ * too (nr:takee|masahiko), the key any applicant writing the name in romaji or kana probes. Scoring still
  * weighs such an agreement as a guess (derivedReadingPenalty).
  */
-function derivedGivenKeys(
+function derivedReadingKeys(
   family: NamePart,
   given: NamePart,
   ctx: MatchContext | undefined,
@@ -106,10 +111,23 @@ function derivedGivenKeys(
 ): void {
   if (!ctx?.givenNameReadings || !family.text || !given.text || given.skeleton || given.script !== 'kanji')
     return;
-  for (const reading of ctx.givenNameReadings(given.text).slice(0, MAX_DERIVED_GIVEN_READINGS)) {
+  const givenSkeletons = readingSkeletons(ctx.givenNameReadings(given.text), MAX_DERIVED_GIVEN_READINGS);
+  for (const skeleton of givenSkeletons) out.add(`nx:${family.text}|${skeleton}`);
+  if (family.skeleton || family.script !== 'kanji' || !ctx.unlistedFamilyReadings) return;
+  for (const familySkeleton of readingSkeletons(
+    ctx.unlistedFamilyReadings(family.text),
+    MAX_DERIVED_FAMILY_READINGS,
+  ))
+    for (const skeleton of givenSkeletons) out.add(`nr:${familySkeleton}|${skeleton}`);
+}
+
+function readingSkeletons(readings: readonly string[], max: number): string[] {
+  const out: string[] = [];
+  for (const reading of readings.slice(0, max)) {
     const skeleton = makeNamePart(reading).skeleton;
-    if (skeleton) out.add(`nx:${family.text}|${skeleton}`);
+    if (skeleton && !out.includes(skeleton)) out.push(skeleton);
   }
+  return out;
 }
 
 /**

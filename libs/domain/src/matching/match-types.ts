@@ -44,10 +44,17 @@ export interface MatchContext {
    */
   familySurfaces?: (skeleton: string) => readonly string[];
   /**
-   * Readings (katakana) of a given name written in kanji, from a precomputed name table (no dictionary needed):
-   * a registry record without kana is also indexed under them, so an applicant writing romaji or kana finds it.
+   * Readings (katakana) of a given name written in kanji, from a precomputed name table (no dictionary needed),
+   * composed per kanji for names the table lacks: a registry record without kana is also indexed under them, so
+   * an applicant writing romaji or kana finds it.
    */
   givenNameReadings?: (kanji: string) => readonly string[];
+  /**
+   * Readings of a kanji surname the surname table does not list (竹江, composed per kanji): an applicant's romaji
+   * cannot be turned into that kanji (familySurfaces does not know it), so such a record without kana is also
+   * indexed under these readings with its given name's (nr keys). [] for surnames the table lists.
+   */
+  unlistedFamilyReadings?: (kanji: string) => readonly string[];
   /**
    * Field weights estimated from this tenant's own data (see parameter-estimation.ts); absent fields keep
    * MATCH_WEIGHTS. Already bounded by the estimator.

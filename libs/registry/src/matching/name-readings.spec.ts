@@ -29,6 +29,35 @@ describe('NameReadingService (IPADIC via kuromoji)', () => {
     for (const s of got.slice(0, 3)) expect(svc.readings(s, 'family').length).toBeGreaterThan(0);
   });
 
+  // Names the tables lack (composed, rare): read kanji by kanji from config/kanji-name-readings.json, which the
+  // import uses without loading the dictionary.
+  it.each<[string, string]>([
+    ['雄志', 'ユウシ'],
+    ['詩央', 'シオ'],
+    ['光吾', 'コウゴ'],
+    ['咲世', 'サヨ'],
+  ])('given name %s, which the given-name table lacks, reads as %s', (kanji, expected) => {
+    expect(svc.givenNameReadings(kanji)).toContain(expected);
+  });
+
+  it.each<[string, string]>([
+    ['竹江', 'タケエ'],
+    ['前下', 'マエシタ'],
+    ['新部', 'ニイベ'],
+    ['椎岡', 'シイオカ'],
+  ])('surname %s, which the surname table lacks, reads as %s', (kanji, expected) => {
+    expect(svc.unlistedFamilyReadings(kanji)).toContain(expected);
+  });
+
+  it('composes nothing for names the tables list, and scores every reading the import indexed', () => {
+    expect(svc.unlistedFamilyReadings('佐藤')).toEqual([]);
+    expect(svc.givenNameReadings('翔太')).toContain('ショウタ');
+    for (const kanji of ['竹江', '前下', '新部', '椎岡'])
+      for (const r of svc.unlistedFamilyReadings(kanji)) expect(svc.readings(kanji, 'family')).toContain(r);
+    for (const kanji of ['雄志', '詩央', '光吾', '咲世'])
+      for (const r of svc.givenNameReadings(kanji)) expect(svc.readings(kanji, 'given')).toContain(r);
+  });
+
   it('gives nothing for text it cannot read', () => {
     expect(svc.readings('', 'family')).toEqual([]);
   });
