@@ -26,6 +26,7 @@ import { InboxOrderPerApplication1796300000000 } from './1796300000000-InboxOrde
 import { FailedJobs1796301000000 } from './1796301000000-FailedJobs';
 import { PolicyDryRuns1796310000000 } from './1796310000000-PolicyDryRuns';
 import { MatchKeysVersion1796320000000 } from './1796320000000-MatchKeysVersion';
+import { ReviewScoreWindows1796330000000 } from './1796330000000-ReviewScoreWindows';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -59,4 +60,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   FailedJobs1796301000000,
   PolicyDryRuns1796310000000,
   MatchKeysVersion1796320000000,
+  ReviewScoreWindows1796330000000,
 ];

@@ -16,6 +16,7 @@ export type { CsvEncoding, DetectedCsvEncoding } from './imports/csv-byte-decode
 export * from './matching/matching.service';
 export * from './matching/matching.dto';
 export * from './matching/match-parameters.service';
+export * from './matching/review-score-windows';
 export * from './alumni/match-key-rebuild.service';
 export * from './alumni/match-key-rebuild.worker';
 export type { StoredMatchParameters } from './matching/match-parameters.repository';

@@ -31,6 +31,8 @@ import { ExitInterviewsRepository } from './exit/exit-interviews.repository';
 import { LeaverLinkService } from './exit/leaver-link.service';
 import { ExitInterviewErasureParticipant } from './exit/exit-interview-erasure.participant';
 import { MatchParametersRepository } from './matching/match-parameters.repository';
+import { ReviewScoreWindowRepository } from './matching/review-score-window.repository';
+import { ReviewScoreWindows } from './matching/review-score-windows';
 import { MatchParametersService } from './matching/match-parameters.service';
 import { MatchKeyRebuildService } from './alumni/match-key-rebuild.service';
 import { MatchKeyRebuildWorker } from './alumni/match-key-rebuild.worker';
@@ -69,6 +71,8 @@ import { MatchKeyRebuildWorker } from './alumni/match-key-rebuild.worker';
     LeaverLinkService,
     ExitInterviewErasureParticipant,
     MatchParametersRepository,
+    ReviewScoreWindowRepository,
+    ReviewScoreWindows,
     MatchParametersService,
     MatchKeyRebuildService,
     MatchKeyRebuildWorker,
@@ -82,6 +86,7 @@ import { MatchKeyRebuildWorker } from './alumni/match-key-rebuild.worker';
     ExitInterviewService,
     LeaverLinkService,
     MatchParametersService,
+    ReviewScoreWindows,
     MatchKeyRebuildService,
     MatchKeyRebuildWorker,
   ],

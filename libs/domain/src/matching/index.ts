@@ -62,7 +62,12 @@ export {
   matchApplicant,
   matchProbability,
 } from './match-decision';
-export { DEFAULT_MAX_REVIEW_SHARE, REVIEW_BUDGET, ScoreWindow } from './review-budget';
+export {
+  DEFAULT_MAX_REVIEW_SHARE,
+  REVIEW_BUDGET,
+  ScoreWindow,
+  type ScoreWindowSnapshot,
+} from './review-budget';
 export { selectKeyCandidates, type CandidateLimits, type KeyHit } from './candidate-selection';
 export { evidenceForViewer, isSensitiveEvidenceField } from './sensitive-evidence';
 export {

@@ -105,4 +105,28 @@ describe('ScoreWindow keeps its scores in order as they come and go', () => {
       expect(w.reviewThreshold(share, 2)).toBe(sortedThreshold(recent, share, 2));
     }
   });
+
+  it('restored from its snapshot, goes on exactly as the window it was taken from', () => {
+    let seed = 5;
+    const rnd = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    const next = () => [Math.round((rnd() * 30 - 15) * 4) / 4, rnd() < 0.3] as const;
+    const original = new ScoreWindow(300);
+    // Wrapped around more than once, so the snapshot must come out oldest first, not in storage order.
+    for (let i = 0; i < 750; i++) original.add(...next());
+    const snapshot = original.snapshot();
+    expect(snapshot.scores).toHaveLength(300);
+    const restored = ScoreWindow.restore(snapshot, 300);
+    expect(restored.snapshot()).toEqual(snapshot);
+    for (let i = 0; i < 400; i++) {
+      const [score, auto] = next();
+      original.add(score, auto);
+      restored.add(score, auto);
+      expect(restored.reviewThreshold(0.05, 2)).toBe(original.reviewThreshold(0.05, 2));
+    }
+    // A smaller window keeps the newest decisions; no decisions is an empty window (the shipped threshold).
+    expect(ScoreWindow.restore(original.snapshot(), 100).snapshot().scores).toEqual(
+      original.snapshot().scores.slice(-100),
+    );
+    expect(ScoreWindow.restore({ scores: [], automatic: [] }).reviewThreshold(0.05, 2)).toBe(2);
+  });
 });

@@ -29,6 +29,12 @@ export const REVIEW_BUDGET = {
   ceilingAboveDefault: 4,
 } as const;
 
+/** A window as stored between processes: its decisions oldest first. */
+export interface ScoreWindowSnapshot {
+  scores: number[];
+  automatic: boolean[];
+}
+
 export class ScoreWindow {
   private readonly scores: number[] = [];
   private readonly auto: boolean[] = [];
@@ -60,6 +66,20 @@ export class ScoreWindow {
       this.next = (this.next + 1) % this.size;
     }
     if (!automatic) this.reviewable.splice(lowerBound(this.reviewable, value), 0, value);
+  }
+
+  /** The decisions held, oldest first (what a restarted process needs to go on where this one stopped). */
+  snapshot(): ScoreWindowSnapshot {
+    const order = [...this.scores.keys()].map((i) => (this.next + i) % this.scores.length);
+    return { scores: order.map((i) => this.scores[i]), automatic: order.map((i) => this.auto[i]) };
+  }
+
+  /** A window holding a snapshot's decisions (the newest `size` of them when it holds more). */
+  static restore(snapshot: ScoreWindowSnapshot, size: number = REVIEW_BUDGET.window): ScoreWindow {
+    const w = new ScoreWindow(size);
+    const n = Math.min(snapshot.scores.length, snapshot.automatic.length);
+    for (let i = Math.max(0, n - size); i < n; i++) w.add(snapshot.scores[i], snapshot.automatic[i]);
+    return w;
   }
 
   /**

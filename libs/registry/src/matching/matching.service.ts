@@ -6,7 +6,6 @@ import {
   applicantProbeKeys,
   DEFAULT_MATCH_THRESHOLDS,
   DEFAULT_MAX_REVIEW_SHARE,
-  ScoreWindow,
   frequencyKeysForApplicant,
   isBirthDateKey,
   MatchContext,
@@ -21,6 +20,7 @@ import { AuditActor, AuditService, Metrics, NotFoundException } from '@comeback/
 import { AlumniRepository } from '../alumni/alumni.repository';
 import { MatchParametersService } from './match-parameters.service';
 import { NameReadingService } from './name-readings';
+import { ReviewScoreWindows } from './review-score-windows';
 
 /**
  * Candidate limits. Most applicants share keys with a handful of alumni; a key shared by more than
@@ -44,6 +44,7 @@ export class MatchingService {
     private readonly nameReadings: NameReadingService,
     private readonly metrics: Metrics,
     private readonly parameters: MatchParametersService,
+    private readonly scoreWindows: ReviewScoreWindows,
   ) {}
 
   /**
@@ -118,7 +119,7 @@ export class MatchingService {
       ...(weights ? { weights } : {}),
     };
     const configured = lookup.settings.matchThresholds ?? {};
-    const window = this.windowFor(tenantId);
+    const window = await this.scoreWindows.windowFor(tenantId);
     const thresholds: MatchThresholds = {
       ...DEFAULT_MATCH_THRESHOLDS,
       // A fixed review threshold set by HR wins; otherwise it follows the review budget.
@@ -175,25 +176,15 @@ export class MatchingService {
       thresholds,
     );
     if (opts.record !== false) {
-      window.add(decision.candidates[0]?.score ?? Number.NEGATIVE_INFINITY, decision.decision === 'match');
+      this.scoreWindows.add(
+        tenantId,
+        window,
+        decision.candidates[0]?.score ?? Number.NEGATIVE_INFINITY,
+        decision.decision === 'match',
+      );
       this.parameters.observe(tenantId, decision.candidates);
     }
     return { ...decision, alumnusIds: new Map(rows.map((r) => [r.employeeNumber, r.id])) };
-  }
-
-  /**
-   * Recent best scores per tenant, in this process: enough to keep the review share near the budget. Each
-   * process learns its own window (a few thousand numbers per tenant); they converge on the same stream.
-   */
-  private readonly windows = new Map<string, ScoreWindow>();
-
-  private windowFor(tenantId: string): ScoreWindow {
-    let w = this.windows.get(tenantId);
-    if (!w) {
-      w = new ScoreWindow();
-      this.windows.set(tenantId, w);
-    }
-    return w;
   }
 }
 
