@@ -311,7 +311,7 @@ describe('registry API (real PostgreSQL)', () => {
 
   it('finds records without kana whose names no dictionary table lists (readings composed per kanji at import)', async () => {
     const k = await h.tenant('tenant-composed-names');
-    // 竹江 and 前下 are in neither surname table, 雄志 in no given-name table: read kanji by kanji.
+    // 竹江 and 前下 are in no surname table, 雄志 in no given-name table: read kanji by kanji.
     const rows = [
       ['C1', '竹江', '正彦'],
       ['C2', '前下', '雄志'],
@@ -328,8 +328,21 @@ describe('registry API (real PostgreSQL)', () => {
         phones: '',
       }),
     );
-    expect((await upload(k, csv(...rows))).status).toBe(201);
+    // Married since she left: her record has kana, her former surname 黒浦 (in no table) only kanji.
+    const married = row({
+      employee_number: 'C4',
+      family_name: '佐藤',
+      given_name: '美乃',
+      family_name_kana: 'サトウ',
+      given_name_kana: 'ミノ',
+      previous_family_names: '黒浦',
+      birth_date: '',
+      emails: 'c4@example-corp.co.jp',
+      phones: '',
+    });
+    expect((await upload(k, csv(...rows, married))).status).toBe(201);
     for (const [name, expected] of [
+      [{ last_name: 'Kuroura', first_name: 'Mino' }, 'C4'],
       [{ last_name: 'Takee', first_name: 'Masahiko' }, 'C1'],
       [{ last_name: 'マエシタ', first_name: 'ユウシ' }, 'C2'],
       [{ last_name: 'Kubo', first_name: 'Yushi' }, 'C3'],

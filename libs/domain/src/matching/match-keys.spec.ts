@@ -236,6 +236,23 @@ describe('composed reading keys (a record without kana whose names no table list
     expect(shared(a, p, COMPOSED)).toEqual([key]);
   });
 
+  it('reaches a former surname kept in kanji only that the table lacks, beside the recorded given reading', () => {
+    // 黒浦 美乃 married and became 佐藤; she applies under her former name, in romaji, with nothing else.
+    const married: AlumnusIdentity = {
+      ...record('佐藤', '美乃'),
+      familyNameKana: 'サトウ',
+      givenNameKana: 'ミノ',
+      previousFamilyNames: ['黒浦'],
+    };
+    const ctx: MatchContext = {
+      ...COMPOSED,
+      unlistedFamilyReadings: (k) => (k === '黒浦' ? ['クロウラ'] : []),
+    };
+    const p = { lastName: 'Kuroura', firstName: 'Mino' };
+    expect(shared(married, p, CTX)).toEqual([]);
+    expect(shared(married, p, ctx)).toEqual(['nr:kurora|mino']);
+  });
+
   it('composes a surname only when the surname table does not list it, and a bounded number of keys', () => {
     const listed = alumnusIndexKeys(record('久保', '雄志'), COMPOSED);
     expect(listed.filter((k) => k.startsWith('nr:'))).toEqual([]);

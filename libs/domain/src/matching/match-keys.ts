@@ -21,7 +21,8 @@ import type { AlumnusIdentity, AlumnusNameColumns, ApplicantIdentity, MatchConte
  * to how they are derived reaches people already in a registry only through a rebuild
  * (MatchKeyRebuildService, `match-keys:rebuild`): raise this with every such change.
  *   1: until December 2026.   2: romaji skeleton reads ou before oh (コウヘイ and Kohei meet).
- *   3: records without kana whose names the tables lack are indexed under readings composed per kanji.
+ *   3: kanji-only names the tables lack (records without kana, former surnames) are indexed under readings
+ *      composed per kanji.
  */
 export const MATCH_KEYS_VERSION = 3;
 
@@ -99,9 +100,10 @@ export const MAX_DERIVED_FAMILY_READINGS = 2;
  * A record kept without kana (久保 哲也) has no reading to compare an applicant's romaji or kana with, so it is
  * also stored under the given name's dictionary readings beside the kanji surname (nx:久保|tetuya): the key
  * an applicant writing "Kubo Tetsuya" probes through the surname table (derivedFamilyKeys). A surname that
- * table does not list (竹江) cannot be reached that way, so the record is stored under its composed readings
- * too (nr:takee|masahiko), the key any applicant writing the name in romaji or kana probes. Scoring still
- * weighs such an agreement as a guess (derivedReadingPenalty).
+ * table does not list (竹江, or a former surname such as 黒浦 kept in kanji only) cannot be reached that way, so
+ * the record is stored under its composed readings too, with the given name's recorded or derived reading
+ * (nr:take|masahiko): the key any applicant writing the name in romaji or kana probes. Scoring still weighs
+ * such an agreement as a guess (derivedReadingPenalty).
  */
 function derivedReadingKeys(
   family: NamePart,
@@ -109,11 +111,14 @@ function derivedReadingKeys(
   ctx: MatchContext | undefined,
   out: Set<string>,
 ): void {
-  if (!ctx?.givenNameReadings || !family.text || !given.text || given.skeleton || given.script !== 'kanji')
-    return;
-  const givenSkeletons = readingSkeletons(ctx.givenNameReadings(given.text), MAX_DERIVED_GIVEN_READINGS);
-  for (const skeleton of givenSkeletons) out.add(`nx:${family.text}|${skeleton}`);
-  if (family.skeleton || family.script !== 'kanji' || !ctx.unlistedFamilyReadings) return;
+  if (!family.text || !given.text) return;
+  let givenSkeletons: string[];
+  if (given.skeleton) givenSkeletons = [given.skeleton];
+  else if (given.script === 'kanji' && ctx?.givenNameReadings) {
+    givenSkeletons = readingSkeletons(ctx.givenNameReadings(given.text), MAX_DERIVED_GIVEN_READINGS);
+    for (const skeleton of givenSkeletons) out.add(`nx:${family.text}|${skeleton}`);
+  } else return;
+  if (family.skeleton || family.script !== 'kanji' || !ctx?.unlistedFamilyReadings) return;
   for (const familySkeleton of readingSkeletons(
     ctx.unlistedFamilyReadings(family.text),
     MAX_DERIVED_FAMILY_READINGS,
