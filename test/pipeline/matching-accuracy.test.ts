@@ -105,6 +105,12 @@ describe('matching accuracy report (real pipeline, PostgreSQL, simulator)', () =
     expect(before.body.measured.reviewPrecision).toBeNull();
     expect(before.body.estimated.reviewPrecision).toBeGreaterThan(0.5);
     expect(before.body.drift).toEqual([]);
+    // The budget's window is stored every 25 decisions by the worker that matched: 61 decisions are too few to
+    // move the threshold, so the shipped value stands, and the report says so.
+    expect(before.body.thresholds.review).toBeNull();
+    expect(before.body.thresholds.budget).toMatchObject({ reviewFrom: 2, minDecisions: 200 });
+    expect(before.body.thresholds.budget.decisions).toBeGreaterThanOrEqual(25);
+    expect(before.body.thresholds.budget.decisions).toBeLessThanOrEqual(61);
 
     // HR confirms 30 proposals (they are the people), then rejects 20 (as if they were namesakes).
     for (const [k, item] of items.slice(0, 50).entries()) {

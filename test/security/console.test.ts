@@ -240,8 +240,11 @@ describe('console sessions (#10)', () => {
     const ja = await browse(api, hr, 'GET', '/console/matching/accuracy?lang=ja');
     expect(ja.status).toBe(200);
     expect(ja.text).toContain('出戻り照合の精度');
+    // No decisions yet: the review budget's threshold is the shipped one, and the page says why.
+    expect(ja.text).toContain('現在 2.00（判定が 200 件に達するまでは既定値。これまで 0 件）');
     const en = await browse(api, hr, 'GET', '/console/matching/accuracy?lang=en');
     expect(en.text).toContain('How accurate is returnee matching here');
+    expect(en.text).toContain('now 2.00, the shipped value until 200 decisions have been seen (0 so far)');
     for (const role of ['recruiter', 'hiring_manager'] as const) {
       const jar = await signIn(tenant.token(role));
       expect({ role, status: (await browse(api, jar, 'GET', '/console/matching/accuracy')).status }).toEqual({

@@ -576,6 +576,8 @@ const EN = {
   accuracyMatchFrom: 'Automatic match from score',
   accuracyReviewFrom: 'Review from score',
   accuracyReviewBudget: 'follows the review budget (at most {share} of applicants)',
+  accuracyBudgetNow: 'now {score}, set by the latest {n} decisions',
+  accuracyBudgetWarming: 'now {score}, the shipped value until {min} decisions have been seen ({n} so far)',
   accuracyParameters: 'Field parameters',
   accuracyParamsEstimated:
     "estimated from this company's data ({pairs} compared pairs, {labelled} from your decisions)",
@@ -1165,6 +1167,8 @@ const JA: Record<MessageKey, string> = {
   accuracyMatchFrom: '自動照合とするスコア',
   accuracyReviewFrom: '確認待ちとするスコア',
   accuracyReviewBudget: '確認待ちの上限（応募の {share} まで）に合わせて自動調整',
+  accuracyBudgetNow: '現在 {score}（直近 {n} 件の判定から算出）',
+  accuracyBudgetWarming: '現在 {score}（判定が {min} 件に達するまでは既定値。これまで {n} 件）',
   accuracyParameters: '項目ごとのパラメータ',
   accuracyParamsEstimated: '自社データから推定（比較ペア {pairs} 件、うち人事の判断 {labelled} 件）',
   accuracyParamsDefaults: '既定値（自社データがまだ少ないため：比較ペア {pairs} 件）',

@@ -9,8 +9,8 @@ export type KanjiNameReadings = (kanji: string) => readonly (readonly [reading: 
 /** Composed readings kept per name: each becomes index keys, so only the likeliest few. */
 export const MAX_COMPOSED_READINGS = 3;
 /**
- * A combination less likely than this (the product of its kanji's shares) is not kept: 雄志 オシ 0.86 and
- * ユウシ 0.11 are, タケシ at 0.01 is at the edge; below it a reading is as likely a misreading as a name.
+ * A combination less likely than this (the product of its kanji's shares) is not kept: 雄志 オシ (0.86) and
+ * ユウシ (0.11) are, タケシ (0.0098) just is not; below it a reading is as likely a misreading as a name.
  */
 export const MIN_COMPOSED_SHARE = 0.01;
 /** Partial combinations followed per kanji (a name of four kanji with four readings each is 256). */

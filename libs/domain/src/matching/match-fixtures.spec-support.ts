@@ -9,6 +9,19 @@ import type { AlumnusIdentity, ApplicantIdentity, MatchContext, MatchStatistics 
 /** Test support (not a spec): a small registry with realistic name frequencies and an in-memory key index. */
 export const CTX: MatchContext = { corporateEmailDomains: new Set(['kitaboshi-shoji.co.jp']) };
 
+/** A registry record holding only what `over` gives: no kana, no former surname, birth date or contact. */
+export const bareAlumnus = (
+  over: Partial<AlumnusIdentity> & Pick<AlumnusIdentity, 'employeeNumber' | 'familyName' | 'givenName'>,
+): AlumnusIdentity => ({
+  familyNameKana: null,
+  givenNameKana: null,
+  previousFamilyNames: [],
+  birthDate: null,
+  emails: [],
+  phones: [],
+  ...over,
+});
+
 const FAMILIES: [string, string, number][] = [
   ['佐藤', 'サトウ', 60],
   ['鈴木', 'スズキ', 50],

@@ -14,7 +14,7 @@ import {
 import type { AlumnusIdentity, ApplicantIdentity, MatchContext } from './match-types';
 import { nameSkeleton } from './name-normalisation';
 import { normaliseBirthDate } from './birth-date-normalisation';
-import { CTX } from './match-fixtures.spec-support';
+import { CTX, bareAlumnus } from './match-fixtures.spec-support';
 import { composeNameReadings } from './composed-readings';
 
 const alumnus: AlumnusIdentity = {
@@ -207,17 +207,8 @@ describe('composed reading keys (a record without kana whose names no table list
     givenNameReadings: (k) => GIVEN_TABLE[k] ?? compose(k),
     unlistedFamilyReadings: (k) => (LISTED_SURNAMES.has(k) ? [] : compose(k)),
   };
-  const record = (familyName: string, givenName: string): AlumnusIdentity => ({
-    employeeNumber: 'E8',
-    familyName,
-    givenName,
-    familyNameKana: null,
-    givenNameKana: null,
-    previousFamilyNames: [],
-    birthDate: null,
-    emails: [],
-    phones: [],
-  });
+  const record = (familyName: string, givenName: string): AlumnusIdentity =>
+    bareAlumnus({ employeeNumber: 'E8', familyName, givenName });
   const shared = (a: AlumnusIdentity, p: ApplicantIdentity, ctx: MatchContext): string[] => {
     const keys = new Set(alumnusIndexKeys(a, ctx));
     return applicantProbeKeys(p, ctx).filter((k) => keys.has(k));

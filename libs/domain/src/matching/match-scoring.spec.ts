@@ -1,19 +1,7 @@
 import { decideMatch, matchApplicant } from './match-decision';
 import { scoreCandidate } from './match-scoring';
-import type { AlumnusIdentity, ApplicantIdentity, MatchDecision, ScoredCandidate } from './match-types';
-import { CTX, buildRegistry, fillerAlumni } from './match-fixtures.spec-support';
-
-const person = (
-  over: Partial<AlumnusIdentity> & Pick<AlumnusIdentity, 'employeeNumber' | 'familyName' | 'givenName'>,
-): AlumnusIdentity => ({
-  familyNameKana: null,
-  givenNameKana: null,
-  previousFamilyNames: [],
-  birthDate: null,
-  emails: [],
-  phones: [],
-  ...over,
-});
+import type { ApplicantIdentity, MatchDecision, ScoredCandidate } from './match-types';
+import { CTX, bareAlumnus as person, buildRegistry, fillerAlumni } from './match-fixtures.spec-support';
 
 const MINAMINAKA = person({
   employeeNumber: 'E362472',

@@ -51,8 +51,9 @@ export interface MatchContext {
   givenNameReadings?: (kanji: string) => readonly string[];
   /**
    * Readings of a kanji surname the surname table does not list (竹江, composed per kanji): an applicant's romaji
-   * cannot be turned into that kanji (familySurfaces does not know it), so such a record without kana is also
-   * indexed under these readings with its given name's (nr keys). [] for surnames the table lists.
+   * cannot be turned into that kanji (familySurfaces does not know it), so a record keeping such a surname
+   * without kana (its current one, or a former one in kanji only) is also indexed under these readings with its
+   * given name's (nr keys). [] for surnames the table lists.
    */
   unlistedFamilyReadings?: (kanji: string) => readonly string[];
   /**

@@ -5,11 +5,12 @@ import {
   AUTO_MATCH_MIN_SCORE,
   DEFAULT_MATCH_THRESHOLDS,
   DEFAULT_MAX_REVIEW_SHARE,
+  REVIEW_BUDGET,
   type AccuracyReport,
   type DecisionRecord,
 } from '@comeback/domain';
 import { TenantService } from '@comeback/platform';
-import { MatchParametersService } from '@comeback/registry';
+import { MatchParametersService, ReviewScoreWindows } from '@comeback/registry';
 import { ReviewQueueRepository } from './review-queue.repository';
 
 export interface MatchingAccuracy extends AccuracyReport {
@@ -18,6 +19,11 @@ export interface MatchingAccuracy extends AccuracyReport {
     /** A fixed review threshold HR set, or null: it follows the review budget. */
     review: number | null;
     maxReviewShare: number;
+    /**
+     * Where the review budget puts the threshold now (from the stored window of recent decisions), how many
+     * decisions that window holds, and how many it needs before it moves away from the shipped value.
+     */
+    budget: { reviewFrom: number; decisions: number; minDecisions: number };
   };
   parameters: {
     source: 'estimated' | 'defaults';
@@ -38,13 +44,15 @@ export class MatchingAccuracyService {
     private readonly reviews: ReviewQueueRepository,
     private readonly tenants: TenantService,
     private readonly parameters: MatchParametersService,
+    private readonly scoreWindows: ReviewScoreWindows,
   ) {}
 
   async report(tenantId: string): Promise<MatchingAccuracy> {
-    const [rows, tenant, params] = await Promise.all([
+    const [rows, tenant, params, window] = await Promise.all([
       this.reviews.recentDecisions(tenantId, ACCURACY_REPORT.window),
       this.tenants.get(tenantId),
       this.parameters.current(tenantId),
+      this.scoreWindows.stored(tenantId),
     ]);
     const records: DecisionRecord[] = rows.map((r) => {
       if (r.reviewStatus) {
@@ -61,6 +69,7 @@ export class MatchingAccuracyService {
       return { decision: 'match', score: r.score, verdict: r.outcome === 'match_undone' ? 'undone' : null };
     });
     const configured = tenant.settings.matchThresholds ?? {};
+    const maxReviewShare = configured.maxReviewShare ?? DEFAULT_MAX_REVIEW_SHARE;
     const estimated = params?.source === 'estimated';
     return {
       ...accuracyReport(records),
@@ -70,7 +79,12 @@ export class MatchingAccuracyService {
           estimated ? AUTO_MATCH_MIN_SCORE : Number.NEGATIVE_INFINITY,
         ),
         review: configured.review ?? null,
-        maxReviewShare: configured.maxReviewShare ?? DEFAULT_MAX_REVIEW_SHARE,
+        maxReviewShare,
+        budget: {
+          reviewFrom: window.reviewThreshold(maxReviewShare, DEFAULT_MATCH_THRESHOLDS.review),
+          decisions: window.count,
+          minDecisions: REVIEW_BUDGET.minSamples,
+        },
       },
       parameters: {
         source: estimated ? 'estimated' : 'defaults',

@@ -32,6 +32,15 @@ export class ReviewScoreWindows implements OnModuleDestroy {
     return w;
   }
 
+  /**
+   * The window as last stored, read afresh (for reports: a process that does not match for the tenant would
+   * otherwise show the window as it was when it first read it). At most REVIEW_WINDOW_SAVE_EVERY decisions behind.
+   */
+  async stored(tenantId: string): Promise<ScoreWindow> {
+    const s = await this.repo.load(tenantId);
+    return s ? ScoreWindow.restore(s) : new ScoreWindow();
+  }
+
   /** Adds a decision to the tenant's window; every REVIEW_WINDOW_SAVE_EVERY decisions it is stored (in the background). */
   add(tenantId: string, window: ScoreWindow, score: number, automatic: boolean): void {
     window.add(score, automatic);

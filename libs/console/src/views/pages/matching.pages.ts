@@ -5,7 +5,12 @@ import type { MessageKey } from '../i18n';
 
 /** The report as the API gives it (see MatchingAccuracyService). */
 export interface AccuracyPageData extends AccuracyReport {
-  thresholds: { match: number; review: number | null; maxReviewShare: number };
+  thresholds: {
+    match: number;
+    review: number | null;
+    maxReviewShare: number;
+    budget: { reviewFrom: number; decisions: number; minDecisions: number };
+  };
   parameters: {
     source: 'estimated' | 'defaults';
     pairs: number;
@@ -73,7 +78,18 @@ ${table(
   <dt>${t('accuracyVerdicts')}</dt><dd>${r.measured.confirmed} / ${r.measured.rejected} / ${r.measured.undone}</dd>
   <dt>${t('accuracyThresholds')}</dt><dd>${t('accuracyMatchFrom')}: ${r.thresholds.match.toFixed(2)}; ${t('accuracyReviewFrom')}: ${
     r.thresholds.review === null
-      ? fill(t('accuracyReviewBudget'), { share: pct(r.thresholds.maxReviewShare, notYet) })
+      ? `${fill(t('accuracyReviewBudget'), { share: pct(r.thresholds.maxReviewShare, notYet) })}; ${fill(
+          t(
+            r.thresholds.budget.decisions < r.thresholds.budget.minDecisions
+              ? 'accuracyBudgetWarming'
+              : 'accuracyBudgetNow',
+          ),
+          {
+            score: r.thresholds.budget.reviewFrom.toFixed(2),
+            n: r.thresholds.budget.decisions,
+            min: r.thresholds.budget.minDecisions,
+          },
+        )}`
       : r.thresholds.review.toFixed(2)
   }</dd>
   <dt>${t('accuracyParameters')}</dt><dd>${params}</dd>
