@@ -383,6 +383,10 @@ describe('daily loops in the console (greenhouse stack, browser)', () => {
     const { context, page, errors } = await newPage(s.hr);
     await page.goto(`${s.api.baseUrl}/console/settings?lang=ja`);
     await expect(page.getByLabel('自動照合とするスコア').inputValue()).resolves.toBe('8');
+    // By default the review threshold follows the review budget (5% of applicants).
+    await expect(page.getByLabel('確認待ちの上限に合わせて自動調整').isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('応募のうち確認待ちとする上限（%）').inputValue()).resolves.toBe('5');
+    await page.getByLabel('固定のスコア').check();
     await page.getByLabel('確認待ちとするスコア').fill('9');
     await page.getByRole('button', { name: '保存' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toBe(
@@ -398,7 +402,19 @@ describe('daily loops in the console (greenhouse stack, browser)', () => {
     await expectAccessible(page);
     await shot(page, 'loops-hr-settings');
     const t = await db.query(`SELECT settings FROM tenants WHERE id = $1`, [s.tenant.id]);
-    expect(t[0].settings).toMatchObject({ matchThresholds: { match: 9, review: 3 }, language: 'en' });
+    expect(t[0].settings).toMatchObject({
+      matchThresholds: { match: 9, review: 3, maxReviewShare: 0.05 },
+      language: 'en',
+    });
+    // Back to the budget, a smaller one: the fixed score is gone, so the threshold follows the budget again.
+    await expect(page.getByLabel('固定のスコア').isChecked()).resolves.toBe(true);
+    await page.getByLabel('確認待ちの上限に合わせて自動調整').check();
+    await page.getByLabel('応募のうち確認待ちとする上限（%）').fill('3');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/done=saved$/);
+    const after = await db.query(`SELECT settings FROM tenants WHERE id = $1`, [s.tenant.id]);
+    expect(after[0].settings.matchThresholds).toEqual({ match: 9, maxReviewShare: 0.03 });
+    await expect(page.getByLabel('応募のうち確認待ちとする上限（%）').inputValue()).resolves.toBe('3');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -312,7 +312,24 @@ export class HrApproveDto extends HrDecisionDto {
 /** The console's settings form: both thresholds and the note language, always posted together. */
 export class ConsoleSettingsFormDto {
   @ApiProperty() @Type(() => Number) @IsNumber() @Min(-50) @Max(100) match!: number;
-  @ApiProperty() @Type(() => Number) @IsNumber() @Min(-50) @Max(100) review!: number;
+  @ApiProperty({
+    enum: ['budget', 'fixed'],
+    description: 'Review threshold: follow the budget, or a fixed score',
+  })
+  @IsIn(['budget', 'fixed'])
+  reviewMode!: 'budget' | 'fixed';
+  @ApiProperty({ description: 'Review budget, percent of applicants (0–50)' })
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  @Max(50)
+  maxReviewSharePercent!: number;
+  @ApiProperty({ description: 'Fixed review score (used in "fixed" mode)' })
+  @Type(() => Number)
+  @IsNumber()
+  @Min(-50)
+  @Max(100)
+  review!: number;
   @ApiProperty({ enum: ['ja', 'en'] }) @IsIn(['ja', 'en']) language!: 'ja' | 'en';
 }
 

@@ -336,7 +336,13 @@ const EN = {
   navSettings: 'Settings',
   settingsTitle: 'Matching and notes',
   thresholdsHint:
-    'Scores at or above "match" fast-track without a person; between "review" and "match" a person confirms in the review queue; below "review" nobody is proposed.',
+    'Scores at or above "match" fast-track without a person; between the review threshold and "match" a person confirms in the review queue; below it nobody is proposed.',
+  reviewModeLegend: 'Review queue',
+  reviewModeBudget: 'Follow the review budget',
+  reviewModeFixed: 'Fixed score',
+  maxReviewShare: 'At most this share of applicants (%)',
+  reviewBudgetHint:
+    'The threshold moves with your recent applicants so that no more than this share of them goes to a person, the likeliest returnees first.',
   thresholdMatch: 'Automatic match from score',
   thresholdReview: 'Review queue from score',
   noteLanguage: 'Language of the notes written into the ATS',
@@ -926,7 +932,13 @@ const JA: Record<MessageKey, string> = {
   navSettings: '設定',
   settingsTitle: '照合とメモの設定',
   thresholdsHint:
-    'スコアが「自動照合」以上なら人の確認なしでファストトラックします。「確認待ち」以上「自動照合」未満は確認待ちで人が判断します。「確認待ち」未満は候補にしません。',
+    'スコアが「自動照合」以上なら人の確認なしでファストトラックします。確認待ちのしきい値以上「自動照合」未満は確認待ちで人が判断します。それ未満は候補にしません。',
+  reviewModeLegend: '確認待ち',
+  reviewModeBudget: '確認待ちの上限に合わせて自動調整',
+  reviewModeFixed: '固定のスコア',
+  maxReviewShare: '応募のうち確認待ちとする上限（%）',
+  reviewBudgetHint:
+    '直近の応募をもとにしきい値を調整し、確認待ちが応募のこの割合を超えないようにします。出戻りの可能性が高い順に回します。',
   thresholdMatch: '自動照合とするスコア',
   thresholdReview: '確認待ちとするスコア',
   noteLanguage: 'ATS に書き込むメモの言語',

@@ -23,7 +23,7 @@ import {
   type PageContext,
   settingsPage,
 } from '@comeback/console';
-import { DEFAULT_MATCH_THRESHOLDS } from '@comeback/domain';
+import { DEFAULT_MATCH_THRESHOLDS, DEFAULT_MAX_REVIEW_SHARE } from '@comeback/domain';
 import { ATS_KINDS, AtsConnectorRegistry, AtsKind } from '@comeback/ats';
 import {
   APP_CONFIG,
@@ -154,9 +154,12 @@ export class ConsoleIntegrationController {
     @Req() req: Request,
   ): Promise<string> {
     const t = await this.tenants.get(p.tenantId);
+    const configured = t.settings.matchThresholds ?? {};
     return settingsPage(ctx, {
-      match: t.settings.matchThresholds?.match ?? DEFAULT_MATCH_THRESHOLDS.match,
-      review: t.settings.matchThresholds?.review ?? DEFAULT_MATCH_THRESHOLDS.review,
+      match: configured.match ?? DEFAULT_MATCH_THRESHOLDS.match,
+      reviewMode: configured.review === undefined ? 'budget' : 'fixed',
+      maxReviewSharePercent: Math.round((configured.maxReviewShare ?? DEFAULT_MAX_REVIEW_SHARE) * 1000) / 10,
+      review: configured.review ?? DEFAULT_MATCH_THRESHOLDS.review,
       language: t.settings.language ?? 'ja',
       flash: req.query.done === 'saved' ? ctx.t('saved') : null,
     });
@@ -170,14 +173,22 @@ export class ConsoleIntegrationController {
     @Body() body: ConsoleSettingsFormDto,
     @Res() res: Response,
   ): Promise<void> {
-    if (body.review >= body.match) {
+    if (body.reviewMode === 'fixed' && body.review >= body.match) {
       // Shown at the form, in the viewer's language, with what they typed.
       res.status(400).send(settingsPage(ctx, { ...body, error: ctx.t('thresholdsInvalid') }));
       return;
     }
     const current = await this.tenants.get(p.tenantId);
+    // Without a fixed review score the threshold follows the budget (MatchingService): saving the page must not
+    // turn the budget off, as a form that always sent a score did.
+    const { review: _fixed, ...rest } = current.settings.matchThresholds ?? {};
     const settings = {
-      matchThresholds: { ...current.settings.matchThresholds, match: body.match, review: body.review },
+      matchThresholds: {
+        ...rest,
+        match: body.match,
+        maxReviewShare: body.maxReviewSharePercent / 100,
+        ...(body.reviewMode === 'fixed' ? { review: body.review } : {}),
+      },
       language: body.language,
     };
     await this.tenants.updateSettings(p.tenantId, settings);

@@ -216,17 +216,23 @@ export function backfillPage(ctx: PageContext, run: BackfillView): string {
 }
 
 /** HR's tenant settings: the matching thresholds and the language of the notes written into the ATS. */
-export function settingsPage(
-  ctx: PageContext,
-  data: {
-    match: number;
-    review: number;
-    language: 'ja' | 'en';
-    flash?: string | null;
-    error?: string | null;
-  },
-): string {
+/** What the settings form shows (and shows again, with what HR typed, when it is refused). */
+export interface SettingsFormData {
+  match: number;
+  /** "budget": the review threshold follows the review budget; "fixed": HR's score. */
+  reviewMode: 'budget' | 'fixed';
+  /** The review budget in percent of applicants. */
+  maxReviewSharePercent: number;
+  /** The fixed review score (shown, and used only in "fixed" mode). */
+  review: number;
+  language: 'ja' | 'en';
+  flash?: string | null;
+  error?: string | null;
+}
+
+export function settingsPage(ctx: PageContext, data: SettingsFormData): string {
   const { t } = ctx;
+  const checked = (mode: SettingsFormData['reviewMode']) => (data.reviewMode === mode ? html`checked` : '');
   return layout(
     ctx,
     t('settingsTitle'),
@@ -237,11 +243,24 @@ export function settingsPage(
         <input id="match" name="match" type="number" step="0.5" min="-50" max="100" required
           value="${data.match}" aria-describedby="thresholds-hint" />
       </div>
-      <div>
-        <label for="review">${t('thresholdReview')}</label>
-        <input id="review" name="review" type="number" step="0.5" min="-50" max="100" required
-          value="${data.review}" aria-describedby="thresholds-hint" />
-      </div>
+      <fieldset>
+        <legend>${t('reviewModeLegend')}</legend>
+        <div>
+          <input type="radio" id="review-mode-budget" name="reviewMode" value="budget" ${checked('budget')} />
+          <label for="review-mode-budget">${t('reviewModeBudget')}</label>
+          <label for="max-review-share">${t('maxReviewShare')}</label>
+          <input id="max-review-share" name="maxReviewSharePercent" type="number" step="0.5" min="0" max="50"
+            required value="${data.maxReviewSharePercent}" aria-describedby="budget-hint" />
+          <p class="hint" id="budget-hint">${t('reviewBudgetHint')}</p>
+        </div>
+        <div>
+          <input type="radio" id="review-mode-fixed" name="reviewMode" value="fixed" ${checked('fixed')} />
+          <label for="review-mode-fixed">${t('reviewModeFixed')}</label>
+          <label for="review">${t('thresholdReview')}</label>
+          <input id="review" name="review" type="number" step="0.5" min="-50" max="100" required
+            value="${data.review}" aria-describedby="thresholds-hint" />
+        </div>
+      </fieldset>
       <div>
         <label for="language">${t('noteLanguage')}</label>
         <select id="language" name="language">
