@@ -70,6 +70,9 @@ describe('review budget window kept across restarts (review_score_windows)', () 
     const before = window.snapshot();
     const threshold = window.reviewThreshold(DEFAULT_MAX_REVIEW_SHARE, DEFAULT_REVIEW);
     expect(before.scores).toHaveLength(applicants.length);
+    // Reports see the decisions this process has not stored yet (240 is not a multiple of 25).
+    expect(applicants.length % REVIEW_WINDOW_SAVE_EVERY).not.toBe(0);
+    expect((await first.get(ReviewScoreWindows).latest(tenantId)).count).toBe(applicants.length);
     // Strangers leave the budget unspent: the threshold has come down from the shipped one.
     expect(threshold).toBeLessThan(DEFAULT_REVIEW);
     // Closing the process stores what the last periodic write had not.
@@ -86,9 +89,11 @@ describe('review budget window kept across restarts (review_score_windows)', () 
       const empty = await second.get(ReviewScoreWindows).windowFor(other);
       expect(empty.count).toBe(0);
       expect(empty.reviewThreshold(DEFAULT_MAX_REVIEW_SHARE, DEFAULT_REVIEW)).toBe(DEFAULT_REVIEW);
-      // And the restored window goes on counting.
+      // A process that has not matched since it started reports the stored window, and once it matches, its own.
+      expect((await second.get(ReviewScoreWindows).latest(tenantId)).snapshot()).toEqual(before);
       await second.get(MatchingService).match(tenantId, applicants[1]);
       expect(restored.count).toBe(applicants.length + 1);
+      expect(await second.get(ReviewScoreWindows).latest(tenantId)).toBe(restored);
     } finally {
       await second.close();
     }

@@ -238,10 +238,21 @@ export class DemoCommand extends CommandRunner {
       estimated: { autoPrecision: number | null; foundRecall: number | null; autoRecall: number | null };
       measured: { decidedReviews: number; reviewPrecision: number | null };
       drift: unknown[];
+      thresholds: {
+        review: number | null;
+        maxReviewShare: number;
+        budget: { reviewFrom: number; decisions: number; minDecisions: number };
+      };
     };
     const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+    const { review, maxReviewShare, budget } = r.thresholds;
+    const reviewFrom =
+      review !== null
+        ? `review from a fixed score ${review.toFixed(2)}`
+        : `review budget ${pct(maxReviewShare)} of applicants: review from ${budget.reviewFrom.toFixed(2)}${budget.decisions < budget.minDecisions ? ` (the shipped value until ${budget.minDecisions} decisions; ${budget.decisions} so far)` : ` (from the latest ${budget.decisions} decisions)`}`;
     return [
       `  matching accuracy (HR, ${r.decisions} decisions): estimated auto precision ${pct(r.estimated.autoPrecision)}, found recall ${pct(r.estimated.foundRecall)}, auto recall ${pct(r.estimated.autoRecall)}; review load ${pct(r.reviewLoad)}; measured from ${r.measured.decidedReviews} review decisions: precision ${pct(r.measured.reviewPrecision)}; drift warnings ${r.drift.length}`,
+      `    ${reviewFrom}`,
       `    ${api}/console/matching/accuracy`,
     ];
   }

@@ -52,7 +52,7 @@ export class MatchingAccuracyService {
       this.reviews.recentDecisions(tenantId, ACCURACY_REPORT.window),
       this.tenants.get(tenantId),
       this.parameters.current(tenantId),
-      this.scoreWindows.stored(tenantId),
+      this.scoreWindows.latest(tenantId),
     ]);
     const records: DecisionRecord[] = rows.map((r) => {
       if (r.reviewStatus) {

@@ -33,10 +33,13 @@ export class ReviewScoreWindows implements OnModuleDestroy {
   }
 
   /**
-   * The window as last stored, read afresh (for reports: a process that does not match for the tenant would
-   * otherwise show the window as it was when it first read it). At most REVIEW_WINDOW_SAVE_EVERY decisions behind.
+   * The freshest window this process can see, for reports: its own while it holds decisions not yet stored (it
+   * is matching for the tenant), else the stored one read afresh (another process may be the one matching; this
+   * process's copy would be as old as its first read). At most REVIEW_WINDOW_SAVE_EVERY decisions behind.
    */
-  async stored(tenantId: string): Promise<ScoreWindow> {
+  async latest(tenantId: string): Promise<ScoreWindow> {
+    const own = (this.unsaved.get(tenantId) ?? 0) > 0 ? await this.windows.get(tenantId) : undefined;
+    if (own) return own;
     const s = await this.repo.load(tenantId);
     return s ? ScoreWindow.restore(s) : new ScoreWindow();
   }
