@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 // Finding #10: the console's session cookie, sign-in, CSRF, GET side effects and login throttling.
 import { FairnessDryRunService } from '@comeback/compensation';
 import { EligibilityPolicyService } from '@comeback/pipeline';
+import { TenantService } from '@comeback/platform';
 import { http, startApi, type Harness, type TestTenant } from '../support/api-harness';
 
 jest.setTimeout(60_000);
@@ -233,6 +234,24 @@ describe('console sessions (#10)', () => {
     expect(after.text).toContain('data-testid="fairness-dry-run"');
     expect(after.text).toContain(`/console/fairness-policy/${draft.body.version}/activate`);
     spy.mockRestore();
+  });
+
+  it('refuses a review budget out of range or a fixed review score at or above the match score, changing nothing', async () => {
+    const hr = await signIn(tenant.token('hr_admin'));
+    const page = await browse(api, hr, 'GET', '/console/settings?lang=en');
+    const form = { match: '8', review: '2', language: 'ja', _csrf: csrfOf(page.text) };
+    const tenants = api.app.get(TenantService);
+    const before = (await tenants.get(tenant.id)).settings;
+    for (const bad of [
+      { ...form, reviewMode: 'budget', maxReviewSharePercent: '0' },
+      { ...form, reviewMode: 'budget', maxReviewSharePercent: '60' },
+      { ...form, reviewMode: 'sometimes', maxReviewSharePercent: '5' },
+      { ...form, reviewMode: 'fixed', maxReviewSharePercent: '5', review: '8' },
+    ]) {
+      const res = await browse(api, hr, 'POST', '/console/settings?lang=en', bad);
+      expect({ bad, status: res.status }).toEqual({ bad, status: 400 });
+    }
+    expect((await tenants.get(tenant.id)).settings).toEqual(before);
   });
 
   it('the matching accuracy page is HR-only (recruiters and hiring managers get 403), in both languages', async () => {

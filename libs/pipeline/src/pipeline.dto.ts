@@ -318,10 +318,12 @@ export class ConsoleSettingsFormDto {
   })
   @IsIn(['budget', 'fixed'])
   reviewMode!: 'budget' | 'fixed';
-  @ApiProperty({ description: 'Review budget, percent of applicants (0–50)' })
+  // From 1%: below it the budget would no longer say what a person sees (candidates scoring well above the
+  // shipped threshold are reviewed whatever the budget: REVIEW_BUDGET.ceilingAboveDefault).
+  @ApiProperty({ description: 'Review budget, percent of applicants (1–50)' })
   @Type(() => Number)
   @IsNumber()
-  @Min(0)
+  @Min(1)
   @Max(50)
   maxReviewSharePercent!: number;
   @ApiProperty({ description: 'Fixed review score (used in "fixed" mode)' })

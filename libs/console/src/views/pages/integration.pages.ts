@@ -249,7 +249,7 @@ export function settingsPage(ctx: PageContext, data: SettingsFormData): string {
           <input type="radio" id="review-mode-budget" name="reviewMode" value="budget" ${checked('budget')} />
           <label for="review-mode-budget">${t('reviewModeBudget')}</label>
           <label for="max-review-share">${t('maxReviewShare')}</label>
-          <input id="max-review-share" name="maxReviewSharePercent" type="number" step="0.5" min="0" max="50"
+          <input id="max-review-share" name="maxReviewSharePercent" type="number" step="0.5" min="1" max="50"
             required value="${data.maxReviewSharePercent}" aria-describedby="budget-hint" />
           <p class="hint" id="budget-hint">${t('reviewBudgetHint')}</p>
         </div>
