@@ -2,6 +2,7 @@ import { normaliseBirthDate } from './birth-date-normalisation';
 import { canonicalEmail } from './email-normalisation';
 import { normaliseEmployeeNumber } from './employee-number';
 import { alumnusNames, applicantNameHypotheses, makeNamePart, type NamePart } from './name-hypotheses';
+import { nameSkeletonV1, normaliseNamePart } from './name-normalisation';
 import { normalisePhone } from './phone-normalisation';
 import type { AlumnusIdentity, AlumnusNameColumns, ApplicantIdentity, MatchContext } from './match-types';
 
@@ -234,8 +235,19 @@ const SUPPRESSION_KEY_RE = /^(?:em|ph|en|ft|fr):/u;
 /**
  * The keys that keep an erased person out of later imports (hashed before they are stored): e-mail, phone,
  * employee number, and family name with birth date. Name-only keys are left out: they would also suppress
- * namesakes.
+ * namesakes. Hashes stored are never re-derived, so a family reading is also given as key version 1 spelt it
+ * (ゴウハラ: gohara then, goara now): a person erased before version 2 stays out.
  */
 export function suppressionKeys(a: AlumnusIdentity): string[] {
-  return alumnusKeys(a, true).filter((k) => SUPPRESSION_KEY_RE.test(k));
+  const keys = new Set(alumnusKeys(a, true).filter((k) => SUPPRESSION_KEY_RE.test(k)));
+  const dob = normaliseBirthDate(a.birthDate);
+  if (dob)
+    for (const [written, kana] of [
+      [a.familyName, a.familyNameKana] as const,
+      ...a.previousFamilyNames.map((n) => [n, null] as const),
+    ]) {
+      const v1 = (kana ? nameSkeletonV1(kana) : null) ?? nameSkeletonV1(normaliseNamePart(written));
+      if (v1) keys.add(`fr:${v1}|${dob}`);
+    }
+  return [...keys];
 }

@@ -122,10 +122,22 @@ export function kanaToRomaji(kana: string): string {
  * shows up as a smaller weight, not as a false certainty.
  */
 export function romajiSkeleton(romaji: string): string {
+  return skeleton(romaji, false);
+}
+
+/**
+ * The skeleton as match-key version 1 derived it (`oh` before `ou`, no early collapse of doubled letters).
+ * Only for erasure: hashes stored then cannot be re-derived, so a source row is also checked against these.
+ */
+export function romajiSkeletonV1(romaji: string): string {
+  return skeleton(romaji, true);
+}
+
+function skeleton(romaji: string, v1: boolean): string {
   let s = stripLatinDiacritics(normaliseWidth(romaji).toLowerCase()).replace(/[^a-z]/gu, '');
+  // Doubled letters first as well: Yohhei (Oh-style ヨウヘイ) must reach the oh rule as Yohei.
+  if (!v1) s = s.replace(/(.)\1+/gu, '$1');
   s = s
-    // Doubled letters first as well: Yohhei (Oh-style ヨウヘイ) must reach the oh rule as Yohei.
-    .replace(/(.)\1+/gu, '$1')
     .replace(/tch/gu, 'tt')
     .replace(/sh(?=i)/gu, 's')
     .replace(/sh/gu, 'sy')
@@ -136,31 +148,34 @@ export function romajiSkeleton(romaji: string): string {
     .replace(/d(?=[iu])/gu, 'z')
     .replace(/j(?=i)/gu, 'z')
     .replace(/jy?/gu, 'zy')
-    .replace(/f(?=u)/gu, 'h')
-    // Wapuro long o first (Satou, Kouhei), then Oh-style (Ohno, Satoh, Kurohe for クロウエ), applied
-    // everywhere, also before a vowel: both sides pass through here, so オハラ and Oara merely collide, while
-    // Kurohe/Kuroue/Kuroe all meet. In the other order コウヘイ (kouhei → kohei) kept an h that the passport
-    // spelling Kohei lost (koei): every Kohei, Yohei, Shohei written in romaji missed its kana record.
-    .replace(/ou/gu, 'o')
-    .replace(/oh/gu, 'o')
-    .replace(/n(?=[bmp])/gu, 'm')
-    .replace(/(.)\1+/gu, '$1');
-  return s;
+    .replace(/f(?=u)/gu, 'h');
+  // Wapuro long o first (Satou, Kouhei), then Oh-style (Ohno, Satoh, Kurohe for クロウエ), applied
+  // everywhere, also before a vowel: both sides pass through here, so オハラ and Oara merely collide, while
+  // Kurohe/Kuroue/Kuroe all meet. In the other order (version 1) コウヘイ (kouhei → kohei) kept an h that the
+  // passport spelling Kohei lost (koei): every Kohei, Yohei, Shohei written in romaji missed its kana record.
+  s = v1 ? s.replace(/oh/gu, 'o').replace(/ou/gu, 'o') : s.replace(/ou/gu, 'o').replace(/oh/gu, 'o');
+  return s.replace(/n(?=[bmp])/gu, 'm').replace(/(.)\1+/gu, '$1');
 }
 
 /** Skeleton of a name part written in kana or latin letters; null for kanji (no reading without a dictionary). */
 export function nameSkeleton(input: string | null | undefined): string | null {
+  return nameSkeletonWith(input, romajiSkeleton);
+}
+
+/** nameSkeleton as match-key version 1 derived it (see romajiSkeletonV1): for erasure checks only. */
+export function nameSkeletonV1(input: string | null | undefined): string | null {
+  return nameSkeletonWith(input, romajiSkeletonV1);
+}
+
+function nameSkeletonWith(
+  input: string | null | undefined,
+  fromRomaji: (romaji: string) => string,
+): string | null {
   const text = normaliseWidth(input);
   if (!text) return null;
   const script = detectScript(text);
-  if (script === 'kana') {
-    const sk = romajiSkeleton(kanaToRomaji(text));
-    return sk || null;
-  }
-  if (script === 'latin') {
-    const sk = romajiSkeleton(text);
-    return sk || null;
-  }
+  if (script === 'kana') return fromRomaji(kanaToRomaji(text)) || null;
+  if (script === 'latin') return fromRomaji(text) || null;
   return null;
 }
 
