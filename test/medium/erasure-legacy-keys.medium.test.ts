@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { AuditActor, PlatformModule, TenantService } from '@comeback/platform';
-import { AlumniImportService, RegistryModule, SuppressionHasher } from '@comeback/registry';
+import type { TestingModule } from '@nestjs/testing';
+import { AuditActor, TenantService } from '@comeback/platform';
+import { AlumniImportService, SuppressionHasher } from '@comeback/registry';
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '../support/test-database';
+import { openRegistryModule } from './support/registry-module';
 import { REGISTRY_HEADER } from './support/medium-app';
 
 /**
@@ -20,9 +21,7 @@ describe('erasure suppressions stored under an older key version', () => {
   beforeAll(async () => {
     const created = await createTestDatabase();
     drop = created.drop;
-    module = await Test.createTestingModule({ imports: [PlatformModule, RegistryModule] }).compile();
-    module.useLogger(false);
-    await module.init();
+    module = await openRegistryModule();
     tenantId = (await module.get(TenantService).create({ slug: 'erased-v1', name: 'Erased v1' })).id;
     hr = { tenantId, role: 'hr_admin', name: 'hr@erased-v1' };
   });

@@ -1,17 +1,17 @@
 import { Readable } from 'node:stream';
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import { MATCH_KEYS_VERSION } from '@comeback/domain';
-import { AuditActor, JobHandlerRegistry, JobQueue, PlatformModule, TenantService } from '@comeback/platform';
+import { AuditActor, JobHandlerRegistry, JobQueue, TenantService } from '@comeback/platform';
 import {
   AlumniImportService,
   MatchingService,
   MatchKeyRebuildService,
   MatchKeyRebuildWorker,
-  RegistryModule,
 } from '@comeback/registry';
 import { syntheticRegistryLines } from '@comeback/fixtures';
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '../support/test-database';
+import { openRegistryModule } from './support/registry-module';
 import { REGISTRY_HEADER } from './support/medium-app';
 
 // Kept with its reading in kana (コウヘイ); an applicant writing only the name "Kohei Hirayama" (no birth date,
@@ -60,9 +60,7 @@ describe('match keys rebuilt after their derivation changed (MATCH_KEYS_VERSION)
   beforeAll(async () => {
     const created = await createTestDatabase();
     drop = created.drop;
-    module = await Test.createTestingModule({ imports: [PlatformModule, RegistryModule] }).compile();
-    module.useLogger(false);
-    await module.init();
+    module = await openRegistryModule();
     db = module.get(DataSource);
     tenantId = (await module.get(TenantService).create({ slug: 'rekey', name: 'Rekey' })).id;
     const hr: AuditActor = { tenantId, role: 'hr_admin', name: 'hr@rekey' };

@@ -1,14 +1,15 @@
 import { Readable } from 'node:stream';
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import { alumnusFrequencyKeys, alumnusIndexKeys, type AlumnusRecord } from '@comeback/domain';
-import { AuditActor, PlatformModule, TenantService } from '@comeback/platform';
-import { AlumniImportService, MatchingService, readAlumniCsv, RegistryModule } from '@comeback/registry';
+import { AuditActor, TenantService } from '@comeback/platform';
+import { AlumniImportService, MatchingService, readAlumniCsv } from '@comeback/registry';
 import { AlumniRepository } from '@comeback/registry/alumni/alumni.repository';
 import { pgHashTextExtended, pgHashTextExtendedText } from '@comeback/registry/alumni/key-hash';
 import { searchTextFor } from '@comeback/registry/alumni/search-text';
 import { syntheticRegistryLines } from '@comeback/fixtures';
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '../support/test-database';
+import { openRegistryModule } from './support/registry-module';
 import { REGISTRY_HEADER } from './support/medium-app';
 
 // Free-text fields with what COPY's text format and array literals must escape: backslash, quotes, braces,
@@ -26,9 +27,7 @@ describe('registry import by COPY (empty tenant)', () => {
   beforeAll(async () => {
     const db = await createTestDatabase();
     drop = db.drop;
-    module = await Test.createTestingModule({ imports: [PlatformModule, RegistryModule] }).compile();
-    module.useLogger(false);
-    await module.init();
+    module = await openRegistryModule();
   });
   afterAll(async () => {
     await module?.close();

@@ -1,17 +1,17 @@
 import { Readable } from 'node:stream';
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import { DEFAULT_MATCH_THRESHOLDS, DEFAULT_MAX_REVIEW_SHARE, REVIEW_BUDGET } from '@comeback/domain';
-import { AuditActor, PlatformModule, TenantService } from '@comeback/platform';
+import { AuditActor, TenantService } from '@comeback/platform';
 import {
   AlumniImportService,
   MatchingService,
   REVIEW_WINDOW_SAVE_EVERY,
-  RegistryModule,
   ReviewScoreWindows,
 } from '@comeback/registry';
 import { syntheticRegistryLines } from '@comeback/fixtures';
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '../support/test-database';
+import { openRegistryModule } from './support/registry-module';
 import { REGISTRY_HEADER } from './support/medium-app';
 
 const DEFAULT_REVIEW = DEFAULT_MATCH_THRESHOLDS.review;
@@ -27,12 +27,7 @@ function strangers(n: number): { lastName: string; firstName: string; emails: st
 describe('review budget window kept across restarts (review_score_windows)', () => {
   let drop: () => Promise<void>;
   let tenantId: string;
-  const open = async (): Promise<TestingModule> => {
-    const m = await Test.createTestingModule({ imports: [PlatformModule, RegistryModule] }).compile();
-    m.useLogger(false);
-    await m.init();
-    return m;
-  };
+  const open = openRegistryModule;
   const stored = async (m: TestingModule): Promise<{ n: number }[]> =>
     m
       .get(DataSource)
