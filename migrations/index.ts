@@ -27,6 +27,7 @@ import { FailedJobs1796301000000 } from './1796301000000-FailedJobs';
 import { PolicyDryRuns1796310000000 } from './1796310000000-PolicyDryRuns';
 import { MatchKeysVersion1796320000000 } from './1796320000000-MatchKeysVersion';
 import { ReviewScoreWindows1796330000000 } from './1796330000000-ReviewScoreWindows';
+import { UnscoredDecisions1796340000000 } from './1796340000000-UnscoredDecisions';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -61,4 +62,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PolicyDryRuns1796310000000,
   MatchKeysVersion1796320000000,
   ReviewScoreWindows1796330000000,
+  UnscoredDecisions1796340000000,
 ];

@@ -90,6 +90,8 @@ describe('matching accuracy report (real pipeline, PostgreSQL, simulator)', () =
     }
     // One returnee with a personal e-mail on record: an automatic flag.
     await s.apply({ firstName: 'Taro', lastName: 'YAMADA', email: 'taro.yamada.88@gmail.com' });
+    // And a stranger no former employee resembles: no candidate, so no score (not even odds of a returnee).
+    await s.apply({ firstName: 'Quentin', lastName: 'Zwanenburg', email: 'qz.1977@protonmail.com' });
     await s.waitIdle();
 
     const open = await http(s.api.baseUrl, 'GET', '/api/v1/review-items?limit=200', { token: s.hr });
@@ -98,19 +100,25 @@ describe('matching accuracy report (real pipeline, PostgreSQL, simulator)', () =
 
     const before = await http(s.api.baseUrl, 'GET', '/api/v1/matching/accuracy', { token: s.hr });
     expect(before.status).toBe(200);
-    expect(before.body.decisions).toBe(61);
+    expect(before.body.decisions).toBe(62);
     expect(before.body.auto).toBe(1);
+    expect(before.body.none).toBe(1);
+    // Sixty of 62 applicants came back: the estimated share says most applicants are former employees (held
+    // near even odds by the estimate's pseudo-counts on so few decisions), and the stranger adds no expected
+    // returnee, so everyone expected was found.
+    expect(before.body.estimated.returneeShare).toBeGreaterThan(0.7);
+    expect(before.body.estimated.foundRecall).toBeCloseTo(1, 6);
     expect(before.body.review).toBe(items.length);
     expect(before.body.measured.decidedReviews).toBe(0);
     expect(before.body.measured.reviewPrecision).toBeNull();
     expect(before.body.estimated.reviewPrecision).toBeGreaterThan(0.5);
     expect(before.body.drift).toEqual([]);
-    // The budget's window is stored every 25 decisions by the worker that matched: 61 decisions are too few to
+    // The budget's window is stored every 25 decisions by the worker that matched: 62 decisions are too few to
     // move the threshold, so the shipped value stands, and the report says so.
     expect(before.body.thresholds.review).toBeNull();
     expect(before.body.thresholds.budget).toMatchObject({ reviewFrom: 2, minDecisions: 200 });
     expect(before.body.thresholds.budget.decisions).toBeGreaterThanOrEqual(25);
-    expect(before.body.thresholds.budget.decisions).toBeLessThanOrEqual(61);
+    expect(before.body.thresholds.budget.decisions).toBeLessThanOrEqual(62);
 
     // HR confirms 30 proposals (they are the people), then rejects 20 (as if they were namesakes).
     for (const [k, item] of items.slice(0, 50).entries()) {

@@ -1,5 +1,10 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
-import type { ApplicantIdentity, ScoredCandidate } from '@comeback/domain';
+import {
+  accuracyReport,
+  type ApplicantIdentity,
+  type DecisionRecord,
+  type ScoredCandidate,
+} from '@comeback/domain';
 import { TenantService } from '@comeback/platform';
 import { AlumniImportService, MatchingService, MatchParametersService } from '@comeback/registry';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -85,11 +90,13 @@ export class BenchMatchingCommand extends CommandRunner {
       const out = createWriteStream(opts.out);
       const lat: number[] = [];
       const counts = { match: 0, review: 0, none: 0 };
+      const records: DecisionRecord[] = [];
       await matchAll(opts.applicants, async (a) => {
         const s = performance.now();
         const d = await matching.match(tenant.id, applicantFromLine(a));
         lat.push(performance.now() - s);
         counts[d.decision]++;
+        records.push({ decision: d.decision, score: d.candidates[0]?.score ?? null, verdict: null });
         if (
           !out.write(
             `${JSON.stringify({ id: a.id, decision: d.decision, employee_number: d.employeeNumber, score: Math.round(d.score * 1000) / 1000, ...(opts.explain ? { candidates: explain(d.candidates) } : {}) })}\n`,
@@ -99,6 +106,12 @@ export class BenchMatchingCommand extends CommandRunner {
       });
       out.end();
       await once(out, 'finish');
+      // What the tenant's accuracy report would estimate from these decisions (to set beside score-matching.py).
+      const est = accuracyReport(records).estimated;
+      const f = (x: number | null): string => (x === null ? '-' : x.toFixed(4));
+      process.stderr.write(
+        `report estimate (all ${records.length} decisions): returnee share ${f(est.returneeShare)}, auto_precision ${f(est.autoPrecision)}, review precision ${f(est.reviewPrecision)}, found_recall ${f(est.foundRecall)}, auto_recall ${f(est.autoRecall)}, expected returnees ${est.expectedReturnees}\n`,
+      );
       lat.sort((x, y) => x - y);
       process.stderr.write(
         `matched ${lat.length} applicants: ${JSON.stringify(counts)}; latency p50 ${percentile(lat, 0.5).toFixed(2)} ms, p99 ${percentile(lat, 0.99).toFixed(2)} ms, max ${lat[lat.length - 1]?.toFixed(2)} ms\n`,

@@ -235,7 +235,12 @@ export class DemoCommand extends CommandRunner {
     const r = (await call(api, 'GET', '/api/v1/matching/accuracy', hr)) as unknown as {
       decisions: number;
       reviewLoad: number | null;
-      estimated: { autoPrecision: number | null; foundRecall: number | null; autoRecall: number | null };
+      estimated: {
+        autoPrecision: number | null;
+        foundRecall: number | null;
+        autoRecall: number | null;
+        returneeShare: number | null;
+      };
       measured: { decidedReviews: number; reviewPrecision: number | null };
       drift: unknown[];
       thresholds: {
@@ -251,7 +256,7 @@ export class DemoCommand extends CommandRunner {
         ? `review from a fixed score ${review.toFixed(2)}`
         : `review budget ${pct(maxReviewShare)} of applicants: review from ${budget.reviewFrom.toFixed(2)}${budget.decisions < budget.minDecisions ? ` (the shipped value until ${budget.minDecisions} decisions; ${budget.decisions} so far)` : ` (from the latest ${budget.decisions} decisions)`}`;
     return [
-      `  matching accuracy (HR, ${r.decisions} decisions): estimated auto precision ${pct(r.estimated.autoPrecision)}, found recall ${pct(r.estimated.foundRecall)}, auto recall ${pct(r.estimated.autoRecall)}; review load ${pct(r.reviewLoad)}; measured from ${r.measured.decidedReviews} review decisions: precision ${pct(r.measured.reviewPrecision)}; drift warnings ${r.drift.length}`,
+      `  matching accuracy (HR, ${r.decisions} decisions): estimated returnee share ${pct(r.estimated.returneeShare)}, auto precision ${pct(r.estimated.autoPrecision)}, found recall ${pct(r.estimated.foundRecall)}, auto recall ${pct(r.estimated.autoRecall)}; review load ${pct(r.reviewLoad)}; measured from ${r.measured.decidedReviews} review decisions: precision ${pct(r.measured.reviewPrecision)}; drift warnings ${r.drift.length}`,
       `    ${reviewFrom}`,
       `    ${api}/console/matching/accuracy`,
     ];

@@ -566,7 +566,7 @@ const EN = {
   navAccuracy: 'Matching accuracy',
   accuracyTitle: 'How accurate is returnee matching here',
   accuracyIntro:
-    'Estimated figures come from the matcher\'s own probabilities for the latest decisions; measured figures from your confirm/reject decisions in the review queue and "not a returnee" undos.',
+    'Estimated figures come from the matcher\'s own probabilities for the latest decisions, weighed by how many applicants are estimated to be former employees; measured figures from your confirm/reject decisions in the review queue and "not a returnee" undos.',
   accuracyMetric: 'Figure',
   accuracyEstimated: 'Estimated',
   accuracyMeasured: 'Measured (your decisions)',
@@ -576,6 +576,8 @@ const EN = {
   accuracyAutoRecall: 'Returnees matched automatically',
   accuracyReviewLoad: 'Share of applicants sent to review',
   accuracyDecisions: 'Decisions looked at',
+  accuracyReturneeShare:
+    'Estimated share of applicants who are former employees (the estimates above are weighed by it)',
   accuracyCounts: 'Automatic / review / no match',
   accuracyVerdicts: 'Confirmed / rejected / undone',
   accuracyThresholds: 'Current thresholds',
@@ -1163,7 +1165,7 @@ const JA: Record<MessageKey, string> = {
   navAccuracy: '照合の精度',
   accuracyTitle: '出戻り照合の精度',
   accuracyIntro:
-    '推定値は直近の判定について照合エンジン自身が出した確率から、実測値は確認待ちでの確認・却下と「出戻りではない」取り消しから計算しています。',
+    '推定値は直近の判定について照合エンジン自身が出した確率（応募者に占める元社員の推定割合で補正）から、実測値は確認待ちでの確認・却下と「出戻りではない」取り消しから計算しています。',
   accuracyMetric: '指標',
   accuracyEstimated: '推定',
   accuracyMeasured: '実測（人事の判断）',
@@ -1173,6 +1175,7 @@ const JA: Record<MessageKey, string> = {
   accuracyAutoRecall: '自動照合された出戻り',
   accuracyReviewLoad: '確認待ちに回った応募の割合',
   accuracyDecisions: '対象の判定数',
+  accuracyReturneeShare: '応募者のうち元社員の推定割合（上の推定値はこの割合を前提に計算）',
   accuracyCounts: '自動照合／確認待ち／該当なし',
   accuracyVerdicts: '確認／却下／取り消し',
   accuracyThresholds: '現在のしきい値',

@@ -1,4 +1,10 @@
-import { accuracyReport, ACCURACY_REPORT, type DecisionRecord } from './accuracy-report';
+import {
+  accuracyReport,
+  ACCURACY_REPORT,
+  estimateReturneeShare,
+  returneeProbability,
+  type DecisionRecord,
+} from './accuracy-report';
 import { matchProbability } from './match-decision';
 
 const rec = (
@@ -19,10 +25,17 @@ describe('accuracyReport', () => {
     ];
     const r = accuracyReport(records);
     expect(r).toMatchObject({ decisions: 200, auto: 40, review: 10, none: 150, reviewLoad: 0.05 });
-    expect(r.estimated.autoPrecision).toBeCloseTo(matchProbability(20), 6);
-    expect(r.estimated.reviewPrecision).toBeCloseTo(8 / 9, 6);
-    const expected = 40 * matchProbability(20) + 10 * (8 / 9) + 150 * matchProbability(-10);
-    expect(r.estimated.foundRecall).toBeCloseTo((expected - 150 * matchProbability(-10)) / expected, 6);
+    // About a quarter of these applicants are returnees: the scores' even odds are corrected by that share.
+    const share = estimateReturneeShare(records.map((d) => d.score));
+    expect(share).toBeGreaterThan(0.2);
+    expect(share).toBeLessThan(0.3);
+    expect(r.estimated.returneeShare).toBeCloseTo(share, 3);
+    const p = (score: number): number => returneeProbability(score, share);
+    expect(r.estimated.autoPrecision).toBeCloseTo(p(20), 6);
+    expect(r.estimated.reviewPrecision).toBeCloseTo(p(3), 6);
+    expect(r.estimated.reviewPrecision!).toBeLessThan(matchProbability(3));
+    const expected = 40 * p(20) + 10 * p(3) + 150 * p(-10);
+    expect(r.estimated.foundRecall).toBeCloseTo((expected - 150 * p(-10)) / expected, 6);
     expect(r.measured).toMatchObject({ decidedReviews: 8, confirmed: 6, rejected: 2, undone: 0 });
     expect(r.measured.reviewPrecision).toBeCloseTo(0.75, 6);
     expect(r.measured.autoPrecision).toBe(1);
@@ -39,8 +52,15 @@ describe('accuracyReport', () => {
   });
 
   it('does not warn on a difference within sampling error, nor on too few decisions', () => {
-    // Estimated 0.94 (score 4); 17 of 20 confirmed = 0.85: within 2 standard errors (0.106).
-    const within = [...times(17, rec('review', 4, 'confirmed')), ...times(3, rec('review', 4, 'rejected'))];
+    // Estimated 0.94 (score 4, and as many applicants scoring −4: a returnee share of one half leaves the scores
+    // as they are); 17 of 20 confirmed = 0.85: within 2 standard errors (0.106).
+    const within = [
+      ...times(17, rec('review', 4, 'confirmed')),
+      ...times(3, rec('review', 4, 'rejected')),
+      ...times(20, rec('none', -4)),
+    ];
+    expect(accuracyReport(within).estimated.returneeShare).toBeCloseTo(0.5, 6);
+    expect(accuracyReport(within).estimated.reviewPrecision).toBeCloseTo(matchProbability(4), 6);
     expect(accuracyReport(within).drift).toEqual([]);
     const few = [...times(2, rec('review', 4, 'confirmed')), ...times(10, rec('review', 4, 'rejected'))];
     expect(accuracyReport(few).drift).toEqual([]);
@@ -53,10 +73,49 @@ describe('accuracyReport', () => {
     expect(r.drift.map((d) => d.metric)).toEqual(['auto_precision']);
   });
 
+  describe('estimateReturneeShare', () => {
+    // A calibrated world: applicants are returnees with probability `share`; a returnee's best candidate scores
+    // `strong` bits of evidence, a stranger's `weak` (either side of zero), and some strangers have no candidate.
+    // The scores assume even odds; the estimate must recover the share from them alone.
+    const world = (share: number, n: number): (number | null)[] => {
+      const scores: (number | null)[] = [];
+      let seed = 7;
+      const rand = (): number => (seed = (seed * 48271) % 2147483647) / 2147483647;
+      for (let i = 0; i < n; i++) {
+        if (rand() < share) scores.push(rand() < 0.8 ? 12 + 10 * rand() : 3 * rand());
+        else scores.push(rand() < 0.5 ? null : -14 + 10 * rand());
+      }
+      return scores;
+    };
+
+    it.each([0.1, 0.25, 0.4])('recovers a returnee share of %s from the scores', (share) => {
+      expect(estimateReturneeShare(world(share, 4000))).toBeCloseTo(share, 1);
+      expect(Math.abs(estimateReturneeShare(world(share, 4000)) - share)).toBeLessThan(0.03);
+    });
+
+    it('stays near even odds on a handful of decisions and within bounds on one-sided ones', () => {
+      expect(estimateReturneeShare([20, 20])).toBeLessThan(0.6);
+      expect(estimateReturneeShare([])).toBe(0.5);
+      expect(estimateReturneeShare(Array(5000).fill(30))).toBeLessThanOrEqual(ACCURACY_REPORT.shareBounds[1]);
+      expect(estimateReturneeShare(Array(5000).fill(null))).toBeGreaterThanOrEqual(
+        ACCURACY_REPORT.shareBounds[0],
+      );
+    });
+
+    it('counts a decision without a candidate as no returnee found', () => {
+      expect(returneeProbability(null, 0.3)).toBe(0);
+      const withZeros = estimateReturneeShare([...Array(300).fill(25), ...Array(700).fill(0)]);
+      const withNulls = estimateReturneeShare([...Array(300).fill(25), ...Array(700).fill(null)]);
+      expect(withNulls).toBeCloseTo(0.3, 1);
+      expect(withZeros).toBeGreaterThan(withNulls + 0.2);
+    });
+  });
+
   it('reports nothing it cannot know on an empty tenant', () => {
     const r = accuracyReport([]);
     expect(r.reviewLoad).toBeNull();
     expect(r.estimated.autoPrecision).toBeNull();
+    expect(r.estimated.returneeShare).toBeNull();
     expect(r.measured.reviewPrecision).toBeNull();
     expect(r.drift).toEqual([]);
   });

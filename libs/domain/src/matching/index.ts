@@ -90,6 +90,8 @@ export {
 export {
   ACCURACY_REPORT,
   accuracyReport,
+  estimateReturneeShare,
+  returneeProbability,
   type AccuracyFigures,
   type AccuracyReport,
   type AccuracyVerdict,

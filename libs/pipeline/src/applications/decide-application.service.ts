@@ -95,7 +95,8 @@ export class DecideApplicationService {
       const marked = await this.markers.resolve(conn, app);
       if (marked) {
         employeeNumber = marked.employeeNumber;
-        matchScore = 1;
+        // Not the matcher's decision: no score (the accuracy report leaves it out).
+        matchScore = null;
       }
     }
     if (!employeeNumber) {
@@ -103,8 +104,15 @@ export class DecideApplicationService {
         excludeEmployeeNumbers: () =>
           this.review.rejectedEmployeeNumbers(tenantId, conn.kind, app.candidateId),
       });
+      // No candidate at all is no score (0 would read as even odds of a returnee in the accuracy report).
       if (decision.decision === 'none')
-        return this.withoutAlumnus(existing, conn, app, 'not_alumni', decision.score);
+        return this.withoutAlumnus(
+          existing,
+          conn,
+          app,
+          'not_alumni',
+          decision.candidates.length > 0 ? decision.score : null,
+        );
       if (decision.decision === 'review') {
         await this.review.open(conn.kind, tenantId, app, decision.candidates);
         return this.withoutAlumnus(existing, conn, app, 'in_review', decision.score);
@@ -113,7 +121,7 @@ export class DecideApplicationService {
       matchScore = decision.score;
     }
     const alumnus = employeeNumber ? await this.alumni.findByEmployeeNumber(tenantId, employeeNumber) : null;
-    if (!alumnus) return this.withoutAlumnus(existing, conn, app, 'not_alumni', matchScore ?? 0);
+    if (!alumnus) return this.withoutAlumnus(existing, conn, app, 'not_alumni', matchScore);
 
     // 2. May they skip screening, and where to? (Some webhooks name the stage without its id: read it once.)
     if (!app.currentStageId)
@@ -188,7 +196,7 @@ export class DecideApplicationService {
     conn: AtsConnection,
     app: AtsApplication,
     outcome: ApplicationOutcome,
-    score: number,
+    score: number | null,
   ): Promise<Decision> {
     await this.save(existing, conn, app, { outcome, matchScore: score });
     return { next: 'done', result: { outcome, employeeNumber: null, moved: false } };

@@ -54,7 +54,7 @@ export class MatchingAccuracyService {
       this.parameters.current(tenantId),
       this.scoreWindows.latest(tenantId),
     ]);
-    const records: DecisionRecord[] = rows.map((r) => {
+    const records: DecisionRecord[] = rows.flatMap((r): DecisionRecord[] => {
       if (r.reviewStatus) {
         // A confirmed review that HR later undid was a wrong proposal after all.
         const verdict =
@@ -63,10 +63,12 @@ export class MatchingAccuracyService {
             : r.reviewStatus === 'confirmed' && r.outcome !== 'match_undone'
               ? 'confirmed'
               : 'rejected';
-        return { decision: 'review', score: r.score, verdict };
+        return [{ decision: 'review', score: r.score, verdict }];
       }
-      if (NONE_OUTCOMES.has(r.outcome)) return { decision: 'none', score: r.score, verdict: null };
-      return { decision: 'match', score: r.score, verdict: r.outcome === 'match_undone' ? 'undone' : null };
+      if (NONE_OUTCOMES.has(r.outcome)) return [{ decision: 'none', score: r.score, verdict: null }];
+      // A match without a score was not the matcher's (an invitation's marker) or was erased: nothing to estimate.
+      if (r.score === null) return [];
+      return [{ decision: 'match', score: r.score, verdict: r.outcome === 'match_undone' ? 'undone' : null }];
     });
     const configured = tenant.settings.matchThresholds ?? {};
     const maxReviewShare = configured.maxReviewShare ?? DEFAULT_MAX_REVIEW_SHARE;

@@ -74,6 +74,7 @@ ${table(
 )}
 <dl>
   <dt>${t('accuracyDecisions')}</dt><dd>${r.decisions}</dd>
+  <dt>${t('accuracyReturneeShare')}</dt><dd>${pct(r.estimated.returneeShare, notYet)}</dd>
   <dt>${t('accuracyCounts')}</dt><dd>${r.auto} / ${r.review} / ${r.none}</dd>
   <dt>${t('accuracyVerdicts')}</dt><dd>${r.measured.confirmed} / ${r.measured.rejected} / ${r.measured.undone}</dd>
   <dt>${t('accuracyThresholds')}</dt><dd>${t('accuracyMatchFrom')}: ${r.thresholds.match.toFixed(2)}; ${t('accuracyReviewFrom')}: ${
