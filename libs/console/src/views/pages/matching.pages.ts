@@ -72,6 +72,7 @@ ${table(
   ],
   t('none'),
 )}
+<p>${t('accuracyRecallCaveat')}</p>
 <dl>
   <dt>${t('accuracyDecisions')}</dt><dd>${r.decisions}</dd>
   <dt>${t('accuracyReturneeShare')}</dt><dd>${pct(r.estimated.returneeShare, notYet)}</dd>
