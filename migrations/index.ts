@@ -28,6 +28,7 @@ import { PolicyDryRuns1796310000000 } from './1796310000000-PolicyDryRuns';
 import { MatchKeysVersion1796320000000 } from './1796320000000-MatchKeysVersion';
 import { ReviewScoreWindows1796330000000 } from './1796330000000-ReviewScoreWindows';
 import { UnscoredDecisions1796340000000 } from './1796340000000-UnscoredDecisions';
+import { ReviewScoreWindowsReviewed1796350000000 } from './1796350000000-ReviewScoreWindowsReviewed';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -63,4 +64,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   MatchKeysVersion1796320000000,
   ReviewScoreWindows1796330000000,
   UnscoredDecisions1796340000000,
+  ReviewScoreWindowsReviewed1796350000000,
 ];

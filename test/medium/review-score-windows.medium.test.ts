@@ -65,6 +65,10 @@ describe('review budget window kept across restarts (review_score_windows)', () 
     const before = window.snapshot();
     const threshold = window.reviewThreshold(DEFAULT_MAX_REVIEW_SHARE, DEFAULT_REVIEW);
     expect(before.scores).toHaveLength(applicants.length);
+    // Each decision says whether it went to review: what the budget's feedback reads.
+    expect(before.reviewed).toHaveLength(applicants.length);
+    expect(before.reviewed!.every((r) => typeof r === 'boolean')).toBe(true);
+    expect(window.reviewedShare).not.toBeNull();
     // Reports see the decisions this process has not stored yet (240 is not a multiple of 25).
     expect(applicants.length % REVIEW_WINDOW_SAVE_EVERY).not.toBe(0);
     expect((await first.get(ReviewScoreWindows).latest(tenantId)).count).toBe(applicants.length);
@@ -79,6 +83,7 @@ describe('review budget window kept across restarts (review_score_windows)', () 
       const restored = await second.get(ReviewScoreWindows).windowFor(tenantId);
       expect(restored.snapshot()).toEqual(before);
       expect(restored.reviewThreshold(DEFAULT_MAX_REVIEW_SHARE, DEFAULT_REVIEW)).toBe(threshold);
+      expect(restored.reviewedShare).toBe(window.reviewedShare);
       // A tenant with no history still starts from the shipped threshold.
       const other = (await second.get(TenantService).create({ slug: 'budget-new', name: 'New' })).id;
       const empty = await second.get(ReviewScoreWindows).windowFor(other);
@@ -91,6 +96,18 @@ describe('review budget window kept across restarts (review_score_windows)', () 
       expect(await second.get(ReviewScoreWindows).latest(tenantId)).toBe(restored);
     } finally {
       await second.close();
+    }
+    // A window stored before `reviewed` was kept (the column NULL): read as not known, so no feedback yet.
+    const third = await open();
+    try {
+      await third
+        .get(DataSource)
+        .query('UPDATE review_score_windows SET reviewed = NULL WHERE tenant_id = $1', [tenantId]);
+      const legacy = await third.get(ReviewScoreWindows).windowFor(tenantId);
+      expect(legacy.count).toBe(applicants.length + 1);
+      expect(legacy.reviewedShare).toBeNull();
+    } finally {
+      await third.close();
     }
   });
 });

@@ -181,6 +181,7 @@ export class MatchingService {
         window,
         decision.candidates[0]?.score ?? Number.NEGATIVE_INFINITY,
         decision.decision === 'match',
+        decision.decision === 'review',
       );
       this.parameters.observe(tenantId, decision.candidates);
     }

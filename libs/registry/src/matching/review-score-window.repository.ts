@@ -9,22 +9,32 @@ export class ReviewScoreWindowRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async load(tenantId: string): Promise<ScoreWindowSnapshot | null> {
-    const rows: { scores: (number | string)[]; automatic: boolean[] }[] = await this.dataSource.query(
-      'SELECT scores, automatic FROM review_score_windows WHERE tenant_id = $1',
-      [tenantId],
-    );
+    const rows: { scores: (number | string)[]; automatic: boolean[]; reviewed: (boolean | null)[] | null }[] =
+      await this.dataSource.query(
+        'SELECT scores, automatic, reviewed FROM review_score_windows WHERE tenant_id = $1',
+        [tenantId],
+      );
     const row = rows[0];
-    // pg returns a float8[] as numbers, ±Infinity included (a decision without candidates ranks lowest).
-    return row ? { scores: row.scores.map(Number), automatic: row.automatic } : null;
+    // pg returns a float8[] as numbers, ±Infinity included (a decision without candidates ranks lowest). A window
+    // stored before `reviewed` was kept has none: not known.
+    return row
+      ? { scores: row.scores.map(Number), automatic: row.automatic, reviewed: row.reviewed ?? undefined }
+      : null;
   }
 
   async save(tenantId: string, snapshot: ScoreWindowSnapshot): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO review_score_windows (tenant_id, scores, automatic, updated_at)
-       VALUES ($1, $2::float8[], $3::boolean[], now())
+      `INSERT INTO review_score_windows (tenant_id, scores, automatic, reviewed, updated_at)
+       VALUES ($1, $2::float8[], $3::boolean[], $4::boolean[], now())
        ON CONFLICT (tenant_id) DO UPDATE
-         SET scores = EXCLUDED.scores, automatic = EXCLUDED.automatic, updated_at = now()`,
-      [tenantId, snapshot.scores.map(String), snapshot.automatic],
+         SET scores = EXCLUDED.scores, automatic = EXCLUDED.automatic, reviewed = EXCLUDED.reviewed,
+             updated_at = now()`,
+      [
+        tenantId,
+        snapshot.scores.map(String),
+        snapshot.automatic,
+        snapshot.reviewed ?? snapshot.scores.map(() => null),
+      ],
     );
   }
 }

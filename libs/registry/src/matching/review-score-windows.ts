@@ -45,8 +45,8 @@ export class ReviewScoreWindows implements OnModuleDestroy {
   }
 
   /** Adds a decision to the tenant's window; every REVIEW_WINDOW_SAVE_EVERY decisions it is stored (in the background). */
-  add(tenantId: string, window: ScoreWindow, score: number, automatic: boolean): void {
-    window.add(score, automatic);
+  add(tenantId: string, window: ScoreWindow, score: number, automatic: boolean, reviewed: boolean): void {
+    window.add(score, automatic, reviewed);
     const n = (this.unsaved.get(tenantId) ?? 0) + 1;
     this.unsaved.set(tenantId, n);
     if (n >= REVIEW_WINDOW_SAVE_EVERY)
