@@ -119,6 +119,10 @@ describe('matching accuracy report (real pipeline, PostgreSQL, simulator)', () =
     expect(before.body.thresholds.budget).toMatchObject({ reviewFrom: 2, minDecisions: 200 });
     expect(before.body.thresholds.budget.decisions).toBeGreaterThanOrEqual(25);
     expect(before.body.thresholds.budget.decisions).toBeLessThanOrEqual(62);
+    // What the budget spent in that window: all but the automatic flag and the stranger went to review.
+    const stored = before.body.thresholds.budget.decisions;
+    expect(before.body.thresholds.budget.spent).toBeGreaterThanOrEqual((stored - 2) / stored);
+    expect(before.body.thresholds.budget.spent).toBeLessThan(1);
 
     // HR confirms 30 proposals (they are the people), then rejects 20 (as if they were namesakes).
     for (const [k, item] of items.slice(0, 50).entries()) {

@@ -246,7 +246,7 @@ export class DemoCommand extends CommandRunner {
       thresholds: {
         review: number | null;
         maxReviewShare: number;
-        budget: { reviewFrom: number; decisions: number; minDecisions: number };
+        budget: { reviewFrom: number; decisions: number; minDecisions: number; spent: number | null };
       };
     };
     const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -254,7 +254,7 @@ export class DemoCommand extends CommandRunner {
     const reviewFrom =
       review !== null
         ? `review from a fixed score ${review.toFixed(2)}`
-        : `review budget ${pct(maxReviewShare)} of applicants: review from ${budget.reviewFrom.toFixed(2)}${budget.decisions < budget.minDecisions ? ` (the shipped value until ${budget.minDecisions} decisions; ${budget.decisions} so far)` : ` (from the latest ${budget.decisions} decisions)`}`;
+        : `review budget ${pct(maxReviewShare)} of applicants: review from ${budget.reviewFrom.toFixed(2)}${budget.decisions < budget.minDecisions ? ` (the shipped value until ${budget.minDecisions} decisions; ${budget.decisions} so far)` : ` (from the latest ${budget.decisions} decisions)`}${budget.spent === null ? '' : `; ${pct(budget.spent)} of them went to review`}`;
     return [
       `  matching accuracy (HR, ${r.decisions} decisions): estimated returnee share ${pct(r.estimated.returneeShare)}, auto precision ${pct(r.estimated.autoPrecision)}, found recall ${pct(r.estimated.foundRecall)}, auto recall ${pct(r.estimated.autoRecall)}; review load ${pct(r.reviewLoad)}; measured from ${r.measured.decidedReviews} review decisions: precision ${pct(r.measured.reviewPrecision)}; drift warnings ${r.drift.length}`,
       `    ${reviewFrom}`,

@@ -588,6 +588,7 @@ const EN = {
   accuracyReviewBudget: 'follows the review budget (at most {share} of applicants)',
   accuracyBudgetNow: 'now {score}, set by the latest {n} decisions',
   accuracyBudgetWarming: 'now {score}, the shipped value until {min} decisions have been seen ({n} so far)',
+  accuracyBudgetSpent: '{spent} of the latest {n} applicants went to review',
   accuracyParameters: 'Field parameters',
   accuracyParamsEstimated:
     "estimated from this company's data ({pairs} compared pairs, {labelled} from your decisions)",
@@ -1188,6 +1189,7 @@ const JA: Record<MessageKey, string> = {
   accuracyReviewBudget: '確認待ちの上限（応募の {share} まで）に合わせて自動調整',
   accuracyBudgetNow: '現在 {score}（直近 {n} 件の判定から算出）',
   accuracyBudgetWarming: '現在 {score}（判定が {min} 件に達するまでは既定値。これまで {n} 件）',
+  accuracyBudgetSpent: '直近 {n} 件の応募のうち {spent} が確認待ちに',
   accuracyParameters: '項目ごとのパラメータ',
   accuracyParamsEstimated: '自社データから推定（比較ペア {pairs} 件、うち人事の判断 {labelled} 件）',
   accuracyParamsDefaults: '既定値（自社データがまだ少ないため：比較ペア {pairs} 件）',

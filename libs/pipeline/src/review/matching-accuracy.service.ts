@@ -23,7 +23,13 @@ export interface MatchingAccuracy extends AccuracyReport {
      * Where the review budget puts the threshold now (from the stored window of recent decisions), how many
      * decisions that window holds, and how many it needs before it moves away from the shipped value.
      */
-    budget: { reviewFrom: number; decisions: number; minDecisions: number };
+    budget: {
+      reviewFrom: number;
+      decisions: number;
+      minDecisions: number;
+      /** Share of those decisions that went to review (null while the window holds decisions stored without it). */
+      spent: number | null;
+    };
   };
   parameters: {
     source: 'estimated' | 'defaults';
@@ -86,6 +92,7 @@ export class MatchingAccuracyService {
           reviewFrom: window.reviewThreshold(maxReviewShare, DEFAULT_MATCH_THRESHOLDS.review),
           decisions: window.count,
           minDecisions: REVIEW_BUDGET.minSamples,
+          spent: window.reviewedShare,
         },
       },
       parameters: {

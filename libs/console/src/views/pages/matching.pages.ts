@@ -9,7 +9,7 @@ export interface AccuracyPageData extends AccuracyReport {
     match: number;
     review: number | null;
     maxReviewShare: number;
-    budget: { reviewFrom: number; decisions: number; minDecisions: number };
+    budget: { reviewFrom: number; decisions: number; minDecisions: number; spent: number | null };
   };
   parameters: {
     source: 'estimated' | 'defaults';
@@ -91,7 +91,14 @@ ${table(
             n: r.thresholds.budget.decisions,
             min: r.thresholds.budget.minDecisions,
           },
-        )}`
+        )}${
+          r.thresholds.budget.spent === null
+            ? ''
+            : `; ${fill(t('accuracyBudgetSpent'), {
+                spent: pct(r.thresholds.budget.spent, notYet),
+                n: r.thresholds.budget.decisions,
+              })}`
+        }`
       : r.thresholds.review.toFixed(2)
   }</dd>
   <dt>${t('accuracyParameters')}</dt><dd>${params}</dd>
