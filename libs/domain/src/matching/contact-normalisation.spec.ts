@@ -112,6 +112,29 @@ describe('employee numbers and birth dates', () => {
     ['1990年4月1日', '1990-04-01'],
     ['1990-02-30', null],
     ['', null],
+    // Digits only, a time after the date, spaces, and the Japanese eras (和暦) forms use.
+    ['19900401', '1990-04-01'],
+    ['1990-04-01T00:00:00Z', '1990-04-01'],
+    [' 1990 年 4 月 1 日 ', '1990-04-01'],
+    ['1990年4月1日生', '1990-04-01'],
+    ['平成2年4月1日', '1990-04-01'],
+    ['平成元年1月8日', '1989-01-08'],
+    ['㍻2年4月1日', '1990-04-01'],
+    ['H2.4.1', '1990-04-01'],
+    ['h02/04/01', '1990-04-01'],
+    ['昭和50年2月4日', '1975-02-04'],
+    ['S50-2-4', '1975-02-04'],
+    ['昭和64年1月7日', '1989-01-07'],
+    ['大正15年12月24日', '1926-12-24'],
+    ['令和元年5月1日', '2019-05-01'],
+    ['明治45年7月29日', '1912-07-29'],
+    // An era year that never existed, an impossible day, and numbers that are not a date.
+    ['昭和65年1月1日', null],
+    ['平成0年1月1日', null],
+    ['平成2年2月30日', null],
+    ['X2.4.1', null],
+    ['1990040', null],
+    ['199004011', null],
   ])('birth date %j → %j', (input, expected) => expect(normaliseBirthDate(input)).toBe(expected));
 
   it.each([

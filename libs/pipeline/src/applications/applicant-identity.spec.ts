@@ -34,6 +34,11 @@ describe('applicantIdentityOf', () => {
     ],
     [{ date_of_birth: '1990/4/1' }, { birthDate: '1990-04-01' }],
     [{ 生年月日: '１９９０－０４－０１' }, { birthDate: '1990-04-01' }],
+    // Japanese forms: 年月日, an era, digits only; a date exported with its time keeps the date entered.
+    [{ 生年月日: '1990年4月1日' }, { birthDate: '1990-04-01' }],
+    [{ 生年月日: '平成2年4月1日' }, { birthDate: '1990-04-01' }],
+    [{ birthday: '19900401' }, { birthDate: '1990-04-01' }],
+    [{ date_of_birth: '1990-04-01T00:00:00.000Z' }, { birthDate: '1990-04-01' }],
     [{ former_employee_number: ' E012345 ' }, { employeeNumber: 'E012345' }],
     [{ 社員番号: 'E1' }, { employeeNumber: 'E1' }],
   ])('reads %j', (fields, expected) => {
@@ -43,6 +48,11 @@ describe('applicantIdentityOf', () => {
       emails: ['t@example.com'],
       ...expected,
     });
+  });
+
+  it('leaves out a birth date that is not a real date, rather than guessing one', () => {
+    expect(applicantIdentityOf(app({ 生年月日: '平成2年2月30日' })).birthDate).toBeNull();
+    expect(applicantIdentityOf(app({ 生年月日: '不明' })).birthDate).toBeNull();
   });
 
   it('ignores empty and unrelated fields', () => {

@@ -1,5 +1,5 @@
 import type { AtsApplication } from '@comeback/ats';
-import type { ApplicantIdentity } from '@comeback/domain';
+import { normaliseBirthDate, type ApplicantIdentity } from '@comeback/domain';
 
 // Custom-field names seen in Japanese ATS set-ups for the kana reading, date of birth and a claimed
 // former employee number. Matched on a normalised key, so "フリガナ（姓）", "last_name_kana" and
@@ -32,17 +32,12 @@ export function applicantIdentityOf(app: AtsApplication): ApplicantIdentity {
     for (const [field, pattern] of FIELD_PATTERNS) {
       if (identity[field] === undefined && pattern.test(name)) {
         (identity as Record<string, unknown>)[field] =
-          field === 'birthDate' ? normaliseDate(raw) : raw.trim();
+          field === 'birthDate' ? normaliseBirthDate(raw) : raw.trim();
         break;
       }
     }
   }
   return identity;
-}
-
-function normaliseDate(raw: string): string | null {
-  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(raw.normalize('NFKC').trim());
-  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : null;
 }
 
 export function displayName(app: AtsApplication): string {
