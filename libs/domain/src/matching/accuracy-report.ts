@@ -43,8 +43,7 @@ export function estimateReturneeShare(scores: readonly (number | null)[]): numbe
   const scored = scores.filter((s): s is number => s !== null && Number.isFinite(s));
   let share = 0.5;
   for (let i = 0; i < 200; i++) {
-    const offset = Math.log2(share / (1 - share));
-    const sum = scored.reduce((acc, s) => acc + matchProbability(s + offset), 0);
+    const sum = scored.reduce((acc, s) => acc + returneeProbability(s, share), 0);
     const next = Math.min(Math.max((sum + k) / (scores.length + 2 * k), lo), hi);
     if (Math.abs(next - share) < 1e-7) return next;
     share = next;
