@@ -280,6 +280,51 @@ describe('scoreCandidate', () => {
     if (outcome === 'disagree') expect(e.weight).toBeLessThanOrEqual(-10);
   });
 
+  describe('a different personal e-mail', () => {
+    // Two former employees with one name: one left a personal address, the other only the company one.
+    const withAddress = person({
+      employeeNumber: 'E700001',
+      familyName: '平本',
+      givenName: '陽菜',
+      emails: ['hina.hiramoto@docomo.ne.jp', 'hina.hiramoto@kitaboshi-shoji.co.jp'],
+      phones: ['090-1111-2222'],
+    });
+    const companyOnly = person({
+      employeeNumber: 'E700002',
+      familyName: '平本',
+      givenName: '陽菜',
+      emails: ['hina.hiramoto2@kitaboshi-shoji.co.jp'],
+      phones: ['090-3333-4444'],
+    });
+    const score = (p: ApplicantIdentity, a: typeof withAddress): ScoredCandidate =>
+      scoreCandidate(p, a, registry.statsFor(p), CTX);
+    const emailOf = (c: ScoredCandidate) => c.evidence.find((e) => e.field === 'email')!;
+
+    it('says nothing more when no phone agrees either: a returnee with only their name changed both', () => {
+      const p: ApplicantIdentity = {
+        lastName: '平本',
+        firstName: '陽菜',
+        emails: ['hina_2024@gmail.com'],
+        phones: ['080-5555-6666'],
+      };
+      expect(emailOf(score(p, withAddress))).toMatchObject({ outcome: 'disagree', weight: 0 });
+      // The one who left an address is not ranked below the one who did not (it was, by a bit).
+      expect(score(p, withAddress).score).toBe(score(p, companyOnly).score);
+    });
+
+    it('counts against beside an agreeing phone: a relative sharing it has their own address', () => {
+      const p: ApplicantIdentity = {
+        lastName: '平本',
+        firstName: '陽菜',
+        emails: ['hina_2024@gmail.com'],
+        phones: ['090-1111-2222'],
+      };
+      const e = emailOf(score(p, withAddress));
+      expect(e.outcome).toBe('disagree');
+      expect(e.weight).toBeLessThan(0);
+    });
+  });
+
   it('never puts the person’s values into the evidence', () => {
     const p: ApplicantIdentity = {
       lastName: '南中',
