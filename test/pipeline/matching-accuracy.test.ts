@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { csvUpload, http } from '../support/api-harness';
 import { REGISTRY_HEADER, Stack, startStack } from '../support/pipeline-stack';
 
@@ -113,6 +114,18 @@ describe('matching accuracy report (real pipeline, PostgreSQL, simulator)', () =
     expect(before.body.measured.reviewPrecision).toBeNull();
     expect(before.body.estimated.reviewPrecision).toBeGreaterThan(0.5);
     expect(before.body.drift).toEqual([]);
+    // Each decision keeps whether its best candidate's contacts all changed (the report weighs those): the
+    // sixty came with new addresses, the flag came by its known address, the stranger had no candidate.
+    const flags: { contactsChanged: boolean | null; n: string }[] = await s.api.app.get(DataSource).query(
+      `SELECT match_contacts_changed AS "contactsChanged", count(*) AS n FROM tracked_applications
+        WHERE tenant_id = $1 GROUP BY 1 ORDER BY 1`,
+      [s.tenant.id],
+    );
+    expect(flags.map((f) => [f.contactsChanged, Number(f.n)])).toEqual([
+      [false, 1],
+      [true, 60],
+      [null, 1],
+    ]);
     // The budget's window is stored every 25 decisions by the worker that matched: 62 decisions are too few to
     // move the threshold, so the shipped value stands, and the report says so.
     expect(before.body.thresholds.review).toBeNull();

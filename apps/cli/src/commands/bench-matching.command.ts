@@ -1,6 +1,7 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import {
   accuracyReport,
+  contactsChanged,
   type ApplicantIdentity,
   type DecisionRecord,
   type ScoredCandidate,
@@ -96,7 +97,13 @@ export class BenchMatchingCommand extends CommandRunner {
         const d = await matching.match(tenant.id, applicantFromLine(a));
         lat.push(performance.now() - s);
         counts[d.decision]++;
-        records.push({ decision: d.decision, score: d.candidates[0]?.score ?? null, verdict: null });
+        const best = d.candidates[0];
+        records.push({
+          decision: d.decision,
+          score: best?.score ?? null,
+          verdict: null,
+          contactsChanged: best ? contactsChanged(best) : null,
+        });
         if (
           !out.write(
             `${JSON.stringify({ id: a.id, decision: d.decision, employee_number: d.employeeNumber, score: Math.round(d.score * 1000) / 1000, ...(opts.explain ? { candidates: explain(d.candidates) } : {}) })}\n`,

@@ -1,11 +1,13 @@
 import {
   accuracyReport,
   ACCURACY_REPORT,
+  contactsChanged,
   estimateReturneeShare,
   returneeProbability,
   type DecisionRecord,
 } from './accuracy-report';
 import { matchProbability } from './match-decision';
+import type { MatchEvidence } from './match-types';
 
 const rec = (
   decision: DecisionRecord['decision'],
@@ -108,6 +110,45 @@ describe('accuracyReport', () => {
       const withNulls = estimateReturneeShare([...Array(300).fill(25), ...Array(700).fill(null)]);
       expect(withNulls).toBeCloseTo(0.3, 1);
       expect(withZeros).toBeGreaterThan(withNulls + 0.2);
+    });
+  });
+
+  describe('changed contacts', () => {
+    const ev = (
+      outcomes: Partial<Record<string, MatchEvidence['outcome']>>,
+    ): { evidence: MatchEvidence[] } => ({
+      evidence: ['family_name', 'given_name', 'birth_date', 'email', 'phone', 'employee_number'].map(
+        (field) => ({
+          field,
+          outcome: outcomes[field] ?? 'missing',
+          weight: 0,
+          detail: '',
+        }),
+      ),
+    });
+
+    it.each<[string, Partial<Record<string, MatchEvidence['outcome']>>, boolean]>([
+      ['a new e-mail and a new phone', { family_name: 'agree', email: 'disagree', phone: 'disagree' }, true],
+      ['a new e-mail, no phone on file', { email: 'disagree' }, true],
+      ['a new phone, the birth date agreeing', { birth_date: 'agree', phone: 'disagree' }, true],
+      ['the phone agrees', { email: 'disagree', phone: 'agree' }, false],
+      ['a company address agrees', { email: 'partial', phone: 'disagree' }, false],
+      ['a claimed employee number agrees', { email: 'disagree', employee_number: 'agree' }, false],
+      ['nothing on file to compare', { family_name: 'agree', given_name: 'agree' }, false],
+    ])('%s → %s', (_label, outcomes, expected) => expect(contactsChanged(ev(outcomes))).toBe(expected));
+
+    it('weighs a decision whose contacts all changed below its score, and leaves unknown ones as they were', () => {
+      const base = [...times(300, rec('match', 20)), ...times(600, rec('none', -12))];
+      const reviews = (contactsChanged: boolean | null | undefined): DecisionRecord[] =>
+        times(100, { decision: 'review', score: 1, verdict: null, contactsChanged });
+      const changed = accuracyReport([...base, ...reviews(true)]).estimated.reviewPrecision!;
+      const unknown = accuracyReport([...base, ...reviews(null)]).estimated.reviewPrecision!;
+      const kept = accuracyReport([...base, ...reviews(false)]).estimated.reviewPrecision!;
+      expect(unknown).toBe(kept);
+      expect(accuracyReport([...base, ...reviews(undefined)]).estimated.reviewPrecision).toBe(kept);
+      // At a share near a third, 1.5 bits less at score 1 is about 0.2 less likely (0.41 → 0.20).
+      expect(changed).toBeLessThan(kept - 0.15);
+      expect(ACCURACY_REPORT.contactsChangedWeight).toBeLessThan(0);
     });
   });
 

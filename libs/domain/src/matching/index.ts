@@ -90,6 +90,7 @@ export {
 export {
   ACCURACY_REPORT,
   accuracyReport,
+  contactsChanged,
   estimateReturneeShare,
   returneeProbability,
   type AccuracyFigures,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AtsApplication, AtsConnection, AtsConnectorRegistry } from '@comeback/ats';
 import {
+  contactsChanged,
   EligibilityEvaluation,
   EligibilityPolicy,
   evaluateEligibility,
@@ -90,6 +91,7 @@ export class DecideApplicationService {
     // 1. Who is it?
     let employeeNumber: string | null = opts.confirmedEmployeeNumber ?? null;
     let matchScore: number | null = existing?.matchScore ?? null;
+    let matchContactsChanged: boolean | null = existing?.matchContactsChanged ?? null;
     if (!employeeNumber) {
       // An invitation's marker makes the match certain: no matching, no review, straight to the policy.
       const marked = await this.markers.resolve(conn, app);
@@ -97,6 +99,7 @@ export class DecideApplicationService {
         employeeNumber = marked.employeeNumber;
         // Not the matcher's decision: no score (the accuracy report leaves it out).
         matchScore = null;
+        matchContactsChanged = null;
       }
     }
     if (!employeeNumber) {
@@ -105,23 +108,22 @@ export class DecideApplicationService {
           this.review.rejectedEmployeeNumbers(tenantId, conn.kind, app.candidateId),
       });
       // No candidate at all is no score (0 would read as even odds of a returnee in the accuracy report).
-      if (decision.decision === 'none')
-        return this.withoutAlumnus(
-          existing,
-          conn,
-          app,
-          'not_alumni',
-          decision.candidates.length > 0 ? decision.score : null,
-        );
+      const best = decision.candidates[0];
+      const scored = {
+        matchScore: best ? decision.score : null,
+        matchContactsChanged: best ? contactsChanged(best) : null,
+      };
+      if (decision.decision === 'none') return this.withoutAlumnus(existing, conn, app, 'not_alumni', scored);
       if (decision.decision === 'review') {
         await this.review.open(conn.kind, tenantId, app, decision.candidates);
-        return this.withoutAlumnus(existing, conn, app, 'in_review', decision.score);
+        return this.withoutAlumnus(existing, conn, app, 'in_review', scored);
       }
       employeeNumber = decision.employeeNumber;
-      matchScore = decision.score;
+      ({ matchScore, matchContactsChanged } = scored);
     }
     const alumnus = employeeNumber ? await this.alumni.findByEmployeeNumber(tenantId, employeeNumber) : null;
-    if (!alumnus) return this.withoutAlumnus(existing, conn, app, 'not_alumni', matchScore);
+    if (!alumnus)
+      return this.withoutAlumnus(existing, conn, app, 'not_alumni', { matchScore, matchContactsChanged });
 
     // 2. May they skip screening, and where to? (Some webhooks name the stage without its id: read it once.)
     if (!app.currentStageId)
@@ -143,6 +145,7 @@ export class DecideApplicationService {
       outcome,
       employeeNumber,
       matchScore,
+      matchContactsChanged,
       eligibility: evaluation.outcome,
       tier: evaluation.tier,
       policyVersion: version,
@@ -196,9 +199,9 @@ export class DecideApplicationService {
     conn: AtsConnection,
     app: AtsApplication,
     outcome: ApplicationOutcome,
-    score: number | null,
+    scored: Pick<TrackedApplicationEntity, 'matchScore' | 'matchContactsChanged'>,
   ): Promise<Decision> {
-    await this.save(existing, conn, app, { outcome, matchScore: score });
+    await this.save(existing, conn, app, { outcome, ...scored });
     return { next: 'done', result: { outcome, employeeNumber: null, moved: false } };
   }
 

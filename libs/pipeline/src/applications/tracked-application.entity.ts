@@ -65,6 +65,10 @@ export class TrackedApplicationEntity {
   @Column({ type: 'real', nullable: true })
   matchScore!: number | null;
 
+  /** The best candidate had contacts on file and none agreed (the accuracy report weighs that; null: not known). */
+  @Column({ type: 'boolean', nullable: true })
+  matchContactsChanged!: boolean | null;
+
   @Column({ type: 'text', nullable: true })
   eligibility!: string | null;
 

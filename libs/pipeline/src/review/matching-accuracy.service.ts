@@ -69,12 +69,20 @@ export class MatchingAccuracyService {
             : r.reviewStatus === 'confirmed' && r.outcome !== 'match_undone'
               ? 'confirmed'
               : 'rejected';
-        return [{ decision: 'review', score: r.score, verdict }];
+        return [{ decision: 'review', score: r.score, verdict, contactsChanged: r.contactsChanged }];
       }
-      if (NONE_OUTCOMES.has(r.outcome)) return [{ decision: 'none', score: r.score, verdict: null }];
+      if (NONE_OUTCOMES.has(r.outcome))
+        return [{ decision: 'none', score: r.score, verdict: null, contactsChanged: r.contactsChanged }];
       // A match without a score was not the matcher's (an invitation's marker) or was erased: nothing to estimate.
       if (r.score === null) return [];
-      return [{ decision: 'match', score: r.score, verdict: r.outcome === 'match_undone' ? 'undone' : null }];
+      return [
+        {
+          decision: 'match',
+          score: r.score,
+          verdict: r.outcome === 'match_undone' ? 'undone' : null,
+          contactsChanged: r.contactsChanged,
+        },
+      ];
     });
     const configured = tenant.settings.matchThresholds ?? {};
     const maxReviewShare = configured.maxReviewShare ?? DEFAULT_MAX_REVIEW_SHARE;

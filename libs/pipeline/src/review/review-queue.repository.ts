@@ -27,6 +27,14 @@ export type ReviewDecision = Pick<
   'status' | 'decidedEmployeeNumber' | 'decidedBy' | 'decidedAt'
 >;
 
+/** One matcher decision as the accuracy report reads it. */
+export interface RecentDecision {
+  outcome: string;
+  score: number | null;
+  /** Null where not known (decisions stored before it was kept). */
+  contactsChanged: boolean | null;
+  reviewStatus: ReviewStatus | null;
+}
 @Injectable()
 export class ReviewQueueRepository {
   constructor(
@@ -44,21 +52,18 @@ export class ReviewQueueRepository {
    * with a review item went to review; a matched outcome without one was an automatic flag), the best score,
    * and HR's verdict (review status; "not a returnee" is the match_undone outcome).
    */
-  async recentDecisions(
-    tenantId: string,
-    limit: number,
-  ): Promise<{ outcome: string; score: number | null; reviewStatus: ReviewStatus | null }[]> {
-    const rows: { outcome: string; score: number | null; reviewStatus: ReviewStatus | null }[] =
-      await this.db.query(
-        `SELECT t.outcome, t.match_score AS score, r.status AS "reviewStatus"
+  async recentDecisions(tenantId: string, limit: number): Promise<RecentDecision[]> {
+    const rows: RecentDecision[] = await this.db.query(
+      `SELECT t.outcome, t.match_score AS score, t.match_contacts_changed AS "contactsChanged",
+                r.status AS "reviewStatus"
            FROM tracked_applications t
            LEFT JOIN review_items r
              ON r.tenant_id = t.tenant_id AND r.ats = t.ats AND r.application_id = t.application_id
           WHERE t.tenant_id = $1
           ORDER BY t.updated_at DESC
           LIMIT $2`,
-        [tenantId, limit],
-      );
+      [tenantId, limit],
+    );
     return rows;
   }
 
