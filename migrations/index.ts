@@ -29,7 +29,7 @@ import { MatchKeysVersion1796320000000 } from './1796320000000-MatchKeysVersion'
 import { ReviewScoreWindows1796330000000 } from './1796330000000-ReviewScoreWindows';
 import { UnscoredDecisions1796340000000 } from './1796340000000-UnscoredDecisions';
 import { ReviewScoreWindowsReviewed1796350000000 } from './1796350000000-ReviewScoreWindowsReviewed';
-import { MatchContactsChanged1796360000000 } from './1796360000000-MatchContactsChanged';
+import { MatchCandidates1796360000000 } from './1796360000000-MatchCandidates';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from compiled
@@ -66,5 +66,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ReviewScoreWindows1796330000000,
   UnscoredDecisions1796340000000,
   ReviewScoreWindowsReviewed1796350000000,
-  MatchContactsChanged1796360000000,
+  MatchCandidates1796360000000,
 ];

@@ -114,18 +114,26 @@ describe('matching accuracy report (real pipeline, PostgreSQL, simulator)', () =
     expect(before.body.measured.reviewPrecision).toBeNull();
     expect(before.body.estimated.reviewPrecision).toBeGreaterThan(0.5);
     expect(before.body.drift).toEqual([]);
-    // Each decision keeps whether its best candidate's contacts all changed (the report weighs those): the
-    // sixty came with new addresses, the flag came by its known address, the stranger had no candidate.
-    const flags: { contactsChanged: boolean | null; n: string }[] = await s.api.app.get(DataSource).query(
-      `SELECT match_contacts_changed AS "contactsChanged", count(*) AS n FROM tracked_applications
-        WHERE tenant_id = $1 GROUP BY 1 ORDER BY 1`,
+    // Each decision keeps the candidates it showed, best first, with whether their contacts all changed (the
+    // report weighs those): the sixty came with new addresses, the flag came by its known address, the stranger
+    // had no candidate. Scores and flags only: no one's identity.
+    const kept: { changed: boolean | null; n: string }[] = await s.api.app.get(DataSource).query(
+      `SELECT (match_candidates -> 0 ->> 'contactsChanged')::boolean AS changed, count(*) AS n
+         FROM tracked_applications WHERE tenant_id = $1 GROUP BY 1 ORDER BY 1`,
       [s.tenant.id],
     );
-    expect(flags.map((f) => [f.contactsChanged, Number(f.n)])).toEqual([
+    expect(kept.map((k) => [k.changed, Number(k.n)])).toEqual([
       [false, 1],
       [true, 60],
       [null, 1],
     ]);
+    const [sample] = await s.api.app.get(DataSource).query(
+      `SELECT match_score AS score, match_candidates AS candidates FROM tracked_applications
+        WHERE tenant_id = $1 AND outcome = 'in_review' LIMIT 1`,
+      [s.tenant.id],
+    );
+    expect(Object.keys(sample.candidates[0]).sort()).toEqual(['contactsChanged', 'score']);
+    expect(sample.candidates[0].score).toBeCloseTo(sample.score, 3);
     // The budget's window is stored every 25 decisions by the worker that matched: 62 decisions are too few to
     // move the threshold, so the shipped value stands, and the report says so.
     expect(before.body.thresholds.review).toBeNull();

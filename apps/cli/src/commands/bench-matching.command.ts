@@ -1,7 +1,7 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import {
   accuracyReport,
-  contactsChanged,
+  candidateOdds,
   type ApplicantIdentity,
   type DecisionRecord,
   type ScoredCandidate,
@@ -97,12 +97,11 @@ export class BenchMatchingCommand extends CommandRunner {
         const d = await matching.match(tenant.id, applicantFromLine(a));
         lat.push(performance.now() - s);
         counts[d.decision]++;
-        const best = d.candidates[0];
         records.push({
           decision: d.decision,
-          score: best?.score ?? null,
+          score: d.candidates[0]?.score ?? null,
           verdict: null,
-          contactsChanged: best ? contactsChanged(best) : null,
+          candidates: d.candidates.map(candidateOdds),
         });
         if (
           !out.write(

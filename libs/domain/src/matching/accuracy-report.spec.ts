@@ -137,19 +137,37 @@ describe('accuracyReport', () => {
       ['nothing on file to compare', { family_name: 'agree', given_name: 'agree' }, false],
     ])('%s → %s', (_label, outcomes, expected) => expect(contactsChanged(ev(outcomes))).toBe(expected));
 
-    it('weighs a decision whose contacts all changed below its score, and leaves unknown ones as they were', () => {
+    it('weighs a candidate whose contacts all changed below its score, and leaves unknown ones as they were', () => {
       const base = [...times(300, rec('match', 20)), ...times(600, rec('none', -12))];
-      const reviews = (contactsChanged: boolean | null | undefined): DecisionRecord[] =>
-        times(100, { decision: 'review', score: 1, verdict: null, contactsChanged });
-      const changed = accuracyReport([...base, ...reviews(true)]).estimated.reviewPrecision!;
-      const unknown = accuracyReport([...base, ...reviews(null)]).estimated.reviewPrecision!;
-      const kept = accuracyReport([...base, ...reviews(false)]).estimated.reviewPrecision!;
-      expect(unknown).toBe(kept);
-      expect(accuracyReport([...base, ...reviews(undefined)]).estimated.reviewPrecision).toBe(kept);
+      const reviews = (candidates: DecisionRecord['candidates']): DecisionRecord[] =>
+        times(100, { decision: 'review', score: 1, verdict: null, candidates });
+      const changed = accuracyReport([...base, ...reviews([{ score: 1, contactsChanged: true }])]).estimated;
+      const kept = accuracyReport([...base, ...reviews([{ score: 1, contactsChanged: false }])]).estimated;
+      // Decisions stored before the candidates were kept read from their best score alone.
+      expect(accuracyReport([...base, ...reviews(null)]).estimated).toEqual(kept);
+      expect(accuracyReport([...base, ...reviews(undefined)]).estimated).toEqual(kept);
       // At a share near a third, 1.5 bits less at score 1 is about 0.2 less likely (0.41 → 0.20).
-      expect(changed).toBeLessThan(kept - 0.15);
+      expect(changed.reviewPrecision!).toBeLessThan(kept.reviewPrecision! - 0.15);
       expect(ACCURACY_REPORT.contactsChangedWeight).toBeLessThan(0);
     });
+  });
+
+  it('expects a returnee behind any candidate shown, and counts as found only the one proposed', () => {
+    // A name two former employees share: the applicant is one of them as likely as the best one alone says,
+    // twice; the proposal (the best) is right only as often as its own score says.
+    const base = [...times(300, rec('match', 20)), ...times(600, rec('none', -12))];
+    const twin = (n: number): DecisionRecord[] =>
+      times(100, {
+        decision: 'review',
+        score: 0,
+        verdict: null,
+        candidates: Array.from({ length: n }, () => ({ score: 0, contactsChanged: false })),
+      });
+    const one = accuracyReport([...base, ...twin(1)]).estimated;
+    const two = accuracyReport([...base, ...twin(2)]).estimated;
+    expect(two.expectedReturnees).toBeGreaterThan(one.expectedReturnees + 10);
+    expect(two.foundRecall!).toBeLessThan(one.foundRecall!);
+    expect(Math.abs(two.reviewPrecision! - one.reviewPrecision!)).toBeLessThan(0.05);
   });
 
   it('reports nothing it cannot know on an empty tenant', () => {

@@ -29,8 +29,7 @@ export const ACCURACY_REPORT = {
   /** The share never goes below or above these (log-odds must stay finite). */
   shareBounds: [0.01, 0.99] as const,
   /**
-   * log2 odds added to a decision whose best candidate had contacts on file and none agreed (see
-   * contactsChanged). The scores rank; here they must be probabilities, and fields are not independent: a
+   * log2 odds added to a candidate who had contacts on file of which none agreed (see contactsChanged). The scores rank; here they must be probabilities, and fields are not independent: a
    * returnee who changed one contact usually changed all, and the score counts only the phone's change (a
    * different e-mail beside it adds nothing to the score, which ranked best). Measured on nine sets (matching-dev,
    * seven generated, two matching-dev grown to 50k/100k): with −1.5 the estimated review precision came within
@@ -86,14 +85,43 @@ export interface DecisionRecord {
   decision: 'match' | 'review' | 'none';
   score: number | null;
   verdict: AccuracyVerdict;
-  /** contactsChanged of the best candidate; absent or null where not known (decisions stored before it was). */
-  contactsChanged?: boolean | null;
+  /**
+   * The candidates the decision showed, best first; absent or null where not kept (decisions stored before they
+   * were): the best score alone stands, as it did then.
+   */
+  candidates?: readonly CandidateOdds[] | null;
 }
 
-/** The log2 odds the report reads from a decision: its score, less what changed contacts say (see above). */
-function reportScore(d: DecisionRecord): number | null {
+/** One candidate a decision showed, as the report reads it: its score and whether its contacts all changed. */
+export interface CandidateOdds {
+  score: number;
+  contactsChanged: boolean;
+}
+
+export function candidateOdds(c: Pick<ScoredCandidate, 'score' | 'evidence'>): CandidateOdds {
+  return { score: c.score, contactsChanged: contactsChanged(c) };
+}
+
+/** A candidate's log2 odds as the report reads them: its score, less what changed contacts say (see above). */
+const oddsOf = (c: CandidateOdds): number =>
+  c.contactsChanged ? c.score + ACCURACY_REPORT.contactsChangedWeight : c.score;
+
+/** log2 odds that the best candidate is the applicant. */
+function bestOdds(d: DecisionRecord): number | null {
   if (d.score === null) return null;
-  return d.contactsChanged ? d.score + ACCURACY_REPORT.contactsChangedWeight : d.score;
+  const best = d.candidates?.[0];
+  return best ? oddsOf(best) : d.score;
+}
+
+/**
+ * log2 odds that the applicant is any of the candidates shown (they exclude one another, so their odds add up):
+ * a returnee whose best candidate is a namesake is still a returnee the report must expect.
+ */
+function anyOdds(d: DecisionRecord): number | null {
+  if (d.score === null || !d.candidates?.length) return bestOdds(d);
+  const odds = d.candidates.map(oddsOf);
+  const top = Math.max(...odds);
+  return top + Math.log2(odds.reduce((s, o) => s + 2 ** (o - top), 0));
 }
 
 export interface AccuracyFigures {
@@ -143,13 +171,16 @@ function tolerance(estimate: number, n: number, floor: number): number {
 }
 
 export function accuracyReport(records: readonly DecisionRecord[]): AccuracyReport {
-  const share = estimateReturneeShare(records.map(reportScore));
+  // Returnees expected among applicants: any candidate; found ones: the best candidate (the one proposed).
+  const share = estimateReturneeShare(records.map(anyOdds));
   const sum = (xs: DecisionRecord[]): number =>
-    xs.reduce((s, d) => s + returneeProbability(reportScore(d), share), 0);
+    xs.reduce((s, d) => s + returneeProbability(bestOdds(d), share), 0);
+  const sumAny = (xs: DecisionRecord[]): number =>
+    xs.reduce((s, d) => s + returneeProbability(anyOdds(d), share), 0);
   const auto = records.filter((d) => d.decision === 'match');
   const review = records.filter((d) => d.decision === 'review');
   const none = records.filter((d) => d.decision === 'none');
-  const expected = sum([...auto, ...review, ...none]);
+  const expected = sumAny([...records]);
   const estimated = {
     autoPrecision: ratio(sum(auto), auto.length),
     reviewPrecision: ratio(sum(review), review.length),
@@ -170,7 +201,7 @@ export function accuracyReport(records: readonly DecisionRecord[]): AccuracyRepo
   const open = review.filter((d) => d.verdict === null).length;
   const foundRight =
     auto.length - undone + confirmed + open * (reviewPrecision ?? estimated.reviewPrecision ?? 0);
-  const missed = sum(none);
+  const missed = sumAny(none);
   const measured = {
     autoPrecision,
     reviewPrecision,

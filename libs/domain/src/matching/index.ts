@@ -90,12 +90,14 @@ export {
 export {
   ACCURACY_REPORT,
   accuracyReport,
+  candidateOdds,
   contactsChanged,
   estimateReturneeShare,
   returneeProbability,
   type AccuracyFigures,
   type AccuracyReport,
   type AccuracyVerdict,
+  type CandidateOdds,
   type DecisionRecord,
   type DriftWarning,
 } from './accuracy-report';

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AtsApplication, AtsConnection, AtsConnectorRegistry } from '@comeback/ats';
 import {
-  contactsChanged,
+  candidateOdds,
+  type CandidateOdds,
   EligibilityEvaluation,
   EligibilityPolicy,
   evaluateEligibility,
@@ -91,7 +92,7 @@ export class DecideApplicationService {
     // 1. Who is it?
     let employeeNumber: string | null = opts.confirmedEmployeeNumber ?? null;
     let matchScore: number | null = existing?.matchScore ?? null;
-    let matchContactsChanged: boolean | null = existing?.matchContactsChanged ?? null;
+    let matchCandidates: CandidateOdds[] | null = existing?.matchCandidates ?? null;
     if (!employeeNumber) {
       // An invitation's marker makes the match certain: no matching, no review, straight to the policy.
       const marked = await this.markers.resolve(conn, app);
@@ -99,7 +100,7 @@ export class DecideApplicationService {
         employeeNumber = marked.employeeNumber;
         // Not the matcher's decision: no score (the accuracy report leaves it out).
         matchScore = null;
-        matchContactsChanged = null;
+        matchCandidates = null;
       }
     }
     if (!employeeNumber) {
@@ -108,10 +109,10 @@ export class DecideApplicationService {
           this.review.rejectedEmployeeNumbers(tenantId, conn.kind, app.candidateId),
       });
       // No candidate at all is no score (0 would read as even odds of a returnee in the accuracy report).
-      const best = decision.candidates[0];
+      const found = decision.candidates.length > 0;
       const scored = {
-        matchScore: best ? decision.score : null,
-        matchContactsChanged: best ? contactsChanged(best) : null,
+        matchScore: found ? decision.score : null,
+        matchCandidates: found ? decision.candidates.map(candidateOdds) : null,
       };
       if (decision.decision === 'none') return this.withoutAlumnus(existing, conn, app, 'not_alumni', scored);
       if (decision.decision === 'review') {
@@ -119,11 +120,11 @@ export class DecideApplicationService {
         return this.withoutAlumnus(existing, conn, app, 'in_review', scored);
       }
       employeeNumber = decision.employeeNumber;
-      ({ matchScore, matchContactsChanged } = scored);
+      ({ matchScore, matchCandidates } = scored);
     }
     const alumnus = employeeNumber ? await this.alumni.findByEmployeeNumber(tenantId, employeeNumber) : null;
     if (!alumnus)
-      return this.withoutAlumnus(existing, conn, app, 'not_alumni', { matchScore, matchContactsChanged });
+      return this.withoutAlumnus(existing, conn, app, 'not_alumni', { matchScore, matchCandidates });
 
     // 2. May they skip screening, and where to? (Some webhooks name the stage without its id: read it once.)
     if (!app.currentStageId)
@@ -145,7 +146,7 @@ export class DecideApplicationService {
       outcome,
       employeeNumber,
       matchScore,
-      matchContactsChanged,
+      matchCandidates,
       eligibility: evaluation.outcome,
       tier: evaluation.tier,
       policyVersion: version,
@@ -199,7 +200,7 @@ export class DecideApplicationService {
     conn: AtsConnection,
     app: AtsApplication,
     outcome: ApplicationOutcome,
-    scored: Pick<TrackedApplicationEntity, 'matchScore' | 'matchContactsChanged'>,
+    scored: Pick<TrackedApplicationEntity, 'matchScore' | 'matchCandidates'>,
   ): Promise<Decision> {
     await this.save(existing, conn, app, { outcome, ...scored });
     return { next: 'done', result: { outcome, employeeNumber: null, moved: false } };

@@ -7,6 +7,7 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import type { CandidateOdds } from '@comeback/domain';
 
 export type ApplicationOutcome =
   | 'not_alumni'
@@ -65,9 +66,12 @@ export class TrackedApplicationEntity {
   @Column({ type: 'real', nullable: true })
   matchScore!: number | null;
 
-  /** The best candidate had contacts on file and none agreed (the accuracy report weighs that; null: not known). */
-  @Column({ type: 'boolean', nullable: true })
-  matchContactsChanged!: boolean | null;
+  /**
+   * The candidates the matcher showed, best first: score and whether their contacts all changed (what the
+   * accuracy report reads; no one's identity). Null where not kept (decisions stored before) or no candidate.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  matchCandidates!: CandidateOdds[] | null;
 
   @Column({ type: 'text', nullable: true })
   eligibility!: string | null;

@@ -43,7 +43,7 @@ export class PipelineErasureRepository {
     );
     // The application stays known (the ATS still has it) but no longer says who it was or what we decided.
     await tx.query(
-      `UPDATE tracked_applications SET employee_number = NULL, candidate_name = NULL, match_score = NULL, match_contacts_changed = NULL, eligibility = NULL,
+      `UPDATE tracked_applications SET employee_number = NULL, candidate_name = NULL, match_score = NULL, match_candidates = NULL, eligibility = NULL,
          tier = NULL, policy_version = NULL, recruiter_summary = NULL, note_body = NULL, rule_results = NULL, fast_track = NULL,
          work_history = '[]'::jsonb, outcome = 'not_alumni'
        WHERE tenant_id = $1 AND (employee_number = $2 OR application_id = ANY($3::text[]))`,

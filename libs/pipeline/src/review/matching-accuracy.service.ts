@@ -69,10 +69,10 @@ export class MatchingAccuracyService {
             : r.reviewStatus === 'confirmed' && r.outcome !== 'match_undone'
               ? 'confirmed'
               : 'rejected';
-        return [{ decision: 'review', score: r.score, verdict, contactsChanged: r.contactsChanged }];
+        return [{ decision: 'review', score: r.score, verdict, candidates: r.candidates }];
       }
       if (NONE_OUTCOMES.has(r.outcome))
-        return [{ decision: 'none', score: r.score, verdict: null, contactsChanged: r.contactsChanged }];
+        return [{ decision: 'none', score: r.score, verdict: null, candidates: r.candidates }];
       // A match without a score was not the matcher's (an invitation's marker) or was erased: nothing to estimate.
       if (r.score === null) return [];
       return [
@@ -80,7 +80,7 @@ export class MatchingAccuracyService {
           decision: 'match',
           score: r.score,
           verdict: r.outcome === 'match_undone' ? 'undone' : null,
-          contactsChanged: r.contactsChanged,
+          candidates: r.candidates,
         },
       ];
     });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { CandidateOdds } from '@comeback/domain';
 import type { TransactionManager } from '@comeback/platform';
 import { DataSource, Repository } from 'typeorm';
 import { TrackedApplicationEntity } from '../applications/tracked-application.entity';
@@ -31,8 +32,8 @@ export type ReviewDecision = Pick<
 export interface RecentDecision {
   outcome: string;
   score: number | null;
-  /** Null where not known (decisions stored before it was kept). */
-  contactsChanged: boolean | null;
+  /** The candidates shown, best first; null where not kept (decisions stored before) or none. */
+  candidates: CandidateOdds[] | null;
   reviewStatus: ReviewStatus | null;
 }
 @Injectable()
@@ -54,7 +55,7 @@ export class ReviewQueueRepository {
    */
   async recentDecisions(tenantId: string, limit: number): Promise<RecentDecision[]> {
     const rows: RecentDecision[] = await this.db.query(
-      `SELECT t.outcome, t.match_score AS score, t.match_contacts_changed AS "contactsChanged",
+      `SELECT t.outcome, t.match_score AS score, t.match_candidates AS candidates,
                 r.status AS "reviewStatus"
            FROM tracked_applications t
            LEFT JOIN review_items r
