@@ -577,7 +577,7 @@ const EN = {
   accuracyReviewLoad: 'Share of applicants sent to review',
   accuracyDecisions: 'Decisions looked at',
   accuracyRecallCaveat:
-    'A returnee for whom the matcher found no candidate, or whose best candidate was a namesake, is not counted, so the recall figures run high (up to 7 points on our test data); the measured ones too rely on the estimate for applicants nobody reviewed.',
+    'A returnee for whom the matcher found no candidate, or whose record was not among the candidates shown, is not counted, so the recall figures run high (up to 6 points on our test data); the measured ones too rely on the estimate for applicants nobody reviewed.',
   accuracyReturneeShare:
     'Estimated share of applicants who are former employees (the estimates above are weighed by it)',
   accuracyCounts: 'Automatic / review / no match',
@@ -1179,7 +1179,7 @@ const JA: Record<MessageKey, string> = {
   accuracyReviewLoad: '確認待ちに回った応募の割合',
   accuracyDecisions: '対象の判定数',
   accuracyRecallCaveat:
-    '照合エンジンが候補を見つけられなかった出戻りや、最有力候補が同姓同名の別人だった出戻りは数えられないため、再現率は高めに出ます（当社の検証データで最大7ポイント）。実測値も、誰も確認していない応募については推定に頼っています。',
+    '照合エンジンが候補を見つけられなかった出戻りや、本人の記録が表示された候補に入っていなかった出戻りは数えられないため、再現率は高めに出ます（当社の検証データで最大6ポイント）。実測値も、誰も確認していない応募については推定に頼っています。',
   accuracyReturneeShare: '応募者のうち元社員の推定割合（上の推定値はこの割合を前提に計算）',
   accuracyCounts: '自動照合／確認待ち／該当なし',
   accuracyVerdicts: '確認／却下／取り消し',
