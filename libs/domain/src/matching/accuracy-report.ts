@@ -5,9 +5,9 @@ import type { ScoredCandidate } from './match-types';
  * The per-tenant accuracy report (issue 14). Estimated figures come from the model itself: a score is log2
  * posterior odds for an applicant as likely to be a returnee as not, so with this tenant's share of returnees
  * among applicants (estimated below) each decision's best candidate is the right person with probability
- * p = 1/(1+2^-(score + log2(share/(1-share)))), and sums of p over recent decisions estimate how many flags are
- * right and how many returnees came. Measured
- * figures come from HR: a confirmed review is a right proposal, a rejected one a wrong one, a "not a returnee"
+ * p = 1/(1+2^-(score + log2(share/(1-share)))) — sums of p over recent decisions estimate how many flags and
+ * proposals are right — and the applicant is any of the candidates shown with the same p of their summed odds
+ * (how many returnees came). Measured figures come from HR: a confirmed review is a right proposal, a rejected one a wrong one, a "not a returnee"
  * after an automatic flag a wrong flag. When the two disagree by more than sampling error allows (and at least
  * the stated tolerance), the report warns: the model's probabilities no longer describe this tenant.
  */
@@ -51,7 +51,7 @@ export function contactsChanged(best: Pick<ScoredCandidate, 'evidence'>): boolea
 }
 
 /**
- * The share of applicants who are returnees, estimated without labels from the best candidates' scores:
+ * The share of applicants who are returnees, estimated without labels from the decisions' odds (any candidate):
  * expectation–maximisation of the mixing weight (Splink's λ), as the EM over field parameters does for m and
  * u. Each decision is a returnee with the probability its score gives under the current share; the share
  * becomes their mean; repeat. A decision without a candidate (score null) counts as no returnee found.
