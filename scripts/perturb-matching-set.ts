@@ -17,18 +17,10 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toHiragana, toRomaji } from 'wanakana';
+import type { MatchingSetApplicant } from '../libs/fixtures/src/matching-set';
 
-type Applicant = {
-  id: string;
-  first_name?: string;
-  last_name?: string;
-  first_name_kana?: string;
-  last_name_kana?: string;
-  emails?: string[];
-  phones?: string[];
-  birth_date?: string;
-  employee_number?: string;
-};
+/** One applicant line of a set (matching.md's format, as the generator writes it). */
+type Applicant = MatchingSetApplicant;
 
 type Rewrite = (a: Applicant, i: number) => Applicant;
 
@@ -133,9 +125,9 @@ const REWRITES: Record<string, Rewrite> = {
   'romaji-hepburn-styles': romajiFromKana(['passport', 'oh', 'wapuro']),
   'romaji-macron-kunrei': romajiFromKana(['macron', 'kunrei']),
   'birth-date-forms': (a, i) => (a.birth_date ? { ...a, birth_date: birthDateForm(a.birth_date, i) } : a),
-  'phone-forms': (a, i) => ({ ...a, phones: (a.phones ?? []).map((p) => phoneForm(p, i)) }),
+  'phone-forms': (a, i) => ({ ...a, phones: a.phones.map((p) => phoneForm(p, i)) }),
   /** Capitals and surrounding spaces in e-mail addresses. */
-  'email-case-spaces': (a) => ({ ...a, emails: (a.emails ?? []).map((e) => ` ${e.toUpperCase()} `) }),
+  'email-case-spaces': (a) => ({ ...a, emails: a.emails.map((e) => ` ${e.toUpperCase()} `) }),
 };
 
 function arg(name: string): string | null {

@@ -7,8 +7,8 @@ import type { ScoredCandidate } from './match-types';
  * among applicants (estimated below) each decision's best candidate is the right person with probability
  * p = 1/(1+2^-(score + log2(share/(1-share)))) — sums of p over recent decisions estimate how many flags and
  * proposals are right — and the applicant is any of the candidates shown with the same p of their summed odds
- * (how many returnees came). Measured figures come from HR: a confirmed review is a right proposal, a rejected one a wrong one, a "not a returnee"
- * after an automatic flag a wrong flag. When the two disagree by more than sampling error allows (and at least
+ * (how many returnees came). Measured figures come from HR: a confirmed review is a right proposal, a rejected
+ * one a wrong one, a "not a returnee" after an automatic flag a wrong flag. When the two disagree by more than sampling error allows (and at least
  * the stated tolerance), the report warns: the model's probabilities no longer describe this tenant.
  */
 export const ACCURACY_REPORT = {
@@ -29,9 +29,10 @@ export const ACCURACY_REPORT = {
   /** The share never goes below or above these (log-odds must stay finite). */
   shareBounds: [0.01, 0.99] as const,
   /**
-   * log2 odds added to a candidate who had contacts on file of which none agreed (see contactsChanged). The scores rank; here they must be probabilities, and fields are not independent: a
-   * returnee who changed one contact usually changed all, and the score counts only the phone's change (a
-   * different e-mail beside it adds nothing to the score, which ranked best). Measured on nine sets (matching-dev,
+   * log2 odds added to a candidate who had contacts on file of which none agreed (see contactsChanged). The
+   * scores rank; here they must be probabilities, and fields are not independent: a returnee who changed one
+   * contact usually changed all, and the score counts only the phone's change (a different e-mail beside it adds
+   * nothing to the score, which ranked best). Measured on nine sets (matching-dev,
    * seven generated, two matching-dev grown to 50k/100k): with −1.5 the estimated review precision came within
    * 0.05 of the truth on all nine (0 left it 0.13–0.19 high); log2 of a quarter of returnees keeping no contact.
    */
@@ -173,14 +174,14 @@ function tolerance(estimate: number, n: number, floor: number): number {
 export function accuracyReport(records: readonly DecisionRecord[]): AccuracyReport {
   // Returnees expected among applicants: any candidate; found ones: the best candidate (the one proposed).
   const share = estimateReturneeShare(records.map(anyOdds));
-  const sum = (xs: DecisionRecord[]): number =>
+  const sum = (xs: readonly DecisionRecord[]): number =>
     xs.reduce((s, d) => s + returneeProbability(bestOdds(d), share), 0);
-  const sumAny = (xs: DecisionRecord[]): number =>
+  const sumAny = (xs: readonly DecisionRecord[]): number =>
     xs.reduce((s, d) => s + returneeProbability(anyOdds(d), share), 0);
   const auto = records.filter((d) => d.decision === 'match');
   const review = records.filter((d) => d.decision === 'review');
   const none = records.filter((d) => d.decision === 'none');
-  const expected = sumAny([...records]);
+  const expected = sumAny(records);
   const estimated = {
     autoPrecision: ratio(sum(auto), auto.length),
     reviewPrecision: ratio(sum(review), review.length),

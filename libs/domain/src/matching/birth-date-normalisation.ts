@@ -33,7 +33,8 @@ const ERA_DATE =
  */
 export function normaliseBirthDate(input: string | null | undefined): string | null {
   if (!input) return null;
-  const text = input.normalize('NFKC').replace(/\s+/gu, '');
+  const nfkc = input.normalize('NFKC').trim();
+  const text = nfkc.replace(/\s+/gu, '');
   const era = ERA_DATE.exec(text);
   if (era) {
     const name = ERA_LETTER[era[1].toUpperCase()] ?? era[1];
@@ -41,7 +42,7 @@ export function normaliseBirthDate(input: string | null | undefined): string | n
     const n = era[2] === '元' ? 1 : Number(era[2]);
     return n >= 1 && n <= years ? isoDate(first + n - 1, Number(era[3]), Number(era[4])) : null;
   }
-  const m = GREGORIAN.exec(text) ?? COMPACT.exec(text) ?? WITH_TIME.exec(input.normalize('NFKC').trim());
+  const m = GREGORIAN.exec(text) ?? COMPACT.exec(text) ?? WITH_TIME.exec(nfkc);
   return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
 

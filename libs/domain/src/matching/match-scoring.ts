@@ -411,19 +411,14 @@ function emailEvidence(
   const personal = (list: NormalisedEmail[]): boolean =>
     list.some((e) => !isCorporateEmail(e.domain, ctx.corporateEmailDomains));
   if (personal(p.emails) && personal(alumnus)) {
-    return phoneAgrees
-      ? {
-          field: 'email',
-          outcome: 'disagree',
-          weight: wt(ctx, 'emailDisagree'),
-          detail: 'personal e-mail differs although the phone agrees',
-        }
-      : {
-          field: 'email',
-          outcome: 'disagree',
-          weight: 0,
-          detail: 'personal e-mail differs (returnees who change contacts usually change them all)',
-        };
+    return {
+      field: 'email',
+      outcome: 'disagree',
+      weight: phoneAgrees ? wt(ctx, 'emailDisagree') : 0,
+      detail: phoneAgrees
+        ? 'personal e-mail differs although the phone agrees'
+        : 'personal e-mail differs (returnees who change contacts usually change them all)',
+    };
   }
   return { field: 'email', outcome: 'missing', weight: 0, detail: 'no comparable personal e-mail' };
 }
