@@ -14,8 +14,9 @@
  *
  * Results on matching-dev: docs/matching-accuracy.md ("Tenth round").
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { toHiragana, toRomaji } from 'wanakana';
 import type { MatchingSetApplicant } from '../libs/fixtures/src/matching-set';
 
@@ -82,6 +83,20 @@ function phoneForm(phone: string, form: number): string {
   return forms[form % forms.length];
 }
 
+/** More phone spellings: dialled from abroad, the trunk 0 in brackets, a note after it, a long-vowel mark as dash. */
+function phoneFormAbroad(phone: string, form: number): string {
+  const digits = phone.normalize('NFKC').replace(/\D/gu, '').replace(/^81/u, '0');
+  const n = digits.startsWith('0') ? digits : `0${digits}`;
+  const [a, b, c] = [n.slice(0, 3), n.slice(3, 7), n.slice(7)];
+  const forms = [
+    `0081-${a.slice(1)}-${b}-${c}`,
+    `+81 (0)${a.slice(1)} ${b} ${c}`,
+    `${a}-${b}-${c}（携帯）`,
+    `${a}ー${b}ー${c}`,
+  ];
+  return forms[form % forms.length];
+}
+
 const REWRITES: Record<string, Rewrite> = {
   /** Katakana in the name and kana boxes typed as hiragana. */
   hiragana: (a) => {
@@ -128,7 +143,58 @@ const REWRITES: Record<string, Rewrite> = {
   'phone-forms': (a, i) => ({ ...a, phones: a.phones.map((p) => phoneForm(p, i)) }),
   /** Capitals and surrounding spaces in e-mail addresses. */
   'email-case-spaces': (a) => ({ ...a, emails: a.emails.map((e) => ` ${e.toUpperCase()} `) }),
+  'phone-forms-abroad': (a, i) => ({ ...a, phones: a.phones.map((p) => phoneFormAbroad(p, i)) }),
+  /** "Taro Yamada <taro@example.com>", as mail programs and parsed CVs give an address. */
+  'email-display-name': (a) => ({
+    ...a,
+    emails: a.emails.map((e) => `${[a.first_name, a.last_name].filter(Boolean).join(' ')} <${e}>`),
+  }),
+  /** The kana reading written in brackets after a kanji name (山田（やまだ）), the kana boxes left empty. */
+  'reading-in-brackets': (a) => {
+    if (!a.last_name_kana || !a.first_name_kana || !hasKanji(a.last_name)) return a;
+    const { last_name_kana: lastKana, first_name_kana: firstKana, ...rest } = a;
+    return {
+      ...rest,
+      last_name: `${a.last_name}（${toHiragana(lastKana)}）`,
+      first_name: `${a.first_name}（${toHiragana(firstKana)}）`,
+    };
+  },
 };
+
+/**
+ * Returnees whose surname changed write the one the company knew them by in brackets (旧姓併記): 北川（旧姓：南岡）,
+ * or Kitagawa (née Minamioka) in romaji. Unlike the rewrites above this adds what such applicants often write;
+ * it needs the truth and the registry to know the former surname.
+ */
+function formerSurnameInBrackets(inDir: string): Rewrite {
+  const truth = new Map(
+    readFileSync(join(inDir, 'truth.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { id: string; employee_number: string | null; kind: string })
+      .filter((t) => t.employee_number && t.kind === 'returnee_new_surname')
+      .map((t) => [t.id, t.employee_number!]),
+  );
+  const rows = parse(readFileSync(join(inDir, 'alumni.csv'), 'utf8'), { columns: true }) as Record<
+    string,
+    string
+  >[];
+  const people = new Map(rows.map((r) => [r.employee_number, r]));
+  return (a) => {
+    const record = people.get(truth.get(a.id) ?? '');
+    if (!record || !a.last_name) return a;
+    const latin = isLatin(a.last_name);
+    const former = latin
+      ? record.family_name_kana && capitalised(toRomaji(record.family_name_kana))
+      : record.family_name;
+    const current = latin ? a.last_name.toLowerCase() : a.last_name;
+    if (!former || (latin ? former.toLowerCase() : former) === current) return a;
+    return {
+      ...a,
+      last_name: latin ? `${a.last_name} (née ${former})` : `${a.last_name}（旧姓：${former}）`,
+    };
+  };
+}
 
 function arg(name: string): string | null {
   const i = process.argv.indexOf(`--${name}`);
@@ -146,7 +212,10 @@ function main(): void {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Applicant);
-  for (const [name, rewrite] of Object.entries(REWRITES)) {
+  const rewrites: Record<string, Rewrite> = { ...REWRITES };
+  if (existsSync(join(inDir, 'alumni.csv')))
+    rewrites['former-surname-in-brackets'] = formerSurnameInBrackets(inDir);
+  for (const [name, rewrite] of Object.entries(rewrites)) {
     const dir = join(outDir, name);
     mkdirSync(dir, { recursive: true });
     let changed = 0;

@@ -17,6 +17,12 @@ describe('normaliseEmail', () => {
     ['googlemail is gmail', 'Taro.Yamada@googlemail.com', 'taroyamada@gmail.com'],
     ['other providers keep dots and +', 'taro.yamada+x@yahoo.co.jp', 'taro.yamada+x@yahoo.co.jp'],
     ['full-width characters', 'ｔａｒｏ＠ｇｍａｉｌ．ｃｏｍ', 'taro@gmail.com'],
+    [
+      'a display name before the address',
+      'Taro Yamada <Taro.Yamada@Example.co.jp>',
+      'taro.yamada@example.co.jp',
+    ],
+    ['a Japanese display name, full-width brackets', '山田 太郎 ＜taro@yahoo.co.jp＞', 'taro@yahoo.co.jp'],
   ])('%s', (_label, input, expected) => expect(canonicalEmail(input)).toBe(expected));
 
   it.each([[''], ['not-an-address'], ['@gmail.com'], ['a b@c.d']])('rejects %j', (input) => {
@@ -68,9 +74,24 @@ describe('normalisePhone', () => {
     ['０９０-１２３４-５６７８'],
     ['090 1234 5678'],
     ['+819012345678'],
+    ['+81 (0)90-1234-5678'],
+    ['0081-90-1234-5678'],
+    ['010 81 90 1234 5678'],
+    ['090-1234-5678 (携帯)'],
+    ['090ー1234ー5678'],
+    ['０９０−１２３４−５６７８'],
   ])('%s is +819012345678', (input) => expect(normalisePhone(input)).toBe('+819012345678'));
 
   it('handles landlines', () => expect(normalisePhone('03-1234-5678')).toBe('+81312345678'));
+
+  it.each([
+    ['03-1234-5678 内線 12'],
+    ['03-1234-5678 ext. 12'],
+    ['03-1234-5678 x12'],
+    ['０３-１２３４-５６７８内線１２'],
+  ])('an extension says which desk, not whose phone: %s', (input) =>
+    expect(normalisePhone(input)).toBe('+81312345678'),
+  );
 
   it.each([[''], ['none'], ['12']])('rejects %j', (input) => expect(normalisePhone(input)).toBeNull());
 

@@ -12,7 +12,9 @@ export interface NormalisedEmail {
 /** Trim, NFKC, lower-case; for Gmail also drop dots and +tag. Null when it is not an address. */
 export function normaliseEmail(input: string | null | undefined): NormalisedEmail | null {
   if (!input) return null;
-  const plain = input
+  // "Taro Yamada <taro@example.com>", as mail programs and parsed CVs write an address.
+  const angled = /<([^<>]*)>\s*$/u.exec(input.normalize('NFKC'));
+  const plain = (angled ? angled[1] : input)
     .normalize('NFKC')
     .trim()
     .replace(/^mailto:/iu, '')

@@ -24,8 +24,10 @@ import type { AlumnusIdentity, AlumnusNameColumns, ApplicantIdentity, MatchConte
  *   1: until December 2026.   2: romaji skeleton reads ou before oh (コウヘイ and Kohei meet).
  *   3: kanji-only names the tables lack (records without kana, former surnames) are indexed under readings
  *      composed per kanji.
+ *   4: phones dialled from abroad (0081 …) or with an extension (内線 12) and addresses written
+ *      "Name <address>" are read (they gave no key, or a wrong one).
  */
-export const MATCH_KEYS_VERSION = 3;
+export const MATCH_KEYS_VERSION = 4;
 
 export const FREQUENCY_KEY = {
   familyText: (text: string): string => `fq:ft:${text}`,

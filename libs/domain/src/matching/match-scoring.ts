@@ -272,6 +272,7 @@ const LAYOUT_NOTE: Record<NameHypothesis['layout'], string> = {
   swapped: ' (family and given name fields swapped)',
   'single-field': ' (whole name in one field)',
 };
+const FORMER_FAMILY_NOTE = ' (read with the former surname the applicant wrote in brackets)';
 
 function nameEvidence(
   p: PreparedApplicant,
@@ -296,7 +297,7 @@ function nameEvidence(
       derived: new Set(),
     };
   }
-  const note = LAYOUT_NOTE[best.h.layout];
+  const note = LAYOUT_NOTE[best.h.layout] + (best.h.formerFamily ? FORMER_FAMILY_NOTE : '');
   const family: MatchEvidence = {
     field: 'family_name',
     outcome: best.family.outcome,

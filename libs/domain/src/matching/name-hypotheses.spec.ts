@@ -1,4 +1,5 @@
 import { applicantNameHypotheses, namePairs } from './name-hypotheses';
+import { readNameBox } from './name-notes';
 
 const pairs = (last: string | null, first: string | null): string[] =>
   namePairs(last, first).map((p) => `${p.family}/${p.given}`);
@@ -54,5 +55,90 @@ describe('applicantNameHypotheses', () => {
 
   it('gives nothing for an empty name', () => {
     expect(applicantNameHypotheses({})).toEqual([]);
+  });
+});
+
+describe('readNameBox: what a name box says besides the name', () => {
+  it.each<[string, string, { name: string; formerFamilies: string[]; reading: string | null }]>([
+    ['plain', '山田', { name: '山田', formerFamilies: [], reading: null }],
+    [
+      '旧姓 with a colon, full-width',
+      '山田（旧姓：佐藤）',
+      { name: '山田', formerFamilies: ['佐藤'], reading: null },
+    ],
+    ['旧姓 without a separator', '山田(旧姓佐藤)', { name: '山田', formerFamilies: ['佐藤'], reading: null }],
+    ['旧 and a space', '山田 (旧 佐藤)', { name: '山田', formerFamilies: ['佐藤'], reading: null }],
+    ['unmarked, same script', '山田（佐藤）', { name: '山田', formerFamilies: ['佐藤'], reading: null }],
+    ['a reading in hiragana', '山田（やまだ）', { name: '山田', formerFamilies: [], reading: 'やまだ' }],
+    ['a reading in romaji', '花子 (Hanako)', { name: '花子', formerFamilies: [], reading: 'Hanako' }],
+    [
+      'a marked former surname in kana',
+      '山田（旧姓：さとう）',
+      { name: '山田', formerFamilies: ['さとう'], reading: null },
+    ],
+    ['née in romaji', 'Yamada (née Sato)', { name: 'Yamada', formerFamilies: ['Sato'], reading: null }],
+    [
+      'maiden name',
+      'Yamada [maiden name: Sato]',
+      { name: 'Yamada', formerFamilies: ['Sato'], reading: null },
+    ],
+    [
+      'unmarked romaji after romaji',
+      'Yamada (Sato)',
+      { name: 'Yamada', formerFamilies: ['Sato'], reading: null },
+    ],
+    [
+      'inside a whole name',
+      '山田（旧姓 佐藤） 花子',
+      { name: '山田 花子', formerFamilies: ['佐藤'], reading: null },
+    ],
+    ['lenticular brackets', '山田【旧姓 佐藤】', { name: '山田', formerFamilies: ['佐藤'], reading: null }],
+    ['an empty note', '山田（）', { name: '山田', formerFamilies: [], reading: null }],
+    ['a note of symbols only', '山田（-）', { name: '山田', formerFamilies: [], reading: null }],
+  ])('%s: %s', (_label, box, expected) => {
+    expect(readNameBox(box)).toEqual(expected);
+  });
+});
+
+describe('applicantNameHypotheses with bracketed notes', () => {
+  const parts = (p: Parameters<typeof applicantNameHypotheses>[0]): string[] =>
+    applicantNameHypotheses(p).map(
+      (h) => `${h.family.text}/${h.given.text}${h.formerFamily ? '/former' : ''}`,
+    );
+
+  it('reads the name without the note, and again with the former surname as family name', () => {
+    const hs = parts({ lastName: '山田（旧姓：佐藤）', firstName: '花子' });
+    expect(hs).toContain('山田/花子');
+    expect(hs).toContain('佐藤/花子/former');
+    expect(hs.some((h) => h.includes('旧姓'))).toBe(false);
+  });
+
+  it('takes a former surname written in the given-name box', () => {
+    expect(parts({ lastName: '山田', firstName: '花子（旧姓 佐藤）' })).toContain('佐藤/花子/former');
+  });
+
+  it('takes a former surname in a whole name typed in one box', () => {
+    expect(parts({ lastName: '山田 花子（旧姓 佐藤）', firstName: '' })).toContain('佐藤/花子/former');
+  });
+
+  it('attaches a bracketed reading to its part, word by word in one box', () => {
+    const hs = applicantNameHypotheses({ lastName: '山田（やまだ）', firstName: '花子（はなこ）' });
+    const read = (h: (typeof hs)[number]): string =>
+      `${h.family.text}:${h.family.skeleton}/${h.given.text}:${h.given.skeleton}`;
+    // The written name alone first (as with kana boxes), then with its reading.
+    expect(hs.slice(0, 2).map(read)).toEqual(['山田:null/花子:null', '山田:yamada/花子:hanako']);
+    const whole = applicantNameHypotheses({ lastName: '山田 花子（やまだ はなこ）', firstName: '' });
+    expect(whole.map((x) => `${x.family.skeleton}/${x.given.skeleton}`)).toContain('yamada/hanako');
+  });
+
+  it('reads a romaji given name without its middle name or initial', () => {
+    expect(parts({ lastName: 'Smith', firstName: 'John Michael' })).toContain('smith/john');
+    expect(parts({ lastName: 'Yamada', firstName: 'Hanako M.' })).toContain('yamada/hanako');
+    // An initial first is not a given name on its own.
+    expect(parts({ lastName: 'Smith', firstName: 'J. Michael' })).not.toContain('smith/j');
+  });
+
+  it('adds nothing to names without notes', () => {
+    expect(parts({ lastName: '山田', firstName: '花子' })).toEqual(['山田/花子', '花子/山田']);
   });
 });

@@ -7,6 +7,7 @@ import {
 } from './name-normalisation';
 import type { AlumnusNameColumns, ApplicantIdentity } from './match-types';
 import { BoundedMemo } from './bounded-memo';
+import { readNameBox } from './name-notes';
 
 /** One name part (family or given) ready for comparison. */
 export interface NamePart {
@@ -23,6 +24,8 @@ export interface NameHypothesis {
   given: NamePart;
   /** How the fields were read, for the evidence text. */
   layout: 'as-entered' | 'swapped' | 'single-field';
+  /** The family part is a former surname the applicant wrote in brackets (山田（旧姓：佐藤）). */
+  formerFamily?: true;
 }
 
 export interface AlumnusNames {
@@ -99,6 +102,13 @@ function splitSpaced(field: string): RawPair[] {
   ];
 }
 
+/** The first word of a romaji box of several words, when it is a name rather than an initial. */
+function leadingLatinWord(box: string): string | null {
+  if (detectScript(box) !== 'latin') return null;
+  const words = box.split(' ');
+  return words.length > 1 && words[0].replace(/\./gu, '').length >= 2 ? words[0] : null;
+}
+
 /**
  * Every plausible (family, given) reading of two ATS name boxes: as entered (last = family), swapped
  * (family typed into the first-name box), and a whole name in one box, with or without a space.
@@ -113,6 +123,11 @@ export function namePairs(
   if (last && first) {
     out.push({ family: last, given: first, layout: 'as-entered' });
     out.push({ family: first, given: last, layout: 'swapped' });
+    // A middle name or initial after a romaji given name (Mary Ann, John M.): registries often keep the first.
+    const firstGiven = leadingLatinWord(first);
+    if (firstGiven) out.push({ family: last, given: firstGiven, layout: 'as-entered' });
+    const lastGiven = leadingLatinWord(last);
+    if (lastGiven) out.push({ family: first, given: lastGiven, layout: 'swapped' });
   }
   for (const field of [last, first]) {
     if (field.includes(' ')) out.push(...splitSpaced(field));
@@ -129,10 +144,33 @@ export function namePairs(
   return out;
 }
 
-/** Applicant name hypotheses, each written reading combined with each kana reading (or none). */
+/**
+ * Readings written in brackets after a name (山田（やまだ）, 山田 花子（やまだ はなこ）), by the written part they
+ * spell: a whole box, and word by word when the box and its reading have as many words.
+ */
+function bracketReadings(boxes: readonly ReturnType<typeof readNameBox>[]): Map<string, string> {
+  const readings = new Map<string, string>();
+  for (const box of boxes) {
+    if (!box.reading) continue;
+    readings.set(box.name, box.reading);
+    const words = box.name.split(' ');
+    const read = box.reading.split(' ');
+    if (words.length > 1 && words.length === read.length) words.forEach((w, i) => readings.set(w, read[i]));
+  }
+  return readings;
+}
+
+/**
+ * Applicant name hypotheses, each written reading combined with each kana reading (or none). Bracketed notes
+ * in the name boxes (name-notes.ts) give readings and former surnames: each hypothesis is also read with the
+ * former surname as its family name.
+ */
 export function applicantNameHypotheses(p: ApplicantIdentity): NameHypothesis[] {
-  const written = namePairs(p.lastName, p.firstName);
+  const lastBox = readNameBox(p.lastName);
+  const firstBox = readNameBox(p.firstName);
+  const written = namePairs(lastBox.name, firstBox.name);
   const kana = namePairs(p.lastNameKana, p.firstNameKana).filter((k) => k.family && k.given);
+  const readings = bracketReadings([lastBox, firstBox]);
   const out: NameHypothesis[] = [];
   const seen = new Set<string>();
   const push = (h: NameHypothesis): void => {
@@ -143,6 +181,16 @@ export function applicantNameHypotheses(p: ApplicantIdentity): NameHypothesis[] 
   };
   for (const w of written) {
     push({ family: makeNamePart(w.family), given: makeNamePart(w.given), layout: w.layout });
+    const familyReading = readings.get(w.family);
+    const givenReading = readings.get(w.given);
+    // Like a kana box: an extra reading of the same written name (the written one alone may count more).
+    if (familyReading || givenReading) {
+      push({
+        family: makeNamePart(w.family, familyReading),
+        given: makeNamePart(w.given, givenReading),
+        layout: w.layout,
+      });
+    }
     for (const k of kana) {
       push({
         family: makeNamePart(w.family, k.family),
@@ -155,6 +203,17 @@ export function applicantNameHypotheses(p: ApplicantIdentity): NameHypothesis[] 
   if (written.length === 0) {
     for (const k of kana)
       push({ family: makeNamePart(k.family), given: makeNamePart(k.given), layout: k.layout });
+  }
+  const formers = [...lastBox.formerFamilies, ...firstBox.formerFamilies];
+  if (formers.length === 0) return out;
+  // The given name stays; the family name is the one the company may have known them by.
+  const current = [...out];
+  for (const former of formers) {
+    const family = makeNamePart(former);
+    for (const h of current) {
+      if (h.given.text || h.given.skeleton)
+        push({ family, given: h.given, layout: h.layout, formerFamily: true });
+    }
   }
   return out;
 }

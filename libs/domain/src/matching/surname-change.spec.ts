@@ -184,3 +184,36 @@ describe('surname change with the household phone kept', () => {
     }
   });
 });
+
+describe('a former surname the applicant writes in brackets (旧姓併記)', () => {
+  // The registry knows her as 南岡 咲香 and has no later surname; she applies as 北川 and says so.
+  it.each<[string, ApplicantIdentity, MatchDecision['decision']]>([
+    [
+      'new surname, 旧姓 in brackets, phone kept → match',
+      { lastName: '北川（旧姓：南岡）', firstName: '咲香', phones: ['070-6434-8613'] },
+      'match',
+    ],
+    [
+      'new surname, 旧姓 in brackets, nothing else → review (a name never decides alone)',
+      { lastName: '北川（旧姓 南岡）', firstName: '咲香', emails: ['new@icloud.com'] },
+      'review',
+    ],
+    [
+      'in romaji: Kitagawa (née Minamioka) → review',
+      { lastName: 'Kitagawa (née Minamioka)', firstName: 'Sakika' },
+      'review',
+    ],
+  ])('%s', (_label, p, decision) => {
+    const d = decide(p);
+    expect(d.decision).toBe(decision);
+    expect(d.employeeNumber).toBe('E900001');
+    const family = d.candidates[0].evidence.find((e) => e.field === 'family_name')!;
+    expect(family.outcome).toBe('agree');
+    expect(family.detail).toContain('former surname the applicant wrote in brackets');
+  });
+
+  it('without the note the same applicant is not found by name', () => {
+    const d = decide({ lastName: '北川', firstName: '咲香', emails: ['new@icloud.com'] });
+    expect(d.decision).toBe('none');
+  });
+});
