@@ -25,7 +25,8 @@ import type { AlumnusIdentity, AlumnusNameColumns, ApplicantIdentity, MatchConte
  *   3: kanji-only names the tables lack (records without kana, former surnames) are indexed under readings
  *      composed per kanji.
  *   4: phones dialled from abroad (0081 …) or with an extension (内線 12) and addresses written
- *      "Name <address>" are read (they gave no key, or a wrong one).
+ *      "Name <address>" are read (they gave no key, or a wrong one); a registry name with a bracketed
+ *      note (山田（旧姓：佐藤）) is indexed as the name and the former surname.
  */
 export const MATCH_KEYS_VERSION = 4;
 

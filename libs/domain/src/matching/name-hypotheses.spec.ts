@@ -1,4 +1,4 @@
-import { applicantNameHypotheses, namePairs } from './name-hypotheses';
+import { alumnusNames, applicantNameHypotheses, namePairs } from './name-hypotheses';
 import { readNameBox } from './name-notes';
 
 const pairs = (last: string | null, first: string | null): string[] =>
@@ -140,5 +140,37 @@ describe('applicantNameHypotheses with bracketed notes', () => {
 
   it('adds nothing to names without notes', () => {
     expect(parts({ lastName: '山田', firstName: '花子' })).toEqual(['山田/花子', '花子/山田']);
+  });
+});
+
+describe('alumnusNames: a registry name column with a bracketed note', () => {
+  it('is the name, with the note as a former surname (the stored value is not changed)', () => {
+    const names = alumnusNames({
+      familyName: '北川（旧姓：南岡）',
+      givenName: '咲香',
+      familyNameKana: 'キタガワ',
+      givenNameKana: null,
+      previousFamilyNames: ['東'],
+    });
+    expect(names.family.text).toBe('北川');
+    expect(names.family.skeleton).toBe('kitagawa');
+    expect(names.previousFamilies.map((p) => p.text)).toEqual(['東', '南岡']);
+  });
+
+  it('takes a bracketed reading when the kana column is empty', () => {
+    const names = alumnusNames({
+      familyName: '北川（きたがわ）',
+      givenName: '咲香（さきか）',
+      familyNameKana: '',
+      givenNameKana: null,
+      previousFamilyNames: [],
+    });
+    expect([names.family.text, names.family.skeleton, names.given.text, names.given.skeleton]).toEqual([
+      '北川',
+      'kitagawa',
+      '咲香',
+      'sakika',
+    ]);
+    expect(names.previousFamilies).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import {
 } from './name-normalisation';
 import type { AlumnusNameColumns, ApplicantIdentity } from './match-types';
 import { BoundedMemo } from './bounded-memo';
-import { readNameBox } from './name-notes';
+import { mayHoldNameNote, readNameBox } from './name-notes';
 
 /** One name part (family or given) ready for comparison. */
 export interface NamePart {
@@ -54,10 +54,26 @@ export function makeNamePart(written: string | null | undefined, kana?: string |
 }
 
 export function alumnusNames(a: AlumnusNameColumns): AlumnusNames {
+  if (mayHoldNameNote(a.familyName) || mayHoldNameNote(a.givenName)) return notedAlumnusNames(a);
   return {
     family: makeNamePart(a.familyName, a.familyNameKana),
     given: makeNamePart(a.givenName, a.givenNameKana),
     previousFamilies: a.previousFamilyNames.map((n) => makeNamePart(n)).filter((part) => part.text !== ''),
+  };
+}
+
+/**
+ * A registry name column with a bracketed note (HR exports write 山田（旧姓：佐藤） or 山田（やまだ） too): compared
+ * and indexed as the name, its reading and a former surname. The stored value stays as HR wrote it.
+ */
+function notedAlumnusNames(a: AlumnusNameColumns): AlumnusNames {
+  const family = readNameBox(a.familyName);
+  const given = readNameBox(a.givenName);
+  const previous = [...a.previousFamilyNames, ...family.formerFamilies, ...given.formerFamilies];
+  return {
+    family: makeNamePart(family.name, a.familyNameKana || family.reading),
+    given: makeNamePart(given.name, a.givenNameKana || given.reading),
+    previousFamilies: previous.map((n) => makeNamePart(n)).filter((part) => part.text !== ''),
   };
 }
 

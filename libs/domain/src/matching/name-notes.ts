@@ -21,6 +21,11 @@ const NOTE_RE = /[([【〔]([^()[\]【】〔〕]*)[)\]】〕]/gu;
 const FORMER_MARK_RE =
   /^(?:(?:旧姓|前姓|旧)\s*[:=]?\s*|(?:n[ée]e|born|formerly|former(?:\s+(?:sur|family\s+)?name)?|maiden(?:\s+name)?|geb\.?)(?:\s*[:=]\s*|\s+|$))/iu;
 
+/** Whether a name as written may hold a bracketed note (full-width brackets included): a cheap first test. */
+export function mayHoldNameNote(written: string | null | undefined): boolean {
+  return !!written && /[([【〔（［]/u.test(written);
+}
+
 /** A note in another script than the name that it could spell out: kana or romaji after kanji, romaji after kana. */
 function couldBeReadingOf(note: string, name: string): boolean {
   const noteScript = detectScript(note);
@@ -35,7 +40,7 @@ function couldBeReadingOf(note: string, name: string): boolean {
  */
 export function readNameBox(input: string | null | undefined): NameBox {
   const text = normaliseWidth(input);
-  if (!/[([【〔]/u.test(text)) return { name: text, formerFamilies: [], reading: null };
+  if (!mayHoldNameNote(text)) return { name: text, formerFamilies: [], reading: null };
   const notes: string[] = [];
   const name = normaliseWidth(
     text.replace(NOTE_RE, (_m, note: string) => {

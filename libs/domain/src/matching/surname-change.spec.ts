@@ -217,3 +217,24 @@ describe('a former surname the applicant writes in brackets (旧姓併記)', () 
     expect(d.decision).toBe('none');
   });
 });
+
+describe('a former surname HR wrote in brackets in the registry name column', () => {
+  it('finds the returnee who applies under it', () => {
+    const noted = alumnus({
+      employeeNumber: 'E900003',
+      familyName: '北川（旧姓：南岡）',
+      familyNameKana: null,
+      givenName: '咲香',
+      givenNameKana: null,
+      emails: [],
+      phones: ['080-1111-2222'],
+    });
+    const p: ApplicantIdentity = { lastName: '南岡', firstName: '咲香', phones: ['080-1111-2222'] };
+    const reg = buildRegistry([...filler, noted]);
+    expect(reg.candidatesFor(p).map((a) => a.employeeNumber)).toContain('E900003');
+    const d = matchApplicant(p, reg.candidatesFor(p), reg.statsFor(p), CTX);
+    expect(d.decision).toBe('match');
+    expect(d.employeeNumber).toBe('E900003');
+    expect(d.candidates[0].evidence.find((e) => e.field === 'family_name')?.outcome).toBe('agree');
+  });
+});
