@@ -265,6 +265,10 @@ describe('web console in a browser (greenhouse stack)', () => {
     await page.getByRole('link', { name: /開く.*Sakuraura/ }).click();
     await page.waitForLoadState('load');
     await expect(page.getByRole('heading', { name: /E5/ }).count()).resolves.toBe(1);
+    // The evidence reads in Japanese: fields, outcomes and what each says.
+    const evidence = await page.locator('main table').first().innerText();
+    expect(evidence).toMatch(/姓[\s\S]*一致/u);
+    expect(evidence).not.toMatch(/agrees|differs|not given|family_name/u);
     await shot(page, 'recruiter-review-item');
     expectNoConsoleErrors(page);
     await page.getByRole('button', { name: /この人で間違いない \(E5\)/ }).click();

@@ -71,6 +71,19 @@ export {
 export { selectKeyCandidates, type CandidateLimits, type KeyHit } from './candidate-selection';
 export { evidenceForViewer, isSensitiveEvidenceField } from './sensitive-evidence';
 export {
+  EVIDENCE_FIELDS,
+  EVIDENCE_NOTES,
+  EVIDENCE_REASONS,
+  EVIDENCE_TEXTS,
+  evidenceFieldLabel,
+  evidenceOutcomeLabel,
+  evidenceText,
+  type EvidenceFacts,
+  type EvidenceLanguage,
+  type EvidenceNote,
+  type EvidenceReason,
+} from './evidence-text';
+export {
   COMPARISON_FIELDS,
   COMPARISON_LEVELS,
   EM_SETTINGS,

@@ -1,5 +1,6 @@
 import { compareBirthDates, normaliseBirthDate } from './birth-date-normalisation';
 import { isCorporateEmail, normaliseEmail, type NormalisedEmail } from './email-normalisation';
+import { evidenceText, type EvidenceNote, type EvidenceReason } from './evidence-text';
 import { normaliseEmployeeNumber } from './employee-number';
 import { FREQUENCY_KEY } from './match-keys';
 import {
@@ -145,7 +146,9 @@ type PartRole = 'family' | 'given';
 interface PartComparison {
   outcome: MatchEvidence['outcome'];
   weight: number;
-  detail: string;
+  reason: EvidenceReason;
+  oneIn?: number;
+  viaFormerSurname?: boolean;
   /** Agreement rests on a dictionary-derived reading. */
   derived?: boolean;
 }
@@ -165,20 +168,15 @@ function comparePart(
   via: 'current' | 'former',
   ctx?: MatchContext,
 ): PartComparison {
-  const label = role === 'family' ? 'family name' : 'given name';
-  const suffix = via === 'former' ? ' via former surname' : '';
+  const former = via === 'former' ? { viaFormerSurname: true } : {};
   const m = via === 'former' ? MATCH_WEIGHTS.formerSurnameM : MATCH_WEIGHTS.nameAgreeM;
   const textKey = role === 'family' ? FREQUENCY_KEY.familyText : FREQUENCY_KEY.givenText;
   const readingKey = role === 'family' ? FREQUENCY_KEY.familyReading : FREQUENCY_KEY.givenReading;
-  if (!p.text && !p.skeleton) return { outcome: 'missing', weight: 0, detail: `${label} not given` };
-  if (!a.text) return { outcome: 'missing', weight: 0, detail: `${label} not in registry` };
+  if (!p.text && !p.skeleton) return { outcome: 'missing', weight: 0, reason: 'name_not_given' };
+  if (!a.text) return { outcome: 'missing', weight: 0, reason: 'name_not_in_registry' };
   if (p.text === a.text) {
     const w = rarityWeight(stats, textKey(p.text));
-    return {
-      outcome: 'agree',
-      weight: w + m,
-      detail: `${label} agrees${suffix} (1 in ${freqLabel(stats, w)})`,
-    };
+    return { outcome: 'agree', weight: w + m, reason: 'name_agrees', oneIn: oneIn(w), ...former };
   }
   if (p.skeleton && a.skeleton && p.skeleton === a.skeleton) {
     const w = rarityWeight(stats, readingKey(p.skeleton));
@@ -186,41 +184,30 @@ function comparePart(
       return {
         outcome: 'partial',
         weight: w + m + MATCH_WEIGHTS.readingOnlyPenalty,
-        detail: `${label} reading agrees${suffix} but written differently`,
+        reason: 'name_reading_agrees_written_differently',
+        ...former,
       };
     }
-    return {
-      outcome: 'agree',
-      weight: w + m,
-      detail: `${label} agrees by reading${suffix} (1 in ${freqLabel(stats, w)})`,
-    };
+    return { outcome: 'agree', weight: w + m, reason: 'name_agrees_by_reading', oneIn: oneIn(w), ...former };
   }
   if (p.skeleton && !a.skeleton && a.script === 'kanji' && ctx?.readings) {
     const derived = derivedAgreement(p.skeleton, a.text, role, stats, m, ctx.readings);
-    if (derived) return { ...derived, detail: derived.detail.replace('{label}', label) + suffix };
+    if (derived) return { ...derived, ...former };
   }
   const comparable =
     (p.script === 'kanji' && a.script === 'kanji') || (p.skeleton !== null && a.skeleton !== null);
-  if (!comparable)
-    return {
-      outcome: 'missing',
-      weight: 0,
-      detail: `${label} not comparable (different scripts, no reading)`,
-    };
+  if (!comparable) return { outcome: 'missing', weight: 0, reason: 'name_not_comparable' };
   if (p.skeleton && a.skeleton && isLikelyTypo(p.skeleton, a.skeleton)) {
     return {
       outcome: 'partial',
       weight: role === 'family' ? MATCH_WEIGHTS.familyTypo : MATCH_WEIGHTS.givenTypo,
-      detail: `${label} differs by one letter${suffix} (possible typo)`,
+      reason: 'name_one_letter_off',
+      ...former,
     };
   }
   if (role === 'family')
-    return {
-      outcome: 'disagree',
-      weight: wt(ctx, 'familyDisagree'),
-      detail: `family name differs${suffix}`,
-    };
-  return { outcome: 'disagree', weight: MATCH_WEIGHTS.givenDisagree, detail: 'given name differs' };
+    return { outcome: 'disagree', weight: wt(ctx, 'familyDisagree'), reason: 'name_differs', ...former };
+  return { outcome: 'disagree', weight: MATCH_WEIGHTS.givenDisagree, reason: 'name_differs' };
 }
 
 function derivedAgreement(
@@ -238,7 +225,7 @@ function derivedAgreement(
   return {
     outcome: 'partial',
     weight,
-    detail: `{label} agrees with a dictionary reading of the registry's kanji (no kana recorded)`,
+    reason: 'name_agrees_dictionary_reading',
     derived: true,
   };
 }
@@ -248,9 +235,9 @@ function isLikelyTypo(a: string, b: string): boolean {
   return Math.min(a.length, b.length) >= 4 && Math.max(a.length, b.length) >= 5 && typoDistance(a, b) === 1;
 }
 
-function freqLabel(stats: MatchStatistics, w: number): string {
-  // Express rarity as "1 in X" of the registry: informative without revealing the name.
-  return String(Math.max(1, Math.round(2 ** w)));
+/** Rarity as "1 in X" of the registry: informative without revealing the name. */
+function oneIn(w: number): number {
+  return Math.max(1, Math.round(2 ** w));
 }
 
 function bestFamily(
@@ -267,12 +254,28 @@ function bestFamily(
   return best;
 }
 
-const LAYOUT_NOTE: Record<NameHypothesis['layout'], string> = {
-  'as-entered': '',
-  swapped: ' (family and given name fields swapped)',
-  'single-field': ' (whole name in one field)',
+const LAYOUT_NOTE: Record<NameHypothesis['layout'], EvidenceNote | null> = {
+  'as-entered': null,
+  swapped: 'fields_swapped',
+  'single-field': 'single_field',
 };
-const FORMER_FAMILY_NOTE = ' (read with the former surname the applicant wrote in brackets)';
+
+function partEvidence(
+  field: 'family_name' | 'given_name',
+  c: PartComparison,
+  notes: EvidenceNote[],
+): MatchEvidence {
+  return {
+    field,
+    outcome: c.outcome,
+    weight: round(c.weight),
+    detail: '',
+    reason: c.reason,
+    ...(c.oneIn !== undefined ? { oneIn: c.oneIn } : {}),
+    ...(c.viaFormerSurname ? { viaFormerSurname: true } : {}),
+    ...(notes.length > 0 ? { notes: [...notes] } : {}),
+  };
+}
 
 function nameEvidence(
   p: PreparedApplicant,
@@ -291,25 +294,19 @@ function nameEvidence(
   if (!best) {
     return {
       evidence: [
-        { field: 'family_name', outcome: 'missing', weight: 0, detail: 'family name not given' },
-        { field: 'given_name', outcome: 'missing', weight: 0, detail: 'given name not given' },
+        { field: 'family_name', outcome: 'missing', weight: 0, detail: '', reason: 'name_not_given' },
+        { field: 'given_name', outcome: 'missing', weight: 0, detail: '', reason: 'name_not_given' },
       ],
       derived: new Set(),
     };
   }
-  const note = LAYOUT_NOTE[best.h.layout] + (best.h.formerFamily ? FORMER_FAMILY_NOTE : '');
-  const family: MatchEvidence = {
-    field: 'family_name',
-    outcome: best.family.outcome,
-    weight: round(best.family.weight),
-    detail: best.family.detail + note,
-  };
-  const given: MatchEvidence = {
-    field: 'given_name',
-    outcome: best.given.outcome,
-    weight: round(best.given.weight),
-    detail: best.given.detail + note,
-  };
+  const layout = LAYOUT_NOTE[best.h.layout];
+  const notes: EvidenceNote[] = [
+    ...(layout ? [layout] : []),
+    ...(best.h.formerFamily ? (['applicant_former_surname'] as const) : []),
+  ];
+  const family = partEvidence('family_name', best.family, notes);
+  const given = partEvidence('given_name', best.given, notes);
   const derived = new Set<MatchEvidence>();
   if (best.family.derived) derived.add(family);
   if (best.given.derived) derived.add(given);
@@ -343,7 +340,8 @@ function birthDateEvidence(p: PreparedApplicant, a: AlumnusIdentity, stats: Matc
       field: 'birth_date',
       outcome: 'missing',
       weight: 0,
-      detail: p.birthDate ? 'date of birth not in registry' : 'date of birth not given',
+      detail: '',
+      reason: p.birthDate ? 'birth_date_not_in_registry' : 'birth_date_not_given',
     };
   }
   switch (compareBirthDates(p.birthDate, ad)) {
@@ -352,21 +350,24 @@ function birthDateEvidence(p: PreparedApplicant, a: AlumnusIdentity, stats: Matc
         field: 'birth_date',
         outcome: 'agree',
         weight: round(birthDateAgreeWeight(stats)),
-        detail: 'date of birth agrees',
+        detail: '',
+        reason: 'birth_date_agrees',
       };
     case 'partial':
       return {
         field: 'birth_date',
         outcome: 'partial',
         weight: MATCH_WEIGHTS.birthDatePartial,
-        detail: 'date of birth differs by one part (possible typo)',
+        detail: '',
+        reason: 'birth_date_one_part_off',
       };
     case 'disagree':
       return {
         field: 'birth_date',
         outcome: 'disagree',
         weight: MATCH_WEIGHTS.birthDateDisagree,
-        detail: 'date of birth differs',
+        detail: '',
+        reason: 'birth_date_differs',
       };
   }
 }
@@ -384,7 +385,8 @@ function emailEvidence(
       field: 'email',
       outcome: 'missing',
       weight: 0,
-      detail: p.emails.length ? 'no e-mail in registry' : 'no e-mail given',
+      detail: '',
+      reason: p.emails.length ? 'email_not_in_registry' : 'email_not_given',
     };
   }
   let corporateAgree: MatchEvidence | null = null;
@@ -396,7 +398,8 @@ function emailEvidence(
         field: 'email',
         outcome: 'partial',
         weight: MATCH_WEIGHTS.corporateEmailAgree,
-        detail: 'company e-mail agrees (weak: company addresses are known to colleagues and end on leaving)',
+        detail: '',
+        reason: 'company_email_agrees',
       };
       continue;
     }
@@ -405,7 +408,8 @@ function emailEvidence(
       field: 'email',
       outcome: 'agree',
       weight: round(identifierAgreeWeight('personalEmailAgree', log2N)),
-      detail: viaGmail ? 'personal e-mail agrees after Gmail normalisation' : 'personal e-mail agrees',
+      detail: '',
+      reason: viaGmail ? 'personal_email_agrees_normalised' : 'personal_email_agrees',
     };
   }
   if (corporateAgree) return corporateAgree;
@@ -416,12 +420,11 @@ function emailEvidence(
       field: 'email',
       outcome: 'disagree',
       weight: phoneAgrees ? wt(ctx, 'emailDisagree') : 0,
-      detail: phoneAgrees
-        ? 'personal e-mail differs although the phone agrees'
-        : 'personal e-mail differs (returnees who change contacts usually change them all)',
+      detail: '',
+      reason: phoneAgrees ? 'personal_email_differs_phone_agrees' : 'personal_email_differs',
     };
   }
-  return { field: 'email', outcome: 'missing', weight: 0, detail: 'no comparable personal e-mail' };
+  return { field: 'email', outcome: 'missing', weight: 0, detail: '', reason: 'email_not_comparable' };
 }
 
 function phoneEvidence(
@@ -436,7 +439,8 @@ function phoneEvidence(
       field: 'phone',
       outcome: 'missing',
       weight: 0,
-      detail: p.phones.length ? 'no phone in registry' : 'no phone given',
+      detail: '',
+      reason: p.phones.length ? 'phone_not_in_registry' : 'phone_not_given',
     };
   }
   if (p.phones.some((x) => alumnus.has(x))) {
@@ -444,34 +448,48 @@ function phoneEvidence(
       field: 'phone',
       outcome: 'agree',
       weight: round(identifierAgreeWeight('phoneAgree', log2N)),
-      detail: 'phone agrees (may be a shared household phone)',
+      detail: '',
+      reason: 'phone_agrees',
     };
   }
   return {
     field: 'phone',
     outcome: 'disagree',
     weight: wt(ctx, 'phoneDisagree'),
-    detail: 'phone differs',
+    detail: '',
+    reason: 'phone_differs',
   };
 }
 
 function employeeNumberEvidence(p: PreparedApplicant, a: AlumnusIdentity, log2N: number): MatchEvidence {
   if (!p.employeeNumber)
-    return { field: 'employee_number', outcome: 'missing', weight: 0, detail: 'no employee number claimed' };
+    return {
+      field: 'employee_number',
+      outcome: 'missing',
+      weight: 0,
+      detail: '',
+      reason: 'employee_number_not_claimed',
+    };
   if (p.employeeNumber === normaliseEmployeeNumber(a.employeeNumber)) {
     return {
       field: 'employee_number',
       outcome: 'agree',
       weight: round(identifierAgreeWeight('employeeNumberAgree', log2N)),
-      detail: 'claimed employee number agrees',
+      detail: '',
+      reason: 'employee_number_agrees',
     };
   }
   return {
     field: 'employee_number',
     outcome: 'disagree',
     weight: MATCH_WEIGHTS.employeeNumberDisagree,
-    detail: 'claimed employee number is another record',
+    detail: '',
+    reason: 'employee_number_other_record',
   };
+}
+
+function addNote(e: MatchEvidence, note: EvidenceNote): void {
+  e.notes = [...(e.notes ?? []), note];
 }
 
 /** Score one prepared applicant against one alumnus. */
@@ -491,14 +509,14 @@ export function scorePrepared(
   if (nameTotal > ceiling && nameTotal > 0) {
     // Scale both parts down proportionally, keeping their relative contribution visible.
     const factor = Math.max(ceiling, 0) / nameTotal;
-    const why =
+    const why: EvidenceNote =
       joint !== null && joint < log2N + MATCH_WEIGHTS.nameOnlyCeiling
-        ? '; capped: counted as the full name, which other alumni share'
-        : '; capped: names alone never decide';
+        ? 'capped_full_name'
+        : 'capped_names_alone';
     for (const e of names) {
       if (e.weight > 0) {
         e.weight = round(e.weight * factor);
-        e.detail += why;
+        addNote(e, why);
       }
     }
   }
@@ -507,10 +525,10 @@ export function scorePrepared(
       if (e.field !== 'family_name') continue;
       if (e.weight > MATCH_WEIGHTS.householdFamilyCap) {
         e.weight = MATCH_WEIGHTS.householdFamilyCap;
-        e.detail += '; counts little next to a shared phone (relatives share both)';
+        addNote(e, 'household_family_cap');
       } else if (e.outcome === 'disagree' && e.weight < MATCH_WEIGHTS.householdFamilyDisagree) {
         e.weight = MATCH_WEIGHTS.householdFamilyDisagree;
-        e.detail += '; says little next to a shared phone (relatives differ in surname as often)';
+        addNote(e, 'household_family_disagree');
       }
     }
   }
@@ -521,6 +539,7 @@ export function scorePrepared(
     phone,
     employeeNumberEvidence(p, a, log2N),
   ];
+  for (const e of evidence) e.detail = evidenceText(e, 'en');
   const prior = -log2N;
   const score = evidence.reduce((s, e) => s + e.weight, prior);
   const derivedWeight = [...derived].reduce((s, e) => s + Math.max(e.weight, 0), 0);

@@ -1,3 +1,4 @@
+import type { EvidenceNote, EvidenceReason } from './evidence-text';
 /** A former employee as the matcher sees them (the registry row's identity fields). */
 export interface AlumnusIdentity {
   employeeNumber: string;
@@ -88,7 +89,14 @@ export interface MatchEvidence {
   outcome: EvidenceOutcome;
   /** log2 likelihood ratio contributed to the score. */
   weight: number;
+  /** In English (evidence-text.ts renders it from the fields below, in either language). */
   detail: string;
+  reason?: EvidenceReason;
+  notes?: EvidenceNote[];
+  /** A name part shared by about 1 in this many people of the registry. */
+  oneIn?: number;
+  /** The name agreed through one of the registry's former surnames. */
+  viaFormerSurname?: boolean;
 }
 
 export interface ScoredCandidate {

@@ -1,3 +1,4 @@
+import type { EvidenceFacts } from '@comeback/domain';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 export type ReviewStatus = 'open' | 'confirmed' | 'rejected';
@@ -5,7 +6,8 @@ export type ReviewStatus = 'open' | 'confirmed' | 'rejected';
 export interface ReviewCandidate {
   employeeNumber: string;
   score: number;
-  evidence: { field: string; outcome: string; weight: number; detail: string }[];
+  /** As the matcher gave it (items stored before reasons were recorded carry only the English detail). */
+  evidence: (EvidenceFacts & { outcome: string; weight: number })[];
 }
 
 /** An uncertain match waiting for a person. Confirm → the pipeline continues; reject → remembered. */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { evidenceForViewer, type MatchDecision } from '@comeback/domain';
+import { EVIDENCE_REASONS, evidenceForViewer, evidenceText, type MatchDecision } from '@comeback/domain';
 
 export class MatchPreviewRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) first_name?: string;
@@ -32,7 +32,10 @@ export class MatchEvidenceDto {
   @ApiProperty() field!: string;
   @ApiProperty({ enum: ['agree', 'partial', 'disagree', 'missing'] }) outcome!: string;
   @ApiProperty() weight!: number;
-  @ApiProperty() detail!: string;
+  @ApiProperty({ description: 'What the evidence says, in English' }) detail!: string;
+  @ApiProperty({ description: 'The same in Japanese' }) detail_ja!: string;
+  @ApiProperty({ enum: EVIDENCE_REASONS, description: 'Machine-readable reason behind detail' })
+  reason!: string;
 }
 
 export class MatchCandidateDto {
@@ -68,6 +71,8 @@ export function toMatchPreviewResponseDto(
         outcome: e.outcome,
         weight: round(e.weight),
         detail: e.detail,
+        detail_ja: evidenceText(e, 'ja'),
+        reason: e.reason ?? '',
       })),
     })),
   };

@@ -1,6 +1,7 @@
 // Stage mappings, the review queue, flagged applications and the audit log.
-import { html } from '../html';
+import { html, type SafeHtml } from '../html';
 import { layout, table, type PageContext } from '../layout';
+import { evidenceFieldLabel, evidenceOutcomeLabel, evidenceText, type EvidenceFacts } from '@comeback/domain';
 import { applicationSummary, atsOptions, type AtsOption, badge, formatDateTime } from './common';
 
 export interface StageMappingRow {
@@ -56,10 +57,16 @@ export interface ReviewItemRow {
   candidates: {
     employeeNumber: string;
     score: number;
-    evidence: { field: string; outcome: string; weight: number; detail: string }[];
+    evidence: (EvidenceFacts & { outcome: string; weight: number })[];
   }[];
   applicant: Record<string, unknown>;
   createdAt: Date;
+}
+
+/** What one piece of evidence says, in the viewer's language (older items kept only their English detail). */
+function evidenceHint(e: EvidenceFacts, ctx: PageContext): SafeHtml | string {
+  if (e.reason) return html`<br><span class="hint">${evidenceText(e, ctx.lang)}</span>`;
+  return e.detail ? html`<br><span class="hint" lang="en">${e.detail}</span>` : '';
 }
 
 export function reviewListPage(
@@ -119,7 +126,7 @@ export function reviewItemPage(
   const a = item.applicant;
   const applicantCard = html`<section class="card" aria-labelledby="applicant-h"><h2 id="applicant-h">${t('applicant')}</h2><dl class="facts">
 <dt>${t('name')}</dt><dd>${strings(a.lastName)} ${strings(a.firstName)}</dd>
-<dt>Email</dt><dd>${strings(a.emails)}</dd><dt>Tel</dt><dd>${strings(a.phones)}</dd><dt>${t('job')}</dt><dd>${strings(a.jobName)}</dd></dl></section>`;
+<dt>${evidenceFieldLabel('email', ctx.lang)}</dt><dd>${strings(a.emails)}</dd><dt>${evidenceFieldLabel('phone', ctx.lang)}</dt><dd>${strings(a.phones)}</dd><dt>${t('job')}</dt><dd>${strings(a.jobName)}</dd></dl></section>`;
   const cards = item.candidates.map((c, i) => {
     const p = data.people.get(c.employeeNumber);
     const headingId = `cand-${i}`;
@@ -127,7 +134,7 @@ export function reviewItemPage(
 ${
   p
     ? html`<dl class="facts"><dt>${t('reading')}</dt><dd>${[p.familyNameKana, p.givenNameKana].filter(Boolean).join(' ') || '—'}</dd>
-<dt>Email</dt><dd>${p.emails.join(', ') || '—'}</dd><dt>Tel</dt><dd>${p.phones.join(', ') || '—'}</dd>
+<dt>${evidenceFieldLabel('email', ctx.lang)}</dt><dd>${p.emails.join(', ') || '—'}</dd><dt>${evidenceFieldLabel('phone', ctx.lang)}</dt><dd>${p.phones.join(', ') || '—'}</dd>
 <dt>${t('hireDate')}</dt><dd>${p.hireDate}</dd><dt>${t('leaveDate')}</dt><dd>${p.leaveDate}</dd><dt>${t('department')}</dt><dd>${p.department ?? '—'}</dd></dl>`
     : ''
 }
@@ -137,7 +144,7 @@ ${table(
   [t('evidence'), t('result'), t('score')],
   c.evidence.map(
     (e) =>
-      html`<tr><td>${e.field}</td><td>${e.outcome}${e.detail ? html`<br><span class="hint">${e.detail}</span>` : ''}</td><td>${e.weight.toFixed(1)}</td></tr>`,
+      html`<tr><td>${evidenceFieldLabel(e.field, ctx.lang)}</td><td>${evidenceOutcomeLabel(e.outcome, ctx.lang)}${evidenceHint(e, ctx)}</td><td>${e.weight.toFixed(1)}</td></tr>`,
   ),
   t('none'),
 )}
