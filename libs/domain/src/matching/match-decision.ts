@@ -1,4 +1,4 @@
-import { prepareApplicant, scorePrepared } from './match-scoring';
+import { describeEvidence, prepareApplicant, scoreEvidence } from './match-scoring';
 import type {
   AlumnusIdentity,
   ApplicantIdentity,
@@ -75,8 +75,10 @@ export function matchApplicant(
   thresholds: MatchThresholds = DEFAULT_MATCH_THRESHOLDS,
 ): MatchDecision {
   const prepared = prepareApplicant(p);
-  return decideMatch(
-    candidates.map((a) => scorePrepared(prepared, a, stats, ctx)),
+  const decision = decideMatch(
+    candidates.map((a) => scoreEvidence(prepared, a, stats, ctx)),
     thresholds,
   );
+  for (const c of decision.candidates) describeEvidence(c);
+  return decision;
 }

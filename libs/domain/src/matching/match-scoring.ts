@@ -492,8 +492,27 @@ function addNote(e: MatchEvidence, note: EvidenceNote): void {
   e.notes = [...(e.notes ?? []), note];
 }
 
-/** Score one prepared applicant against one alumnus. */
+/** Score one prepared applicant against one alumnus, with the evidence in words. */
 export function scorePrepared(
+  p: PreparedApplicant,
+  a: AlumnusIdentity,
+  stats: MatchStatistics,
+  ctx: MatchContext,
+): ScoredCandidate {
+  return describeEvidence(scoreEvidence(p, a, stats, ctx));
+}
+
+/** Writes each piece of evidence's English detail (done only for the candidates a decision shows). */
+export function describeEvidence(c: ScoredCandidate): ScoredCandidate {
+  for (const e of c.evidence) e.detail = evidenceText(e, 'en');
+  return c;
+}
+
+/**
+ * Score one prepared applicant against one alumnus; `detail` is left empty (describeEvidence writes it): a
+ * match scores up to a few hundred candidates and shows five.
+ */
+export function scoreEvidence(
   p: PreparedApplicant,
   a: AlumnusIdentity,
   stats: MatchStatistics,
@@ -539,7 +558,6 @@ export function scorePrepared(
     phone,
     employeeNumberEvidence(p, a, log2N),
   ];
-  for (const e of evidence) e.detail = evidenceText(e, 'en');
   const prior = -log2N;
   const score = evidence.reduce((s, e) => s + e.weight, prior);
   const derivedWeight = [...derived].reduce((s, e) => s + Math.max(e.weight, 0), 0);
