@@ -26,7 +26,8 @@ import type { AlumnusIdentity, AlumnusNameColumns, ApplicantIdentity, MatchConte
  *      composed per kanji.
  *   4: phones dialled from abroad (0081 …) or with an extension (内線 12) and addresses written
  *      "Name <address>" are read (they gave no key, or a wrong one); a registry name with a bracketed
- *      note (山田（旧姓：佐藤）) is indexed as the name and the former surname.
+ *      note (山田（旧姓：佐藤）) is indexed as the name and the former surname, a romaji given name of several
+ *      words (John Michael) also under its first.
  */
 export const MATCH_KEYS_VERSION = 4;
 
@@ -88,9 +89,11 @@ function alumnusKeys(a: AlumnusIdentity, withBirthDateKeys: boolean, ctx?: Match
   const dob = withBirthDateKeys ? normaliseBirthDate(a.birthDate) : null;
   for (const family of [names.family, ...names.previousFamilies]) {
     nameKeys(family, names.given, dob, out);
+    if (names.firstGiven) nameKeys(family, names.firstGiven, dob, out);
     derivedReadingKeys(family, names.given, ctx, out);
   }
   givenDateKeys(names.given, dob, out);
+  if (names.firstGiven) givenDateKeys(names.firstGiven, dob, out);
   contactKeys(a.emails, a.phones, a.employeeNumber, out);
   return [...out];
 }
@@ -170,6 +173,7 @@ export function sharesBirthDateKey(
   const keys = new Set<string>();
   for (const family of [parts.family, ...parts.previousFamilies]) familyDateKeys(family, dob, keys);
   givenDateKeys(parts.given, dob, keys);
+  if (parts.firstGiven) givenDateKeys(parts.firstGiven, dob, keys);
   for (const k of keys) if (applicantKeys.has(k)) return true;
   return false;
 }

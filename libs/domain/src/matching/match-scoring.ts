@@ -149,6 +149,8 @@ interface PartComparison {
   reason: EvidenceReason;
   oneIn?: number;
   viaFormerSurname?: boolean;
+  /** Agreement with the first of the registry's romaji given names only. */
+  firstGivenWord?: boolean;
   /** Agreement rests on a dictionary-derived reading. */
   derived?: boolean;
 }
@@ -254,6 +256,14 @@ function bestFamily(
   return best;
 }
 
+/** The registry's given name, or only the first of several romaji ones (John for "John Michael"). */
+function bestGiven(p: NamePart, a: AlumnusNames, stats: MatchStatistics, ctx?: MatchContext): PartComparison {
+  const whole = comparePart(p, a.given, 'given', stats, 'current', ctx);
+  if (!a.firstGiven || whole.outcome === 'agree') return whole;
+  const first = comparePart(p, a.firstGiven, 'given', stats, 'current', ctx);
+  return first.outcome === 'agree' ? { ...first, firstGivenWord: true } : whole;
+}
+
 const LAYOUT_NOTE: Record<NameHypothesis['layout'], EvidenceNote | null> = {
   'as-entered': null,
   swapped: 'fields_swapped',
@@ -273,7 +283,9 @@ function partEvidence(
     reason: c.reason,
     ...(c.oneIn !== undefined ? { oneIn: c.oneIn } : {}),
     ...(c.viaFormerSurname ? { viaFormerSurname: true } : {}),
-    ...(notes.length > 0 ? { notes: [...notes] } : {}),
+    ...(notes.length > 0 || c.firstGivenWord
+      ? { notes: c.firstGivenWord ? [...notes, 'registry_first_given_name' as const] : [...notes] }
+      : {}),
   };
 }
 
@@ -286,7 +298,7 @@ function nameEvidence(
   let best: { family: PartComparison; given: PartComparison; h: NameHypothesis } | null = null;
   for (const h of p.hypotheses) {
     const family = bestFamily(h.family, a, stats, ctx);
-    const given = comparePart(h.given, a.given, 'given', stats, 'current', ctx);
+    const given = bestGiven(h.given, a, stats, ctx);
     const total = family.weight + given.weight;
     // Ties go to the earlier (as-entered) reading.
     if (!best || total > best.family.weight + best.given.weight) best = { family, given, h };

@@ -174,3 +174,22 @@ describe('alumnusNames: a registry name column with a bracketed note', () => {
     expect(names.previousFamilies).toEqual([]);
   });
 });
+
+describe('a registry given name of several romaji words', () => {
+  const names = (givenName: string) =>
+    alumnusNames({
+      familyName: 'Smith',
+      givenName,
+      familyNameKana: null,
+      givenNameKana: null,
+      previousFamilyNames: [],
+    });
+
+  it('keeps its first word too, unless that is an initial', () => {
+    expect(names('John Michael').firstGiven?.text).toBe('john');
+    expect(names('Mary　Ann').firstGiven?.text).toBe('mary');
+    expect(names('J. Michael').firstGiven).toBeNull();
+    expect(names('John').firstGiven).toBeNull();
+    expect(names('花子').firstGiven).toBeNull();
+  });
+});

@@ -32,6 +32,8 @@ export interface AlumnusNames {
   family: NamePart;
   given: NamePart;
   previousFamilies: NamePart[];
+  /** The first of several romaji given names (John of "John Michael"): applicants often give only that one. */
+  firstGiven: NamePart | null;
 }
 
 /*
@@ -59,7 +61,15 @@ export function alumnusNames(a: AlumnusNameColumns): AlumnusNames {
     family: makeNamePart(a.familyName, a.familyNameKana),
     given: makeNamePart(a.givenName, a.givenNameKana),
     previousFamilies: a.previousFamilyNames.map((n) => makeNamePart(n)).filter((part) => part.text !== ''),
+    firstGiven: firstGivenPart(a.givenName),
   };
+}
+
+/** The first word of a registry's romaji given name of several words, when it is a name (not an initial). */
+function firstGivenPart(given: string | null | undefined): NamePart | null {
+  if (!given || !/[ \u3000]/u.test(given)) return null;
+  const first = leadingLatinWord(normaliseWidth(given));
+  return first ? makeNamePart(first) : null;
 }
 
 /**
@@ -74,6 +84,7 @@ function notedAlumnusNames(a: AlumnusNameColumns): AlumnusNames {
     family: makeNamePart(family.name, a.familyNameKana || family.reading),
     given: makeNamePart(given.name, a.givenNameKana || given.reading),
     previousFamilies: previous.map((n) => makeNamePart(n)).filter((part) => part.text !== ''),
+    firstGiven: firstGivenPart(given.name),
   };
 }
 

@@ -238,3 +238,47 @@ describe('a former surname HR wrote in brackets in the registry name column', ()
     expect(d.candidates[0].evidence.find((e) => e.field === 'family_name')?.outcome).toBe('agree');
   });
 });
+
+describe('a registry that keeps a middle name the applicant leaves out', () => {
+  const smith = alumnus({
+    employeeNumber: 'E900004',
+    familyName: 'Smith',
+    familyNameKana: null,
+    givenName: 'John Michael',
+    givenNameKana: null,
+    birthDate: '1984-02-11',
+    emails: [],
+    phones: ['080-3333-4444'],
+  });
+
+  it.each<[string, ApplicantIdentity, MatchDecision['decision']]>([
+    [
+      'John Smith with the phone on file → match',
+      { lastName: 'Smith', firstName: 'John', phones: ['080-3333-4444'] },
+      'match',
+    ],
+    [
+      'John Smith with the birth date → match',
+      { lastName: 'SMITH', firstName: 'JOHN', birthDate: '1984-02-11' },
+      'match',
+    ],
+  ])('%s', (_label, p, decision) => {
+    const reg = buildRegistry([...filler, smith]);
+    const d = matchApplicant(p, reg.candidatesFor(p), reg.statsFor(p), CTX);
+    expect(d.decision).toBe(decision);
+    expect(d.employeeNumber).toBe('E900004');
+    const given = d.candidates[0].evidence.find((e) => e.field === 'given_name')!;
+    expect(given.outcome).toBe('agree');
+    expect(given.notes).toContain('registry_first_given_name');
+    expect(given.detail).toContain("the first of the registry's given names");
+  });
+
+  it('another given name with the same first letters is not the same', () => {
+    const p: ApplicantIdentity = { lastName: 'Smith', firstName: 'Michael', phones: ['080-3333-4444'] };
+    const reg = buildRegistry([...filler, smith]);
+    const given = matchApplicant(p, reg.candidatesFor(p), reg.statsFor(p), CTX)
+      .candidates.find((c) => c.employeeNumber === 'E900004')
+      ?.evidence.find((e) => e.field === 'given_name');
+    expect(given?.outcome).toBe('disagree');
+  });
+});
