@@ -353,3 +353,22 @@ describe('suppressionKeys (erasure suppression list)', () => {
     expect(fr({ ...erased, birthDate: null })).toEqual([]);
   });
 });
+
+describe('suppression keys made before key version 4 still hold', () => {
+  it('gives the family name as version 3 wrote it: a variant kanji folded since, a bracketed note read since', () => {
+    const ft = (a: AlumnusIdentity) => suppressionKeys(a).filter((k) => k.startsWith('ft:'));
+    const erased = bareAlumnus({
+      employeeNumber: 'E10',
+      familyName: '濵田',
+      givenName: '光',
+      birthDate: '1979-03-08',
+    });
+    expect(ft(erased).sort()).toEqual(['ft:浜田|1979-03-08', 'ft:濵田|1979-03-08']);
+    const noted = bareAlumnus({ ...erased, familyName: '北川（旧姓：南岡）' });
+    expect(ft(noted)).toEqual(
+      expect.arrayContaining(['ft:北川|1979-03-08', 'ft:南岡|1979-03-08', 'ft:北川(旧姓:南岡)|1979-03-08']),
+    );
+    // Names both versions write alike give one key.
+    expect(ft(bareAlumnus({ ...erased, familyName: '山田' }))).toEqual(['ft:山田|1979-03-08']);
+  });
+});

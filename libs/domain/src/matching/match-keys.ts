@@ -2,7 +2,7 @@ import { normaliseBirthDate } from './birth-date-normalisation';
 import { canonicalEmail } from './email-normalisation';
 import { normaliseEmployeeNumber } from './employee-number';
 import { alumnusNames, applicantNameHypotheses, makeNamePart, type NamePart } from './name-hypotheses';
-import { nameSkeletonV1, normaliseNamePart } from './name-normalisation';
+import { nameSkeletonV1, normaliseNamePart, normaliseNamePartV3 } from './name-normalisation';
 import { normalisePhone } from './phone-normalisation';
 import type { AlumnusIdentity, AlumnusNameColumns, ApplicantIdentity, MatchContext } from './match-types';
 
@@ -24,7 +24,7 @@ import type { AlumnusIdentity, AlumnusNameColumns, ApplicantIdentity, MatchConte
  *   1: until December 2026.   2: romaji skeleton reads ou before oh (コウヘイ and Kohei meet).
  *   3: kanji-only names the tables lack (records without kana, former surnames) are indexed under readings
  *      composed per kanji.
- *   4: phones dialled from abroad (0081 …) or with an extension (内線 12) and addresses written
+ *   4: variant kanji 濵 栁 曾 莊 靜 峯 凜 folded; phones dialled from abroad (0081 …) or with an extension (内線 12) and addresses written
  *      "Name <address>" are read (they gave no key, or a wrong one); a registry name with a bracketed
  *      note (山田（旧姓：佐藤）) is indexed as the name and the former surname, a romaji given name of several
  *      words (John Michael) also under its first.
@@ -255,6 +255,8 @@ export function suppressionKeys(a: AlumnusIdentity): string[] {
     ]) {
       const v1 = (kana ? nameSkeletonV1(kana) : null) ?? nameSkeletonV1(normaliseNamePart(written));
       if (v1) keys.add(`fr:${v1}|${dob}`);
+      const v3 = normaliseNamePartV3(written);
+      if (v3) keys.add(`ft:${v3}|${dob}`);
     }
   return [...keys];
 }

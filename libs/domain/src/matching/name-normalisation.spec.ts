@@ -53,6 +53,11 @@ describe('variant kanji', () => {
     ['佐籐', '佐藤'],
     ['龍之介', '竜之介'],
     ['惠', '恵'],
+    ['濵田', '浜田'],
+    ['栁田', '柳田'],
+    ['曾根', '曽根'],
+    ['峯岸', '峰岸'],
+    ['凜', '凛'],
   ])('%s is compared as %s', (variant, standard) => {
     expect(normaliseNamePart(variant)).toBe(normaliseNamePart(standard));
   });

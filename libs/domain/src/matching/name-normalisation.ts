@@ -6,6 +6,17 @@ import { toRomaji } from 'wanakana';
  * folded before comparing. Only pairs that are genuinely written interchangeably in personal names are
  * listed: merging distinct names would create false agreements.
  */
+/** Folded since match-key version 4: 濵田/浜田, 栁田/柳田, 曾根/曽根, 峯岸/峰岸, 凜/凛 … */
+const VARIANT_KANJI_SINCE_V4: Readonly<Record<string, string>> = {
+  濵: '浜',
+  栁: '柳',
+  曾: '曽',
+  莊: '荘',
+  靜: '静',
+  峯: '峰',
+  凜: '凛',
+};
+
 export const VARIANT_KANJI: Readonly<Record<string, string>> = {
   髙: '高', // hashigo-daka
   﨑: '崎', // tatsu-saki (U+FA11 has no NFKC decomposition)
@@ -52,13 +63,23 @@ export const VARIANT_KANJI: Readonly<Record<string, string>> = {
   桒: '桑',
   籠: '篭',
   戶: '戸',
+  ...VARIANT_KANJI_SINCE_V4,
 };
 
-const VARIANT_RE = new RegExp(
-  `(${Object.keys(VARIANT_KANJI)
-    .sort((a, b) => b.length - a.length)
-    .join('|')})`,
-  'gu',
+/** A regular expression matching any of the keys (longest first: '𠮷' is two code units). */
+function variantRe(table: Readonly<Record<string, string>>): RegExp {
+  return new RegExp(
+    `(${Object.keys(table)
+      .sort((a, b) => b.length - a.length)
+      .join('|')})`,
+    'gu',
+  );
+}
+
+const VARIANT_RE = variantRe(VARIANT_KANJI);
+/** The fold before match-key version 4, for erasure suppression keys stored then (match-keys.ts). */
+const VARIANT_RE_V3 = variantRe(
+  Object.fromEntries(Object.entries(VARIANT_KANJI).filter(([k]) => !(k in VARIANT_KANJI_SINCE_V4))),
 );
 
 const HAN_RE = /\p{Script=Han}/u;
@@ -81,8 +102,12 @@ export function hiraganaToKatakana(input: string): string {
 }
 
 export function foldVariantKanji(input: string): string {
+  return foldVariants(input, VARIANT_RE);
+}
+
+function foldVariants(input: string, re: RegExp): string {
   // 々 repeats the previous kanji: 佐々木 and 佐佐木 are the same name.
-  return input.replace(VARIANT_RE, (m) => VARIANT_KANJI[m] ?? m).replace(/(.)々/gu, '$1$1');
+  return input.replace(re, (m) => VARIANT_KANJI[m] ?? m).replace(/(.)々/gu, '$1$1');
 }
 
 export function detectScript(text: string): NameScript {
@@ -102,11 +127,23 @@ export function stripLatinDiacritics(input: string): string {
  * katakana, lower-case latin without diacritics, no spaces or separators.
  */
 export function normaliseNamePart(input: string | null | undefined): string {
+  return normaliseNamePartFolding(input, VARIANT_RE);
+}
+
+function normaliseNamePartFolding(input: string | null | undefined, variants: RegExp): string {
   const base = stripLatinDiacritics(
-    foldVariantKanji(hiraganaToKatakana(normaliseWidth(input))).toLowerCase(),
+    foldVariants(hiraganaToKatakana(normaliseWidth(input)), variants).toLowerCase(),
   );
   // Separators inside a name (ジョン・スミス, O'Brien, Smith-Jones) are spelling, not identity.
   return base.replace(/[\s・·.'’\-‐_,]/gu, '');
+}
+
+/**
+ * A name part as match keys before version 4 wrote it (fewer variant kanji folded, no bracketed notes read):
+ * erasure suppression hashes are never re-derived, so the keys they were made from are given too.
+ */
+export function normaliseNamePartV3(input: string | null | undefined): string {
+  return normaliseNamePartFolding(input, VARIANT_RE_V3);
 }
 
 /** Katakana (or hiragana) reading → Hepburn romaji via wanakana. */
