@@ -7,7 +7,7 @@ import {
 } from './name-normalisation';
 import type { AlumnusNameColumns, ApplicantIdentity } from './match-types';
 import { BoundedMemo } from './bounded-memo';
-import { mayHoldNameNote, readNameBox } from './name-notes';
+import { mayHoldNameNote, type NameBox, readNameBox } from './name-notes';
 
 /** One name part (family or given) ready for comparison. */
 export interface NamePart {
@@ -175,7 +175,7 @@ export function namePairs(
  * Readings written in brackets after a name (山田（やまだ）, 山田 花子（やまだ はなこ）), by the written part they
  * spell: a whole box, and word by word when the box and its reading have as many words.
  */
-function bracketReadings(boxes: readonly ReturnType<typeof readNameBox>[]): Map<string, string> {
+function bracketReadings(boxes: readonly NameBox[]): Map<string, string> {
   const readings = new Map<string, string>();
   for (const box of boxes) {
     if (!box.reading) continue;
