@@ -275,6 +275,7 @@ function partEvidence(
   c: PartComparison,
   notes: EvidenceNote[],
 ): MatchEvidence {
+  const all: EvidenceNote[] = c.firstGivenWord ? [...notes, 'registry_first_given_name'] : [...notes];
   return {
     field,
     outcome: c.outcome,
@@ -283,9 +284,7 @@ function partEvidence(
     reason: c.reason,
     ...(c.oneIn !== undefined ? { oneIn: c.oneIn } : {}),
     ...(c.viaFormerSurname ? { viaFormerSurname: true } : {}),
-    ...(notes.length > 0 || c.firstGivenWord
-      ? { notes: c.firstGivenWord ? [...notes, 'registry_first_given_name' as const] : [...notes] }
-      : {}),
+    ...(all.length > 0 ? { notes: all } : {}),
   };
 }
 
