@@ -280,6 +280,25 @@ describe('registry API (real PostgreSQL)', () => {
     expect(res.text).not.toMatch(/gmail|1234|1990/);
   });
 
+  it('takes a former surname given in its own field or in brackets (旧姓)', async () => {
+    const ask = (json: Record<string, unknown>) =>
+      http(h.baseUrl, 'POST', '/api/v1/matching/preview', { token: a.token('hr_admin'), json });
+    const base = { first_name: '太郎', phones: ['090-1234-5678'] };
+    const field = await ask({ ...base, last_name: '鈴木', former_family_names: ['山田'] });
+    expect(field.status).toBe(200);
+    expect(field.body).toMatchObject({ decision: 'match', employee_number: 'E000001' });
+    const family = field.body.candidates[0].evidence.find(
+      (e: { field: string }) => e.field === 'family_name',
+    );
+    expect(family).toMatchObject({ outcome: 'agree', reason: 'name_agrees' });
+    expect(family.detail_ja).toContain('応募者が申告した旧姓で照合');
+    const brackets = await ask({ ...base, last_name: '鈴木（旧姓：山田）' });
+    expect(brackets.body).toMatchObject({ decision: 'match', employee_number: 'E000001' });
+    const bad = await ask({ ...base, last_name: '鈴木', former_family_names: '山田' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('validation_failed');
+  });
+
   it('finds a record kept without kana by a romaji or katakana name alone (readings indexed at import)', async () => {
     const k = await h.tenant('tenant-kanji-only');
     const kanjiOnly = row({

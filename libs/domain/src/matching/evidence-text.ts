@@ -110,7 +110,7 @@ const EN: EvidenceTexts = {
   notes: {
     fields_swapped: ' (family and given name fields swapped)',
     single_field: ' (whole name in one field)',
-    applicant_former_surname: ' (read with the former surname the applicant wrote in brackets)',
+    applicant_former_surname: ' (read with the former surname the applicant gave)',
     registry_first_given_name: " (the first of the registry's given names)",
     capped_full_name: '; capped: counted as the full name, which other alumni share',
     capped_names_alone: '; capped: names alone never decide',
@@ -166,7 +166,7 @@ const JA: EvidenceTexts = {
   notes: {
     fields_swapped: '（姓と名の欄が逆）',
     single_field: '（氏名が一つの欄に入力）',
-    applicant_former_surname: '（応募者が括弧内に書いた旧姓で照合）',
+    applicant_former_surname: '（応募者が申告した旧姓で照合）',
     registry_first_given_name: '（名簿の名の最初の語と照合）',
     capped_full_name: '。上限あり：同じ氏名の元社員が他にもいるため、氏名全体として数えた',
     capped_names_alone: '。上限あり：氏名だけでは決めない',

@@ -29,6 +29,8 @@ export interface ApplicantIdentity {
   phones?: string[];
   birthDate?: string | null;
   employeeNumber?: string | null;
+  /** Surnames the applicant says they had (an ATS 旧姓 field, the preview's former_family_names). */
+  formerFamilyNames?: string[];
 }
 
 export interface MatchContext {

@@ -24,7 +24,7 @@ export interface NameHypothesis {
   given: NamePart;
   /** How the fields were read, for the evidence text. */
   layout: 'as-entered' | 'swapped' | 'single-field';
-  /** The family part is a former surname the applicant wrote in brackets (山田（旧姓：佐藤）). */
+  /** The family part is a former surname the applicant gave (山田（旧姓：佐藤）, or an ATS 旧姓 field). */
   formerFamily?: true;
 }
 
@@ -231,7 +231,11 @@ export function applicantNameHypotheses(p: ApplicantIdentity): NameHypothesis[] 
     for (const k of kana)
       push({ family: makeNamePart(k.family), given: makeNamePart(k.given), layout: k.layout });
   }
-  const formers = [...lastBox.formerFamilies, ...firstBox.formerFamilies];
+  const formers = [
+    ...lastBox.formerFamilies,
+    ...firstBox.formerFamilies,
+    ...(p.formerFamilyNames ?? []).map((n) => normaliseWidth(n)).filter(Boolean),
+  ];
   if (formers.length === 0) return out;
   // The given name stays; the family name is the one the company may have known them by.
   const current = [...out];

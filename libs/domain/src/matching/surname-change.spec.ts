@@ -209,7 +209,17 @@ describe('a former surname the applicant writes in brackets (旧姓併記)', () 
     expect(d.employeeNumber).toBe('E900001');
     const family = d.candidates[0].evidence.find((e) => e.field === 'family_name')!;
     expect(family.outcome).toBe('agree');
-    expect(family.detail).toContain('former surname the applicant wrote in brackets');
+    expect(family.detail).toContain('read with the former surname the applicant gave');
+  });
+
+  it('a former surname given in its own field (an ATS 旧姓 field) counts the same', () => {
+    const d = decide({
+      lastName: '北川',
+      firstName: '咲香',
+      formerFamilyNames: ['南岡'],
+      emails: ['new@icloud.com'],
+    });
+    expect(d).toMatchObject({ decision: 'review', employeeNumber: 'E900001' });
   });
 
   it('without the note the same applicant is not found by name', () => {

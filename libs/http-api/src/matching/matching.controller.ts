@@ -52,6 +52,7 @@ export class MatchingController {
       phones: body.phones ?? [],
       birthDate: hr ? body.birth_date : undefined,
       employeeNumber: body.employee_number,
+      formerFamilyNames: body.former_family_names ?? [],
     });
     return toMatchPreviewResponseDto(decision, { sensitiveEvidence: hr });
   }

@@ -41,6 +41,11 @@ describe('applicantIdentityOf', () => {
     [{ date_of_birth: '1990-04-01T00:00:00.000Z' }, { birthDate: '1990-04-01' }],
     [{ former_employee_number: ' E012345 ' }, { employeeNumber: 'E012345' }],
     [{ 社員番号: 'E1' }, { employeeNumber: 'E1' }],
+    // A former surname field, whatever the form calls it; its kana is the former surname too.
+    [{ 旧姓: '佐藤' }, { formerFamilyNames: ['佐藤'] }],
+    [{ '旧姓（フリガナ）': 'サトウ', 旧姓: ' 佐藤 ' }, { formerFamilyNames: ['サトウ', '佐藤'] }],
+    [{ 'Maiden name': 'Sato' }, { formerFamilyNames: ['Sato'] }],
+    [{ previous_last_name: 'Sato' }, { formerFamilyNames: ['Sato'] }],
   ])('reads %j', (fields, expected) => {
     expect(applicantIdentityOf(app(fields))).toMatchObject({
       firstName: '太郎',
@@ -55,8 +60,14 @@ describe('applicantIdentityOf', () => {
     expect(applicantIdentityOf(app({ 生年月日: '不明' })).birthDate).toBeNull();
   });
 
+  it('a former surname field is not the current surname’s reading or a former employee number', () => {
+    const id = applicantIdentityOf(app({ '旧姓（フリガナ）': 'サトウ', former_employee_number: 'E9' }));
+    expect(id).toMatchObject({ formerFamilyNames: ['サトウ'], employeeNumber: 'E9' });
+    expect(id.lastNameKana).toBeUndefined();
+  });
+
   it('ignores empty and unrelated fields', () => {
-    const id = applicantIdentityOf(app({ hobby: 'go', date_of_birth: null }));
+    const id = applicantIdentityOf(app({ hobby: 'go', date_of_birth: null, 旧姓: ' ' }));
     expect(id.birthDate).toBeUndefined();
     expect(Object.keys(id).sort()).toEqual(['emails', 'firstName', 'lastName', 'phones']);
   });

@@ -1,11 +1,14 @@
 import type { AtsApplication } from '@comeback/ats';
 import { normaliseBirthDate, type ApplicantIdentity } from '@comeback/domain';
 
-// Custom-field names seen in Japanese ATS set-ups for the kana reading, date of birth and a claimed
-// former employee number. Matched on a normalised key, so "フリガナ（姓）", "last_name_kana" and
-// "Furigana Last" all work; tenants with other names can rename their fields.
-type CustomFieldTarget = 'lastNameKana' | 'firstNameKana' | 'birthDate' | 'employeeNumber';
+// Custom-field names seen in Japanese ATS set-ups for a former surname, the kana reading, date of birth and a
+// claimed former employee number. Matched on a normalised key, so "フリガナ（姓）", "last_name_kana" and
+// "Furigana Last" all work; tenants with other names can rename their fields. A former surname comes first:
+// "旧姓（フリガナ）" is the former surname in kana, not the current one's reading.
+type CustomFieldTarget =
+  'formerFamilyName' | 'lastNameKana' | 'firstNameKana' | 'birthDate' | 'employeeNumber';
 const FIELD_PATTERNS: [CustomFieldTarget, RegExp][] = [
+  ['formerFamilyName', /旧姓|前姓|maiden|n[ée]e\b|(former|previous|old|birth).?(sur|family|last).?name/i],
   [
     'lastNameKana',
     /(last|family|sei|姓).*(kana|furigana|カナ|かな|ﾌﾘｶﾞﾅ|フリガナ)|(kana|furigana|カナ|フリガナ).*(last|family|姓|セイ)|^セイ$/i,
@@ -27,10 +30,15 @@ export function applicantIdentityOf(app: AtsApplication): ApplicantIdentity {
     phones: app.candidate.phones,
   };
   for (const [key, raw] of Object.entries(app.candidate.customFields)) {
-    if (!raw) continue;
+    if (!raw?.trim()) continue;
     const name = key.normalize('NFKC');
     for (const [field, pattern] of FIELD_PATTERNS) {
-      if (identity[field] === undefined && pattern.test(name)) {
+      if (!pattern.test(name)) continue;
+      if (field === 'formerFamilyName') {
+        identity.formerFamilyNames = [...(identity.formerFamilyNames ?? []), raw.trim()];
+        break;
+      }
+      if (identity[field] === undefined) {
         (identity as Record<string, unknown>)[field] =
           field === 'birthDate' ? normaliseBirthDate(raw) : raw.trim();
         break;

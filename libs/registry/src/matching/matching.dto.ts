@@ -26,6 +26,13 @@ export class MatchPreviewRequestDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birth_date must be YYYY-MM-DD' })
   birth_date?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) employee_number?: string;
+  @ApiPropertyOptional({ type: [String], description: 'Surnames the applicant had before (旧姓)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  former_family_names?: string[];
 }
 
 export class MatchEvidenceDto {

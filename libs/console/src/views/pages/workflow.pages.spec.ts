@@ -40,7 +40,7 @@ describe('review item page: the evidence in the reviewer’s language', () => {
       people: new Map(),
     });
     expect(page).toContain('<td>姓</td>');
-    expect(page).toContain('姓が一致（名簿の500人に1人）（応募者が括弧内に書いた旧姓で照合）');
+    expect(page).toContain('姓が一致（名簿の500人に1人）（応募者が申告した旧姓で照合）');
     expect(page).toContain('個人のメールアドレスが異なる');
     expect(page).toContain('メールアドレス');
     for (const e of scored.evidence) expect(page).not.toContain(e.detail);
@@ -53,9 +53,7 @@ describe('review item page: the evidence in the reviewer’s language', () => {
       people: new Map(),
     });
     expect(page).toContain('<td>Family name</td>');
-    expect(page).toContain(
-      'family name agrees (1 in 500) (read with the former surname the applicant wrote in brackets)',
-    );
+    expect(page).toContain('family name agrees (1 in 500) (read with the former surname the applicant gave)');
   });
 
   it('evidence stored before reasons were recorded is shown as it was, marked English', () => {
