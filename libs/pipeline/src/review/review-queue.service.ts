@@ -10,6 +10,7 @@ import {
   JobQueue,
   NotFoundException,
 } from '@comeback/platform';
+import { applicantIdentityOf } from '../applications/applicant-identity';
 import type { ReviewItemEntity, ReviewStatus } from './review-item.entity';
 import { ReviewQueueRepository } from './review-queue.repository';
 import { MatchParametersService } from '@comeback/registry';
@@ -59,6 +60,8 @@ export class ReviewQueueService {
         lastName: app.candidate.lastName,
         emails: app.candidate.emails,
         phones: app.candidate.phones,
+        // What the applicant said their surname was (an ATS 旧姓 field), for a reviewer judging a surname change.
+        formerFamilyNames: applicantIdentityOf(app).formerFamilyNames ?? [],
         jobName: app.jobName,
       },
     });

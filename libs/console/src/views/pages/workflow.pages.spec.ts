@@ -65,3 +65,37 @@ describe('review item page: the evidence in the reviewer’s language', () => {
     expect(page).toContain('<td>電話番号</td><td>不一致');
   });
 });
+
+describe('review item page: what a reviewer needs for a surname change', () => {
+  it('shows the former surname the applicant gave and the registry’s former surnames', () => {
+    const row = item(scored.evidence);
+    row.applicant = { ...row.applicant, formerFamilyNames: ['南岡'] };
+    const person = {
+      employeeNumber: 'E1',
+      familyName: '北川',
+      givenName: '咲香',
+      familyNameKana: 'キタガワ',
+      givenNameKana: 'サキカ',
+      previousFamilyNames: ['南岡', '東'],
+      emails: [],
+      phones: [],
+      hireDate: '2015-04-01',
+      leaveDate: '2021-09-30',
+      department: null,
+      jobTitle: null,
+    };
+    const ja = reviewItemPage(pageContext('ja', '/console/review/r1', null), {
+      item: row,
+      people: new Map([['E1', person]]),
+    });
+    expect(ja).toContain('<dt>旧姓</dt><dd>南岡</dd>');
+    expect(ja).toContain('<dt>旧姓</dt><dd>南岡, 東</dd>');
+    const en = reviewItemPage(pageContext('en', '/console/review/r1', null), {
+      item: item(scored.evidence),
+      people: new Map([['E1', { ...person, previousFamilyNames: [] }]]),
+    });
+    // No former surname given: no row for the applicant; the registry's says there is none.
+    expect(en.match(/Former surnames/gu)).toHaveLength(1);
+    expect(en).toContain('<dt>Former surnames</dt><dd>—</dd>');
+  });
+});

@@ -125,7 +125,11 @@ export function reviewItemPage(
   const { item } = data;
   const a = item.applicant;
   const applicantCard = html`<section class="card" aria-labelledby="applicant-h"><h2 id="applicant-h">${t('applicant')}</h2><dl class="facts">
-<dt>${t('name')}</dt><dd>${strings(a.lastName)} ${strings(a.firstName)}</dd>
+<dt>${t('name')}</dt><dd>${strings(a.lastName)} ${strings(a.firstName)}</dd>${
+    Array.isArray(a.formerFamilyNames) && a.formerFamilyNames.length > 0
+      ? html`<dt>${t('formerSurnames')}</dt><dd>${strings(a.formerFamilyNames)}</dd>`
+      : ''
+  }
 <dt>${evidenceFieldLabel('email', ctx.lang)}</dt><dd>${strings(a.emails)}</dd><dt>${evidenceFieldLabel('phone', ctx.lang)}</dt><dd>${strings(a.phones)}</dd><dt>${t('job')}</dt><dd>${strings(a.jobName)}</dd></dl></section>`;
   const cards = item.candidates.map((c, i) => {
     const p = data.people.get(c.employeeNumber);
@@ -134,6 +138,7 @@ export function reviewItemPage(
 ${
   p
     ? html`<dl class="facts"><dt>${t('reading')}</dt><dd>${[p.familyNameKana, p.givenNameKana].filter(Boolean).join(' ') || '—'}</dd>
+<dt>${t('formerSurnames')}</dt><dd>${p.previousFamilyNames.join(', ') || '—'}</dd>
 <dt>${evidenceFieldLabel('email', ctx.lang)}</dt><dd>${p.emails.join(', ') || '—'}</dd><dt>${evidenceFieldLabel('phone', ctx.lang)}</dt><dd>${p.phones.join(', ') || '—'}</dd>
 <dt>${t('hireDate')}</dt><dd>${p.hireDate}</dd><dt>${t('leaveDate')}</dt><dd>${p.leaveDate}</dd><dt>${t('department')}</dt><dd>${p.department ?? '—'}</dd></dl>`
     : ''
