@@ -12,8 +12,9 @@ export interface NormalisedEmail {
 /** Trim, NFKC, lower-case; for Gmail also drop dots and +tag. Null when it is not an address. */
 export function normaliseEmail(input: string | null | undefined): NormalisedEmail | null {
   if (!input) return null;
-  // "Taro Yamada <taro@example.com>", as mail programs and parsed CVs write an address.
-  const angled = /<([^<>]*)>\s*$/u.exec(input.normalize('NFKC'));
+  // "Taro Yamada <taro@example.com>", as mail programs and parsed CVs write an address (＜＞ too; checked
+  // before NFKC, which a registry import would otherwise pay twice for every address).
+  const angled = /[<＜]/u.test(input) ? /<([^<>]*)>\s*$/u.exec(input.normalize('NFKC')) : null;
   const plain = (angled ? angled[1] : input)
     .normalize('NFKC')
     .trim()
