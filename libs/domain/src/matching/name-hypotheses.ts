@@ -175,6 +175,8 @@ export function namePairs(
  * Readings written in brackets after a name (山田（やまだ）, 山田 花子（やまだ はなこ）), by the written part they
  * spell: a whole box, and word by word when the box and its reading have as many words.
  */
+const NO_READINGS: ReadonlyMap<string, string> = new Map();
+
 function bracketReadings(boxes: readonly NameBox[]): Map<string, string> {
   const readings = new Map<string, string>();
   for (const box of boxes) {
@@ -193,11 +195,13 @@ function bracketReadings(boxes: readonly NameBox[]): Map<string, string> {
  * former surname as its family name.
  */
 export function applicantNameHypotheses(p: ApplicantIdentity): NameHypothesis[] {
-  const lastBox = readNameBox(p.lastName);
-  const firstBox = readNameBox(p.firstName);
-  const written = namePairs(lastBox.name, firstBox.name);
+  // Nearly every applicant writes no note: their boxes are read as they are (this runs three times a match).
+  const noted = mayHoldNameNote(p.lastName) || mayHoldNameNote(p.firstName);
+  const lastBox = noted ? readNameBox(p.lastName) : null;
+  const firstBox = noted ? readNameBox(p.firstName) : null;
+  const written = namePairs(lastBox?.name ?? p.lastName, firstBox?.name ?? p.firstName);
   const kana = namePairs(p.lastNameKana, p.firstNameKana).filter((k) => k.family && k.given);
-  const readings = bracketReadings([lastBox, firstBox]);
+  const readings = lastBox && firstBox ? bracketReadings([lastBox, firstBox]) : NO_READINGS;
   const out: NameHypothesis[] = [];
   const seen = new Set<string>();
   const push = (h: NameHypothesis): void => {
@@ -232,8 +236,8 @@ export function applicantNameHypotheses(p: ApplicantIdentity): NameHypothesis[] 
       push({ family: makeNamePart(k.family), given: makeNamePart(k.given), layout: k.layout });
   }
   const formers = [
-    ...lastBox.formerFamilies,
-    ...firstBox.formerFamilies,
+    ...(lastBox?.formerFamilies ?? []),
+    ...(firstBox?.formerFamilies ?? []),
     ...(p.formerFamilyNames ?? []).map((n) => normaliseWidth(n)).filter(Boolean),
   ];
   if (formers.length === 0) return out;
