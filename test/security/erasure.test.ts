@@ -154,10 +154,12 @@ describe('security: erasure removes every copy', () => {
         detail: `${PERSON.birthDate} = ${PERSON.birthDate}`,
       },
     ];
-    await review.open('greenhouse', t.id, applicant('APP-R1', 'CAND-R1'), [
+    // The matcher's input as the pipeline builds it; a former surname given in a custom field is kept too.
+    const identity = { formerFamilyNames: [PERSON.family] };
+    await review.open('greenhouse', t.id, applicant('APP-R1', 'CAND-R1'), identity, [
       { employeeNumber: PERSON.employeeNumber, score: 3, evidence },
     ]);
-    await review.open('greenhouse', t.id, applicant('APP-R2', 'CAND-R2'), [
+    await review.open('greenhouse', t.id, applicant('APP-R2', 'CAND-R2'), identity, [
       { employeeNumber: PERSON.employeeNumber, score: 2, evidence },
     ]);
     const items = (await http(api.baseUrl, 'GET', '/api/v1/review-items?status=open', { token: hr() }))

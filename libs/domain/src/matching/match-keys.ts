@@ -24,10 +24,10 @@ import type { AlumnusIdentity, AlumnusNameColumns, ApplicantIdentity, MatchConte
  *   1: until December 2026.   2: romaji skeleton reads ou before oh (コウヘイ and Kohei meet).
  *   3: kanji-only names the tables lack (records without kana, former surnames) are indexed under readings
  *      composed per kanji.
- *   4: variant kanji 濵 栁 曾 莊 靜 峯 凜 folded; phones dialled from abroad (0081 …) or with an extension (内線 12) and addresses written
- *      "Name <address>" are read (they gave no key, or a wrong one); a registry name with a bracketed
- *      note (山田（旧姓：佐藤）) is indexed as the name and the former surname, a romaji given name of several
- *      words (John Michael) also under its first.
+ *   4: variant kanji 濵 栁 曾 莊 靜 峯 凜 folded; phones dialled from abroad (0081 …) or with an extension
+ *      (内線 12) and addresses written "Name <address>" are read (they gave no key, or a wrong one); a registry
+ *      name with a bracketed note (山田（旧姓：佐藤）) is indexed as the name and the former surname, a romaji
+ *      given name of several words (John Michael) also under its first.
  */
 export const MATCH_KEYS_VERSION = 4;
 

@@ -171,12 +171,12 @@ export function namePairs(
   return out;
 }
 
+const NO_READINGS: ReadonlyMap<string, string> = new Map();
+
 /**
  * Readings written in brackets after a name (山田（やまだ）, 山田 花子（やまだ はなこ）), by the written part they
  * spell: a whole box, and word by word when the box and its reading have as many words.
  */
-const NO_READINGS: ReadonlyMap<string, string> = new Map();
-
 function bracketReadings(boxes: readonly NameBox[]): Map<string, string> {
   const readings = new Map<string, string>();
   for (const box of boxes) {

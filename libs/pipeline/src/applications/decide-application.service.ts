@@ -104,7 +104,8 @@ export class DecideApplicationService {
       }
     }
     if (!employeeNumber) {
-      const decision = await this.matching.match(tenantId, applicantIdentityOf(app), {
+      const identity = applicantIdentityOf(app);
+      const decision = await this.matching.match(tenantId, identity, {
         excludeEmployeeNumbers: () =>
           this.review.rejectedEmployeeNumbers(tenantId, conn.kind, app.candidateId),
       });
@@ -116,7 +117,7 @@ export class DecideApplicationService {
       };
       if (decision.decision === 'none') return this.withoutAlumnus(existing, conn, app, 'not_alumni', scored);
       if (decision.decision === 'review') {
-        await this.review.open(conn.kind, tenantId, app, decision.candidates);
+        await this.review.open(conn.kind, tenantId, app, identity, decision.candidates);
         return this.withoutAlumnus(existing, conn, app, 'in_review', scored);
       }
       employeeNumber = decision.employeeNumber;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { asAtsKind, type AtsApplication } from '@comeback/ats';
-import { evidenceForViewer, type ScoredCandidate } from '@comeback/domain';
+import { evidenceForViewer, type ApplicantIdentity, type ScoredCandidate } from '@comeback/domain';
 import {
   AppException,
   AuditActor,
@@ -10,7 +10,6 @@ import {
   JobQueue,
   NotFoundException,
 } from '@comeback/platform';
-import { applicantIdentityOf } from '../applications/applicant-identity';
 import type { ReviewItemEntity, ReviewStatus } from './review-item.entity';
 import { ReviewQueueRepository } from './review-queue.repository';
 import { MatchParametersService } from '@comeback/registry';
@@ -43,6 +42,8 @@ export class ReviewQueueService {
     ats: string,
     tenantId: string,
     app: AtsApplication,
+    /** What the matcher was given (custom fields read), for what the reviewer sees beside the ATS's own. */
+    identity: ApplicantIdentity,
     candidates: readonly ScoredCandidate[],
   ): Promise<void> {
     await this.repo.insertIfAbsent({
@@ -61,7 +62,7 @@ export class ReviewQueueService {
         emails: app.candidate.emails,
         phones: app.candidate.phones,
         // What the applicant said their surname was (an ATS 旧姓 field), for a reviewer judging a surname change.
-        formerFamilyNames: applicantIdentityOf(app).formerFamilyNames ?? [],
+        formerFamilyNames: identity.formerFamilyNames ?? [],
         jobName: app.jobName,
       },
     });
