@@ -20,8 +20,10 @@ import { parse } from 'csv-parse/sync';
 import { toHiragana, toRomaji } from 'wanakana';
 import type { MatchingSetApplicant } from '../libs/fixtures/src/matching-set';
 
-/** One applicant line of a set (matching.md's format, as the generator writes it). */
-type Applicant = MatchingSetApplicant;
+/** One applicant line of a set (matching.md's format, as the generator writes it; bench:matching reads work_history). */
+type Applicant = MatchingSetApplicant & {
+  work_history?: { company: string; start_date?: string; end_date?: string }[];
+};
 
 type Rewrite = (a: Applicant, i: number) => Applicant;
 
@@ -196,6 +198,59 @@ function formerSurnameInBrackets(inDir: string): Rewrite {
   };
 }
 
+/** Employers other than the company, for CVs' other entries. */
+const OTHER_EMPLOYERS = ['株式会社南風物産', 'Aozora Systems Inc.', '東都電機株式会社', 'Sakura Logistics K.K.', '(株)みなと企画'];
+
+/**
+ * A work history on every application, as CVs and ATS employments carry one: one or two other employers, and
+ * for returnees, most of the time, the company with the months they joined and left — by month, by year only,
+ * or without dates, sometimes a month off. About 1 in 100 other applicants lists the company too (a contractor,
+ * a subsidiary) with their own dates. It adds what such applications carry; it needs the truth and the registry.
+ */
+function workHistory(inDir: string): Rewrite {
+  const truth = new Map(
+    readFileSync(join(inDir, 'truth.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { id: string; employee_number: string | null })
+      .map((t) => [t.id, t.employee_number]),
+  );
+  const rows = parse(readFileSync(join(inDir, 'alumni.csv'), 'utf8'), { columns: true }) as Record<
+    string,
+    string
+  >[];
+  const people = new Map(rows.map((r) => [r.employee_number, r]));
+  const companyForms = ['Kitaboshi Shoji Co., Ltd.', 'KITABOSHI SHOJI', 'kitaboshi-shoji K.K.'];
+  // Deterministic per applicant: the same set rewrites the same way.
+  const roll = (i: number, salt: number): number => (((i + 1) * 2654435761 + salt * 40503) >>> 0) / 2 ** 32;
+  const month = (date: string, i: number, salt: number, style: number): string | undefined => {
+    if (style >= 0.85) return undefined;
+    const shift = roll(i, salt) < 0.2 ? 1 : 0;
+    const d = new Date(`${date.slice(0, 7)}-15T00:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() + shift);
+    return style < 0.6 ? d.toISOString().slice(0, 7) : d.toISOString().slice(0, 4);
+  };
+  return (a, i) => {
+    const others = [{ company: OTHER_EMPLOYERS[i % OTHER_EMPLOYERS.length]!, start_date: '2020-04' }];
+    const record = people.get(truth.get(a.id) ?? '');
+    const style = roll(i, 1);
+    const company = companyForms[i % companyForms.length]!;
+    if (record && roll(i, 2) < 0.7) {
+      const entry = {
+        company,
+        start_date: month(record.hire_date, i, 3, style),
+        end_date: month(record.leave_date, i, 4, style),
+      };
+      return { ...a, work_history: [entry, ...others] };
+    }
+    if (!record && roll(i, 5) < 0.01) {
+      const y = 1990 + Math.floor(roll(i, 6) * 35);
+      return { ...a, work_history: [{ company, start_date: `${y}-04`, end_date: `${y + 3}-03` }, ...others] };
+    }
+    return { ...a, work_history: others };
+  };
+}
+
 function arg(name: string): string | null {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : null;
@@ -205,17 +260,20 @@ function main(): void {
   const inDir = arg('in');
   const outDir = arg('out');
   if (!inDir || !outDir) {
-    process.stderr.write('usage: perturb-matching-set.ts --in SET_DIR --out DIR\n');
+    process.stderr.write('usage: perturb-matching-set.ts --in SET_DIR --out DIR [--only REWRITE]\n');
     process.exit(2);
   }
   const applicants = readFileSync(join(inDir, 'applicants.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Applicant);
+  const only = arg('only');
   const rewrites: Record<string, Rewrite> = { ...REWRITES };
   if (existsSync(join(inDir, 'alumni.csv')))
     rewrites['former-surname-in-brackets'] = formerSurnameInBrackets(inDir);
+  if (existsSync(join(inDir, 'alumni.csv'))) rewrites['work-history'] = workHistory(inDir);
   for (const [name, rewrite] of Object.entries(rewrites)) {
+    if (only && name !== only) continue;
     const dir = join(outDir, name);
     mkdirSync(dir, { recursive: true });
     let changed = 0;

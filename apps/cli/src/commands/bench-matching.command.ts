@@ -21,6 +21,7 @@ interface Options {
   out: string;
   explain?: boolean;
   warmUp?: boolean;
+  tenantName?: string;
 }
 
 interface ApplicantLine {
@@ -33,6 +34,7 @@ interface ApplicantLine {
   phones?: string[];
   birth_date?: string;
   employee_number?: string;
+  work_history?: { company?: string; title?: string; start_date?: string; end_date?: string }[];
 }
 
 export function applicantFromLine(l: ApplicantLine): ApplicantIdentity {
@@ -45,6 +47,16 @@ export function applicantFromLine(l: ApplicantLine): ApplicantIdentity {
     phones: l.phones ?? [],
     birthDate: l.birth_date,
     employeeNumber: l.employee_number,
+    ...(l.work_history
+      ? {
+          workHistory: l.work_history.map((w) => ({
+            company: w.company ?? null,
+            title: w.title ?? null,
+            startDate: w.start_date ?? null,
+            endDate: w.end_date ?? null,
+          })),
+        }
+      : {}),
   };
 }
 
@@ -67,7 +79,7 @@ export class BenchMatchingCommand extends CommandRunner {
     const cleanup = await useFreshDatabase('bench');
     const app = await openServices();
     try {
-      const tenant = await app.get(TenantService).create({ slug: 'bench', name: 'Benchmark' });
+      const tenant = await app.get(TenantService).create({ slug: 'bench', name: opts.tenantName ?? 'Benchmark' });
       const actor = { tenantId: tenant.id, role: 'hr_admin' as const, name: 'bench' };
       const t0 = performance.now();
       const report = await app
@@ -153,6 +165,14 @@ export class BenchMatchingCommand extends CommandRunner {
   })
   parseWarmUp(): boolean {
     return true;
+  }
+
+  @Option({
+    flags: '--tenant-name <name>',
+    description: "the company's name (a work-history entry naming it, or its e-mail domain, is compared)",
+  })
+  parseTenantName(v: string): string {
+    return v;
   }
 
   @Option({ flags: '--out <file>', description: 'decisions JSONL', required: true })

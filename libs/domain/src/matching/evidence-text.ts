@@ -34,6 +34,10 @@ export const EVIDENCE_REASONS = [
   'employee_number_not_claimed',
   'employee_number_agrees',
   'employee_number_other_record',
+  'work_history_period_agrees',
+  'work_history_period_partly_agrees',
+  'work_history_lists_company',
+  'work_history_period_differs',
 ] as const;
 export type EvidenceReason = (typeof EVIDENCE_REASONS)[number];
 
@@ -57,6 +61,7 @@ export const EVIDENCE_FIELDS = [
   'email',
   'phone',
   'employee_number',
+  'work_history',
 ] as const;
 export type EvidenceField = (typeof EVIDENCE_FIELDS)[number];
 
@@ -106,6 +111,11 @@ const EN: EvidenceTexts = {
     employee_number_not_claimed: 'no employee number claimed',
     employee_number_agrees: 'claimed employee number agrees',
     employee_number_other_record: 'claimed employee number is another record',
+    work_history_period_agrees: 'work history lists the company, joined and left in the months the registry has',
+    work_history_period_partly_agrees:
+      'work history lists the company; when they joined or left agrees with the registry, the other is not given',
+    work_history_lists_company: "work history lists the company, without dates to compare",
+    work_history_period_differs: 'work history lists the company, at another time than this record (another person?)',
   },
   notes: {
     fields_swapped: ' (family and given name fields swapped)',
@@ -124,6 +134,7 @@ const EN: EvidenceTexts = {
     email: 'E-mail',
     phone: 'Phone',
     employee_number: 'Employee number',
+    work_history: 'Work history',
   },
   outcomes: { agree: 'agrees', partial: 'partly agrees', disagree: 'differs', missing: 'not compared' },
   nameLabels: { family_name: 'family name', given_name: 'given name' },
@@ -162,6 +173,10 @@ const JA: EvidenceTexts = {
     employee_number_not_claimed: '社員番号の申告なし',
     employee_number_agrees: '申告された社員番号が一致',
     employee_number_other_record: '申告された社員番号は別の人の記録',
+    work_history_period_agrees: '職歴に当社の記載あり。入社・退職の年月が名簿と一致',
+    work_history_period_partly_agrees: '職歴に当社の記載あり。入社または退職の年月が名簿と一致（もう一方は記載なし）',
+    work_history_lists_company: '職歴に当社の記載あり（比較できる年月はない）',
+    work_history_period_differs: '職歴に当社の記載あるが、この記録とは在籍時期が異なる（別人の可能性）',
   },
   notes: {
     fields_swapped: '（姓と名の欄が逆）',
@@ -180,6 +195,7 @@ const JA: EvidenceTexts = {
     email: 'メールアドレス',
     phone: '電話番号',
     employee_number: '社員番号',
+    work_history: '職歴',
   },
   outcomes: { agree: '一致', partial: '一部一致', disagree: '不一致', missing: '比較なし' },
   nameLabels: { family_name: '姓', given_name: '名' },

@@ -114,3 +114,13 @@ export {
   type DecisionRecord,
   type DriftWarning,
 } from './accuracy-report';
+export {
+  WORK_HISTORY_WEIGHTS,
+  companyAliases,
+  compareWorkHistory,
+  namesCompany,
+  normaliseCompanyName,
+  parseHistoryDate,
+  type HistoryDate,
+  type WorkHistoryClaim,
+} from './work-history';

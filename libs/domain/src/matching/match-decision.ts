@@ -54,9 +54,12 @@ export function decideMatch(
   const best = sorted[0];
   if (!best) return { decision: 'none', employeeNumber: null, score: 0, candidates: [] };
   const runnerUp = sorted[1]?.score ?? Number.NEGATIVE_INFINITY;
-  // A derived reading is a guess: on its own it may bring someone to review, never to an automatic flag. Beside
-  // an agreeing birth date or identifier it only has to tell apart the few people who share that field.
-  const provenScore = isCorroborated(best) ? best.score : best.score - Math.max(best.derivedWeight ?? 0, 0);
+  // A derived reading is a guess, and a work history is the applicant's own word: on their own they may bring
+  // someone to review, never to an automatic flag. Beside an agreeing birth date or identifier they only have to
+  // tell apart the few people who share that field.
+  const provenScore = isCorroborated(best)
+    ? best.score
+    : best.score - Math.max(best.derivedWeight ?? 0, 0) - Math.max(best.statedWeight ?? 0, 0);
   if (provenScore >= thresholds.match && best.score - runnerUp >= thresholds.minMargin) {
     return { decision: 'match', employeeNumber: best.employeeNumber, score: best.score, candidates };
   }
@@ -74,7 +77,7 @@ export function matchApplicant(
   ctx: MatchContext,
   thresholds: MatchThresholds = DEFAULT_MATCH_THRESHOLDS,
 ): MatchDecision {
-  const prepared = prepareApplicant(p);
+  const prepared = prepareApplicant(p, ctx);
   const decision = decideMatch(
     candidates.map((a) => scoreEvidence(prepared, a, stats, ctx)),
     thresholds,

@@ -12,6 +12,7 @@ import {
 } from './name-hypotheses';
 import { nameSkeleton, typoDistance } from './name-normalisation';
 import { normalisePhone } from './phone-normalisation';
+import { compareWorkHistory, namesCompany, parseHistoryDate, type HistoryDate } from './work-history';
 import type {
   AlumnusIdentity,
   ApplicantIdentity,
@@ -129,16 +130,33 @@ export interface PreparedApplicant {
   emails: NormalisedEmail[];
   phones: string[];
   employeeNumber: string | null;
+  /** The periods of the work-history entries that name the tenant's company (none when no names are known). */
+  companyPeriods: { start: HistoryDate | null; end: HistoryDate | null }[];
 }
 
-export function prepareApplicant(p: ApplicantIdentity): PreparedApplicant {
+export function prepareApplicant(p: ApplicantIdentity, ctx?: Pick<MatchContext, 'companyNames'>): PreparedApplicant {
+  const aliases = ctx?.companyNames ?? [];
   return {
+    companyPeriods:
+      aliases.length === 0
+        ? []
+        : (p.workHistory ?? [])
+            .filter((w) => namesCompany(w.company, aliases))
+            .map((w) => ({ start: parseHistoryDate(w.startDate), end: parseHistoryDate(w.endDate) })),
     hypotheses: applicantNameHypotheses(p),
     birthDate: normaliseBirthDate(p.birthDate),
     emails: (p.emails ?? []).map((e) => normaliseEmail(e)).filter((e): e is NormalisedEmail => e !== null),
     phones: (p.phones ?? []).map((x) => normalisePhone(x)).filter((x): x is string => x !== null),
     employeeNumber: normaliseEmployeeNumber(p.employeeNumber),
   };
+}
+
+/** Only when an entry names the company: most applications list other employers or none, and say nothing here. */
+function workHistoryEvidence(p: PreparedApplicant, a: AlumnusIdentity): MatchEvidence | null {
+  if (p.companyPeriods.length === 0) return null;
+  const c = compareWorkHistory(p.companyPeriods, a);
+  if (!c) return null;
+  return { field: 'work_history', outcome: c.outcome, weight: c.weight, detail: '', reason: c.reason };
 }
 
 type PartRole = 'family' | 'given';
@@ -569,14 +587,18 @@ export function scoreEvidence(
     phone,
     employeeNumberEvidence(p, a, log2N),
   ];
+  const stated = workHistoryEvidence(p, a);
+  if (stated) evidence.push(stated);
   const prior = -log2N;
   const score = evidence.reduce((s, e) => s + e.weight, prior);
   const derivedWeight = [...derived].reduce((s, e) => s + Math.max(e.weight, 0), 0);
+  const statedWeight = Math.max(stated?.weight ?? 0, 0);
   return {
     employeeNumber: a.employeeNumber,
     score: round(score),
     evidence,
     ...(derivedWeight > 0 ? { derivedWeight: round(derivedWeight) } : {}),
+    ...(statedWeight > 0 ? { statedWeight } : {}),
   };
 }
 
@@ -586,5 +608,5 @@ export function scoreCandidate(
   stats: MatchStatistics,
   ctx: MatchContext,
 ): ScoredCandidate {
-  return scorePrepared(prepareApplicant(p), a, stats, ctx);
+  return scorePrepared(prepareApplicant(p, ctx), a, stats, ctx);
 }

@@ -1,4 +1,5 @@
 import type { EvidenceNote, EvidenceReason } from './evidence-text';
+import type { WorkHistoryClaim } from './work-history';
 /** A former employee as the matcher sees them (the registry row's identity fields). */
 export interface AlumnusIdentity {
   employeeNumber: string;
@@ -11,6 +12,9 @@ export interface AlumnusIdentity {
   birthDate?: string | null;
   emails: string[];
   phones: string[];
+  /** YYYY-MM-DD: compared with the months an applicant's work history gives for the company. */
+  hireDate?: string | null;
+  leaveDate?: string | null;
 }
 
 /** The name columns of a former employee: what name keys and name comparisons read. */
@@ -31,6 +35,8 @@ export interface ApplicantIdentity {
   employeeNumber?: string | null;
   /** Surnames the applicant says they had (an ATS 旧姓 field, the preview's former_family_names). */
   formerFamilyNames?: string[];
+  /** The applicant's work history (CV, ATS employments): an entry naming the company says when they were here. */
+  workHistory?: WorkHistoryClaim[];
 }
 
 export interface MatchContext {
@@ -64,6 +70,11 @@ export interface MatchContext {
    * MATCH_WEIGHTS. Already bounded by the estimator.
    */
   weights?: Partial<Record<'emailDisagree' | 'phoneDisagree' | 'familyDisagree', number>>;
+  /**
+   * The names the tenant's company goes by, normalised (work-history.ts companyAliases): a work-history entry
+   * naming one of them is compared with the registry's hire and leave dates.
+   */
+  companyNames?: readonly string[];
 }
 
 export interface MatchStatistics {
@@ -108,6 +119,8 @@ export interface ScoredCandidate {
   evidence: MatchEvidence[];
   /** Part of the score that rests on dictionary-derived readings: an automatic match must hold without it. */
   derivedWeight?: number;
+  /** Part of the score that rests on what the applicant says about themselves (their work history): likewise. */
+  statedWeight?: number;
 }
 
 export interface MatchThresholds {

@@ -53,6 +53,12 @@ export class MatchingController {
       birthDate: hr ? body.birth_date : undefined,
       employeeNumber: body.employee_number,
       formerFamilyNames: body.former_family_names ?? [],
+      workHistory: (body.work_history ?? []).map((w) => ({
+        company: w.company ?? null,
+        title: w.title ?? null,
+        startDate: w.start_date ?? null,
+        endDate: w.end_date ?? null,
+      })),
     });
     return toMatchPreviewResponseDto(decision, { sensitiveEvidence: hr });
   }

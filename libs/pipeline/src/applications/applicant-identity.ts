@@ -28,6 +28,8 @@ export function applicantIdentityOf(app: AtsApplication): ApplicantIdentity {
     lastName: app.candidate.lastName,
     emails: app.candidate.emails,
     phones: app.candidate.phones,
+    // Employments as the ATS lists them; an entry naming the company is compared with the registry's dates.
+    ...(app.workHistory.length > 0 ? { workHistory: app.workHistory } : {}),
   };
   for (const [key, raw] of Object.entries(app.candidate.customFields)) {
     if (!raw?.trim()) continue;

@@ -30,11 +30,14 @@ export interface AlumnusIdentityRow {
   birthDate: string | null;
   emails: string[];
   phones: string[];
+  hireDate: string | null;
+  leaveDate: string | null;
 }
 
 const IDENTITY_COLUMNS = `a.id, a.employee_number AS "employeeNumber", a.family_name AS "familyName", a.given_name AS "givenName",
   a.family_name_kana AS "familyNameKana", a.given_name_kana AS "givenNameKana", a.previous_family_names AS "previousFamilyNames",
-  to_char(a.birth_date, 'YYYY-MM-DD') AS "birthDate", a.emails, a.phones`;
+  to_char(a.birth_date, 'YYYY-MM-DD') AS "birthDate", a.emails, a.phones,
+  to_char(a.hire_date, 'YYYY-MM-DD') AS "hireDate", to_char(a.leave_date, 'YYYY-MM-DD') AS "leaveDate"`;
 
 /** An import's key sink: see AlumniRepository.startBulkWrite. */
 export interface BulkWrite {
@@ -58,6 +61,8 @@ export interface AlumniPage {
 
 export interface MatchLookup {
   settings: TenantSettings;
+  /** The tenant's name (what a work-history entry calls the company, with its e-mail domains). */
+  tenantName: string;
   alumniCount: number;
   corporateEmailDomains: string[];
   frequencies: Map<string, number>;
@@ -500,13 +505,14 @@ export class AlumniRepository {
   ): Promise<MatchLookup | null> {
     const [row]: {
       settings: TenantSettings;
+      name: string;
       alumni_count: number;
       domains: string[];
       freq: Record<string, number>;
       hits: [string, string][];
       same_day: [string, string, string, string | null, string | null, string[]][];
     }[] = await this.dataSource.query(
-      `SELECT t.settings, coalesce(s.alumni_count, 0) AS alumni_count, coalesce(s.corporate_email_domains, '{}') AS domains,
+      `SELECT t.settings, t.name, coalesce(s.alumni_count, 0) AS alumni_count, coalesce(s.corporate_email_domains, '{}') AS domains,
            (SELECT coalesce(json_object_agg(f.key, f.count), '{}') FROM alumni_name_frequencies f
             WHERE f.tenant_id = $1 AND f.key = ANY($2::text[])) AS freq,
            (SELECT coalesce(json_agg(json_build_array(k, x.alumnus_id)), '[]') FROM unnest($3::text[]) k CROSS JOIN LATERAL (
@@ -522,6 +528,7 @@ export class AlumniRepository {
     if (!row) return null;
     return {
       settings: row.settings,
+      tenantName: row.name,
       alumniCount: row.alumni_count,
       corporateEmailDomains: row.domains,
       frequencies: new Map(Object.entries(row.freq)),

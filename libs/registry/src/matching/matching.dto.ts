@@ -1,6 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { EVIDENCE_REASONS, evidenceForViewer, evidenceText, type MatchDecision } from '@comeback/domain';
+
+/** One employment of the applicant's work history, dates as typed (2015-04, 2015/4/1, 平成27年4月, 2015). */
+export class WorkHistoryEntryDto {
+  @ApiPropertyOptional({ example: '北星商事株式会社' }) @IsOptional() @IsString() @MaxLength(200) company?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) title?: string;
+  @ApiPropertyOptional({ example: '2015-04' }) @IsOptional() @IsString() @MaxLength(40) start_date?: string;
+  @ApiPropertyOptional({ example: '2019-03' }) @IsOptional() @IsString() @MaxLength(40) end_date?: string;
+}
 
 export class MatchPreviewRequestDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) first_name?: string;
@@ -33,6 +50,16 @@ export class MatchPreviewRequestDto {
   @IsString({ each: true })
   @MaxLength(100, { each: true })
   former_family_names?: string[];
+  @ApiPropertyOptional({
+    type: [WorkHistoryEntryDto],
+    description: "Work history: an entry naming the company is compared with the registry's hire and leave months",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => WorkHistoryEntryDto)
+  work_history?: WorkHistoryEntryDto[];
 }
 
 export class MatchEvidenceDto {

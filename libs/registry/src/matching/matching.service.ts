@@ -4,6 +4,7 @@ import {
   ApplicantIdentity,
   AUTO_MATCH_MIN_SCORE,
   applicantProbeKeys,
+  companyAliases,
   DEFAULT_MATCH_THRESHOLDS,
   DEFAULT_MAX_REVIEW_SHARE,
   frequencyKeysForApplicant,
@@ -12,6 +13,7 @@ import {
   MatchDecision,
   matchApplicant,
   MatchThresholds,
+  namesCompany,
   normaliseBirthDate,
   selectKeyCandidates,
   sharesBirthDateKey,
@@ -113,11 +115,16 @@ export class MatchingService {
     );
     if (!lookup) throw new NotFoundException('Tenant');
     const weights = await this.parameters.weightsFor(tenantId);
+    const corporateEmailDomains = new Set(lookup.settings.corporateEmailDomains ?? lookup.corporateEmailDomains);
     const ctx: MatchContext = {
-      corporateEmailDomains: new Set(lookup.settings.corporateEmailDomains ?? lookup.corporateEmailDomains),
+      corporateEmailDomains,
       readings: this.nameReadings.readings,
+      companyNames: companyAliases([lookup.tenantName], corporateEmailDomains),
       ...(weights ? { weights } : {}),
     };
+    // An applicant whose work history names the company says when they were here: that tells namesakes apart,
+    // so a common name is read in full (up to the per-key limit) instead of being passed over.
+    const listsCompany = (applicant.workHistory ?? []).some((w) => namesCompany(w.company, ctx.companyNames!));
     const configured = lookup.settings.matchThresholds ?? {};
     const window = await this.scoreWindows.windowFor(tenantId);
     const thresholds: MatchThresholds = {
@@ -136,7 +143,10 @@ export class MatchingService {
     // Alumni per probe key (up to the per-key limit): a full-name key's count says how common the name is.
     const keyCounts = new Map<string, number>();
     for (const h of lookup.hits) keyCounts.set(h.key, (keyCounts.get(h.key) ?? 0) + 1);
-    const keyed = selectKeyCandidates(lookup.hits, CANDIDATE_LIMITS);
+    const keyed = selectKeyCandidates(
+      lookup.hits,
+      listsCompany ? { ...CANDIDATE_LIMITS, maxNamesakes: undefined } : CANDIDATE_LIMITS,
+    );
     const keyedIds = new Set(keyed);
     const birthDateKeys = new Set(probeKeys.filter(isBirthDateKey));
     // People born that day are read from the birth-date index with their names; only those sharing a
