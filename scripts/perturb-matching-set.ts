@@ -199,7 +199,13 @@ function formerSurnameInBrackets(inDir: string): Rewrite {
 }
 
 /** Employers other than the company, for CVs' other entries. */
-const OTHER_EMPLOYERS = ['株式会社南風物産', 'Aozora Systems Inc.', '東都電機株式会社', 'Sakura Logistics K.K.', '(株)みなと企画'];
+const OTHER_EMPLOYERS = [
+  '株式会社南風物産',
+  'Aozora Systems Inc.',
+  '東都電機株式会社',
+  'Sakura Logistics K.K.',
+  '(株)みなと企画',
+];
 
 /**
  * A work history on every application, as CVs and ATS employments carry one: one or two other employers, and
@@ -231,10 +237,10 @@ function workHistory(inDir: string): Rewrite {
     return style < 0.6 ? d.toISOString().slice(0, 7) : d.toISOString().slice(0, 4);
   };
   return (a, i) => {
-    const others = [{ company: OTHER_EMPLOYERS[i % OTHER_EMPLOYERS.length]!, start_date: '2020-04' }];
+    const others = [{ company: OTHER_EMPLOYERS[i % OTHER_EMPLOYERS.length], start_date: '2020-04' }];
     const record = people.get(truth.get(a.id) ?? '');
     const style = roll(i, 1);
-    const company = companyForms[i % companyForms.length]!;
+    const company = companyForms[i % companyForms.length];
     if (record && roll(i, 2) < 0.7) {
       const entry = {
         company,

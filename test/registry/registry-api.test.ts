@@ -299,6 +299,40 @@ describe('registry API (real PostgreSQL)', () => {
     expect(bad.body.code).toBe('validation_failed');
   });
 
+  it('compares a work history naming the company with the months the registry has', async () => {
+    const ask = (json: Record<string, unknown>, role: 'hr_admin' | 'recruiter' = 'hr_admin') =>
+      http(h.baseUrl, 'POST', '/api/v1/matching/preview', { token: a.token(role), json });
+    const nameOnly = { first_name: '太郎', last_name: '山田', emails: ['new.address@example.net'] };
+    const work_history = [
+      { company: 'Aozora Systems Inc.', start_date: '2020-04' },
+      { company: 'Tenant-A Co., Ltd.', title: '営業', start_date: '平成24年4月', end_date: '2020/3' },
+    ];
+    for (const role of ['hr_admin', 'recruiter'] as const) {
+      const res = await ask({ ...nameOnly, work_history }, role);
+      expect(res.status).toBe(200);
+      // The applicant's own word: a review at most, however well the months agree.
+      expect(res.body).toMatchObject({ decision: 'review', employee_number: 'E000001' });
+      const evidence = res.body.candidates[0].evidence.find(
+        (e: { field: string }) => e.field === 'work_history',
+      );
+      expect(evidence).toMatchObject({ outcome: 'agree', reason: 'work_history_period_agrees', weight: 12 });
+      expect(evidence.detail_ja).toContain('入社・退職の年月が名簿と一致');
+      expect(res.text).not.toMatch(/2012|2020-03/);
+    }
+    const elsewhere = await ask({
+      ...nameOnly,
+      work_history: [{ company: 'tenant-a', start_date: '2001-04' }],
+    });
+    expect(
+      elsewhere.body.candidates[0].evidence.find((e: { field: string }) => e.field === 'work_history'),
+    ).toMatchObject({ outcome: 'disagree', reason: 'work_history_period_differs' });
+    for (const bad of ['tenant-a', [{ company: 5 }], [{ company: 'x', start_date: 'y'.repeat(41) }]]) {
+      const res = await ask({ ...nameOnly, work_history: bad });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('validation_failed');
+    }
+  });
+
   it('finds a record kept without kana by a romaji or katakana name alone (readings indexed at import)', async () => {
     const k = await h.tenant('tenant-kanji-only');
     const kanjiOnly = row({

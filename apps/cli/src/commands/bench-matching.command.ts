@@ -79,7 +79,9 @@ export class BenchMatchingCommand extends CommandRunner {
     const cleanup = await useFreshDatabase('bench');
     const app = await openServices();
     try {
-      const tenant = await app.get(TenantService).create({ slug: 'bench', name: opts.tenantName ?? 'Benchmark' });
+      const tenant = await app
+        .get(TenantService)
+        .create({ slug: 'bench', name: opts.tenantName ?? 'Benchmark' });
       const actor = { tenantId: tenant.id, role: 'hr_admin' as const, name: 'bench' };
       const t0 = performance.now();
       const report = await app

@@ -111,11 +111,13 @@ const EN: EvidenceTexts = {
     employee_number_not_claimed: 'no employee number claimed',
     employee_number_agrees: 'claimed employee number agrees',
     employee_number_other_record: 'claimed employee number is another record',
-    work_history_period_agrees: 'work history lists the company, joined and left in the months the registry has',
+    work_history_period_agrees:
+      'work history lists the company, joined and left in the months the registry has',
     work_history_period_partly_agrees:
       'work history lists the company; when they joined or left agrees with the registry, the other is not given',
-    work_history_lists_company: "work history lists the company, without dates to compare",
-    work_history_period_differs: 'work history lists the company, at another time than this record (another person?)',
+    work_history_lists_company: 'work history lists the company, without dates to compare',
+    work_history_period_differs:
+      'work history lists the company, at another time than this record (another person?)',
   },
   notes: {
     fields_swapped: ' (family and given name fields swapped)',
@@ -174,7 +176,8 @@ const JA: EvidenceTexts = {
     employee_number_agrees: '申告された社員番号が一致',
     employee_number_other_record: '申告された社員番号は別の人の記録',
     work_history_period_agrees: '職歴に当社の記載あり。入社・退職の年月が名簿と一致',
-    work_history_period_partly_agrees: '職歴に当社の記載あり。入社または退職の年月が名簿と一致（もう一方は記載なし）',
+    work_history_period_partly_agrees:
+      '職歴に当社の記載あり。入社または退職の年月が名簿と一致（もう一方は記載なし）',
     work_history_lists_company: '職歴に当社の記載あり（比較できる年月はない）',
     work_history_period_differs: '職歴に当社の記載あるが、この記録とは在籍時期が異なる（別人の可能性）',
   },

@@ -134,7 +134,10 @@ export interface PreparedApplicant {
   companyPeriods: { start: HistoryDate | null; end: HistoryDate | null }[];
 }
 
-export function prepareApplicant(p: ApplicantIdentity, ctx?: Pick<MatchContext, 'companyNames'>): PreparedApplicant {
+export function prepareApplicant(
+  p: ApplicantIdentity,
+  ctx?: Pick<MatchContext, 'companyNames'>,
+): PreparedApplicant {
   const aliases = ctx?.companyNames ?? [];
   return {
     companyPeriods:

@@ -133,9 +133,7 @@ describe('compareWorkHistory', () => {
     };
     expect(compareWorkHistory([entry(null, null)], alumnus)).toEqual(lists);
     expect(compareWorkHistory([entry('2015-09', null)], alumnus)).toEqual(lists);
-    expect(compareWorkHistory([entry('2015-04', null)], { hireDate: null, leaveDate: null })).toEqual(
-      lists,
-    );
+    expect(compareWorkHistory([entry('2015-04', null)], { hireDate: null, leaveDate: null })).toEqual(lists);
   });
 
   it('another period here: differs (likely another former employee of that name)', () => {

@@ -46,7 +46,8 @@ export function normaliseCompanyName(raw: string | null | undefined): string {
 }
 
 /** Public suffixes of company domains seen here (kitaboshi-shoji.co.jp → kitaboshi-shoji). */
-const DOMAIN_SUFFIX = /\.(co|ne|or|ac|go|ed|gr|lg)\.jp$|\.(co\.uk|com\.au|com|jp|net|org|co|io|biz|info|inc)$/u;
+const DOMAIN_SUFFIX =
+  /\.(co|ne|or|ac|go|ed|gr|lg)\.jp$|\.(co\.uk|com\.au|com|jp|net|org|co|io|biz|info|inc)$/u;
 
 /**
  * The names the tenant's company goes by, normalised: its name in the product and its company e-mail domains
@@ -86,7 +87,7 @@ export function parseHistoryDate(raw: string | null | undefined): HistoryDate | 
   const s = raw.normalize('NFKC').trim().toLowerCase();
   const era = /^(令和|平成|昭和|[rhs])\.?\s*(元|\d{1,2})\s*[年./-]\s*(?:(\d{1,2})\s*月?)?/u.exec(s);
   if (era) {
-    const year = ERAS[era[1]!]! + (era[2] === '元' ? 1 : Number(era[2])) - 1;
+    const year = ERAS[era[1]] + (era[2] === '元' ? 1 : Number(era[2])) - 1;
     return checked(year, era[3]);
   }
   const western = /^(\d{4})\s*(?:[年./-]\s*(\d{1,2})\s*(?:月|[./-]\s*\d{1,2}\s*日?|\b|$))?/u.exec(s);
@@ -151,13 +152,21 @@ export function compareWorkHistory(
     const end = compareEnd(e.end, alumnus.leaveDate);
     let c: WorkHistoryComparison;
     if (start === 'differs' || end === 'differs') {
-      c = { outcome: 'disagree', weight: WORK_HISTORY_WEIGHTS.periodDiffers, reason: 'work_history_period_differs' };
+      c = {
+        outcome: 'disagree',
+        weight: WORK_HISTORY_WEIGHTS.periodDiffers,
+        reason: 'work_history_period_differs',
+      };
     } else {
       const agreed = END_WEIGHT[start] + END_WEIGHT[end];
       const both = END_WEIGHT[start] > 0 && END_WEIGHT[end] > 0;
       c =
         agreed === 0
-          ? { outcome: 'partial', weight: WORK_HISTORY_WEIGHTS.listsCompany, reason: 'work_history_lists_company' }
+          ? {
+              outcome: 'partial',
+              weight: WORK_HISTORY_WEIGHTS.listsCompany,
+              reason: 'work_history_lists_company',
+            }
           : {
               outcome: both ? 'agree' : 'partial',
               weight: agreed,

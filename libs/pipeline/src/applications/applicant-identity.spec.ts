@@ -71,4 +71,13 @@ describe('applicantIdentityOf', () => {
     expect(id.birthDate).toBeUndefined();
     expect(Object.keys(id).sort()).toEqual(['emails', 'firstName', 'lastName', 'phones']);
   });
+
+  it('passes the work history on as the ATS listed it (the matcher compares entries naming the company)', () => {
+    const history = [
+      { company: '株式会社北星商事', title: '営業', startDate: '2015-04-01', endDate: '2019-03-31' },
+      { company: 'Aozora Systems', title: null, startDate: '2019-04-01', endDate: null },
+    ];
+    expect(applicantIdentityOf({ ...app({}), workHistory: history }).workHistory).toEqual(history);
+    expect(applicantIdentityOf(app({}))).not.toHaveProperty('workHistory');
+  });
 });

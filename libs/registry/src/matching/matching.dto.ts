@@ -13,7 +13,11 @@ import { EVIDENCE_REASONS, evidenceForViewer, evidenceText, type MatchDecision }
 
 /** One employment of the applicant's work history, dates as typed (2015-04, 2015/4/1, 平成27年4月, 2015). */
 export class WorkHistoryEntryDto {
-  @ApiPropertyOptional({ example: '北星商事株式会社' }) @IsOptional() @IsString() @MaxLength(200) company?: string;
+  @ApiPropertyOptional({ example: '北星商事株式会社' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  company?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) title?: string;
   @ApiPropertyOptional({ example: '2015-04' }) @IsOptional() @IsString() @MaxLength(40) start_date?: string;
   @ApiPropertyOptional({ example: '2019-03' }) @IsOptional() @IsString() @MaxLength(40) end_date?: string;
@@ -52,7 +56,8 @@ export class MatchPreviewRequestDto {
   former_family_names?: string[];
   @ApiPropertyOptional({
     type: [WorkHistoryEntryDto],
-    description: "Work history: an entry naming the company is compared with the registry's hire and leave months",
+    description:
+      "Work history: an entry naming the company is compared with the registry's hire and leave months",
   })
   @IsOptional()
   @IsArray()

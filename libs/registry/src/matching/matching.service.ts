@@ -115,7 +115,9 @@ export class MatchingService {
     );
     if (!lookup) throw new NotFoundException('Tenant');
     const weights = await this.parameters.weightsFor(tenantId);
-    const corporateEmailDomains = new Set(lookup.settings.corporateEmailDomains ?? lookup.corporateEmailDomains);
+    const corporateEmailDomains = new Set(
+      lookup.settings.corporateEmailDomains ?? lookup.corporateEmailDomains,
+    );
     const ctx: MatchContext = {
       corporateEmailDomains,
       readings: this.nameReadings.readings,
@@ -124,7 +126,9 @@ export class MatchingService {
     };
     // An applicant whose work history names the company says when they were here: that tells namesakes apart,
     // so a common name is read in full (up to the per-key limit) instead of being passed over.
-    const listsCompany = (applicant.workHistory ?? []).some((w) => namesCompany(w.company, ctx.companyNames!));
+    const listsCompany = (applicant.workHistory ?? []).some((w) =>
+      namesCompany(w.company, ctx.companyNames!),
+    );
     const configured = lookup.settings.matchThresholds ?? {};
     const window = await this.scoreWindows.windowFor(tenantId);
     const thresholds: MatchThresholds = {
