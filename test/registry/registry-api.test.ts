@@ -1,5 +1,6 @@
 import * as iconv from 'iconv-lite';
 import { DataSource } from 'typeorm';
+import { TenantService } from '@comeback/platform';
 import { csvUpload, Harness, http, startApi, TestTenant } from '../support/api-harness';
 
 const HEADER =
@@ -326,6 +327,21 @@ describe('registry API (real PostgreSQL)', () => {
     expect(
       elsewhere.body.candidates[0].evidence.find((e: { field: string }) => e.field === 'work_history'),
     ).toMatchObject({ outcome: 'disagree', reason: 'work_history_period_differs' });
+    // A former company name HR gave in the settings counts like the tenant's own name.
+    const formerName = {
+      ...nameOnly,
+      work_history: [{ company: '株式会社北星産業', start_date: '2012-04' }],
+    };
+    const before = await ask(formerName);
+    expect(
+      before.body.candidates[0].evidence.some((e: { field: string }) => e.field === 'work_history'),
+    ).toBe(false);
+    await h.app.get(TenantService).updateSettings(a.id, { companyNames: ['北星商事', '北星産業'] });
+    const after = await ask(formerName);
+    expect(
+      after.body.candidates[0].evidence.find((e: { field: string }) => e.field === 'work_history'),
+    ).toMatchObject({ outcome: 'partial', reason: 'work_history_period_partly_agrees' });
+    await h.app.get(TenantService).updateSettings(a.id, { companyNames: [] });
     for (const bad of ['tenant-a', [{ company: 5 }], [{ company: 'x', start_date: 'y'.repeat(41) }]]) {
       const res = await ask({ ...nameOnly, work_history: bad });
       expect(res.status).toBe(400);

@@ -254,6 +254,49 @@ describe('console sessions (#10)', () => {
     expect((await tenants.get(tenant.id)).settings).toEqual(before);
   });
 
+  it('HR names the company as CVs write it (former and English names); the list is checked line by line', async () => {
+    const hr = await signIn(tenant.token('hr_admin'));
+    const page = await browse(api, hr, 'GET', '/console/settings?lang=ja');
+    expect(page.text).toContain('職歴に書かれる当社の名称（1行に1つ）');
+    const form = {
+      match: '8',
+      reviewMode: 'budget',
+      maxReviewSharePercent: '5',
+      review: '2',
+      language: 'ja',
+      _csrf: csrfOf(page.text),
+    };
+    const tenants = api.app.get(TenantService);
+    const saved = await browse(api, hr, 'POST', '/console/settings', {
+      ...form,
+      companyNames: ' 北星商事 \r\nKitaboshi Shoji\n\n旧 北星産業\n北星商事\n',
+    });
+    expect(saved.status).toBe(303);
+    expect((await tenants.get(tenant.id)).settings.companyNames).toEqual([
+      '北星商事',
+      'Kitaboshi Shoji',
+      '旧 北星産業',
+    ]);
+    const again = await browse(api, hr, 'GET', '/console/settings?lang=en');
+    expect(again.text).toContain('Names the company goes by on CVs');
+    expect(again.text).toMatch(
+      /<textarea id="company-names"[^>]*>北星商事\nKitaboshi Shoji\n旧 北星産業<\/textarea>/,
+    );
+    // A form posted without the field (an older page) keeps the names.
+    expect((await browse(api, hr, 'POST', '/console/settings', form)).status).toBe(303);
+    expect((await tenants.get(tenant.id)).settings.companyNames).toHaveLength(3);
+    const before = (await tenants.get(tenant.id)).settings;
+    for (const companyNames of [
+      Array.from({ length: 21 }, (_, i) => `Company ${i}`).join('\n'),
+      'x'.repeat(101),
+    ]) {
+      const res = await browse(api, hr, 'POST', '/console/settings?lang=en', { ...form, companyNames });
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('Give at most 20 company names of at most 100 characters each.');
+    }
+    expect((await tenants.get(tenant.id)).settings).toEqual(before);
+  });
+
   it('the matching accuracy page is HR-only (recruiters and hiring managers get 403), in both languages', async () => {
     const hr = await signIn(tenant.token('hr_admin'));
     const ja = await browse(api, hr, 'GET', '/console/matching/accuracy?lang=ja');

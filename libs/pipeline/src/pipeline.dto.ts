@@ -333,6 +333,12 @@ export class ConsoleSettingsFormDto {
   @Max(100)
   review!: number;
   @ApiProperty({ enum: ['ja', 'en'] }) @IsIn(['ja', 'en']) language!: 'ja' | 'en';
+  /** One per line (a textarea); absent keeps the names saved before. Checked line by line by the controller. */
+  @ApiPropertyOptional({ description: 'Names the company goes by on CVs, one per line' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2100)
+  companyNames?: string;
 }
 
 /** A person's answer after looking in the ATS for a side effect whose call was cut. */

@@ -348,6 +348,10 @@ const EN = {
   thresholdReview: 'Review queue from score',
   noteLanguage: 'Language of the notes written into the ATS',
   thresholdsInvalid: 'The review threshold must be below the match threshold.',
+  companyNames: 'Names the company goes by on CVs (one per line)',
+  companyNamesHint:
+    "An applicant's work history naming one of these (or the company e-mail domain) is compared with the months they joined and left. Add former names and the English name: 北星商事, Kitaboshi Shoji, 旧 北星産業.",
+  companyNamesInvalid: 'Give at most 20 company names of at most 100 characters each.',
   opsTitle: 'Operations',
   navOperations: 'Operations',
   opsBacklogTitle: 'Webhook backlog',
@@ -950,6 +954,10 @@ const JA: Record<MessageKey, string> = {
   thresholdReview: '確認待ちとするスコア',
   noteLanguage: 'ATS に書き込むメモの言語',
   thresholdsInvalid: '確認待ちのスコアは自動照合のスコアより小さくしてください。',
+  companyNames: '職歴に書かれる当社の名称（1行に1つ）',
+  companyNamesHint:
+    '応募者の職歴にこれらの名称（または会社のメールドメイン）があれば、入社・退職の年月を名簿と照合します。旧社名や英語名も加えてください（例：北星商事、Kitaboshi Shoji、旧 北星産業）。',
+  companyNamesInvalid: '当社の名称は20件まで、各100文字以内で入力してください。',
   opsTitle: '運用',
   navOperations: '運用',
   opsBacklogTitle: 'Webhook の滞留',

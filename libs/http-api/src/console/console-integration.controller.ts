@@ -161,6 +161,7 @@ export class ConsoleIntegrationController {
       maxReviewSharePercent: Math.round((configured.maxReviewShare ?? DEFAULT_MAX_REVIEW_SHARE) * 1000) / 10,
       review: configured.review ?? DEFAULT_MATCH_THRESHOLDS.review,
       language: t.settings.language ?? 'ja',
+      companyNames: (t.settings.companyNames ?? []).join('\n'),
       flash: req.query.done === 'saved' ? ctx.t('saved') : null,
     });
   }
@@ -173,12 +174,15 @@ export class ConsoleIntegrationController {
     @Body() body: ConsoleSettingsFormDto,
     @Res() res: Response,
   ): Promise<void> {
-    if (body.reviewMode === 'fixed' && body.review >= body.match) {
-      // Shown at the form, in the viewer's language, with what they typed.
-      res.status(400).send(settingsPage(ctx, { ...body, error: ctx.t('thresholdsInvalid') }));
-      return;
-    }
     const current = await this.tenants.get(p.tenantId);
+    const typedNames = body.companyNames ?? (current.settings.companyNames ?? []).join('\n');
+    const companyNames = companyNameLines(typedNames);
+    // Shown at the form, in the viewer's language, with what they typed.
+    const refuse = (error: string): void => {
+      res.status(400).send(settingsPage(ctx, { ...body, companyNames: typedNames, error }));
+    };
+    if (body.reviewMode === 'fixed' && body.review >= body.match) return refuse(ctx.t('thresholdsInvalid'));
+    if (!companyNames) return refuse(ctx.t('companyNamesInvalid'));
     // Without a fixed review score the threshold follows the budget (MatchingService): saving the page must not
     // turn the budget off, as a form that always sent a score did.
     const { review: _fixed, ...rest } = current.settings.matchThresholds ?? {};
@@ -190,6 +194,7 @@ export class ConsoleIntegrationController {
         ...(body.reviewMode === 'fixed' ? { review: body.review } : {}),
       },
       language: body.language,
+      companyNames,
     };
     await this.tenants.updateSettings(p.tenantId, settings);
     await this.audit.record(p, { action: 'tenant.settings', details: settings });
@@ -236,4 +241,17 @@ export class ConsoleIntegrationController {
       ...extra,
     });
   }
+}
+
+/** A textarea's company names: trimmed, blank lines and repeats dropped; null when over the limits. */
+function companyNameLines(text: string): string[] | null {
+  const names = [
+    ...new Set(
+      text
+        .split(/\r?\n/u)
+        .map((l) => l.trim())
+        .filter((l) => l.length > 0),
+    ),
+  ];
+  return names.length <= 20 && names.every((n) => n.length <= 100) ? names : null;
 }

@@ -11,6 +11,11 @@ export interface TenantSettings {
   matchThresholds?: { match?: number; review?: number; margin?: number; maxReviewShare?: number };
   /** How long raw webhook bodies and audit details are kept (defaults: 90 and 365 days). */
   retention?: RetentionSettings;
+  /**
+   * Names the company goes by on CVs besides the tenant's name (former names, the English name): a work-history
+   * entry naming one of them is compared with the registry's hire and leave dates.
+   */
+  companyNames?: string[];
   /** The language of the notes we write into the ATS on a person's decision (default Japanese). */
   language?: 'ja' | 'en';
 }

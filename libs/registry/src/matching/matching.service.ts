@@ -121,7 +121,10 @@ export class MatchingService {
     const ctx: MatchContext = {
       corporateEmailDomains,
       readings: this.nameReadings.readings,
-      companyNames: companyAliases([lookup.tenantName], corporateEmailDomains),
+      companyNames: companyAliases(
+        [lookup.tenantName, ...(lookup.settings.companyNames ?? [])],
+        corporateEmailDomains,
+      ),
       ...(weights ? { weights } : {}),
     };
     // An applicant whose work history names the company says when they were here: that tells namesakes apart,

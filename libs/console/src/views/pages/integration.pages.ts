@@ -226,6 +226,8 @@ export interface SettingsFormData {
   /** The fixed review score (shown, and used only in "fixed" mode). */
   review: number;
   language: 'ja' | 'en';
+  /** One per line, as the textarea shows them. */
+  companyNames: string;
   flash?: string | null;
   error?: string | null;
 }
@@ -267,6 +269,12 @@ export function settingsPage(ctx: PageContext, data: SettingsFormData): string {
           <option value="ja" ${data.language === 'ja' ? html`selected` : ''}>日本語</option>
           <option value="en" ${data.language === 'en' ? html`selected` : ''}>English</option>
         </select>
+      </div>
+      <div>
+        <label for="company-names">${t('companyNames')}</label>
+        <textarea id="company-names" name="companyNames" rows="4" maxlength="2100"
+          aria-describedby="company-names-hint">${data.companyNames}</textarea>
+        <p class="hint" id="company-names-hint">${t('companyNamesHint')}</p>
       </div>
       <div><button type="submit">${t('save')}</button></div>
     </form>`,
