@@ -209,11 +209,11 @@ const OTHER_EMPLOYERS = [
 
 /**
  * A work history on every application, as CVs and ATS employments carry one: one or two other employers, and
- * for returnees, most of the time, the company with the months they joined and left — by month, by year only,
+ * for returnees, most of the time (--listed), the company with the months they joined and left — by month, by year only,
  * or without dates, sometimes a month off. About 1 in 100 other applicants lists the company too (a contractor,
  * a subsidiary) with their own dates. It adds what such applications carry; it needs the truth and the registry.
  */
-function workHistory(inDir: string): Rewrite {
+function workHistory(inDir: string, listed: number): Rewrite {
   const truth = new Map(
     readFileSync(join(inDir, 'truth.jsonl'), 'utf8')
       .split('\n')
@@ -241,7 +241,7 @@ function workHistory(inDir: string): Rewrite {
     const record = people.get(truth.get(a.id) ?? '');
     const style = roll(i, 1);
     const company = companyForms[i % companyForms.length];
-    if (record && roll(i, 2) < 0.7) {
+    if (record && roll(i, 2) < listed) {
       const entry = {
         company,
         start_date: month(record.hire_date, i, 3, style),
@@ -266,7 +266,9 @@ function main(): void {
   const inDir = arg('in');
   const outDir = arg('out');
   if (!inDir || !outDir) {
-    process.stderr.write('usage: perturb-matching-set.ts --in SET_DIR --out DIR [--only REWRITE]\n');
+    process.stderr.write(
+      'usage: perturb-matching-set.ts --in SET_DIR --out DIR [--only REWRITE] [--listed SHARE]\n',
+    );
     process.exit(2);
   }
   const applicants = readFileSync(join(inDir, 'applicants.jsonl'), 'utf8')
@@ -277,7 +279,9 @@ function main(): void {
   const rewrites: Record<string, Rewrite> = { ...REWRITES };
   if (existsSync(join(inDir, 'alumni.csv')))
     rewrites['former-surname-in-brackets'] = formerSurnameInBrackets(inDir);
-  if (existsSync(join(inDir, 'alumni.csv'))) rewrites['work-history'] = workHistory(inDir);
+  // --listed: the share of returnees whose work history names the company (default 0.7).
+  if (existsSync(join(inDir, 'alumni.csv')))
+    rewrites['work-history'] = workHistory(inDir, Number(arg('listed') ?? '0.7'));
   for (const [name, rewrite] of Object.entries(rewrites)) {
     if (only && name !== only) continue;
     const dir = join(outDir, name);

@@ -156,6 +156,13 @@ export class ControlService {
       phone_numbers: (c.phones ?? []).map((value) => ({ value, type: 'mobile' })),
       tags: [...(c.tags ?? [])],
       custom_fields: toCustomFields(c.customFields),
+      employments: (c.employments ?? []).map((e, i) => ({
+        id: i + 1,
+        company_name: need(e.companyName, 'candidate.employments[].companyName'),
+        title: e.title ?? null,
+        start_date: e.startDate ? `${e.startDate}T00:00:00.000Z` : null,
+        end_date: e.endDate ? `${e.endDate}T00:00:00.000Z` : null,
+      })),
       linked_user_ids: [],
       private: false,
     });

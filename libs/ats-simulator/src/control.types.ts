@@ -43,6 +43,8 @@ export interface GhCandidateSeed {
   title?: string;
   company?: string;
   customFields?: Record<string, unknown>;
+  /** The CV's employments (dates YYYY-MM-DD; end null while current). */
+  employments?: { companyName: string; title?: string; startDate?: string; endDate?: string | null }[];
   applications?: GhApplicationSeed[];
 }
 

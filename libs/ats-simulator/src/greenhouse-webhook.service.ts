@@ -206,6 +206,8 @@ export class GreenhouseWebhookService {
       addresses: [],
       website_addresses: [],
       social_media_addresses: [],
+      educations: [],
+      employments: c.employments,
       recruiter: null,
       coordinator: null,
       attachments: [],

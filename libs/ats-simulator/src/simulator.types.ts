@@ -68,10 +68,26 @@ export interface GhCandidate {
   phone_numbers: { value: string; type: string }[];
   tags: string[];
   custom_fields: Record<string, GhCustomFieldValue>;
+  /** The CV's employments, as webhook payloads carry them (Harvest v3's candidate rows do not). */
+  employments: GhEmployment[];
   linked_user_ids: number[];
   private: boolean;
   created_at: string;
   updated_at: string;
+}
+
+/**
+ * An employment of the candidate: the fields of Greenhouse's candidate `employments` entries (id, company_name,
+ * title, start_date, end_date as ISO timestamps; https://developers.greenhouse.io/harvest.html#candidates, the
+ * candidate object), which the webhook payloads' `candidate.employments` carry
+ * (https://developers.greenhouse.io/webhooks.html#application-created; empty in that example).
+ */
+export interface GhEmployment {
+  id: number;
+  company_name: string;
+  title: string | null;
+  start_date: string | null;
+  end_date: string | null;
 }
 
 export type GhApplicationStatus = 'active' | 'rejected' | 'hired';

@@ -44,7 +44,12 @@ export class DemoCommand extends CommandRunner {
     await app.listen(port, '127.0.0.1');
     const api = `http://127.0.0.1:${port}`;
     try {
-      const tenant = await app.get(TenantService).create({ slug: 'demo', name: 'Kitaboshi Shoji (demo)' });
+      const tenant = await app.get(TenantService).create({
+        slug: 'demo',
+        name: 'Kitaboshi Shoji (demo)',
+        // What CVs call the company (console: Settings): a work history naming it is compared with the registry.
+        settings: { companyNames: ['北星商事', 'Kitaboshi Shoji'] },
+      });
       const tokens = app.get(TokenService);
       const hr = tokens.mint({
         tenantId: tenant.id,
@@ -353,6 +358,12 @@ export class DemoCommand extends CommandRunner {
         emails: [a.email],
         phones: a.phone ? [a.phone] : [],
         customFields: a.customFields,
+        employments: (a.experience ?? []).map((e) => ({
+          companyName: e.company,
+          title: e.title,
+          startDate: e.start_date,
+          endDate: e.end_date,
+        })),
         applications: [{ job: job.name, source: 'Careers page' }],
         notify: true,
       });

@@ -40,6 +40,11 @@ describe('companyAliases', () => {
     ]);
   });
 
+  it('also reads a name without its bracketed part, as CVs write it', () => {
+    expect(companyAliases(['Kitaboshi Shoji (demo)'], [])).toEqual(['kitaboshishojidemo', 'kitaboshishoji']);
+    expect(companyAliases(['北星商事（東京）'], [])).toEqual(['北星商事東京', '北星商事']);
+  });
+
   it('drops names too short to tell companies apart', () => {
     expect(companyAliases(['AB'], ['xy.co.jp'])).toEqual([]);
   });
@@ -84,6 +89,8 @@ describe('parseHistoryDate', () => {
     ['昭和60年', { year: 1985, month: null }],
     ['2015', { year: 2015, month: null }],
     ['2015-13', { year: 2015, month: null }],
+    ['2017-08-15T00:00:00.000Z', { year: 2017, month: 8 }],
+    ['01/01/2012', { year: 2012, month: 1 }],
   ])('%s', (raw, expected) => {
     expect(parseHistoryDate(raw)).toEqual(expected);
   });

@@ -56,7 +56,11 @@ const DOMAIN_SUFFIX =
  */
 export function companyAliases(names: readonly string[], domains: Iterable<string>): string[] {
   const out = new Set<string>();
-  for (const n of names) out.add(normaliseCompanyName(n));
+  for (const n of names) {
+    out.add(normaliseCompanyName(n));
+    // "Kitaboshi Shoji (demo)", "Acme (Japan)": CVs leave the bracket out.
+    out.add(normaliseCompanyName(n.normalize('NFKC').replace(/\([^)]*\)/gu, ' ')));
+  }
   for (const d of domains) {
     const host = d.toLowerCase().replace(DOMAIN_SUFFIX, '');
     out.add(normaliseCompanyName(host.split('.').pop() ?? ''));
@@ -90,6 +94,9 @@ export function parseHistoryDate(raw: string | null | undefined): HistoryDate | 
     const year = ERAS[era[1]] + (era[2] === '元' ? 1 : Number(era[2])) - 1;
     return checked(year, era[3]);
   }
+  // Greenhouse's own examples write employments as MM/DD/YYYY (01/01/2012).
+  const us = /^(\d{1,2})\/\d{1,2}\/(\d{4})$/u.exec(s);
+  if (us) return checked(Number(us[2]), us[1]);
   const western = /^(\d{4})\s*(?:[年./-]\s*(\d{1,2})\s*(?:月|[./-]\s*\d{1,2}\s*日?|\b|$))?/u.exec(s);
   if (western) return checked(Number(western[1]), western[2]);
   return null;
