@@ -63,6 +63,8 @@ export class ReviewQueueService {
         phones: app.candidate.phones,
         // What the applicant said their surname was (an ATS 旧姓 field), for a reviewer judging a surname change.
         formerFamilyNames: identity.formerFamilyNames ?? [],
+        // The CV's employments, so a reviewer can set the months given beside the registry's hire and leave dates.
+        workHistory: identity.workHistory ?? [],
         jobName: app.jobName,
       },
     });

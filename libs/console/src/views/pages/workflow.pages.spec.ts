@@ -66,6 +66,37 @@ describe('review item page: the evidence in the reviewer’s language', () => {
   });
 });
 
+describe('review item page: the work history the applicant gave', () => {
+  it('lists the employments with their months, escaped, in the viewer’s language', () => {
+    const row = item(scored.evidence);
+    row.applicant = {
+      ...row.applicant,
+      workHistory: [
+        { company: '北星商事株式会社', title: '営業', startDate: '2013-04-01', endDate: '2015-10-31' },
+        { company: '<b>Aozora</b>', title: null, startDate: '2015-11-01', endDate: null },
+        { company: 'No dates Inc.', title: null, startDate: null, endDate: null },
+      ],
+    };
+    const ja = reviewItemPage(pageContext('ja', '/console/review/r1', null), {
+      item: row,
+      people: new Map(),
+    });
+    expect(ja).toContain(
+      '<dt>職歴</dt><dd>北星商事株式会社 (2013-04-01 – 2015-10-31); &lt;b&gt;Aozora&lt;/b&gt; (2015-11-01 – ); No dates Inc.</dd>',
+    );
+    const en = reviewItemPage(pageContext('en', '/console/review/r1', null), {
+      item: row,
+      people: new Map(),
+    });
+    expect(en).toContain('<dt>Work history</dt>');
+    const none = reviewItemPage(pageContext('en', '/console/review/r1', null), {
+      item: item(scored.evidence),
+      people: new Map(),
+    });
+    expect(none).not.toContain('Work history');
+  });
+});
+
 describe('review item page: what a reviewer needs for a surname change', () => {
   it('shows the former surname the applicant gave and the registry’s former surnames', () => {
     const row = item(scored.evidence);

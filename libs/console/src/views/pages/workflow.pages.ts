@@ -108,6 +108,21 @@ export interface CandidateSummary {
   jobTitle: string | null;
 }
 
+/** The CV's employments as stored on a review item: "company (start – end)", one after the other. */
+function employments(v: unknown): string {
+  if (!Array.isArray(v)) return '';
+  return v
+    .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
+    .map((e) => {
+      const text = (x: unknown): string => (typeof x === 'string' ? x : '');
+      const period = [text(e.startDate), text(e.endDate)].some(Boolean)
+        ? ` (${text(e.startDate)} – ${text(e.endDate)})`
+        : '';
+      return `${text(e.company) || '—'}${period}`;
+    })
+    .join('; ');
+}
+
 function strings(v: unknown): string {
   return Array.isArray(v)
     ? v.filter((x) => typeof x === 'string').join(', ')
@@ -129,7 +144,7 @@ export function reviewItemPage(
     Array.isArray(a.formerFamilyNames) && a.formerFamilyNames.length > 0
       ? html`<dt>${t('formerSurnames')}</dt><dd>${strings(a.formerFamilyNames)}</dd>`
       : ''
-  }
+  }${employments(a.workHistory) ? html`<dt>${t('workHistory')}</dt><dd>${employments(a.workHistory)}</dd>` : ''}
 <dt>${evidenceFieldLabel('email', ctx.lang)}</dt><dd>${strings(a.emails)}</dd><dt>${evidenceFieldLabel('phone', ctx.lang)}</dt><dd>${strings(a.phones)}</dd><dt>${t('job')}</dt><dd>${strings(a.jobName)}</dd></dl></section>`;
   const cards = item.candidates.map((c, i) => {
     const p = data.people.get(c.employeeNumber);
