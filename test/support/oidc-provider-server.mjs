@@ -41,11 +41,7 @@ provider.use(async (ctx, next) => {
       ctx.req.on('data', (c) => (s += c));
       ctx.req.on('end', () => resolve(JSON.parse(s)));
     });
-    accounts.set(body.sub, {
-      email: body.email,
-      email_verified: body.email_verified,
-      name: body.name ?? body.sub,
-    });
+    accounts.set(body.sub, { email: body.email, email_verified: body.email_verified, name: body.name ?? body.sub });
     nextLogin = body.sub;
     ctx.status = 204;
     return;
