@@ -98,6 +98,38 @@ describe.each(ATS)('pipeline end to end on %s (real PostgreSQL + Redis + simulat
     expect(again.status).toBe(409);
   });
 
+  it('tells namesakes apart by the months a CV gives for the company, and shows the reviewer the employments', async () => {
+    // Two former employees are called 佐藤 健 (E3: 2010-04 to 2020-03, E4: 2015-04 to 2023-03). New contacts, no
+    // birth date; the CV names the company as its e-mail domain does (comeback-demo.co.jp).
+    const experience = [
+      { company: 'Aozora Systems', title: 'Engineer', start_date: '2023-05-01', end_date: null },
+      { company: 'Comeback Demo Co., Ltd.', title: '担当', start_date: '2015-04-01', end_date: '2023-03-31' },
+    ];
+    const id = await s.apply({
+      firstName: '健',
+      lastName: '佐藤',
+      email: 'ken.s.2026@outlook.jp',
+      experience,
+    });
+    await s.waitIdle();
+    const c = await s.candidate(id);
+    // The applicant's word alone: never a flag in the ATS, a person decides.
+    expect(c.tags).toEqual([]);
+    const items = await http(s.api.baseUrl, 'GET', '/api/v1/review-items', { token: s.recruiter });
+    const item = items.body.find((i: any) => i.applicationId === id);
+    expect(item.candidates[0].employeeNumber).toBe('E4');
+    expect(item.candidates[0].evidence.find((e: any) => e.field === 'work_history')).toMatchObject({
+      outcome: 'agree',
+      reason: 'work_history_period_agrees',
+    });
+    expect(item.applicant.workHistory).toEqual(
+      expect.arrayContaining([expect.objectContaining({ company: 'Comeback Demo Co., Ltd.' })]),
+    );
+    // Namesakes here at other times (E3) or without dates on file rank below, none agreeing.
+    for (const other of item.candidates.slice(1))
+      expect(other.evidence.find((e: any) => e.field === 'work_history')?.outcome).not.toBe('agree');
+  });
+
   it('remembers a rejected review: the same pair is not proposed again', async () => {
     const id = await s.apply({ firstName: '紗季', lastName: '野々宮', email: 'saki.n.2026@outlook.jp' });
     await s.waitIdle();

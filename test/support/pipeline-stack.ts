@@ -56,6 +56,8 @@ export interface Stack {
     tags?: string[];
     /** One of `opts.jobs` by name (default the Backend job). */
     job?: string;
+    /** The CV's employments (dates YYYY-MM-DD; end null while current). */
+    experience?: { company: string; title: string; start_date: string; end_date: string | null }[];
   }): Promise<string>;
   /** The ATS's id of a seeded job, by name (Greenhouse: its number; Workable: its shortcode). */
   jobIds: Record<string, string>;
@@ -201,6 +203,12 @@ export async function startStack(
           emails: [p.email],
           phones: p.phone ? [p.phone] : [],
           tags: p.tags,
+          employments: (p.experience ?? []).map((e) => ({
+            companyName: e.company,
+            title: e.title,
+            startDate: e.start_date,
+            endDate: e.end_date,
+          })),
           applications: [{ job: p.job ?? 'Backend' }],
           notify: true,
         });
@@ -214,6 +222,7 @@ export async function startStack(
         phone: p.phone,
         tags: p.tags,
         job: jobIds[p.job ?? 'Backend'],
+        experience: p.experience,
         notify: true,
       });
       return String(r.id);
