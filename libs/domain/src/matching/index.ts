@@ -118,6 +118,7 @@ export {
   WORK_HISTORY_WEIGHTS,
   companyAliases,
   compareWorkHistory,
+  entriesNamingCompany,
   namesCompany,
   normaliseCompanyName,
   parseHistoryDate,

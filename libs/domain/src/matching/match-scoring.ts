@@ -12,7 +12,7 @@ import {
 } from './name-hypotheses';
 import { nameSkeleton, typoDistance } from './name-normalisation';
 import { normalisePhone } from './phone-normalisation';
-import { compareWorkHistory, namesCompany, parseHistoryDate, type HistoryDate } from './work-history';
+import { compareWorkHistory, entriesNamingCompany, parseHistoryDate, type HistoryDate } from './work-history';
 import type {
   AlumnusIdentity,
   ApplicantIdentity,
@@ -138,14 +138,11 @@ export function prepareApplicant(
   p: ApplicantIdentity,
   ctx?: Pick<MatchContext, 'companyNames'>,
 ): PreparedApplicant {
-  const aliases = ctx?.companyNames ?? [];
   return {
-    companyPeriods:
-      aliases.length === 0
-        ? []
-        : (p.workHistory ?? [])
-            .filter((w) => namesCompany(w.company, aliases))
-            .map((w) => ({ start: parseHistoryDate(w.startDate), end: parseHistoryDate(w.endDate) })),
+    companyPeriods: entriesNamingCompany(p.workHistory, ctx?.companyNames).map((w) => ({
+      start: parseHistoryDate(w.startDate),
+      end: parseHistoryDate(w.endDate),
+    })),
     hypotheses: applicantNameHypotheses(p),
     birthDate: normaliseBirthDate(p.birthDate),
     emails: (p.emails ?? []).map((e) => normaliseEmail(e)).filter((e): e is NormalisedEmail => e !== null),
@@ -156,7 +153,6 @@ export function prepareApplicant(
 
 /** Only when an entry names the company: most applications list other employers or none, and say nothing here. */
 function workHistoryEvidence(p: PreparedApplicant, a: AlumnusIdentity): MatchEvidence | null {
-  if (p.companyPeriods.length === 0) return null;
   const c = compareWorkHistory(p.companyPeriods, a);
   if (!c) return null;
   return { field: 'work_history', outcome: c.outcome, weight: c.weight, detail: '', reason: c.reason };

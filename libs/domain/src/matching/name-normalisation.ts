@@ -1,11 +1,5 @@
 import { toRomaji } from 'wanakana';
 
-/**
- * Variant (itaiji / kyūjitai) kanji that NFKC leaves alone, mapped to the form most registries use.
- * People type whichever their IME offers, HR systems keep whatever was on the form, so both sides are
- * folded before comparing. Only pairs that are genuinely written interchangeably in personal names are
- * listed: merging distinct names would create false agreements.
- */
 /** Folded since match-key version 4: 濵田/浜田, 栁田/柳田, 曾根/曽根, 峯岸/峰岸, 凜/凛 … */
 const VARIANT_KANJI_SINCE_V4: Readonly<Record<string, string>> = {
   濵: '浜',
@@ -17,6 +11,12 @@ const VARIANT_KANJI_SINCE_V4: Readonly<Record<string, string>> = {
   凜: '凛',
 };
 
+/**
+ * Variant (itaiji / kyūjitai) kanji that NFKC leaves alone, mapped to the form most registries use.
+ * People type whichever their IME offers, HR systems keep whatever was on the form, so both sides are
+ * folded before comparing. Only pairs that are genuinely written interchangeably in personal names are
+ * listed: merging distinct names would create false agreements.
+ */
 export const VARIANT_KANJI: Readonly<Record<string, string>> = {
   髙: '高', // hashigo-daka
   﨑: '崎', // tatsu-saki (U+FA11 has no NFKC decomposition)

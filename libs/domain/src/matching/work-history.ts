@@ -6,6 +6,8 @@
  * own (match-decision.ts: statedWeight).
  */
 
+import type { EvidenceReason } from './evidence-text';
+
 /** A work-history entry as the ATS gives it (dates as typed: 2015-04-01, 2015/4, 平成27年4月, 2015 …). */
 export interface WorkHistoryClaim {
   company?: string | null;
@@ -75,6 +77,15 @@ export function namesCompany(company: string | null | undefined, aliases: readon
   return aliases.some((a) => c === a || (a.length >= 4 && c.includes(a)));
 }
 
+/** The entries of a work history that name the company (none when the company's names are not known). */
+export function entriesNamingCompany<E extends Pick<WorkHistoryClaim, 'company'>>(
+  history: readonly E[] | undefined,
+  aliases: readonly string[] | undefined,
+): E[] {
+  if (!history || !aliases || aliases.length === 0) return [];
+  return history.filter((w) => namesCompany(w.company, aliases));
+}
+
 /** Japanese eras as CVs write them (令和2年, R2, 平成31年 …): year 1 of each. */
 const ERAS: Record<string, number> = {
   令和: 2019,
@@ -125,11 +136,8 @@ function compareEnd(claimed: HistoryDate | null, registry: string | null | undef
   return months <= 2 ? 'month' : months <= 12 ? 'near' : 'differs';
 }
 
-export type WorkHistoryReason =
-  | 'work_history_period_agrees'
-  | 'work_history_period_partly_agrees'
-  | 'work_history_lists_company'
-  | 'work_history_period_differs';
+/** The evidence reasons of a work-history comparison (their texts are in evidence-text.ts). */
+export type WorkHistoryReason = Extract<EvidenceReason, `work_history_${string}`>;
 
 export interface WorkHistoryComparison {
   outcome: 'agree' | 'partial' | 'disagree';

@@ -13,7 +13,7 @@ import {
   MatchDecision,
   matchApplicant,
   MatchThresholds,
-  namesCompany,
+  entriesNamingCompany,
   normaliseBirthDate,
   selectKeyCandidates,
   sharesBirthDateKey,
@@ -140,9 +140,7 @@ export class MatchingService {
     };
     // An applicant whose work history names the company says when they were here: that tells namesakes apart,
     // so a common name is read in full (up to the per-key limit) instead of being passed over.
-    const listsCompany = (applicant.workHistory ?? []).some((w) =>
-      namesCompany(w.company, ctx.companyNames!),
-    );
+    const listsCompany = entriesNamingCompany(applicant.workHistory, ctx.companyNames).length > 0;
     const configured = lookup.settings.matchThresholds ?? {};
     const window = await this.scoreWindows.windowFor(tenantId);
     const thresholds: MatchThresholds = {
