@@ -9,6 +9,7 @@ export const EVIDENCE_REASONS = [
   'name_not_in_registry',
   'name_agrees',
   'name_reading_agrees_written_differently',
+  'name_written_alike_read_differently',
   'name_agrees_by_reading',
   'name_agrees_dictionary_reading',
   'name_not_comparable',
@@ -84,6 +85,7 @@ const EN: EvidenceTexts = {
     name_not_in_registry: '{label} not in registry',
     name_agrees: '{label} agrees{via} (1 in {oneIn})',
     name_reading_agrees_written_differently: '{label} reading agrees{via} but written differently',
+    name_written_alike_read_differently: '{label} written alike{via} but read differently',
     name_agrees_by_reading: '{label} agrees by reading{via} (1 in {oneIn})',
     name_agrees_dictionary_reading:
       "{label} agrees with a dictionary reading of the registry's kanji (no kana recorded){via}",
@@ -149,6 +151,7 @@ const JA: EvidenceTexts = {
     name_not_in_registry: '{label}が名簿にない',
     name_agrees: '{label}が一致{via}（名簿の{oneIn}人に1人）',
     name_reading_agrees_written_differently: '{label}の読みが一致{via}、表記は異なる',
+    name_written_alike_read_differently: '{label}の表記が一致{via}、読みは異なる',
     name_agrees_by_reading: '{label}が読みで一致{via}（名簿の{oneIn}人に1人）',
     name_agrees_dictionary_reading: '{label}が名簿の漢字の辞書上の読みと一致（名簿にカナなし）{via}',
     name_not_comparable: '{label}は比較できない（文字種が異なり、読みもない）',

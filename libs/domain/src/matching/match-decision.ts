@@ -1,4 +1,4 @@
-import { describeEvidence, prepareApplicant, scoreEvidence } from './match-scoring';
+import { describeEvidence, prepareApplicant, recordedNamesOf, scoreEvidence } from './match-scoring';
 import type {
   AlumnusIdentity,
   ApplicantIdentity,
@@ -78,8 +78,9 @@ export function matchApplicant(
   thresholds: MatchThresholds = DEFAULT_MATCH_THRESHOLDS,
 ): MatchDecision {
   const prepared = prepareApplicant(p, ctx);
+  const pooled: MatchStatistics = { ...stats, recordedNames: recordedNamesOf(candidates) };
   const decision = decideMatch(
-    candidates.map((a) => scoreEvidence(prepared, a, stats, ctx)),
+    candidates.map((a) => scoreEvidence(prepared, a, pooled, ctx)),
     thresholds,
   );
   for (const c of decision.candidates) describeEvidence(c);

@@ -287,8 +287,10 @@ describe('sharesBirthDateKey', () => {
 describe('frequency keys', () => {
   it('counts family and given names by text and by reading', () => {
     expect(alumnusFrequencyKeys(alumnus).sort()).toEqual([
+      'fq:fk',
       'fq:fr:kato',
       'fq:ft:加藤',
+      'fq:gk',
       'fq:gr:sakika',
       'fq:gt:咲香',
     ]);

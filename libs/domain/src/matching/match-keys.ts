@@ -28,14 +28,19 @@ import type { AlumnusIdentity, AlumnusNameColumns, ApplicantIdentity, MatchConte
  *      (内線 12) and addresses written "Name <address>" are read (they gave no key, or a wrong one); a registry
  *      name with a bracketed note (山田（旧姓：佐藤）) is indexed as the name and the former surname, a romaji
  *      given name of several words (John Michael) also under its first.
+ *   5: frequency keys also count the people whose name part has a reading (fq:fk, fq:gk): a reading's rarity
+ *      is counted among them.
  */
-export const MATCH_KEYS_VERSION = 4;
+export const MATCH_KEYS_VERSION = 5;
 
 export const FREQUENCY_KEY = {
   familyText: (text: string): string => `fq:ft:${text}`,
   familyReading: (skeleton: string): string => `fq:fr:${skeleton}`,
   givenText: (text: string): string => `fq:gt:${text}`,
   givenReading: (skeleton: string): string => `fq:gr:${skeleton}`,
+  /** Everyone whose family (given) name has a reading: a reading's rarity is counted among them. */
+  familyReadingRecorded: 'fq:fk',
+  givenReadingRecorded: 'fq:gk',
 } as const;
 
 function nameKeys(family: NamePart, given: NamePart, birthDate: string | null, out: Set<string>): void {
@@ -210,12 +215,14 @@ function derivedFamilyKeys(family: NamePart, given: NamePart, ctx: MatchContext,
 function partFrequencyKeys(part: NamePart, role: 'family' | 'given', out: Set<string>): void {
   if (part.text)
     out.add(role === 'family' ? FREQUENCY_KEY.familyText(part.text) : FREQUENCY_KEY.givenText(part.text));
-  if (part.skeleton)
+  if (part.skeleton) {
     out.add(
       role === 'family'
         ? FREQUENCY_KEY.familyReading(part.skeleton)
         : FREQUENCY_KEY.givenReading(part.skeleton),
     );
+    out.add(role === 'family' ? FREQUENCY_KEY.familyReadingRecorded : FREQUENCY_KEY.givenReadingRecorded);
+  }
 }
 
 /** Name keys counted once per alumnus (current names only) to estimate how common a name is. */

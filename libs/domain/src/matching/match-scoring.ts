@@ -41,6 +41,12 @@ export const MATCH_WEIGHTS = {
   /** Same reading, different kanji (the applicant gave kana): plausible but not typical of one person. */
   readingOnlyPenalty: -4,
   /**
+   * Same kanji, another reading (村上 read ムラウエ by the applicant, ムラカミ in the registry): a person's reading
+   * does not change, so this is most often another family writing its name alike; a slip in either kana field
+   * keeps it from being a full disagreement.
+   */
+  otherReadingPenalty: -4,
+  /**
    * Agreement through a dictionary reading of a kanji-only registry name (the registry kept no kana): the
    * reading is a guess among several (上田: ウエダ, カミダ …), so it counts less than a recorded one.
    */
@@ -170,6 +176,8 @@ interface PartComparison {
   firstGivenWord?: boolean;
   /** Agreement rests on a dictionary-derived reading. */
   derived?: boolean;
+  /** The written form and both sides' recorded readings agree (not just one of them). */
+  textAndReading?: boolean;
 }
 
 /** Agreement weight log2(N / frequency): how surprising it is that a stranger shares this name part. */
@@ -177,6 +185,19 @@ function rarityWeight(stats: MatchStatistics, key: string): number {
   const n = Math.max(stats.alumniCount, 1);
   const f = Math.max(stats.frequency(key), 1);
   return Math.max(Math.log2(n / f), 0);
+}
+
+/**
+ * Rarity of a reading among the alumni whose name part has one (a registry without kana for some people
+ * would otherwise make every reading look rarer than it is); among everyone where that count is not known.
+ */
+function readingRarityWeight(stats: MatchStatistics, role: PartRole, skeleton: string): number {
+  const key = role === 'family' ? FREQUENCY_KEY.familyReading : FREQUENCY_KEY.givenReading;
+  const recorded = stats.frequency(
+    role === 'family' ? FREQUENCY_KEY.familyReadingRecorded : FREQUENCY_KEY.givenReadingRecorded,
+  );
+  if (recorded <= 0) return rarityWeight(stats, key(skeleton));
+  return Math.max(Math.log2(recorded / Math.max(stats.frequency(key(skeleton)), 1)), 0);
 }
 
 function comparePart(
@@ -190,15 +211,39 @@ function comparePart(
   const former = via === 'former' ? { viaFormerSurname: true } : {};
   const m = via === 'former' ? MATCH_WEIGHTS.formerSurnameM : MATCH_WEIGHTS.nameAgreeM;
   const textKey = role === 'family' ? FREQUENCY_KEY.familyText : FREQUENCY_KEY.givenText;
-  const readingKey = role === 'family' ? FREQUENCY_KEY.familyReading : FREQUENCY_KEY.givenReading;
   if (!p.text && !p.skeleton) return { outcome: 'missing', weight: 0, reason: 'name_not_given' };
   if (!a.text) return { outcome: 'missing', weight: 0, reason: 'name_not_in_registry' };
   if (p.text === a.text) {
-    const w = rarityWeight(stats, textKey(p.text));
-    return { outcome: 'agree', weight: w + m, reason: 'name_agrees', oneIn: oneIn(w), ...former };
+    const textWeight = rarityWeight(stats, textKey(p.text));
+    // Kanji with a reading on both sides: the reading says which family writes it so (村上: ムラカミ or ムラウエ).
+    const reading = p.script === 'kanji' && a.skeleton !== null ? p.skeleton : null;
+    if (
+      reading !== null &&
+      a.skeleton !== null &&
+      reading !== a.skeleton &&
+      !isLikelyTypo(reading, a.skeleton)
+    ) {
+      return {
+        outcome: 'partial',
+        weight: textWeight + m + MATCH_WEIGHTS.otherReadingPenalty,
+        reason: 'name_written_alike_read_differently',
+        ...former,
+      };
+    }
+    // Sharing the kanji and the reading is at least as rare as the rarer of the two.
+    const both = reading !== null && reading === a.skeleton;
+    const w = both ? Math.max(textWeight, readingRarityWeight(stats, role, reading)) : textWeight;
+    return {
+      outcome: 'agree',
+      weight: w + m,
+      reason: 'name_agrees',
+      oneIn: oneIn(w),
+      ...(both ? { textAndReading: true } : {}),
+      ...former,
+    };
   }
   if (p.skeleton && a.skeleton && p.skeleton === a.skeleton) {
-    const w = rarityWeight(stats, readingKey(p.skeleton));
+    const w = readingRarityWeight(stats, role, p.skeleton);
     if (p.script === 'kanji' && a.script === 'kanji') {
       return {
         outcome: 'partial',
@@ -238,8 +283,7 @@ function derivedAgreement(
   readings: NonNullable<MatchContext['readings']>,
 ): PartComparison | null {
   if (!readings(kanji, role).some((r) => nameSkeleton(r) === skeleton)) return null;
-  const readingKey = role === 'family' ? FREQUENCY_KEY.familyReading : FREQUENCY_KEY.givenReading;
-  const w = rarityWeight(stats, readingKey(skeleton));
+  const w = readingRarityWeight(stats, role, skeleton);
   const weight = w + m + MATCH_WEIGHTS.derivedReadingPenalty;
   return {
     outcome: 'partial',
@@ -310,7 +354,13 @@ function nameEvidence(
   a: AlumnusNames,
   stats: MatchStatistics,
   ctx?: MatchContext,
-): { evidence: MatchEvidence[]; derived: Set<MatchEvidence>; hypothesis?: NameHypothesis } {
+): {
+  evidence: MatchEvidence[];
+  derived: Set<MatchEvidence>;
+  hypothesis?: NameHypothesis;
+  /** Both parts agree in kanji and in the readings both sides recorded. */
+  textAndReading?: boolean;
+} {
   let best: { family: PartComparison; given: PartComparison; h: NameHypothesis } | null = null;
   for (const h of p.hypotheses) {
     const family = bestFamily(h.family, a, stats, ctx);
@@ -338,20 +388,65 @@ function nameEvidence(
   const derived = new Set<MatchEvidence>();
   if (best.family.derived) derived.add(family);
   if (best.given.derived) derived.add(given);
-  return { evidence: [family, given], derived, hypothesis: best.h };
+  const textAndReading = best.family.textAndReading === true && best.given.textAndReading === true;
+  return { evidence: [family, given], derived, hypothesis: best.h, textAndReading };
 }
 
-/** log2(N / alumni with this full name): what a full-name agreement can be worth at most. */
-function fullNameWeight(h: NameHypothesis, stats: MatchStatistics): number | null {
-  if (!stats.keyFrequency) return null;
+/**
+ * log2(N / alumni with this full name): what a full-name agreement can be worth at most. The count is the
+ * largest over the name's written and read forms, unless the candidate agrees in both (村上 麻佳 read ムラウエ
+ * マカ): then it is the people recorded with both (recordedNameCount).
+ */
+function fullNameWeight(h: NameHypothesis, stats: MatchStatistics, textAndReading: boolean): number | null {
+  const keyFrequency = stats.keyFrequency;
+  if (!keyFrequency) return null;
   const keys: string[] = [];
-  if (h.family.text && h.given.text) keys.push(`nt:${h.family.text}|${h.given.text}`);
+  const written = h.family.text && h.given.text ? `nt:${h.family.text}|${h.given.text}` : null;
+  if (written) keys.push(written);
   if (h.family.skeleton && h.given.skeleton) keys.push(`nr:${h.family.skeleton}|${h.given.skeleton}`);
   if (h.family.text && h.given.skeleton) keys.push(`nx:${h.family.text}|${h.given.skeleton}`);
-  const count = Math.max(0, ...keys.map((k) => stats.keyFrequency!(k)));
+  const counts = keys.map((k) => keyFrequency(k));
+  const count = textAndReading ? recordedNameCount(h, stats, written, counts) : Math.max(0, ...counts);
   // One means only the candidate: the name is rarer than 1/N, and the parts' estimate stands.
   if (count < 2) return null;
   return Math.log2(Math.max(stats.alumniCount, 1) / count) + 2 * MATCH_WEIGHTS.nameAgreeM;
+}
+
+/** Key of a full name as recorded: kanji and reading of both parts. */
+function recordedNameKey(family: NamePart, given: NamePart): string {
+  return `${family.text}|${family.skeleton ?? ''}|${given.text}|${given.skeleton ?? ''}`;
+}
+
+/**
+ * Alumni recorded with the applicant's kanji and reading. The keys count people under either form (a derived
+ * reading, another kanji read alike), so the candidates themselves are counted — when every alumnus written
+ * so is among them; otherwise the smaller key count stands.
+ */
+function recordedNameCount(
+  h: NameHypothesis,
+  stats: MatchStatistics,
+  written: string | null,
+  counts: number[],
+): number {
+  const pool = stats.recordedNames;
+  const key = recordedNameKey(h.family, h.given);
+  const complete =
+    pool && written !== null && pool.written(written) >= (stats.keyFrequency?.(written) ?? Infinity);
+  return complete ? pool.withReading(key) : Math.min(...counts);
+}
+
+/** MatchStatistics.recordedNames for a set of candidates. */
+export function recordedNamesOf(candidates: readonly AlumnusIdentity[]): MatchStatistics['recordedNames'] {
+  const withReading = new Map<string, number>();
+  const written = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string): void => void m.set(k, (m.get(k) ?? 0) + 1);
+  for (const a of candidates) {
+    const { family, given } = alumnusNames(a);
+    if (!family.text || !given.text) continue;
+    bump(withReading, recordedNameKey(family, given));
+    bump(written, `nt:${family.text}|${given.text}`);
+  }
+  return { withReading: (k) => withReading.get(k) ?? 0, written: (k) => written.get(k) ?? 0 };
 }
 
 /** log2(N / alumni born that day): how surprising it is that a stranger shares the date. */
@@ -548,10 +643,15 @@ export function scoreEvidence(
 ): ScoredCandidate {
   const log2N = Math.log2(Math.max(stats.alumniCount, 1));
   const phone = phoneEvidence(p, a, ctx, log2N);
-  const { evidence: names, derived, hypothesis } = nameEvidence(p, alumnusNames(a), stats, ctx);
+  const {
+    evidence: names,
+    derived,
+    hypothesis,
+    textAndReading,
+  } = nameEvidence(p, alumnusNames(a), stats, ctx);
   const nameTotal = names.reduce((s, e) => s + e.weight, 0);
   const bothAgree = names.every((e) => e.outcome === 'agree');
-  const joint = bothAgree && hypothesis ? fullNameWeight(hypothesis, stats) : null;
+  const joint = bothAgree && hypothesis ? fullNameWeight(hypothesis, stats, textAndReading === true) : null;
   const ceiling = Math.min(log2N + MATCH_WEIGHTS.nameOnlyCeiling, joint ?? Number.POSITIVE_INFINITY);
   if (nameTotal > ceiling && nameTotal > 0) {
     // Scale both parts down proportionally, keeping their relative contribution visible.

@@ -92,6 +92,11 @@ export interface MatchStatistics {
    * count caps what the two parts add up to.
    */
   keyFrequency?: (key: string) => number;
+  /**
+   * How many of the scored candidates are recorded with a full name in kanji and kana (recordedNameKey), and
+   * how many are written with it (its nt: key) whatever their kana. Set by matchApplicant.
+   */
+  recordedNames?: { withReading(key: string): number; written(key: string): number };
 }
 
 export type EvidenceOutcome = 'agree' | 'partial' | 'disagree' | 'missing';

@@ -211,7 +211,14 @@ export function applicantNameHypotheses(p: ApplicantIdentity): NameHypothesis[] 
     out.push(h);
   };
   for (const w of written) {
-    push({ family: makeNamePart(w.family), given: makeNamePart(w.given), layout: w.layout });
+    const plain: NameHypothesis = {
+      family: makeNamePart(w.family),
+      given: makeNamePart(w.given),
+      layout: w.layout,
+    };
+    // Kanji given with kana are read with it: read alone they would agree with a namesake whose recorded
+    // reading differs (村上 ムラウエ applying, 村上 ムラカミ in the registry).
+    if (kana.length === 0 || (plain.family.script !== 'kanji' && plain.given.script !== 'kanji')) push(plain);
     const familyReading = readings.get(w.family);
     const givenReading = readings.get(w.given);
     // Like a kana box: an extra reading of the same written name (the written one alone may count more).
