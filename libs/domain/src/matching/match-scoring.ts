@@ -435,18 +435,28 @@ function recordedNameCount(
   return complete ? pool.withReading(key) : Math.min(...counts);
 }
 
-/** MatchStatistics.recordedNames for a set of candidates. */
+/**
+ * MatchStatistics.recordedNames for a set of candidates, counted on first use: most applicants give no kana,
+ * and a match has a few milliseconds.
+ */
 export function recordedNamesOf(candidates: readonly AlumnusIdentity[]): MatchStatistics['recordedNames'] {
-  const withReading = new Map<string, number>();
-  const written = new Map<string, number>();
-  const bump = (m: Map<string, number>, k: string): void => void m.set(k, (m.get(k) ?? 0) + 1);
-  for (const a of candidates) {
-    const { family, given } = alumnusNames(a);
-    if (!family.text || !given.text) continue;
-    bump(withReading, recordedNameKey(family, given));
-    bump(written, `nt:${family.text}|${given.text}`);
-  }
-  return { withReading: (k) => withReading.get(k) ?? 0, written: (k) => written.get(k) ?? 0 };
+  let counts: { withReading: Map<string, number>; written: Map<string, number> } | null = null;
+  const count = (): NonNullable<typeof counts> => {
+    if (counts) return counts;
+    counts = { withReading: new Map(), written: new Map() };
+    const bump = (m: Map<string, number>, k: string): void => void m.set(k, (m.get(k) ?? 0) + 1);
+    for (const a of candidates) {
+      const { family, given } = alumnusNames(a);
+      if (!family.text || !given.text) continue;
+      bump(counts.withReading, recordedNameKey(family, given));
+      bump(counts.written, `nt:${family.text}|${given.text}`);
+    }
+    return counts;
+  };
+  return {
+    withReading: (k) => count().withReading.get(k) ?? 0,
+    written: (k) => count().written.get(k) ?? 0,
+  };
 }
 
 /** log2(N / alumni born that day): how surprising it is that a stranger shares the date. */
