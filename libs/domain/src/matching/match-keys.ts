@@ -43,8 +43,13 @@ export const FREQUENCY_KEY = {
   givenReadingRecorded: 'fq:gk',
 } as const;
 
+/** The nt: key of a full name as written (both parts must have a text). */
+export function writtenNameKey(family: NamePart, given: NamePart): string {
+  return `nt:${family.text}|${given.text}`;
+}
+
 function nameKeys(family: NamePart, given: NamePart, birthDate: string | null, out: Set<string>): void {
-  if (family.text && given.text) out.add(`nt:${family.text}|${given.text}`);
+  if (family.text && given.text) out.add(writtenNameKey(family, given));
   if (family.skeleton && given.skeleton) out.add(`nr:${family.skeleton}|${given.skeleton}`);
   if (family.text && given.skeleton) out.add(`nx:${family.text}|${given.skeleton}`);
   familyDateKeys(family, birthDate, out);

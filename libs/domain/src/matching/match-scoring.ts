@@ -2,7 +2,7 @@ import { compareBirthDates, normaliseBirthDate } from './birth-date-normalisatio
 import { isCorporateEmail, normaliseEmail, type NormalisedEmail } from './email-normalisation';
 import { evidenceText, type EvidenceNote, type EvidenceReason } from './evidence-text';
 import { normaliseEmployeeNumber } from './employee-number';
-import { FREQUENCY_KEY } from './match-keys';
+import { FREQUENCY_KEY, writtenNameKey } from './match-keys';
 import {
   alumnusNames,
   applicantNameHypotheses,
@@ -401,7 +401,7 @@ function fullNameWeight(h: NameHypothesis, stats: MatchStatistics, textAndReadin
   const keyFrequency = stats.keyFrequency;
   if (!keyFrequency) return null;
   const keys: string[] = [];
-  const written = h.family.text && h.given.text ? `nt:${h.family.text}|${h.given.text}` : null;
+  const written = h.family.text && h.given.text ? writtenNameKey(h.family, h.given) : null;
   if (written) keys.push(written);
   if (h.family.skeleton && h.given.skeleton) keys.push(`nr:${h.family.skeleton}|${h.given.skeleton}`);
   if (h.family.text && h.given.skeleton) keys.push(`nx:${h.family.text}|${h.given.skeleton}`);
@@ -449,7 +449,7 @@ export function recordedNamesOf(candidates: readonly AlumnusIdentity[]): MatchSt
       const { family, given } = alumnusNames(a);
       if (!family.text || !given.text) continue;
       bump(counts.withReading, recordedNameKey(family, given));
-      bump(counts.written, `nt:${family.text}|${given.text}`);
+      bump(counts.written, writtenNameKey(family, given));
     }
     return counts;
   };
