@@ -7,9 +7,8 @@
  *     [--explain FILE]    also write the top candidates with evidence per applicant
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { parse } from 'csv-parse/sync';
 import {
   alumnusFrequencyKeys,
   alumnusMatchKeys,
@@ -18,11 +17,10 @@ import {
   frequencyKeysForApplicant,
   matchApplicant,
   normaliseEmail,
-  type AlumnusIdentity,
-  type ApplicantIdentity,
   type MatchContext,
   type MatchStatistics,
 } from '../libs/domain/src/matching';
+import { loadAlumni, readJsonLines, toApplicant, type ApplicantRow } from './matching-set-files';
 
 interface Args {
   alumni: string;
@@ -49,57 +47,6 @@ function parseArgs(argv: string[]): Args {
   const half = get('half');
   if (half !== null && half !== 'even' && half !== 'odd') throw new Error('--half must be even or odd');
   return { alumni, applicants, out, half, explain: get('explain') };
-}
-
-const list = (v: string | undefined): string[] =>
-  (v ?? '')
-    .split(';')
-    .map((x) => x.trim())
-    .filter(Boolean);
-
-const optional = (v: string | undefined): string | null => (v && v.trim() ? v.trim() : null);
-
-function loadAlumni(path: string): AlumnusIdentity[] {
-  const rows = parse(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true }) as Record<
-    string,
-    string
-  >[];
-  return rows.map((r) => ({
-    employeeNumber: r.employee_number ?? '',
-    familyName: r.family_name ?? '',
-    givenName: r.given_name ?? '',
-    familyNameKana: optional(r.family_name_kana),
-    givenNameKana: optional(r.given_name_kana),
-    previousFamilyNames: list(r.previous_family_names),
-    birthDate: optional(r.birth_date),
-    emails: list(r.emails),
-    phones: list(r.phones),
-  }));
-}
-
-interface ApplicantRow {
-  id: string;
-  first_name?: string | null;
-  last_name?: string | null;
-  first_name_kana?: string | null;
-  last_name_kana?: string | null;
-  emails?: string[];
-  phones?: string[];
-  birth_date?: string | null;
-  employee_number?: string | null;
-}
-
-function toApplicant(r: ApplicantRow): ApplicantIdentity {
-  return {
-    firstName: r.first_name ?? null,
-    lastName: r.last_name ?? null,
-    firstNameKana: r.first_name_kana ?? null,
-    lastNameKana: r.last_name_kana ?? null,
-    emails: r.emails ?? [],
-    phones: r.phones ?? [],
-    birthDate: r.birth_date ?? null,
-    employeeNumber: r.employee_number ?? null,
-  };
 }
 
 /** Development split: first byte of SHA-1(id) even or odd. */
@@ -140,11 +87,9 @@ function main(): void {
     `alumni ${alumni.length}, index keys ${index.size}, corporate domains [${[...ctx.corporateEmailDomains].join(', ')}], build ${(tIndex - t0).toFixed(0)} ms\n`,
   );
 
-  const rows = readFileSync(args.applicants, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as ApplicantRow)
-    .filter((r) => args.half === null || idParity(r.id) === args.half);
+  const rows = readJsonLines<ApplicantRow>(args.applicants).filter(
+    (r) => args.half === null || idParity(r.id) === args.half,
+  );
 
   const out: string[] = [];
   const explain: string[] = [];

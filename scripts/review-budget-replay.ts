@@ -9,8 +9,8 @@
  * Order 0 is the file's own (it reproduces the bench's review_load and found_recall); the others are seeded
  * shuffles.
  */
-import { readFileSync } from 'node:fs';
 import { DEFAULT_MATCH_THRESHOLDS, ScoreWindow } from '../libs/domain/src/matching';
+import { readJsonLines } from './matching-set-files';
 
 interface Decided {
   /** Best candidate's score; −∞ when there was no candidate (as the matcher feeds the window). */
@@ -25,21 +25,14 @@ function arg(name: string): string | null {
   return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : null;
 }
 
-function readLines<T>(path: string): T[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as T);
-}
-
 function load(decisionsPath: string, truthPath: string): { decided: Decided[]; returnees: number } {
   const truth = new Map(
-    readLines<{ id: string; employee_number: string | null }>(truthPath).map((t) => [
+    readJsonLines<{ id: string; employee_number: string | null }>(truthPath).map((t) => [
       t.id,
       t.employee_number,
     ]),
   );
-  const decided = readLines<{
+  const decided = readJsonLines<{
     id: string;
     decision: string;
     candidates?: { employee_number: string; score: number }[];
