@@ -1,6 +1,7 @@
 import {
   type DeepPartial,
   type SimulatorConfig,
+  greenhouseEmploymentsOf,
   SimulatorHandle,
   startSimulator,
 } from '@comeback/ats-simulator';
@@ -203,12 +204,7 @@ export async function startStack(
           emails: [p.email],
           phones: p.phone ? [p.phone] : [],
           tags: p.tags,
-          employments: (p.experience ?? []).map((e) => ({
-            companyName: e.company,
-            title: e.title,
-            startDate: e.start_date,
-            endDate: e.end_date,
-          })),
+          employments: greenhouseEmploymentsOf(p.experience),
           applications: [{ job: p.job ?? 'Backend' }],
           notify: true,
         });

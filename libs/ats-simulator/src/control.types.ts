@@ -110,3 +110,17 @@ export interface SeedRequest {
     candidates?: WkCandidateSeed[];
   };
 }
+
+/** A CV's experience as Workable holds it (`WkCandidateSeed.experience`), seeded into Greenhouse as employments. */
+export function greenhouseEmploymentsOf(
+  experience: readonly Pick<WkExperience, 'company' | 'title' | 'start_date' | 'end_date'>[] = [],
+): NonNullable<GhCandidateSeed['employments']> {
+  return experience
+    .filter((e): e is typeof e & { company: string } => e.company !== null)
+    .map((e) => ({
+      companyName: e.company,
+      ...(e.title !== null ? { title: e.title } : {}),
+      ...(e.start_date !== null ? { startDate: e.start_date } : {}),
+      endDate: e.end_date,
+    }));
+}

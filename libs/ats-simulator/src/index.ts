@@ -10,3 +10,4 @@ export type {
   RateLimitSwitch,
 } from './simulator-config.service';
 export * from './contract.constants';
+export { greenhouseEmploymentsOf } from './control.types';

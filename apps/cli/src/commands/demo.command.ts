@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { JobQueue, TenantService, TokenService } from '@comeback/platform';
 import { seedDemoPeople } from '../fixtures/demo-people';
 import { createApiApp } from '@comeback/http-api';
-import { startSimulator, type SimulatorHandle } from '@comeback/ats-simulator';
+import { greenhouseEmploymentsOf, startSimulator, type SimulatorHandle } from '@comeback/ats-simulator';
 import { useFreshDatabase } from '../fresh-database';
 import { freePort } from '../fixtures/free-port';
 import { DEMO_APPLICANTS, DEMO_JOBS, demoAlumniCsvRows, DemoApplicant } from '../fixtures/demo-scenario';
@@ -358,12 +358,7 @@ export class DemoCommand extends CommandRunner {
         emails: [a.email],
         phones: a.phone ? [a.phone] : [],
         customFields: a.customFields,
-        employments: (a.experience ?? []).map((e) => ({
-          companyName: e.company,
-          title: e.title,
-          startDate: e.start_date,
-          endDate: e.end_date,
-        })),
+        employments: greenhouseEmploymentsOf(a.experience),
         applications: [{ job: job.name, source: 'Careers page' }],
         notify: true,
       });

@@ -48,10 +48,25 @@ export function writtenNameKey(family: NamePart, given: NamePart): string {
   return `nt:${family.text}|${given.text}`;
 }
 
+/** The nr: key of a full name as read (romaji skeletons of both parts, recorded or derived). */
+const readNameKey = (familySkeleton: string, givenSkeleton: string): string =>
+  `nr:${familySkeleton}|${givenSkeleton}`;
+
+/** The nx: key: the surname as written, the given name as read. */
+const mixedNameKey = (familyText: string, givenSkeleton: string): string =>
+  `nx:${familyText}|${givenSkeleton}`;
+
+/** A full name's keys, in each form both parts have: written (nt), read (nr), written surname with read name (nx). */
+export function fullNameKeys(family: NamePart, given: NamePart): string[] {
+  const keys: string[] = [];
+  if (family.text && given.text) keys.push(writtenNameKey(family, given));
+  if (family.skeleton && given.skeleton) keys.push(readNameKey(family.skeleton, given.skeleton));
+  if (family.text && given.skeleton) keys.push(mixedNameKey(family.text, given.skeleton));
+  return keys;
+}
+
 function nameKeys(family: NamePart, given: NamePart, birthDate: string | null, out: Set<string>): void {
-  if (family.text && given.text) out.add(writtenNameKey(family, given));
-  if (family.skeleton && given.skeleton) out.add(`nr:${family.skeleton}|${given.skeleton}`);
-  if (family.text && given.skeleton) out.add(`nx:${family.text}|${given.skeleton}`);
+  for (const key of fullNameKeys(family, given)) out.add(key);
   familyDateKeys(family, birthDate, out);
 }
 
@@ -133,14 +148,14 @@ function derivedReadingKeys(
   if (given.skeleton) givenSkeletons = [given.skeleton];
   else if (given.script === 'kanji' && ctx?.givenNameReadings) {
     givenSkeletons = readingSkeletons(ctx.givenNameReadings(given.text), MAX_DERIVED_GIVEN_READINGS);
-    for (const skeleton of givenSkeletons) out.add(`nx:${family.text}|${skeleton}`);
+    for (const skeleton of givenSkeletons) out.add(mixedNameKey(family.text, skeleton));
   } else return;
   if (family.skeleton || family.script !== 'kanji' || !ctx?.unlistedFamilyReadings) return;
   for (const familySkeleton of readingSkeletons(
     ctx.unlistedFamilyReadings(family.text),
     MAX_DERIVED_FAMILY_READINGS,
   ))
-    for (const skeleton of givenSkeletons) out.add(`nr:${familySkeleton}|${skeleton}`);
+    for (const skeleton of givenSkeletons) out.add(readNameKey(familySkeleton, skeleton));
 }
 
 function readingSkeletons(readings: readonly string[], max: number): string[] {
@@ -213,7 +228,7 @@ function derivedFamilyKeys(family: NamePart, given: NamePart, ctx: MatchContext,
   if (!ctx.familySurfaces || !family.skeleton || !given.skeleton || family.script === 'kanji') return;
   for (const surface of ctx.familySurfaces(family.skeleton).slice(0, MAX_DERIVED_FAMILY_PROBES)) {
     const text = makeNamePart(surface).text;
-    if (text) out.add(`nx:${text}|${given.skeleton}`);
+    if (text) out.add(mixedNameKey(text, given.skeleton));
   }
 }
 

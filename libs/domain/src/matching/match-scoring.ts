@@ -2,7 +2,7 @@ import { compareBirthDates, normaliseBirthDate } from './birth-date-normalisatio
 import { isCorporateEmail, normaliseEmail, type NormalisedEmail } from './email-normalisation';
 import { evidenceText, type EvidenceNote, type EvidenceReason } from './evidence-text';
 import { normaliseEmployeeNumber } from './employee-number';
-import { FREQUENCY_KEY, writtenNameKey } from './match-keys';
+import { FREQUENCY_KEY, fullNameKeys, writtenNameKey } from './match-keys';
 import {
   alumnusNames,
   applicantNameHypotheses,
@@ -400,12 +400,8 @@ function nameEvidence(
 function fullNameWeight(h: NameHypothesis, stats: MatchStatistics, textAndReading: boolean): number | null {
   const keyFrequency = stats.keyFrequency;
   if (!keyFrequency) return null;
-  const keys: string[] = [];
   const written = h.family.text && h.given.text ? writtenNameKey(h.family, h.given) : null;
-  if (written) keys.push(written);
-  if (h.family.skeleton && h.given.skeleton) keys.push(`nr:${h.family.skeleton}|${h.given.skeleton}`);
-  if (h.family.text && h.given.skeleton) keys.push(`nx:${h.family.text}|${h.given.skeleton}`);
-  const counts = keys.map((k) => keyFrequency(k));
+  const counts = fullNameKeys(h.family, h.given).map((k) => keyFrequency(k));
   const count = textAndReading ? recordedNameCount(h, stats, written, counts) : Math.max(0, ...counts);
   // One means only the candidate: the name is rarer than 1/N, and the parts' estimate stands.
   if (count < 2) return null;
