@@ -114,6 +114,17 @@ describe('matching accuracy report (real pipeline, PostgreSQL, simulator)', () =
     expect(before.body.measured.reviewPrecision).toBeNull();
     expect(before.body.estimated.reviewPrecision).toBeGreaterThan(0.5);
     expect(before.body.drift).toEqual([]);
+    // What other review budgets would buy on the same 62 decisions (HR's 5% is one of the usual shares): the
+    // best-scored of the 61 not flagged, floor(share × 62) of them; reviewing a tenth finds fewer than the sixty
+    // reviews the tiny tenant spent.
+    expect(before.body.budgets.map((b: any) => [b.share, b.reviews])).toEqual([
+      [0.02, 1],
+      [0.05, 3],
+      [0.07, 4],
+      [0.1, 6],
+    ]);
+    expect(before.body.budgets[3].foundRecall).toBeLessThan(before.body.estimated.foundRecall);
+    expect(before.body.budgets[3].reviewPrecision).toBeGreaterThan(0.5);
     // Each decision keeps the candidates it showed, best first, with whether their contacts all changed (the
     // report weighs those): the sixty came with new addresses, the flag came by its known address, the stranger
     // had no candidate. Scores and flags only: no one's identity.

@@ -127,11 +127,16 @@ export class BenchMatchingCommand extends CommandRunner {
       out.end();
       await once(out, 'finish');
       // What the tenant's accuracy report would estimate from these decisions (to set beside score-matching.py).
-      const est = accuracyReport(records).estimated;
+      const accuracy = accuracyReport(records);
+      const est = accuracy.estimated;
       const f = (x: number | null): string => (x === null ? '-' : x.toFixed(4));
       process.stderr.write(
         `report estimate (all ${records.length} decisions): returnee share ${f(est.returneeShare)}, auto_precision ${f(est.autoPrecision)}, review precision ${f(est.reviewPrecision)}, found_recall ${f(est.foundRecall)}, auto_recall ${f(est.autoRecall)}, expected returnees ${est.expectedReturnees}\n`,
       );
+      for (const b of accuracy.budgets)
+        process.stderr.write(
+          `report budget ${b.share}: ${b.reviews} reviews from score ${f(b.reviewFrom)}, found_recall ${f(b.foundRecall)}, review precision ${f(b.reviewPrecision)}, marginal ${f(b.marginalPrecision)}\n`,
+        );
       lat.sort((x, y) => x - y);
       process.stderr.write(
         `matched ${lat.length} applicants: ${JSON.stringify(counts)}; latency p50 ${percentile(lat, 0.5).toFixed(2)} ms, p99 ${percentile(lat, 0.99).toFixed(2)} ms, max ${lat[lat.length - 1]?.toFixed(2)} ms\n`,

@@ -604,6 +604,13 @@ const EN = {
   accuracyNoDrift:
     'No drift: where enough decisions exist, the measured figures agree with the estimates (tolerance {tolerance} or two standard errors; at least {min} decisions).',
   accuracyNotYet: 'not yet known',
+  accuracyBudgetsTitle: 'What another review budget would buy',
+  accuracyBudgetsIntro:
+    'The same recent decisions, had the applicants not matched automatically been sent to review best score first up to each share. Compare the rows: the estimated level runs a few points high (as above), the differences between budgets are what to choose by.',
+  accuracyBudgetShare: 'Review budget (share of applicants)',
+  accuracyBudgetReviews: 'Reviews',
+  accuracyBudgetMarginal: 'Right among the reviews added over the row above',
+  accuracyBudgetYours: '(your budget)',
 };
 
 export type MessageKey = keyof typeof EN;
@@ -1209,6 +1216,13 @@ const JA: Record<MessageKey, string> = {
   accuracyNoDrift:
     '乖離なし：判断が十分にある指標では、実測値は推定値と一致しています（許容差 {tolerance} または標準誤差の2倍、最低 {min} 件）。',
   accuracyNotYet: 'まだ不明',
+  accuracyBudgetsTitle: '確認待ちの上限を変えると',
+  accuracyBudgetsIntro:
+    '直近の同じ判定について、自動照合されなかった応募をスコアの高い順に各割合まで確認待ちに回した場合の推定です。推定値の水準は上の表と同じく数ポイント高めに出るため、行どうしの差で上限を選んでください。',
+  accuracyBudgetShare: '確認待ちの上限（応募に占める割合）',
+  accuracyBudgetReviews: '確認待ちの件数',
+  accuracyBudgetMarginal: '上の行より増える確認待ちのうち正しい割合',
+  accuracyBudgetYours: '（現在の設定）',
 };
 
 const MESSAGES: Readonly<Record<Lang, Record<MessageKey, string>>> = { en: EN, ja: JA };

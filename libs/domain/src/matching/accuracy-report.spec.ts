@@ -1,6 +1,8 @@
 import {
   accuracyReport,
   ACCURACY_REPORT,
+  BUDGET_SHARES,
+  budgetOptions,
   contactsChanged,
   estimateReturneeShare,
   returneeProbability,
@@ -177,5 +179,85 @@ describe('accuracyReport', () => {
     expect(r.estimated.returneeShare).toBeNull();
     expect(r.measured.reviewPrecision).toBeNull();
     expect(r.drift).toEqual([]);
+  });
+});
+
+describe('budgetOptions: what other review budgets would buy on the same decisions', () => {
+  // 100 applicants: 10 flagged, 30 scored below the flag, 60 with no candidate.
+  const records = [
+    ...times(10, rec('match', 20)),
+    ...times(5, rec('review', 4)),
+    ...times(5, rec('none', 1)),
+    ...times(20, rec('none', -6)),
+    ...times(60, rec('none', null)),
+  ];
+  const share = estimateReturneeShare(records.map((d) => d.score));
+  const p = (score: number): number => returneeProbability(score, share);
+
+  it('sends the best-scored applicants not flagged to review up to each share, and prices each budget', () => {
+    const [two, five, ten, forty] = budgetOptions(records, [0.1, 0.02, 0.05, 0.4], share);
+    expect([two, five, ten, forty].map((b) => [b.share, b.reviews, b.reviewFrom])).toEqual([
+      [0.02, 2, 4],
+      [0.05, 5, 4],
+      [0.1, 10, 1],
+      // Only 30 applicants have a candidate and are not flagged: the rest can never be reviewed.
+      [0.4, 30, -6],
+    ]);
+    const expected = 10 * p(20) + 5 * p(4) + 5 * p(1) + 20 * p(-6);
+    expect(five.foundRecall).toBeCloseTo((10 * p(20) + 5 * p(4)) / expected, 9);
+    expect(five.reviewPrecision).toBeCloseTo(p(4), 9);
+    // The five reviews added from 5% to 10% score 1: right as often as a score of 1 says.
+    expect(ten.marginalPrecision).toBeCloseTo(p(1), 9);
+    expect(ten.reviewPrecision).toBeCloseTo((5 * p(4) + 5 * p(1)) / 10, 9);
+    expect(two.marginalPrecision).toBeCloseTo(p(4), 9);
+    // Reviewing everyone with a candidate finds everyone expected.
+    expect(forty.foundRecall).toBeCloseTo(1, 9);
+    expect(forty.marginalPrecision).toBeCloseTo(p(-6), 9);
+  });
+
+  it('at the share the matcher spent on its best-scored proposals, agrees with the report', () => {
+    const r = accuracyReport(records, [0.05]);
+    expect(r.budgets).toHaveLength(1);
+    expect(r.budgets[0].foundRecall).toBeCloseTo(r.estimated.foundRecall!, 9);
+    expect(r.budgets[0].reviewPrecision).toBeCloseTo(r.estimated.reviewPrecision!, 9);
+  });
+
+  it("prices the usual shares by default and HR's own once, in order", () => {
+    expect(accuracyReport(records).budgets.map((b) => b.share)).toEqual([...BUDGET_SHARES]);
+    expect(accuracyReport(records, [...BUDGET_SHARES, 0.05, 0.03]).budgets.map((b) => b.share)).toEqual([
+      0.02, 0.03, 0.05, 0.07, 0.1,
+    ]);
+  });
+
+  it('with no decisions, every budget reviews no one and knows nothing yet', () => {
+    expect(accuracyReport([]).budgets).toEqual(
+      BUDGET_SHARES.map((s) => ({
+        share: s,
+        reviews: 0,
+        reviewFrom: null,
+        foundRecall: null,
+        reviewPrecision: null,
+        marginalPrecision: null,
+      })),
+    );
+  });
+
+  it('reads changed contacts as the report does (a candidate whose contacts all changed counts less)', () => {
+    const changed = (score: number): DecisionRecord => ({
+      decision: 'review',
+      score,
+      verdict: null,
+      candidates: [{ score, contactsChanged: true }],
+    });
+    const [b] = budgetOptions([changed(4), changed(4), ...times(98, rec('none', null))], [0.02]);
+    const s = estimateReturneeShare([
+      4 + ACCURACY_REPORT.contactsChangedWeight,
+      4 + ACCURACY_REPORT.contactsChangedWeight,
+      ...Array.from({ length: 98 }, () => null),
+    ]);
+    expect(b.reviewPrecision).toBeCloseTo(
+      returneeProbability(4 + ACCURACY_REPORT.contactsChangedWeight, s),
+      9,
+    );
   });
 });

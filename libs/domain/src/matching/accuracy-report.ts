@@ -163,6 +163,28 @@ export interface AccuracyReport {
     estimatedForDecided: number | null;
   };
   drift: DriftWarning[];
+  /** What other review budgets would have bought on the same decisions (see budgetOptions). */
+  budgets: BudgetOption[];
+}
+
+/** Review shares the report prices beside HR's own. */
+export const BUDGET_SHARES = [0.02, 0.05, 0.07, 0.1] as const;
+
+/**
+ * One review budget priced on the latest decisions: had the applicants not flagged automatically been sent to
+ * review best score first until this share of all applicants was reached, how many returnees would the report
+ * expect found, and how many of the reviews added over the next smaller budget would be right. (The budget's
+ * online threshold spends a little under its share: REVIEW_BUDGET.safety.)
+ */
+export interface BudgetOption {
+  share: number;
+  reviews: number;
+  /** The score the last of those reviews had (null: no review at this share). */
+  reviewFrom: number | null;
+  foundRecall: number | null;
+  reviewPrecision: number | null;
+  /** Estimated share right among the reviews this budget adds over the next smaller one. */
+  marginalPrecision: number | null;
 }
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
@@ -171,7 +193,47 @@ function tolerance(estimate: number, n: number, floor: number): number {
   return Math.max(floor, ACCURACY_REPORT.z * Math.sqrt((estimate * (1 - estimate)) / Math.max(n, 1)));
 }
 
-export function accuracyReport(records: readonly DecisionRecord[]): AccuracyReport {
+/**
+ * Each share (sorted; HR's own among them) priced on the same decisions: the model's probability that each
+ * decision's best candidate is right, summed over the automatic flags and the best-scored rest up to the share.
+ * The differences between budgets are what HR chooses by; the level carries the report's own bias (found_recall
+ * estimated 1–5 points high, docs/matching-accuracy.md).
+ */
+export function budgetOptions(
+  records: readonly DecisionRecord[],
+  shares: readonly number[],
+  share: number = estimateReturneeShare(records.map(anyOdds)),
+): BudgetOption[] {
+  const p = (d: DecisionRecord): number => returneeProbability(bestOdds(d), share);
+  const expected = records.reduce((s, d) => s + returneeProbability(anyOdds(d), share), 0);
+  const flagged = records.filter((d) => d.decision === 'match').reduce((s, d) => s + p(d), 0);
+  const rest = records
+    .filter((d) => d.decision !== 'match' && d.score !== null)
+    .map((d) => ({ score: d.score as number, p: p(d) }))
+    .sort((a, b) => b.score - a.score);
+  let previous = { reviews: 0, right: 0 };
+  return [...new Set(shares)]
+    .sort((a, b) => a - b)
+    .map((s) => {
+      const picked = rest.slice(0, Math.floor(s * records.length));
+      const right = picked.reduce((acc, x) => acc + x.p, 0);
+      const option: BudgetOption = {
+        share: s,
+        reviews: picked.length,
+        reviewFrom: picked.length > 0 ? picked[picked.length - 1].score : null,
+        foundRecall: ratio(flagged + right, expected),
+        reviewPrecision: ratio(right, picked.length),
+        marginalPrecision: ratio(right - previous.right, picked.length - previous.reviews),
+      };
+      previous = { reviews: picked.length, right };
+      return option;
+    });
+}
+
+export function accuracyReport(
+  records: readonly DecisionRecord[],
+  budgetShares: readonly number[] = BUDGET_SHARES,
+): AccuracyReport {
   // Returnees expected among applicants: any candidate; found ones: the best candidate (the one proposed).
   const share = estimateReturneeShare(records.map(anyOdds));
   const sum = (xs: readonly DecisionRecord[]): number =>
@@ -258,5 +320,6 @@ export function accuracyReport(records: readonly DecisionRecord[]): AccuracyRepo
     estimated,
     measured,
     drift,
+    budgets: budgetOptions(records, budgetShares, share),
   };
 }

@@ -103,6 +103,8 @@ export {
 export {
   ACCURACY_REPORT,
   accuracyReport,
+  BUDGET_SHARES,
+  budgetOptions,
   candidateOdds,
   contactsChanged,
   estimateReturneeShare,
@@ -110,6 +112,7 @@ export {
   type AccuracyFigures,
   type AccuracyReport,
   type AccuracyVerdict,
+  type BudgetOption,
   type CandidateOdds,
   type DecisionRecord,
   type DriftWarning,

@@ -3,6 +3,7 @@ import {
   ACCURACY_REPORT,
   accuracyReport,
   AUTO_MATCH_MIN_SCORE,
+  BUDGET_SHARES,
   DEFAULT_MATCH_THRESHOLDS,
   DEFAULT_MAX_REVIEW_SHARE,
   REVIEW_BUDGET,
@@ -88,7 +89,8 @@ export class MatchingAccuracyService {
     const maxReviewShare = configured.maxReviewShare ?? DEFAULT_MAX_REVIEW_SHARE;
     const estimated = params?.source === 'estimated';
     return {
-      ...accuracyReport(records),
+      // HR's own share is priced beside the usual ones.
+      ...accuracyReport(records, [...BUDGET_SHARES, maxReviewShare]),
       thresholds: {
         match: Math.max(
           configured.match ?? DEFAULT_MATCH_THRESHOLDS.match,

@@ -31,6 +31,34 @@ const METRIC: Record<'auto_precision' | 'review_precision', MessageKey> = {
   review_precision: 'accuracyReviewPrecision',
 };
 
+/** What other review budgets would have bought on the same decisions; HR's own share is marked. */
+function budgetTable(ctx: PageContext, r: AccuracyPageData, notYet: string) {
+  const { t } = ctx;
+  if (r.decisions === 0) return html``;
+  return html`<h2>${t('accuracyBudgetsTitle')}</h2>
+<p>${t('accuracyBudgetsIntro')}</p>
+${table(
+  t('accuracyBudgetsTitle'),
+  [
+    t('accuracyBudgetShare'),
+    t('accuracyBudgetReviews'),
+    t('accuracyFoundRecall'),
+    t('accuracyReviewPrecision'),
+    t('accuracyBudgetMarginal'),
+  ],
+  r.budgets.map(
+    (b) =>
+      html`<tr${b.share === r.thresholds.maxReviewShare ? html` class="current"` : html``}><th scope="row">${pct(b.share, notYet)}${
+        b.share === r.thresholds.maxReviewShare ? ` ${t('accuracyBudgetYours')}` : ''
+      }</th><td>${b.reviews}</td><td>${pct(b.foundRecall, notYet)}</td><td>${pct(b.reviewPrecision, notYet)}</td><td>${pct(
+        b.marginalPrecision,
+        notYet,
+      )}</td></tr>`,
+  ),
+  t('none'),
+)}`;
+}
+
 export function matchingAccuracyPage(ctx: PageContext, r: AccuracyPageData): string {
   const { t } = ctx;
   const notYet = t('accuracyNotYet');
@@ -73,6 +101,7 @@ ${table(
   t('none'),
 )}
 <p>${t('accuracyRecallCaveat')}</p>
+${budgetTable(ctx, r, notYet)}
 <dl>
   <dt>${t('accuracyDecisions')}</dt><dd>${r.decisions}</dd>
   <dt>${t('accuracyReturneeShare')}</dt><dd>${pct(r.estimated.returneeShare, notYet)}</dd>
