@@ -248,6 +248,7 @@ export class DemoCommand extends CommandRunner {
       };
       measured: { decidedReviews: number; reviewPrecision: number | null };
       drift: unknown[];
+      budgets: { share: number; reviews: number; foundRecall: number | null }[];
       thresholds: {
         review: number | null;
         maxReviewShare: number;
@@ -263,6 +264,7 @@ export class DemoCommand extends CommandRunner {
     return [
       `  matching accuracy (HR, ${r.decisions} decisions): estimated returnee share ${pct(r.estimated.returneeShare)}, auto precision ${pct(r.estimated.autoPrecision)}, found recall ${pct(r.estimated.foundRecall)}, auto recall ${pct(r.estimated.autoRecall)}; review load ${pct(r.reviewLoad)}; measured from ${r.measured.decidedReviews} review decisions: precision ${pct(r.measured.reviewPrecision)}; drift warnings ${r.drift.length}`,
       `    ${reviewFrom}`,
+      `    other review budgets on the same decisions: ${r.budgets.map((b) => `${pct(b.share)}: ${b.reviews} to review, found recall ${pct(b.foundRecall)}`).join('; ')}`,
       `    ${api}/console/matching/accuracy`,
     ];
   }
