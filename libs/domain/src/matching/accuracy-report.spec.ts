@@ -224,6 +224,8 @@ describe('budgetOptions: what other review budgets would buy on the same decisio
 
   it("prices the usual shares by default and HR's own once, in order", () => {
     expect(accuracyReport(records).budgets.map((b) => b.share)).toEqual([...BUDGET_SHARES]);
+    // A share whose product with the count is not exact in floating point still gets its reviews.
+    expect(budgetOptions(records, [0.29])[0].reviews).toBe(29);
     expect(accuracyReport(records, [...BUDGET_SHARES, 0.05, 0.03]).budgets.map((b) => b.share)).toEqual([
       0.02, 0.03, 0.05, 0.07, 0.1,
     ]);

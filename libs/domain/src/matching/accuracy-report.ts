@@ -202,10 +202,10 @@ function tolerance(estimate: number, n: number, floor: number): number {
 export function budgetOptions(
   records: readonly DecisionRecord[],
   shares: readonly number[],
-  share: number = estimateReturneeShare(records.map(anyOdds)),
+  returneeShare: number = estimateReturneeShare(records.map(anyOdds)),
 ): BudgetOption[] {
-  const p = (d: DecisionRecord): number => returneeProbability(bestOdds(d), share);
-  const expected = records.reduce((s, d) => s + returneeProbability(anyOdds(d), share), 0);
+  const p = (d: DecisionRecord): number => returneeProbability(bestOdds(d), returneeShare);
+  const expected = records.reduce((s, d) => s + returneeProbability(anyOdds(d), returneeShare), 0);
   const flagged = records.filter((d) => d.decision === 'match').reduce((s, d) => s + p(d), 0);
   const rest = records
     .filter((d) => d.decision !== 'match' && d.score !== null)
@@ -215,7 +215,8 @@ export function budgetOptions(
   return [...new Set(shares)]
     .sort((a, b) => a - b)
     .map((s) => {
-      const picked = rest.slice(0, Math.floor(s * records.length));
+      // (0.29 × 100 is 28.999… in floating point.)
+      const picked = rest.slice(0, Math.floor(s * records.length + 1e-9));
       const right = picked.reduce((acc, x) => acc + x.p, 0);
       const option: BudgetOption = {
         share: s,
