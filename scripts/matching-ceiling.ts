@@ -21,7 +21,7 @@ import {
   type AlumnusIdentity,
   type ApplicantIdentity,
 } from '../libs/domain/src/matching';
-import { loadAlumni, readJsonLines, toApplicant, type ApplicantRow } from './matching-set-files';
+import { loadAlumni, loadTruth, readJsonLines, toApplicant, type ApplicantRow } from './matching-set-files';
 
 interface Decision {
   id: string;
@@ -69,12 +69,7 @@ function main(): void {
   const applicants = new Map(
     readJsonLines<ApplicantRow>(join(set, 'applicants.jsonl')).map((r) => [r.id, toApplicant(r)]),
   );
-  const truth = new Map(
-    readJsonLines<{ id: string; employee_number: string | null }>(join(set, 'truth.jsonl')).map((t) => [
-      t.id,
-      t.employee_number,
-    ]),
-  );
+  const truth = loadTruth(join(set, 'truth.jsonl'));
   const decisions = new Map(readJsonLines<Decision>(decisionsPath).map((d) => [d.id, d]));
 
   let returnees = 0;

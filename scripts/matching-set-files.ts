@@ -64,3 +64,10 @@ export function readJsonLines<T>(path: string): T[] {
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as T);
 }
+
+/** truth.jsonl as applicant id → the former employee they are (null: not a returnee). */
+export function loadTruth(path: string): Map<string, string | null> {
+  return new Map(
+    readJsonLines<{ id: string; employee_number: string | null }>(path).map((t) => [t.id, t.employee_number]),
+  );
+}

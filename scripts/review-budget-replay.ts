@@ -10,7 +10,7 @@
  * shuffles.
  */
 import { DEFAULT_MATCH_THRESHOLDS, ScoreWindow } from '../libs/domain/src/matching';
-import { readJsonLines } from './matching-set-files';
+import { loadTruth, readJsonLines } from './matching-set-files';
 
 interface Decided {
   /** Best candidate's score; −∞ when there was no candidate (as the matcher feeds the window). */
@@ -26,12 +26,7 @@ function arg(name: string): string | null {
 }
 
 function load(decisionsPath: string, truthPath: string): { decided: Decided[]; returnees: number } {
-  const truth = new Map(
-    readJsonLines<{ id: string; employee_number: string | null }>(truthPath).map((t) => [
-      t.id,
-      t.employee_number,
-    ]),
-  );
+  const truth = loadTruth(truthPath);
   const decided = readJsonLines<{
     id: string;
     decision: string;

@@ -46,15 +46,15 @@ ${table(
     t('accuracyReviewPrecision'),
     t('accuracyBudgetMarginal'),
   ],
-  r.budgets.map(
-    (b) =>
-      html`<tr${b.share === r.thresholds.maxReviewShare ? html` class="current"` : html``}><th scope="row">${pct(b.share, notYet)}${
-        b.share === r.thresholds.maxReviewShare ? ` ${t('accuracyBudgetYours')}` : ''
-      }</th><td>${b.reviews}</td><td>${pct(b.foundRecall, notYet)}</td><td>${pct(b.reviewPrecision, notYet)}</td><td>${pct(
-        b.marginalPrecision,
-        notYet,
-      )}</td></tr>`,
-  ),
+  r.budgets.map((b) => {
+    const yours = b.share === r.thresholds.maxReviewShare;
+    return html`<tr${yours ? html` class="current"` : html``}><th scope="row">${pct(b.share, notYet)}${
+      yours ? ` ${t('accuracyBudgetYours')}` : ''
+    }</th><td>${b.reviews}</td><td>${pct(b.foundRecall, notYet)}</td><td>${pct(b.reviewPrecision, notYet)}</td><td>${pct(
+      b.marginalPrecision,
+      notYet,
+    )}</td></tr>`;
+  }),
   t('none'),
 )}`;
 }
